@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Scheduler.Cli.Commands;
+
+namespace Scheduler.Cli;
+
+/// <summary>The <c>scheduler</c> command line: builds the command tree and runs one invocation.</summary>
+public sealed class CliApp
+{
+    private readonly CliContext _context;
+
+    public CliApp(CliContext context)
+    {
+        _context = context ?? throw new ArgumentNullException(nameof(context));
+    }
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
+    {
+        var root = new RootCommand("Scheduler: plans when each title goes live in each region, and proves how close to optimal the plan is.")
+        {
+            ValidateCommand.Create(_context),
+        };
+
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = _context.Output, Error = _context.Error };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await _context.Error.WriteLineAsync(error.Message).ConfigureAwait(false);
+            }
+
+            await _context.Error.WriteLineAsync("Run 'scheduler --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary><c>scheduler validate FILE [--variant ID] [--json]</c>: checks a scenario and every variant.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file (JSON)." };
+        var variant = new Option<string?>("--variant") { Description = "Summarise this variant instead of the base scenario." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
+        var command = new Command("validate", "Check a scenario and all of its variants; list every error.") { file, variant, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+            return Run(context, loader, parse.GetValue(file)!, parse.GetValue(variant), parse.GetValue(json));
+        });
+        return command;
+    }
+
+    private static int Run(CliContext context, ScenarioLoader loader, string path, string? variantId, bool json)
+    {
+        try
+        {
+            var document = loader.LoadFile(path);
+            var errors = document.VariantErrors.ToList();
+            if (errors.Count > 0)
+            {
+                throw new ScenarioValidationException(path, errors);
+            }
+
+            var scenario = document.Resolve(variantId);
+            if (json)
+            {
+                context.Output.WriteLine(JsonSerializer.Serialize(Summary(path, variantId, scenario, document), CliJson.Options));
+            }
+            else
+            {
+                context.Output.WriteLine(SummaryLine(path, variantId, scenario, document));
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (ScenarioValidationException ex)
+        {
+            if (json)
+            {
+                var result = new { file = path, valid = false, errors = ex.Errors.Select(e => new { path = e.Path, message = e.Message }) };
+                context.Output.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
+            }
+            else
+            {
+                context.Error.WriteLine(ex.Message);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+    }
+
+    private static string SummaryLine(string path, string? variantId, Scenario scenario, ScenarioDocument document)
+    {
+        var variants = document.Variants.Select(v => v.Variant.Id).ToList();
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{path}{(variantId is null ? "" : $" (variant {variantId})")}: valid. " +
+            $"{Count(scenario.Titles.Length, "title")}, {Count(scenario.Regions.Length, "region")}, {Count(scenario.Events.Length, "event")}, " +
+            $"horizon {scenario.Horizon.Start:yyyy-MM-dd} to {scenario.Horizon.End:yyyy-MM-dd}, " +
+            $"{Count(variants.Count, "variant")}{(variants.Count > 0 ? $" ({string.Join(", ", variants)})" : "")}.");
+    }
+
+    private static object Summary(string path, string? variantId, Scenario scenario, ScenarioDocument document) => new
+    {
+        file = path,
+        valid = true,
+        variant = variantId,
+        name = scenario.Name,
+        sha256 = document.Sha256,
+        titles = scenario.Titles.Length,
+        regions = scenario.Regions.Length,
+        events = scenario.Events.Length,
+        horizon = new
+        {
+            start = scenario.Horizon.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            end = scenario.Horizon.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        },
+        variants = document.Variants.Select(v => v.Variant.Id),
+        errors = Array.Empty<object>(),
+    };
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+}

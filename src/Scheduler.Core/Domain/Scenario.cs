@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Scheduler.Core.Domain;
+
+/// <summary>
+/// A validated scenario with every default applied. Regions and titles keep the file's order;
+/// ids are unique and every reference resolves.
+/// </summary>
+public sealed class Scenario
+{
+    public Scenario(ScenarioSpec spec)
+    {
+        Preconditions.CheckNotNull(spec);
+        Name = Preconditions.CheckNotNull(spec.Name);
+        Description = Preconditions.CheckNotNull(spec.Description);
+        Horizon = Preconditions.CheckNotNull(spec.Horizon);
+        ReleaseDays = [.. Preconditions.CheckNotNull(spec.ReleaseDays)];
+        BlackoutDates = [.. Preconditions.CheckNotNull(spec.BlackoutDates)];
+        LaunchWindowDays = Preconditions.CheckAtLeast(spec.LaunchWindowDays, 1);
+        GlobalLaunch = Preconditions.CheckNotNull(spec.GlobalLaunch);
+        Regions = [.. Preconditions.CheckNotNull(spec.Regions)];
+        Titles = [.. Preconditions.CheckNotNull(spec.Titles)];
+        Events = [.. Preconditions.CheckNotNull(spec.Events)];
+        Seasonality = Preconditions.CheckNotNull(spec.Seasonality);
+        Capacity = Preconditions.CheckNotNull(spec.Capacity);
+        Objective = Preconditions.CheckNotNull(spec.Objective);
+        Replan = Preconditions.CheckNotNull(spec.Replan);
+        Solver = Preconditions.CheckNotNull(spec.Solver);
+        Variants = [.. Preconditions.CheckNotNull(spec.Variants)];
+        Preconditions.CheckArgument(!Regions.IsEmpty && !Titles.IsEmpty, "A scenario needs regions and titles.");
+
+        RegionsById = Regions.ToImmutableDictionary(r => r.Id);
+        TitlesById = Titles.ToImmutableDictionary(t => t.Id);
+        Preconditions.CheckArgument(
+            Titles.All(t => t.Regions.All(RegionsById.ContainsKey) && t.After.All(a => TitlesById.ContainsKey(a.TitleId))),
+            "Every region and title reference must resolve.");
+        TotalAudience = Regions.Sum(r => r.Audience);
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    /// <summary>First and last date on which anything may be released, both inclusive.</summary>
+    public DateInterval Horizon { get; }
+
+    /// <summary>The scenario-wide release days (each region holds its effective list).</summary>
+    public ImmutableHashSet<IsoDayOfWeek> ReleaseDays { get; }
+
+    /// <summary>The scenario-wide blackout dates (each region holds its effective list).</summary>
+    public ImmutableHashSet<LocalDate> BlackoutDates { get; }
+
+    public int LaunchWindowDays { get; }
+
+    public GlobalLaunch GlobalLaunch { get; }
+
+    public ImmutableArray<Region> Regions { get; }
+
+    public ImmutableArray<Title> Titles { get; }
+
+    public ImmutableArray<CompetingEvent> Events { get; }
+
+    public Seasonality Seasonality { get; }
+
+    public Capacity Capacity { get; }
+
+    public ObjectiveWeights Objective { get; }
+
+    public ReplanSettings Replan { get; }
+
+    public SolverSettings Solver { get; }
+
+    public ImmutableArray<Variant> Variants { get; }
+
+    public ImmutableDictionary<string, Region> RegionsById { get; }
+
+    public ImmutableDictionary<string, Title> TitlesById { get; }
+
+    public double TotalAudience { get; }
+
+    /// <summary>share(r) = audience(r) / sum of audiences.</summary>
+    public double Share(string regionId) => RegionsById[regionId].Audience / TotalAudience;
+
+    /// <summary>
+    /// Rule 2: the dates a title may release in a region, <c>[max(horizon.start, earliest, readiness[r]),
+    /// min(horizon.end, latest)]</c>, inclusive; null when that range is empty. Rule 3 (release days,
+    /// blackouts) is not applied here: see <see cref="Region.IsReleaseDay"/>.
+    /// </summary>
+    public DateInterval? WindowOf(Title title, string regionId)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var start = LocalDate.Max(Horizon.Start, title.Earliest);
+        if (title.Readiness.TryGetValue(regionId, out var ready))
+        {
+            start = LocalDate.Max(start, ready);
+        }
+
+        var end = LocalDate.Min(Horizon.End, title.Latest);
+        return start <= end ? new DateInterval(start, end) : null;
+    }
+
+    /// <summary>Rules 2 and 3 together: every date on which the title may release in the region, in order.</summary>
+    public IEnumerable<LocalDate> ReleaseDatesOf(Title title, string regionId)
+    {
+        var window = WindowOf(title, regionId);
+        if (window is null)
+        {
+            yield break;
+        }
+
+        var region = RegionsById[regionId];
+        foreach (var date in window)
+        {
+            if (region.IsReleaseDay(date))
+            {
+                yield return date;
+            }
+        }
+    }
+}
+
+/// <summary>The constructor arguments of <see cref="Scenario"/>, named.</summary>
+public sealed record ScenarioSpec
+{
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    public required DateInterval Horizon { get; init; }
+
+    public IReadOnlyCollection<IsoDayOfWeek> ReleaseDays { get; init; } = [IsoDayOfWeek.Friday];
+
+    public IReadOnlyCollection<LocalDate> BlackoutDates { get; init; } = [];
+
+    public int LaunchWindowDays { get; init; } = 7;
+
+    public required GlobalLaunch GlobalLaunch { get; init; }
+
+    public required IReadOnlyList<Region> Regions { get; init; }
+
+    public required IReadOnlyList<Title> Titles { get; init; }
+
+    public IReadOnlyList<CompetingEvent> Events { get; init; } = [];
+
+    public Seasonality Seasonality { get; init; } = Seasonality.Neutral;
+
+    public Capacity Capacity { get; init; } = Capacity.Default;
+
+    public ObjectiveWeights Objective { get; init; } = ObjectiveWeights.Default;
+
+    public ReplanSettings Replan { get; init; } = ReplanSettings.Default;
+
+    public SolverSettings Solver { get; init; } = SolverSettings.Default;
+
+    public IReadOnlyList<Variant> Variants { get; init; } = [];
+}

@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Scheduler.Core.Domain;
+
+/// <summary>
+/// A title to release, with every default already applied: affinity holds a value for each of the
+/// title's regions, <see cref="Earliest"/>/<see cref="Latest"/> fall back to the horizon and
+/// <see cref="Pins"/> holds one date per pinned region.
+/// </summary>
+public sealed class Title
+{
+    public Title(TitleSpec spec)
+    {
+        Preconditions.CheckNotNull(spec);
+        Id = Preconditions.CheckId(spec.Id);
+        Name = Preconditions.CheckNotNull(spec.Name);
+        Kind = spec.Kind;
+        Genres = [.. Preconditions.CheckNotNull(spec.Genres)];
+        Preconditions.CheckArgument(!Genres.IsEmpty, "A title needs at least one genre.");
+        Demand = Preconditions.CheckFinite(spec.Demand, 0);
+        Regions = [.. Preconditions.CheckNotNull(spec.Regions)];
+        Preconditions.CheckArgument(!Regions.IsEmpty, "A title needs at least one region.");
+        Affinity = Preconditions.CheckNotNull(spec.Affinity);
+        Preconditions.CheckArgument(Regions.All(Affinity.ContainsKey), "Affinity must cover every region of the title.");
+        Release = spec.Release;
+        LeadRegion = Preconditions.CheckId(spec.LeadRegion);
+        Preconditions.CheckArgument(Regions.Contains(LeadRegion), "The lead region must be one of the title's regions.");
+        StaggerMaxDays = Preconditions.CheckAtLeast(spec.StaggerMaxDays, 0);
+        Tentpole = spec.Tentpole;
+        Earliest = spec.Earliest;
+        Latest = spec.Latest;
+        Readiness = Preconditions.CheckNotNull(spec.Readiness);
+        Preferred = spec.Preferred;
+        DelayCostPerWeek = Preconditions.CheckFinite(spec.DelayCostPerWeek, 0);
+        Pins = Preconditions.CheckNotNull(spec.Pins);
+        Preconditions.CheckArgument(Pins.Keys.All(Regions.Contains), "Pins must name regions of the title.");
+        After = [.. Preconditions.CheckNotNull(spec.After)];
+        MarketingCost = Preconditions.CheckFinite(spec.MarketingCost, 0);
+        Optional = spec.Optional;
+    }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    public TitleKind Kind { get; }
+
+    public ImmutableArray<string> Genres { get; }
+
+    /// <summary>Expected engagement over the launch window at neutral conditions, all regions together.</summary>
+    public double Demand { get; }
+
+    /// <summary>Region ids where the title may be released, in scenario order.</summary>
+    public ImmutableArray<string> Regions { get; }
+
+    /// <summary>Regional appeal multiplier for each of the title's regions.</summary>
+    public ImmutableDictionary<string, double> Affinity { get; }
+
+    public ReleaseMode Release { get; }
+
+    /// <summary>Staggered: the region that releases first (the default is already resolved).</summary>
+    public string LeadRegion { get; }
+
+    public int StaggerMaxDays { get; }
+
+    public bool Tentpole { get; }
+
+    /// <summary>First date of the title's window (inclusive); the horizon start when the scenario gives none.</summary>
+    public LocalDate Earliest { get; }
+
+    /// <summary>Last date of the title's window (inclusive); the horizon end when the scenario gives none.</summary>
+    public LocalDate Latest { get; }
+
+    /// <summary>Earliest date by region (delivery, localization); regions not named have none.</summary>
+    public ImmutableDictionary<string, LocalDate> Readiness { get; }
+
+    public LocalDate? Preferred { get; }
+
+    public double DelayCostPerWeek { get; }
+
+    /// <summary>Announced dates by region: a single pinned date is expanded to every region of the title.</summary>
+    public ImmutableDictionary<string, LocalDate> Pins { get; }
+
+    public ImmutableArray<SequelGap> After { get; }
+
+    public double MarketingCost { get; }
+
+    public bool Optional { get; }
+
+    public bool IsReleasedIn(string regionId) => Regions.Contains(regionId);
+
+    public override string ToString() => Id;
+}
+
+/// <summary>The constructor arguments of <see cref="Title"/>, named, so that a title is built in one readable statement.</summary>
+public sealed record TitleSpec
+{
+    public required string Id { get; init; }
+
+    public required string Name { get; init; }
+
+    public TitleKind Kind { get; init; } = TitleKind.Other;
+
+    public required IReadOnlyList<string> Genres { get; init; }
+
+    public required double Demand { get; init; }
+
+    public required IReadOnlyList<string> Regions { get; init; }
+
+    public required ImmutableDictionary<string, double> Affinity { get; init; }
+
+    public ReleaseMode Release { get; init; } = ReleaseMode.Either;
+
+    public required string LeadRegion { get; init; }
+
+    public int StaggerMaxDays { get; init; } = 28;
+
+    public bool Tentpole { get; init; }
+
+    public required LocalDate Earliest { get; init; }
+
+    public required LocalDate Latest { get; init; }
+
+    public ImmutableDictionary<string, LocalDate> Readiness { get; init; } = ImmutableDictionary<string, LocalDate>.Empty;
+
+    public LocalDate? Preferred { get; init; }
+
+    public double DelayCostPerWeek { get; init; }
+
+    public ImmutableDictionary<string, LocalDate> Pins { get; init; } = ImmutableDictionary<string, LocalDate>.Empty;
+
+    public IReadOnlyList<SequelGap> After { get; init; } = [];
+
+    public double MarketingCost { get; init; }
+
+    public bool Optional { get; init; }
+}

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Core.Loading;
+
+/// <summary>
+/// The first check of a scenario file: is it JSON at all, is its top level an object, are there
+/// duplicate field names (JSON allows them, the scenario does not) or numbers too large to be finite.
+/// </summary>
+internal static class JsonText
+{
+    private static readonly JsonDocumentOptions Strict = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+        MaxDepth = 64,
+    };
+
+    /// <summary>Parses <paramref name="utf8"/> into an object, or returns null after adding every error found.</summary>
+    public static JsonObject? ParseObject(ReadOnlyMemory<byte> utf8, List<ScenarioError> errors)
+    {
+        var span = utf8.Span;
+        if (span.StartsWith(Encoding.UTF8.Preamble))
+        {
+            utf8 = utf8[Encoding.UTF8.Preamble.Length..];
+            span = utf8.Span;
+        }
+
+        if (span.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            errors.Add(new ScenarioError(JsonPath.Root, Messages.EmptyFile));
+            return null;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, Strict);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add(new ScenarioError(
+                Messages.LineAndColumn((ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1),
+                Messages.BrokenJson(ex.Message)));
+            return null;
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new ScenarioError(JsonPath.Root, Messages.TopLevelNotObject(Describe(root))));
+                return null;
+            }
+
+            var before = errors.Count;
+            CheckValues(root, JsonPath.Root, errors);
+            return errors.Count > before ? null : JsonNode.Parse(root.GetRawText())!.AsObject();
+        }
+    }
+
+    /// <summary>A short description of a JSON value for messages: <c>the string "12"</c>, <c>the number 3</c>, <c>an array</c>.</summary>
+    public static string Describe(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {value.GetRawText()}",
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "nothing",
+    };
+
+    public static string Describe(JsonNode? value) => value is null ? "null" : Describe(JsonSerializer.SerializeToElement(value));
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+
+    private static void CheckValues(JsonElement element, string path, List<ScenarioError> errors)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!seen.Add(property.Name))
+                    {
+                        errors.Add(new ScenarioError(path, Messages.DuplicateField(property.Name)));
+                    }
+
+                    CheckValues(property.Value, JsonPath.Property(path, property.Name), errors);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckValues(item, JsonPath.Index(path, index++), errors);
+                }
+
+                break;
+            case JsonValueKind.Number when !element.TryGetDouble(out var number) || !double.IsFinite(number):
+                errors.Add(new ScenarioError(path, Messages.NotFinite(element.GetRawText())));
+                break;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Core.Loading;
+
+/// <summary>One variant of a document: the scenario it resolves to, or why it does not.</summary>
+public sealed record VariantOutcome(Variant Variant, Scenario? Scenario, ImmutableArray<ScenarioError> Errors)
+{
+    public bool IsValid => Scenario is not null;
+}
+
+/// <summary>
+/// A loaded scenario file: its identity (source, sha256 of its bytes), the base scenario and each
+/// variant, resolved on load so that one broken variant can be reported without hiding the others.
+/// </summary>
+public sealed class ScenarioDocument
+{
+    public ScenarioDocument(string source, string sha256, Scenario scenario, IEnumerable<VariantOutcome> variants)
+    {
+        Source = Preconditions.CheckNotNull(source);
+        Sha256 = Preconditions.CheckNotNull(sha256);
+        Scenario = Preconditions.CheckNotNull(scenario);
+        Variants = [.. Preconditions.CheckNotNull(variants)];
+    }
+
+    public string Source { get; }
+
+    /// <summary>Lower-case hex sha256 of the file's bytes, as written into plans.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>The base scenario (no variant applied).</summary>
+    public Scenario Scenario { get; }
+
+    public ImmutableArray<VariantOutcome> Variants { get; }
+
+    /// <summary>Every variant error, each already naming its variant.</summary>
+    public IEnumerable<ScenarioError> VariantErrors => Variants.SelectMany(v => v.Errors);
+
+    /// <summary>The base scenario for a null id, else the variant's; throws with the variant's errors when it is invalid or unknown.</summary>
+    public Scenario Resolve(string? variantId)
+    {
+        if (variantId is null)
+        {
+            return Scenario;
+        }
+
+        var outcome = Variants.FirstOrDefault(v => v.Variant.Id == variantId)
+            ?? throw new ScenarioValidationException(
+                Source,
+                [new ScenarioError("--variant", Messages.UnknownVariant(variantId, Variants.Select(v => v.Variant.Id)))]);
+        return outcome.Scenario ?? throw new ScenarioValidationException(Source, outcome.Errors);
+    }
+}

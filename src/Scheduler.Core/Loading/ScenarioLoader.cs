@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Core.Loading;
+
+/// <summary>
+/// Loads a scenario file: JSON, then the schema, then meaning, then each variant the same way.
+/// Every error of a layer is collected and thrown at once as a <see cref="ScenarioValidationException"/>.
+/// </summary>
+public sealed class ScenarioLoader
+{
+    private readonly ScenarioSchema _schema;
+
+    public ScenarioLoader(ScenarioSchema schema)
+    {
+        _schema = Preconditions.CheckNotNull(schema);
+    }
+
+    public static async Task<ScenarioLoader> CreateAsync(CancellationToken cancellationToken = default)
+        => new(await ScenarioSchema.LoadAsync(cancellationToken).ConfigureAwait(false));
+
+    public ScenarioDocument LoadFile(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new ScenarioValidationException(path, [new ScenarioError(path, Messages.ReadFailed(ex.Message))]);
+        }
+
+        return Load(bytes, path);
+    }
+
+    public ScenarioDocument Load(ReadOnlyMemory<byte> utf8, string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var errors = new List<ScenarioError>();
+        var document = JsonText.ParseObject(utf8, errors);
+        var scenario = document is null ? null : Validate(document, errors);
+        if (scenario is null)
+        {
+            throw new ScenarioValidationException(source, errors);
+        }
+
+        var variants = scenario.Variants.Select((variant, index) => LoadVariant(document!, variant, index));
+        return new ScenarioDocument(source, Convert.ToHexStringLower(SHA256.HashData(utf8.Span)), scenario, variants);
+    }
+
+    private Domain.Scenario? Validate(JsonObject document, List<ScenarioError> errors)
+    {
+        errors.AddRange(_schema.Validate(document));
+        return errors.Count > 0 ? null : ScenarioReader.Read(document, errors);
+    }
+
+    private VariantOutcome LoadVariant(JsonObject document, Domain.Variant variant, int index)
+    {
+        var errors = new List<ScenarioError>();
+        var changes = JsonNode.Parse(variant.ChangesJson)!.AsObject();
+        var changesPath = JsonPath.Property(JsonPath.Index("$.variants", index), "changes");
+        var merged = VariantMerger.Apply(document, changes, changesPath, errors);
+        var scenario = errors.Count > 0 ? null : Validate(merged, errors);
+        return new VariantOutcome(variant, scenario, [.. errors.Select(e => e.InVariant(variant.Id))]);
+    }
+}

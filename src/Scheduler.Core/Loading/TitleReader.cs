@@ -1,0 +1,231 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Validation;
+
+namespace Scheduler.Core.Loading;
+
+/// <summary>
+/// Reads the titles: resolves defaults (regions, affinity, window, lead region, pins) and checks
+/// every reference. Titles whose fields are sound then go through <see cref="TitleWindowChecks"/>.
+/// </summary>
+internal sealed class TitleReader
+{
+    private readonly DateInterval _horizon;
+    private readonly IReadOnlyList<string> _declaredRegions;
+    private readonly IReadOnlyDictionary<string, Region> _regions;
+    private readonly FieldParser _parser;
+
+    /// <param name="horizon">The scenario's horizon.</param>
+    /// <param name="declaredRegions">Every region id in the file, in file order, even those with errors (so that they do not also show up as unknown).</param>
+    /// <param name="regions">The regions that were read without error.</param>
+    /// <param name="parser">Where errors go.</param>
+    public TitleReader(DateInterval horizon, IReadOnlyList<string> declaredRegions, IReadOnlyDictionary<string, Region> regions, FieldParser parser)
+    {
+        _horizon = horizon;
+        _declaredRegions = declaredRegions;
+        _regions = regions;
+        _parser = parser;
+    }
+
+    public List<Title> Read(IReadOnlyList<TitleDto> titles)
+    {
+        var declaredTitles = titles.Select(t => t.Id!).ToHashSet(StringComparer.Ordinal);
+        var ids = new IdRegistry("title");
+        var result = new List<Title>();
+        for (var i = 0; i < titles.Count; i++)
+        {
+            var path = JsonPath.Index("$.titles", i);
+            var before = _parser.Errors.Count;
+            ids.Register(titles[i].Id!, path, _parser);
+            var spec = ReadSpec(titles[i], path, declaredTitles);
+            if (spec is not null && _parser.Errors.Count == before
+                && spec.Regions.All(_regions.ContainsKey)
+                && new TitleWindowChecks(spec, path, _horizon, _regions, _parser).Run())
+            {
+                result.Add(new Title(spec));
+            }
+        }
+
+        SequelCycles.Report(titles, _parser);
+        return result;
+    }
+
+    private TitleSpec? ReadSpec(TitleDto dto, string path, HashSet<string> declaredTitles)
+    {
+        var id = dto.Id!;
+        var owner = $"title '{id}'";
+        var regions = ReadRegions(dto, path, owner);
+        var affinity = ReadAffinity(dto, path, owner, regions);
+        var readiness = ReadReadiness(dto, path, owner);
+        var lead = ReadLeadRegion(dto, path, owner, regions, affinity);
+        var pins = ReadPins(dto, path, owner, regions);
+        var earliest = _parser.Date(dto.Earliest, JsonPath.Property(path, "earliest")) ?? _horizon.Start;
+        var latest = _parser.Date(dto.Latest, JsonPath.Property(path, "latest")) ?? _horizon.End;
+        var preferred = _parser.Date(dto.Preferred, JsonPath.Property(path, "preferred"));
+        var after = dto.After ?? [];
+        for (var a = 0; a < after.Count; a++)
+        {
+            if (!declaredTitles.Contains(after[a].Title!))
+            {
+                _parser.Add(
+                    JsonPath.Property(JsonPath.Index(JsonPath.Property(path, "after"), a), "title"),
+                    Messages.UnknownPredecessor(id, after[a].Title!));
+            }
+        }
+
+        if (lead is null)
+        {
+            return null;
+        }
+
+        return new TitleSpec
+        {
+            Id = id,
+            Name = dto.Name!,
+            Kind = FieldParser.Choice(dto.Kind, TitleKind.Other),
+            Genres = dto.Genres!,
+            Demand = dto.Demand,
+            Regions = regions,
+            Affinity = affinity,
+            Release = FieldParser.Choice(dto.Release, ReleaseMode.Either),
+            LeadRegion = lead,
+            StaggerMaxDays = dto.StaggerMaxDays ?? 28,
+            Tentpole = dto.Tentpole ?? false,
+            Earliest = earliest,
+            Latest = latest,
+            Readiness = readiness,
+            Preferred = preferred,
+            DelayCostPerWeek = dto.DelayCostPerWeek ?? 0,
+            Pins = pins,
+            After = [.. after.Select(a => new SequelGap(a.Title!, a.MinGapDays))],
+            MarketingCost = dto.MarketingCost ?? 0,
+            Optional = dto.Optional ?? false,
+        };
+    }
+
+    /// <summary>The title's regions in file order of the scenario's regions; all of them when absent.</summary>
+    private List<string> ReadRegions(TitleDto dto, string path, string owner)
+    {
+        if (dto.Regions is null)
+        {
+            return [.. _declaredRegions];
+        }
+
+        for (var r = 0; r < dto.Regions.Count; r++)
+        {
+            if (!_declaredRegions.Contains(dto.Regions[r]))
+            {
+                _parser.Add(JsonPath.Index(JsonPath.Property(path, "regions"), r), Messages.UnknownRegion(owner, dto.Regions[r]));
+            }
+        }
+
+        return [.. _declaredRegions.Where(dto.Regions.Contains)];
+    }
+
+    private ImmutableDictionary<string, double> ReadAffinity(TitleDto dto, string path, string owner, List<string> regions)
+    {
+        var given = dto.Affinity ?? [];
+        CheckRegionKeys(given.Keys, JsonPath.Property(path, "affinity"), owner);
+        return regions.ToImmutableDictionary(r => r, r => given.GetValueOrDefault(r, 1.0), StringComparer.Ordinal);
+    }
+
+    private ImmutableDictionary<string, LocalDate> ReadReadiness(TitleDto dto, string path, string owner)
+    {
+        var given = dto.Readiness ?? [];
+        var readinessPath = JsonPath.Property(path, "readiness");
+        CheckRegionKeys(given.Keys, readinessPath, owner);
+        var result = ImmutableDictionary.CreateBuilder<string, LocalDate>(StringComparer.Ordinal);
+        foreach (var (region, text) in given)
+        {
+            if (_parser.Date(text, JsonPath.Property(readinessPath, region)) is { } date)
+            {
+                result[region] = date;
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    private string? ReadLeadRegion(TitleDto dto, string path, string owner, List<string> regions, ImmutableDictionary<string, double> affinity)
+    {
+        if (dto.LeadRegion is { } lead)
+        {
+            if (!_declaredRegions.Contains(lead))
+            {
+                _parser.Add(JsonPath.Property(path, "leadRegion"), Messages.UnknownRegion(owner, lead));
+                return null;
+            }
+
+            if (!regions.Contains(lead))
+            {
+                _parser.Add(JsonPath.Property(path, "leadRegion"), Messages.LeadRegionOutside(dto.Id!, lead, regions));
+                return null;
+            }
+
+            return lead;
+        }
+
+        // Largest audience * affinity; the strict comparison keeps the first region in file order on ties.
+        string? best = null;
+        var bestWeight = double.NegativeInfinity;
+        foreach (var region in regions.Where(_regions.ContainsKey))
+        {
+            var weight = _regions[region].Audience * affinity[region];
+            if (weight > bestWeight)
+            {
+                (best, bestWeight) = (region, weight);
+            }
+        }
+
+        return best ?? regions.FirstOrDefault();
+    }
+
+    private ImmutableDictionary<string, LocalDate> ReadPins(TitleDto dto, string path, string owner, List<string> regions)
+    {
+        var pinnedPath = JsonPath.Property(path, "pinned");
+        var result = ImmutableDictionary.CreateBuilder<string, LocalDate>(StringComparer.Ordinal);
+        switch (dto.Pinned)
+        {
+            case System.Text.Json.Nodes.JsonValue single:
+                if (_parser.Date(single.GetValue<string>(), pinnedPath) is { } date)
+                {
+                    foreach (var region in regions)
+                    {
+                        result[region] = date;
+                    }
+                }
+
+                break;
+            case System.Text.Json.Nodes.JsonObject byRegion:
+                foreach (var (region, node) in byRegion)
+                {
+                    var regionPath = JsonPath.Property(pinnedPath, region);
+                    if (!_declaredRegions.Contains(region))
+                    {
+                        _parser.Add(regionPath, Messages.UnknownRegion(owner, region));
+                    }
+                    else if (!regions.Contains(region))
+                    {
+                        _parser.Add(regionPath, Messages.PinnedRegionOutside(dto.Id!, region));
+                    }
+                    else if (_parser.Date(node!.GetValue<string>(), regionPath) is { } pin)
+                    {
+                        result[region] = pin;
+                    }
+                }
+
+                break;
+        }
+
+        return result.ToImmutable();
+    }
+
+    private void CheckRegionKeys(IEnumerable<string> keys, string path, string owner)
+    {
+        foreach (var key in keys.Where(k => !_declaredRegions.Contains(k)))
+        {
+            _parser.Add(JsonPath.Property(path, key), Messages.UnknownRegion(owner, key));
+        }
+    }
+}

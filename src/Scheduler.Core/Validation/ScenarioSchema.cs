@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using NJsonSchema;
+using NJsonSchema.Validation;
+
+namespace Scheduler.Core.Validation;
+
+/// <summary>
+/// The first layer of validation: <c>scenarios.schema.json</c>, the same file editors use, checked
+/// at run time. Its errors are turned into plain sentences by <see cref="SchemaErrorTranslator"/>.
+/// </summary>
+public sealed class ScenarioSchema
+{
+    private const string ResourceName = "Scheduler.Core.scenarios.schema.json";
+
+    private readonly JsonSchema _schema;
+
+    private ScenarioSchema(JsonSchema schema)
+    {
+        _schema = schema;
+    }
+
+    /// <summary>The schema text shipped inside this assembly.</summary>
+    public static string EmbeddedText()
+    {
+        using var stream = typeof(ScenarioSchema).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The resource {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    public static async Task<ScenarioSchema> LoadAsync(CancellationToken cancellationToken = default)
+        => new(await JsonSchema.FromJsonAsync(EmbeddedText(), cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every schema error of <paramref name="document"/>, in document order.</summary>
+    public IReadOnlyList<ScenarioError> Validate(JsonObject document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var errors = new List<ValidationError>();
+        Flatten(_schema.Validate(document.ToJsonString()), errors);
+        return errors
+            .OrderBy(e => e.LineNumber)
+            .ThenBy(e => e.LinePosition)
+            .Select(e => SchemaErrorTranslator.Translate(e, document))
+            .Distinct()
+            .ToList();
+    }
+
+    private static void Flatten(IEnumerable<ValidationError> source, List<ValidationError> target)
+    {
+        foreach (var error in source)
+        {
+            if (error is ChildSchemaValidationError child && error.Kind != ValidationErrorKind.NoTypeValidates)
+            {
+                foreach (var nested in child.Errors.Values)
+                {
+                    Flatten(nested, target);
+                }
+            }
+            else
+            {
+                target.Add(error);
+            }
+        }
+    }
+}
