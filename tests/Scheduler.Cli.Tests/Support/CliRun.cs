@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace Scheduler.Cli.Tests.Support;
+
+/// <summary>The outcome of one command-line invocation.</summary>
+internal sealed record CliResult(int ExitCode, string Output, string Error);
+
+/// <summary>Runs the command line in-process with captured output, from the repository root.</summary>
+internal static class CliRun
+{
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static async Task<CliResult> InProcessAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var app = new CliApp(new CliContext(output, error, TimeProvider.System));
+        var exit = await app.RunAsync(args.Select(Rooted).ToArray());
+        return new CliResult(exit, output.ToString().ReplaceLineEndings("\n"), error.ToString().ReplaceLineEndings("\n"));
+    }
+
+    /// <summary>Runs the built <c>scheduler</c> binary as a separate process, as a user would.</summary>
+    public static async Task<CliResult> ProcessAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Arguments that name repository files are given relative to the root, as in the README.</summary>
+    private static string Rooted(string arg)
+        => !arg.StartsWith('-') && File.Exists(Path.Combine(RepositoryRoot, arg)) ? Path.Combine(RepositoryRoot, arg) : arg;
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scheduler.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Scheduler.sln not found above the test directory.");
+    }
+}
