@@ -18,6 +18,7 @@ public sealed class CliApp
         var root = new RootCommand("Scheduler: plans when each title goes live in each region, and proves how close to optimal the plan is.")
         {
             ValidateCommand.Create(_context),
+            PlanCommand.Create(_context),
         };
 
         var parsed = root.Parse(args);

@@ -118,6 +118,17 @@ internal sealed class TitleWindowChecks
                 _parser.Add(_path, Messages.GlobalNoCommonDay(_title.Id, _title.Regions));
             }
         }
+        else if (_title.Release == ReleaseMode.Staggered && !_title.Pins.ContainsKey(_title.LeadRegion) && _title.Pins.Count > 1)
+        {
+            var first = _title.Pins.MinBy(p => p.Value);
+            var last = _title.Pins.MaxBy(p => p.Value);
+            if (Period.DaysBetween(first.Value, last.Value) > _title.StaggerMaxDays)
+            {
+                _parser.Add(
+                    JsonPath.Property(_path, "pinned"),
+                    Messages.StaggeredPinsTooFarApart(_title.Id, first.Key, Text(first.Value), last.Key, Text(last.Value), _title.StaggerMaxDays));
+            }
+        }
         else if (_title.Release == ReleaseMode.Staggered && _title.Pins.TryGetValue(_title.LeadRegion, out var leadPin))
         {
             foreach (var (regionId, pin) in _title.Pins)

@@ -35,8 +35,13 @@ internal static class VariantMerger
                 case (JsonObject patchObject, JsonObject targetObject):
                     MergeObject(targetObject, patchObject, keyPath, errors);
                     break;
-                case (JsonArray patchArray, JsonArray targetArray) when IsIdArray(targetArray):
+                case (JsonArray patchArray, JsonArray targetArray) when IsIdArray(targetArray) && (targetArray.Count > 0 || CarriesIds(patchArray)):
                     MergeById(targetArray, patchArray, keyPath, errors);
+                    break;
+                case (JsonArray patchArray, null) when CarriesIds(patchArray):
+                    var created = new JsonArray();
+                    target[key] = created;
+                    MergeById(created, patchArray, keyPath, errors);
                     break;
                 default:
                     target[key] = value.DeepClone();
@@ -84,8 +89,10 @@ internal static class VariantMerger
         }
     }
 
-    private static bool IsIdArray(JsonArray array)
-        => array.Count > 0 && array.All(e => e is JsonObject o && IdOf(o) is not null);
+    /// <summary>True for an array whose elements are all objects carrying an id (an empty array too).</summary>
+    private static bool IsIdArray(JsonArray array) => array.All(e => e is JsonObject o && IdOf(o) is not null);
+
+    private static bool CarriesIds(JsonArray patch) => patch.Count > 0 && IsIdArray(patch);
 
     private static string? IdOf(JsonObject element)
         => element["id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;

@@ -119,6 +119,9 @@ internal static class Messages
     public static string StaggeredPinOutsideLead(string title, string region, string pin, string lead, string leadPin, int maxDays)
         => $"title '{title}' is staggered: its pin {pin} in region '{region}' must fall within {maxDays} days after its lead region '{lead}' ({leadPin})";
 
+    public static string StaggeredPinsTooFarApart(string title, string firstRegion, string firstPin, string lastRegion, string lastPin, int maxDays)
+        => $"title '{title}' is staggered over at most {maxDays} days, but is pinned to {firstPin} in region '{firstRegion}' and {lastPin} in region '{lastRegion}'";
+
     public static string SeasonalOverlap(string otherPath, string day) => $"overlaps {otherPath} on {day}";
 
     public static string VariantRemovesUnknown(string id) => $"removes '{id}', but no element there has that id";

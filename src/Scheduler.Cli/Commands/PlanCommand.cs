@@ -1,0 +1,161 @@
+using System.CommandLine;
+using System.Globalization;
+using Scheduler.Core.Plans;
+using Scheduler.Solver.Cbc;
+using Scheduler.Solver.Planning;
+using Spectre.Console;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>
+/// <c>scheduler plan FILE</c>: the best plan it can prove, verified before anything is written.
+/// Exit 0 with a plan, 2 for invalid input, 3 when infeasible, 4 without a plan in time, 1 when
+/// the plan fails verification (nothing is written then), 130 when interrupted.
+/// </summary>
+internal static class PlanCommand
+{
+    public const int Interrupted = 130;
+
+    public static Command Create(CliContext context)
+    {
+        var file = new Argument<string>("FILE") { Description = "The scenario file (JSON)." };
+        var variant = new Option<string?>("--variant") { Description = "Plan this what-if variant of the scenario." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock seconds for the solver (default: the scenario's solver.timeLimitSeconds)." };
+        var gap = new Option<double?>("--gap") { Description = "Stop once the relative gap is at most this (default: the scenario's solver.relativeGap)." };
+        var threads = new Option<int?>("--threads") { Description = "Solver threads (default: all cores); 1 gives the same plan for the same input." };
+        var engine = new Option<string>("--engine") { Description = "cbc (optimal, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => "cbc" };
+        engine.AcceptOnlyFromAmong("cbc", "greedy");
+        var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
+        var csv = new Option<string?>("--csv") { Description = "Write the releases as CSV here." };
+        var json = new Option<bool>("--json") { Description = "Print the plan JSON instead of the table." };
+        var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
+        {
+            file, variant, timeLimit, gap, threads, engine, output, csv, json,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(timeLimit) is <= 0)
+            {
+                result.AddError("--time-limit must be greater than 0.");
+            }
+
+            if (result.GetValue(gap) is < 0 or > 1)
+            {
+                result.AddError("--gap must lie between 0 and 1.");
+            }
+
+            if (result.GetValue(threads) is < 1)
+            {
+                result.AddError("--threads must be at least 1.");
+            }
+        });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var input = await ScenarioInput.LoadAsync(context, parse.GetValue(file)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
+            if (input is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var request = new PlanRequest(
+                input.Scenario,
+                input.Info,
+                parse.GetValue(engine) == "greedy" ? PlanEngine.Greedy : PlanEngine.Cbc,
+                TimeSpan.FromSeconds(parse.GetValue(timeLimit) ?? input.Scenario.Solver.TimeLimitSeconds),
+                parse.GetValue(gap) ?? input.Scenario.Solver.RelativeGap,
+                parse.GetValue(threads) ?? Environment.ProcessorCount);
+            return await RunAsync(context, request, parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, PlanRequest request, string? outPath, string? csvPath, bool json, CancellationToken cancellationToken)
+    {
+        PlanningOutcome outcome;
+        try
+        {
+            outcome = await SolveWithProgressAsync(context, request, json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
+            return Interrupted;
+        }
+
+        switch (outcome.Status)
+        {
+            case PlanningStatus.Infeasible:
+                await context.Error.WriteLineAsync($"Scenario '{request.Info.Name}' cannot be planned: no plan keeps every hard rule. Nothing was written.").ConfigureAwait(false);
+                foreach (var reason in outcome.Reasons)
+                {
+                    await context.Error.WriteLineAsync($"- {reason}").ConfigureAwait(false);
+                }
+
+                return ExitCodes.Infeasible;
+            case PlanningStatus.NoSolution when outcome.Plan is null:
+                await context.Error.WriteLineAsync($"No plan found: {string.Join("; ", outcome.Reasons)}. Nothing was written; try a longer --time-limit.").ConfigureAwait(false);
+                return ExitCodes.NoSolution;
+        }
+
+        var plan = outcome.Plan!;
+        if (outcome.Verification is { IsValid: false } verification)
+        {
+            await context.Error.WriteLineAsync($"The plan failed verification ({verification.Violations.Length} violations); nothing was written:").ConfigureAwait(false);
+            foreach (var violation in verification.Violations)
+            {
+                await context.Error.WriteLineAsync($"- {violation}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.InternalError;
+        }
+
+        var planJson = PlanJson.Write(plan);
+        if (outPath is not null)
+        {
+            await OutputFiles.WriteAsync(outPath, planJson, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (csvPath is not null)
+        {
+            await OutputFiles.WriteAsync(csvPath, PlanCsv.Write(plan), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (json)
+        {
+            await context.Output.WriteAsync(planJson).ConfigureAwait(false);
+        }
+        else
+        {
+            PlanReport.Write(Terminal.For(context), plan, outcome.Statistics);
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Solves on a worker thread; on a terminal, shows the elapsed time against the limit meanwhile.</summary>
+    private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, bool json, CancellationToken cancellationToken)
+    {
+        var planner = new ReleasePlanner(context.Time, new CbcSolver());
+        var solving = Task.Factory.StartNew(
+            () => planner.Plan(request, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+        if (json || !Terminal.IsInteractive(context))
+        {
+            return await solving.ConfigureAwait(false);
+        }
+
+        var started = context.Time.GetTimestamp();
+        await Terminal.For(context).Status().StartAsync("Planning...", async status =>
+        {
+            while (!solving.IsCompleted)
+            {
+                var elapsed = context.Time.GetElapsedTime(started).TotalSeconds;
+                status.Status(string.Create(CultureInfo.InvariantCulture, $"Planning... {elapsed:0} s of {request.TimeLimit.TotalSeconds:0} s (Ctrl-C stops; nothing is written)"));
+                await Task.WhenAny(solving, Task.Delay(250, CancellationToken.None)).ConfigureAwait(false);
+            }
+        }).ConfigureAwait(false);
+        return await solving.ConfigureAwait(false);
+    }
+}

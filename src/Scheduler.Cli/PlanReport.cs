@@ -1,0 +1,60 @@
+using System.Globalization;
+using NodaTime.Text;
+using Scheduler.Core.Plans;
+using Scheduler.Solver.Planning;
+using Spectre.Console;
+
+namespace Scheduler.Cli;
+
+/// <summary>Prints a plan for people: releases by launch date, the KPIs and the solver line.</summary>
+internal static class PlanReport
+{
+    public static void Write(IAnsiConsole console, Plan plan, PlanningStatistics? statistics)
+    {
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("launch").AddColumn("title").AddColumn("mode").AddColumn("regions")
+            .AddColumn("dates").AddColumn(new TableColumn("value").RightAligned());
+        var releasesByTitle = plan.Releases.ToLookup(r => r.Title);
+        foreach (var title in plan.Titles.Where(t => t.Scheduled).OrderBy(t => t.LaunchDate).ThenBy(t => t.Id, StringComparer.Ordinal))
+        {
+            var releases = releasesByTitle[title.Id].OrderBy(r => r.Region, StringComparer.Ordinal).ToList();
+            var dates = title.Mode == PlanModes.Global
+                ? "same everywhere"
+                : string.Join(", ", releases.Select(r => $"{r.Region} {r.Date:MM-dd}"));
+            table.AddRow(
+                Markup.Escape(LocalDatePattern.Iso.Format(title.LaunchDate!.Value)),
+                Markup.Escape(title.Id),
+                title.Mode!,
+                Markup.Escape(string.Join(" ", releases.Select(r => r.Region))),
+                Markup.Escape(dates),
+                Number(title.Value));
+        }
+
+        console.Write(table);
+        var unscheduled = plan.Titles.Where(t => !t.Scheduled).Select(t => t.Id).ToList();
+        if (unscheduled.Count > 0)
+        {
+            console.WriteLine($"Not scheduled (optional): {string.Join(", ", unscheduled)}");
+        }
+
+        var k = plan.Kpis;
+        console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"KPIs: value {k.Value:0.###}, clash cost {k.ClashCost:0.###}, move cost {k.MoveCost:0.###}, objective {k.Objective:0.###}, " +
+            $"{k.Releases} releases, {k.TitlesScheduled} titles scheduled, {k.TitlesUnscheduled} unscheduled"));
+        console.WriteLine(SolverLine(plan.Solver, statistics));
+    }
+
+    public static string SolverLine(PlanSolver solver, PlanningStatistics? statistics)
+    {
+        var bound = solver.Bound is { } b ? b.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
+        var gap = solver.Gap is { } g ? g.ToString("0.####%", CultureInfo.InvariantCulture) : "n/a";
+        var size = statistics is { Variables: > 0 } s ? string.Create(CultureInfo.InvariantCulture, $", {s.Variables} variables, {s.Constraints} constraints") : "";
+        var greedy = statistics?.GreedyObjective is { } go ? string.Create(CultureInfo.InvariantCulture, $", greedy {go:0.###}") : "";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Solver: {solver.Engine}, {solver.Status}, objective {solver.Objective:0.###}, bound {bound}, gap {gap}, {solver.Seconds:0.##} s{size}{greedy}");
+    }
+
+    private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Scheduler.Core.Plans;
+
+/// <summary>Which scenario (and variant) a plan was made for.</summary>
+public sealed record PlanScenario(string Name, string Sha256, string? Variant);
+
+/// <summary>How the plan was found and how good it is proven to be.</summary>
+public sealed record PlanSolver(
+    string Engine,
+    string Status,
+    double Objective,
+    double? Bound,
+    double? Gap,
+    double Seconds,
+    int Variables,
+    int Constraints);
+
+/// <summary>The plan's key figures; <c>Objective = Value - ClashCost - MoveCost</c>.</summary>
+public sealed record PlanKpis(
+    double Value,
+    double ClashCost,
+    double MoveCost,
+    double Objective,
+    int Releases,
+    int TitlesScheduled,
+    int TitlesUnscheduled);
+
+/// <summary>One title of the scenario, scheduled or not; mode and launch date are null when not.</summary>
+public sealed record TitlePlan(string Id, bool Scheduled, string? Mode, LocalDate? LaunchDate, double Value);
+
+/// <summary>One (title, region) release: its local date, the exact instant it goes live and its value.</summary>
+public sealed record ReleasePlan(string Title, string Region, LocalDate Date, Instant PublishAt, double Value);
+
+/// <summary>A release plan as written to <c>plan.json</c>: titles sorted by id, releases by date, region, title.</summary>
+public sealed record Plan(
+    PlanScenario Scenario,
+    Instant GeneratedAt,
+    PlanSolver Solver,
+    PlanKpis Kpis,
+    ImmutableArray<TitlePlan> Titles,
+    ImmutableArray<ReleasePlan> Releases);
+
+/// <summary>The two release modes as written in plans.</summary>
+public static class PlanModes
+{
+    public const string Global = "global";
+    public const string Staggered = "staggered";
+}
+
+/// <summary>The solver statuses as written in plans.</summary>
+public static class PlanStatuses
+{
+    public const string Optimal = "optimal";
+    public const string Feasible = "feasible";
+    public const string Infeasible = "infeasible";
+    public const string NoSolution = "no-solution";
+    public const string Heuristic = "heuristic";
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Scheduler.Core.Plans;
+
+/// <summary>Reads and writes the plan contract (<c>plan.json</c>). Numbers keep full precision.</summary>
+public static class PlanJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string Write(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var file = new PlanFile(
+            new ScenarioPart(plan.Scenario.Name, plan.Scenario.Sha256, plan.Scenario.Variant),
+            InstantPattern.General.Format(plan.GeneratedAt),
+            new SolverPart(
+                plan.Solver.Engine, plan.Solver.Status, plan.Solver.Objective, plan.Solver.Bound, plan.Solver.Gap,
+                plan.Solver.Seconds, plan.Solver.Variables, plan.Solver.Constraints),
+            plan.Kpis,
+            [.. plan.Titles.Select(t => new TitlePart(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value))],
+            [.. plan.Releases.Select(r => new ReleasePart(r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value))]);
+        return JsonSerializer.Serialize(file, Options) + "\n";
+    }
+
+    /// <summary>Reads a plan file; throws <see cref="FormatException"/> naming the field that is missing or malformed.</summary>
+    public static Plan Read(string json)
+    {
+        PlanFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<PlanFile>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The plan is not valid JSON of the plan format: {ex.Message}", ex);
+        }
+
+        if (file?.Scenario is null || file.Solver is null || file.Kpis is null || file.Titles is null || file.Releases is null)
+        {
+            throw new FormatException("The plan lacks one of 'scenario', 'solver', 'kpis', 'titles', 'releases'.");
+        }
+
+        return new Plan(
+            new PlanScenario(file.Scenario.Name ?? "", file.Scenario.Sha256 ?? "", file.Scenario.Variant),
+            ParseInstant(file.GeneratedAt, "generatedAt"),
+            new PlanSolver(
+                file.Solver.Engine ?? "", file.Solver.Status ?? "", file.Solver.Objective, file.Solver.Bound, file.Solver.Gap,
+                file.Solver.Seconds, file.Solver.Variables, file.Solver.Constraints),
+            file.Kpis,
+            [.. file.Titles.Select((t, i) => new TitlePlan(
+                t.Id ?? throw new FormatException($"titles[{i}] has no id."),
+                t.Scheduled,
+                t.Mode,
+                t.LaunchDate is null ? null : ParseDate(t.LaunchDate, $"titles[{i}].launchDate"),
+                t.Value))],
+            [.. file.Releases.Select((r, i) => new ReleasePlan(
+                r.Title ?? throw new FormatException($"releases[{i}] has no title."),
+                r.Region ?? throw new FormatException($"releases[{i}] has no region."),
+                ParseDate(r.Date, $"releases[{i}].date"),
+                ParseInstant(r.PublishAt, $"releases[{i}].publishAt"),
+                r.Value))]);
+    }
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static LocalDate ParseDate(string? text, string field)
+    {
+        var result = LocalDatePattern.Iso.Parse(text ?? "");
+        return result.Success ? result.Value : throw new FormatException($"{field}: '{text}' is not a date YYYY-MM-DD.");
+    }
+
+    private static Instant ParseInstant(string? text, string field)
+    {
+        var result = InstantPattern.General.Parse(text ?? "");
+        return result.Success
+            ? result.Value
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}: '{text}' is not a UTC instant like 2027-06-04T07:00:00Z."));
+    }
+
+    private sealed record PlanFile(ScenarioPart? Scenario, string? GeneratedAt, SolverPart? Solver, PlanKpis? Kpis, List<TitlePart>? Titles, List<ReleasePart>? Releases);
+
+    private sealed record ScenarioPart(string? Name, string? Sha256, string? Variant);
+
+    private sealed record SolverPart(string? Engine, string? Status, double Objective, double? Bound, double? Gap, double Seconds, int Variables, int Constraints);
+
+    private sealed record TitlePart(string? Id, bool Scheduled, string? Mode, string? LaunchDate, double Value);
+
+    private sealed record ReleasePart(string? Title, string? Region, string? Date, string? PublishAt, double Value);
+}

@@ -1,0 +1,381 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Core.Plans;
+
+/// <summary>
+/// Checks a plan against its scenario: every hard rule (1-10), the publish instants and every
+/// reported number. It is written apart from the optimizer and shares only the value model with
+/// it, so that a bug in one is caught by the other. No plan is written, stored or published
+/// without passing it.
+/// </summary>
+public sealed class PlanVerifier
+{
+    private const double Tolerance = 1e-6;
+
+    private readonly Scenario _scenario;
+    private readonly ValueModel _values;
+
+    public PlanVerifier(ValueModel values)
+    {
+        _values = values ?? throw new ArgumentNullException(nameof(values));
+        _scenario = values.Scenario;
+    }
+
+    public PlanVerification Verify(Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var violations = new List<string>();
+        var releases = IndexReleases(plan, violations);
+        var titleRows = IndexTitles(plan, violations);
+
+        foreach (var title in _scenario.Titles)
+        {
+            var dates = releases.GetValueOrDefault(title.Id) ?? [];
+            var row = titleRows.GetValueOrDefault(title.Id);
+            CheckCoverage(title, dates, row, violations);
+            if (dates.Count == 0)
+            {
+                continue;
+            }
+
+            CheckWindowsAndCalendar(title, dates, violations);
+            CheckMode(title, dates, row, violations);
+            CheckPins(title, dates, violations);
+            CheckSequels(title, dates, releases, violations);
+        }
+
+        CheckCapacity(plan, violations);
+        CheckTentpoleSpacing(plan, violations);
+        CheckMarketing(plan, titleRows, violations);
+        CheckInstants(plan, titleRows, violations);
+        CheckNumbers(plan, violations);
+        return new PlanVerification([.. violations]);
+    }
+
+    private Dictionary<string, Dictionary<string, LocalDate>> IndexReleases(Plan plan, List<string> violations)
+    {
+        var result = new Dictionary<string, Dictionary<string, LocalDate>>(StringComparer.Ordinal);
+        ReleasePlan? previous = null;
+        foreach (var release in plan.Releases)
+        {
+            if (previous is not null && PlanFactory.ReleaseOrder(previous, release) > 0)
+            {
+                violations.Add($"releases are not sorted by date, region, title: {Describe(previous)} comes before {Describe(release)}");
+            }
+
+            previous = release;
+            if (!_scenario.TitlesById.ContainsKey(release.Title))
+            {
+                violations.Add($"release of unknown title '{release.Title}'");
+                continue;
+            }
+
+            if (!_scenario.RegionsById.ContainsKey(release.Region))
+            {
+                violations.Add($"release of '{release.Title}' in unknown region '{release.Region}'");
+                continue;
+            }
+
+            var dates = result.TryGetValue(release.Title, out var existing) ? existing : result[release.Title] = new(StringComparer.Ordinal);
+            if (!dates.TryAdd(release.Region, release.Date))
+            {
+                violations.Add($"rule 1: title '{release.Title}' is released twice in region '{release.Region}'");
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, TitlePlan> IndexTitles(Plan plan, List<string> violations)
+    {
+        var result = new Dictionary<string, TitlePlan>(StringComparer.Ordinal);
+        foreach (var row in plan.Titles)
+        {
+            if (!_scenario.TitlesById.ContainsKey(row.Id))
+            {
+                violations.Add($"titles lists unknown title '{row.Id}'");
+            }
+            else if (!result.TryAdd(row.Id, row))
+            {
+                violations.Add($"titles lists '{row.Id}' twice");
+            }
+        }
+
+        if (!plan.Titles.Select(t => t.Id).SequenceEqual(plan.Titles.Select(t => t.Id).Order(StringComparer.Ordinal)))
+        {
+            violations.Add("titles are not sorted by id");
+        }
+
+        foreach (var missing in _scenario.Titles.Where(t => !result.ContainsKey(t.Id)))
+        {
+            violations.Add($"titles has no row for title '{missing.Id}'");
+        }
+
+        return result;
+    }
+
+    // Rule 1: every title that is not optional is released once in each of its regions; an optional one in all or none.
+    private static void CheckCoverage(Title title, Dictionary<string, LocalDate> dates, TitlePlan? row, List<string> violations)
+    {
+        foreach (var region in dates.Keys.Where(r => !title.IsReleasedIn(r)))
+        {
+            violations.Add($"rule 1: title '{title.Id}' is released in region '{region}', which is not one of its regions");
+        }
+
+        var missing = title.Regions.Where(r => !dates.ContainsKey(r)).ToList();
+        if (dates.Count == 0 && !title.Optional)
+        {
+            violations.Add($"rule 1: title '{title.Id}' is not optional but is not released");
+        }
+        else if (dates.Count > 0 && missing.Count > 0)
+        {
+            violations.Add($"rule 1: title '{title.Id}' is released in some regions but not in {string.Join(", ", missing)}");
+        }
+
+        if (row is not null && row.Scheduled != (dates.Count > 0))
+        {
+            violations.Add($"titles: '{title.Id}' is marked {(row.Scheduled ? "scheduled" : "not scheduled")} but has {dates.Count} releases");
+        }
+    }
+
+    // Rules 2 and 3: inside the window, on a release day, not on a blackout date.
+    private void CheckWindowsAndCalendar(Title title, Dictionary<string, LocalDate> dates, List<string> violations)
+    {
+        foreach (var (regionId, date) in dates.Where(d => title.IsReleasedIn(d.Key)))
+        {
+            var window = _scenario.WindowOf(title, regionId);
+            if (window is null || !window.Contains(date))
+            {
+                violations.Add($"rule 2: title '{title.Id}' is released in '{regionId}' on {Text(date)}, outside its window {WindowText(window)}");
+            }
+
+            var region = _scenario.RegionsById[regionId];
+            if (!region.ReleaseDays.Contains(date.DayOfWeek))
+            {
+                violations.Add($"rule 3: title '{title.Id}' is released in '{regionId}' on {Text(date)}, a {date.DayOfWeek}, not a release day there");
+            }
+            else if (region.BlackoutDates.Contains(date))
+            {
+                violations.Add($"rule 3: title '{title.Id}' is released in '{regionId}' on {Text(date)}, a blackout date there");
+            }
+        }
+    }
+
+    // Rule 4: a global release has one date; a staggered one keeps every region within the stagger window after the lead.
+    private static void CheckMode(Title title, Dictionary<string, LocalDate> dates, TitlePlan? row, List<string> violations)
+    {
+        var mode = row?.Mode;
+        if (mode is not (PlanModes.Global or PlanModes.Staggered))
+        {
+            violations.Add($"rule 4: title '{title.Id}' has mode '{mode}', expected global or staggered");
+            return;
+        }
+
+        if ((title.Release == ReleaseMode.Global && mode != PlanModes.Global) || (title.Release == ReleaseMode.Staggered && mode != PlanModes.Staggered))
+        {
+            violations.Add($"rule 4: title '{title.Id}' must be released {(title.Release == ReleaseMode.Global ? PlanModes.Global : PlanModes.Staggered)} but is {mode}");
+        }
+
+        LocalDate launch;
+        if (mode == PlanModes.Global)
+        {
+            launch = dates.Values.Min();
+            if (dates.Values.Distinct().Count() > 1)
+            {
+                violations.Add($"rule 4: global title '{title.Id}' has different dates: {string.Join(", ", dates.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key} {Text(d.Value)}"))}");
+            }
+        }
+        else
+        {
+            if (!dates.TryGetValue(title.LeadRegion, out launch))
+            {
+                return;
+            }
+
+            foreach (var (regionId, date) in dates)
+            {
+                var days = Period.DaysBetween(launch, date);
+                if (days < 0 || days > title.StaggerMaxDays)
+                {
+                    violations.Add($"rule 4: staggered title '{title.Id}' releases in '{regionId}' on {Text(date)}, not within {title.StaggerMaxDays} days after its lead region '{title.LeadRegion}' ({Text(launch)})");
+                }
+            }
+        }
+
+        if (row?.LaunchDate != launch)
+        {
+            violations.Add($"titles: '{title.Id}' reports launch date {(row?.LaunchDate is { } d ? Text(d) : "null")}, but its launch is {Text(launch)}");
+        }
+    }
+
+    // Rule 8: announced dates are kept exactly.
+    private static void CheckPins(Title title, Dictionary<string, LocalDate> dates, List<string> violations)
+    {
+        foreach (var (regionId, pin) in title.Pins)
+        {
+            if (dates.TryGetValue(regionId, out var date) && date != pin)
+            {
+                violations.Add($"rule 8: title '{title.Id}' is pinned to {Text(pin)} in '{regionId}' but released on {Text(date)}");
+            }
+        }
+    }
+
+    // Rule 7: sequel gaps hold in every region where both titles release.
+    private static void CheckSequels(Title title, Dictionary<string, LocalDate> dates, Dictionary<string, Dictionary<string, LocalDate>> releases, List<string> violations)
+    {
+        foreach (var gap in title.After)
+        {
+            if (!releases.TryGetValue(gap.TitleId, out var before))
+            {
+                continue;
+            }
+
+            foreach (var (regionId, date) in dates)
+            {
+                if (before.TryGetValue(regionId, out var earlier) && Period.DaysBetween(earlier, date) < gap.MinGapDays)
+                {
+                    violations.Add($"rule 7: title '{title.Id}' is released in '{regionId}' on {Text(date)}, less than {gap.MinGapDays} days after '{gap.TitleId}' ({Text(earlier)})");
+                }
+            }
+        }
+    }
+
+    // Rule 5: per region and date, at most perDay releases and tentpolesPerDay tentpoles.
+    private void CheckCapacity(Plan plan, List<string> violations)
+    {
+        foreach (var group in plan.Releases.Where(Known).GroupBy(r => (r.Region, r.Date)).OrderBy(g => g.Key.Date).ThenBy(g => g.Key.Region, StringComparer.Ordinal))
+        {
+            var titles = group.Select(r => r.Title).ToList();
+            if (titles.Count > _scenario.Capacity.PerDay)
+            {
+                violations.Add($"rule 5: {titles.Count} releases in '{group.Key.Region}' on {Text(group.Key.Date)} ({string.Join(", ", titles)}), where perDay is {_scenario.Capacity.PerDay}");
+            }
+
+            var tentpoles = titles.Where(t => _scenario.TitlesById[t].Tentpole).ToList();
+            if (tentpoles.Count > _scenario.Capacity.TentpolesPerDay)
+            {
+                violations.Add($"rule 5: {tentpoles.Count} tentpoles in '{group.Key.Region}' on {Text(group.Key.Date)} ({string.Join(", ", tentpoles)}), where tentpolesPerDay is {_scenario.Capacity.TentpolesPerDay}");
+            }
+        }
+    }
+
+    // Rule 6: tentpoles in one region at least tentpoleSpacingDays apart.
+    private void CheckTentpoleSpacing(Plan plan, List<string> violations)
+    {
+        var spacing = _scenario.Capacity.TentpoleSpacingDays;
+        if (spacing == 0)
+        {
+            return;
+        }
+
+        foreach (var region in plan.Releases.Where(r => Known(r) && _scenario.TitlesById[r.Title].Tentpole).GroupBy(r => r.Region))
+        {
+            var ordered = region.OrderBy(r => r.Date).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                var days = Period.DaysBetween(ordered[i - 1].Date, ordered[i].Date);
+                if (days < spacing)
+                {
+                    violations.Add($"rule 6: tentpoles '{ordered[i - 1].Title}' ({Text(ordered[i - 1].Date)}) and '{ordered[i].Title}' ({Text(ordered[i].Date)}) are {days} days apart in '{region.Key}', less than {spacing}");
+                }
+            }
+        }
+    }
+
+    // Rule 9: the marketing spend of the titles launching in one ISO week stays within the budget.
+    private void CheckMarketing(Plan plan, Dictionary<string, TitlePlan> rows, List<string> violations)
+    {
+        if (_scenario.Capacity.MarketingBudgetPerWeek is not { } budget)
+        {
+            return;
+        }
+
+        var weeks = rows.Values
+            .Where(r => r.Scheduled && r.LaunchDate is not null && _scenario.TitlesById[r.Id].MarketingCost > 0)
+            .GroupBy(r => IsoWeek.Of(r.LaunchDate!.Value))
+            .OrderBy(g => g.Key);
+        foreach (var week in weeks)
+        {
+            var spend = week.Sum(r => _scenario.TitlesById[r.Id].MarketingCost);
+            if (spend > budget + (Tolerance * Math.Max(1, budget)))
+            {
+                violations.Add(string.Create(CultureInfo.InvariantCulture, $"rule 9: marketing spend {spend} in week {week.Key} ({string.Join(", ", week.Select(r => r.Id).Order(StringComparer.Ordinal))}) exceeds the budget {budget}"));
+            }
+        }
+    }
+
+    // Rule 10: publishAt is the exact instant of the local release time, with the daylight-saving rules.
+    private void CheckInstants(Plan plan, Dictionary<string, TitlePlan> rows, List<string> violations)
+    {
+        foreach (var release in plan.Releases.Where(Known))
+        {
+            var global = rows.TryGetValue(release.Title, out var row) && row.Mode == PlanModes.Global;
+            var expected = global
+                ? _scenario.GlobalLaunch.PublishAt(release.Date)
+                : _scenario.RegionsById[release.Region].PublishAt(release.Date);
+            if (expected != release.PublishAt)
+            {
+                violations.Add($"rule 10: {Describe(release)} publishes at {InstantPattern.General.Format(release.PublishAt)}, expected {InstantPattern.General.Format(expected)}");
+            }
+        }
+    }
+
+    // The reported numbers: values by the value model, sums, clash cost, counts and the objective.
+    private void CheckNumbers(Plan plan, List<string> violations)
+    {
+        foreach (var release in plan.Releases.Where(Known))
+        {
+            var expected = _values.Value(_scenario.TitlesById[release.Title], release.Region, release.Date);
+            Compare($"value of {Describe(release)}", release.Value, expected, violations);
+        }
+
+        foreach (var row in plan.Titles)
+        {
+            Compare($"value of title '{row.Id}'", row.Value, plan.Releases.Where(r => r.Title == row.Id).Sum(r => r.Value), violations);
+        }
+
+        var known = plan.Releases.Where(Known).ToList();
+        var clash = _values.ClashCost(known.Select(r => (_scenario.TitlesById[r.Title], r.Region, r.Date)));
+        var kpis = plan.Kpis;
+        Compare("kpis.value", kpis.Value, plan.Releases.Sum(r => r.Value), violations);
+        Compare("kpis.clashCost", kpis.ClashCost, clash, violations);
+        Compare("kpis.objective", kpis.Objective, kpis.Value - kpis.ClashCost - kpis.MoveCost, violations);
+        Compare("solver.objective", plan.Solver.Objective, kpis.Objective, violations);
+        if (kpis.Releases != plan.Releases.Length)
+        {
+            violations.Add($"kpis.releases is {kpis.Releases}, but the plan has {plan.Releases.Length} releases");
+        }
+
+        var scheduled = plan.Titles.Count(t => t.Scheduled);
+        if (kpis.TitlesScheduled != scheduled || kpis.TitlesUnscheduled != plan.Titles.Length - scheduled)
+        {
+            violations.Add($"kpis count {kpis.TitlesScheduled} scheduled and {kpis.TitlesUnscheduled} unscheduled titles, but the plan has {scheduled} and {plan.Titles.Length - scheduled}");
+        }
+
+        if (plan.Solver.Bound is { } bound && plan.Solver.Gap is { } gap)
+        {
+            Compare("solver.gap", gap, (bound - plan.Solver.Objective) / Math.Max(1, Math.Abs(plan.Solver.Objective)), violations);
+        }
+    }
+
+    private static void Compare(string what, double reported, double expected, List<string> violations)
+    {
+        if (!(Math.Abs(reported - expected) <= Tolerance * Math.Max(1, Math.Abs(expected))))
+        {
+            violations.Add(string.Create(CultureInfo.InvariantCulture, $"{what} is reported as {reported}, but is {expected}"));
+        }
+    }
+
+    private bool Known(ReleasePlan release)
+        => _scenario.TitlesById.ContainsKey(release.Title) && _scenario.RegionsById.ContainsKey(release.Region);
+
+    private static string Describe(ReleasePlan release) => $"'{release.Title}' in '{release.Region}' on {Text(release.Date)}";
+
+    private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string WindowText(DateInterval? window) => window is null ? "(empty)" : $"{Text(window.Start)} to {Text(window.End)}";
+}

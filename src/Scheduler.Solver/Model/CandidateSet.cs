@@ -1,0 +1,199 @@
+using Scheduler.Core.Domain;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Solver.Model;
+
+/// <summary>
+/// Every (title, mode, region, date) a plan could use. Dates that a rule excludes on its own
+/// (window, calendar, pins, the stagger window, sequel gaps against a title that must release)
+/// are removed here, before any variable exists, and the removal is repeated until nothing changes,
+/// because one title's narrower dates can narrow its sequels' dates in turn.
+/// </summary>
+internal sealed class CandidateSet
+{
+    private const int MaxPropagationRounds = 100;
+
+    private CandidateSet(ValueModel values, Calendar calendar, TitleCandidates[] titles)
+    {
+        Values = values;
+        Calendar = calendar;
+        Titles = titles;
+        ById = titles.ToDictionary(t => t.Title.Id, StringComparer.Ordinal);
+    }
+
+    public ValueModel Values { get; }
+
+    public Scenario Scenario => Values.Scenario;
+
+    public Calendar Calendar { get; }
+
+    public IReadOnlyList<TitleCandidates> Titles { get; }
+
+    public IReadOnlyDictionary<string, TitleCandidates> ById { get; }
+
+    /// <summary>Titles that must release but have no date left: the scenario is infeasible.</summary>
+    public IEnumerable<Title> Unplaceable => Titles.Where(t => !t.Title.Optional && !t.CanBeScheduled).Select(t => t.Title);
+
+    public int CandidateCount => Titles.Sum(t => t.GlobalDays.Length + (t.CanBeStaggered ? t.StaggeredDays.Values.Sum(d => d.Length) : 0));
+
+    public static CandidateSet Build(ValueModel values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var scenario = values.Scenario;
+        var calendar = new Calendar(scenario.Horizon);
+        var titles = scenario.Titles.Select((title, index) => Initial(scenario, calendar, title, index)).ToArray();
+        var set = new CandidateSet(values, calendar, titles);
+        set.Propagate();
+        set.ComputeValues();
+        return set;
+    }
+
+    private static TitleCandidates Initial(Scenario scenario, Calendar calendar, Title title, int index)
+    {
+        var perRegion = title.Regions.ToDictionary(
+            r => r,
+            r => scenario.ReleaseDatesOf(title, r)
+                .Where(d => !title.Pins.TryGetValue(r, out var pin) || pin == d)
+                .Select(calendar.Day)
+                .ToArray(),
+            StringComparer.Ordinal);
+
+        var global = Array.Empty<int>();
+        if (title.Release != ReleaseMode.Staggered && title.Pins.Values.Distinct().Count() <= 1)
+        {
+            IEnumerable<int> common = perRegion[title.Regions[0]];
+            foreach (var region in title.Regions.Skip(1))
+            {
+                common = common.Intersect(perRegion[region]);
+            }
+
+            global = [.. common.Order()];
+        }
+
+        var staggered = title.Release == ReleaseMode.Global ? new Dictionary<string, int[]>(StringComparer.Ordinal) : perRegion;
+        return new TitleCandidates(title, index, global, staggered);
+    }
+
+    private void Propagate()
+    {
+        for (var round = 0; round < MaxPropagationRounds; round++)
+        {
+            var changed = false;
+            foreach (var title in Titles)
+            {
+                changed |= PruneStaggerWindow(title);
+            }
+
+            foreach (var title in Titles)
+            {
+                foreach (var gap in title.Title.After)
+                {
+                    changed |= PruneSequel(title, ById[gap.TitleId], gap.MinGapDays);
+                }
+            }
+
+            if (!changed)
+            {
+                return;
+            }
+        }
+    }
+
+    // Rule 4: a lead date needs a date within the stagger window in every other region, and each
+    // other region's date needs a lead date at most staggerMaxDays before it.
+    private static bool PruneStaggerWindow(TitleCandidates title)
+    {
+        if (!title.CanBeStaggered)
+        {
+            return false;
+        }
+
+        var lead = title.Title.LeadRegion;
+        var span = title.Title.StaggerMaxDays;
+        var changed = false;
+        var leadDays = title.StaggeredDays[lead];
+        foreach (var (region, days) in title.StaggeredDays.Where(kv => kv.Key != lead).ToList())
+        {
+            var keptLead = leadDays.Where(l => HasInRange(days, l, l + span)).ToArray();
+            var keptDays = days.Where(d => HasInRange(keptLead, d - span, d)).ToArray();
+            changed |= keptLead.Length != leadDays.Length || keptDays.Length != days.Length;
+            leadDays = keptLead;
+            title.StaggeredDays[region] = keptDays;
+        }
+
+        title.StaggeredDays[lead] = leadDays;
+        return changed;
+    }
+
+    // Rule 7: against a predecessor that must release, a sequel cannot release before the
+    // predecessor's first possible date plus the gap; against a sequel that must release, the
+    // predecessor cannot release after the sequel's last possible date minus the gap.
+    private static bool PruneSequel(TitleCandidates sequel, TitleCandidates predecessor, int gap)
+    {
+        var changed = false;
+        foreach (var region in sequel.Title.Regions.Where(predecessor.Title.IsReleasedIn))
+        {
+            if (!predecessor.Title.Optional && predecessor.DaysIn(region).DefaultIfEmpty(int.MaxValue - gap).Min() is var first)
+            {
+                changed |= Restrict(sequel, region, d => d >= first + gap);
+            }
+
+            if (!sequel.Title.Optional && sequel.DaysIn(region).DefaultIfEmpty(int.MinValue + gap).Max() is var last)
+            {
+                changed |= Restrict(predecessor, region, d => d <= last - gap);
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool Restrict(TitleCandidates title, string region, Func<int, bool> keep)
+    {
+        var changed = false;
+        var global = title.GlobalDays.Where(keep).ToArray();
+        if (global.Length != title.GlobalDays.Length)
+        {
+            title.GlobalDays = global;
+            changed = true;
+        }
+
+        if (title.StaggeredDays.TryGetValue(region, out var days))
+        {
+            var kept = days.Where(keep).ToArray();
+            if (kept.Length != days.Length)
+            {
+                title.StaggeredDays[region] = kept;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool HasInRange(int[] sortedDays, int from, int to)
+    {
+        var index = Array.BinarySearch(sortedDays, from);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+
+        return index < sortedDays.Length && sortedDays[index] <= to;
+    }
+
+    private void ComputeValues()
+    {
+        foreach (var candidates in Titles)
+        {
+            var title = candidates.Title;
+            candidates.GlobalValues = [.. candidates.GlobalDays.Select(d => title.Regions.Sum(r => Values.Value(title, r, Calendar.Date(d))))];
+            if (candidates.CanBeStaggered)
+            {
+                foreach (var (region, days) in candidates.StaggeredDays)
+                {
+                    candidates.StaggeredValues[region] = [.. days.Select(d => Values.Value(title, region, Calendar.Date(d)))];
+                }
+            }
+        }
+    }
+}

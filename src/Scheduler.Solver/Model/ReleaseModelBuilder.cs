@@ -1,0 +1,360 @@
+using Scheduler.Core.Domain;
+using Scheduler.Solver.Cbc;
+
+namespace Scheduler.Solver.Model;
+
+/// <summary>
+/// Builds the release-scheduling MIP in sections: variables, one method per hard-rule family,
+/// the genre-clash cost, and the objective (on the columns). Binary g(t,d) releases title t
+/// globally on day d; binary s(t,r,d) releases it in region r on day d in staggered mode; z(t)
+/// says whether an optional title is scheduled at all. Only candidates exist as columns.
+/// </summary>
+internal sealed class ReleaseModelBuilder
+{
+    private readonly CandidateSet _candidates;
+    private readonly Scenario _scenario;
+    private readonly Calendar _calendar;
+    private readonly MipModel _mip = new(ObjectiveSense.Maximize);
+    private readonly ModelNames _names = new();
+    private readonly List<TitleColumns> _titles = [];
+    private readonly List<ClashColumn> _clash = [];
+    private readonly Dictionary<string, int> _regionIndex;
+
+    // Per region and day: every column that releases some title there on that day.
+    private readonly List<(int Column, TitleCandidates Title)>[][] _slots;
+
+    public ReleaseModelBuilder(CandidateSet candidates)
+    {
+        _candidates = candidates;
+        _scenario = candidates.Scenario;
+        _calendar = candidates.Calendar;
+        _regionIndex = _scenario.Regions.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        _slots = [.. _scenario.Regions.Select(_ => new List<(int, TitleCandidates)>[_calendar.Days])];
+    }
+
+    public ReleaseModel Build()
+    {
+        AddDecisionColumns();
+        EachTitleOncePerRegion();
+        StaggeredWithinWindowOfLead();
+        DailyCapacity();
+        TentpoleSpacing();
+        SequelGaps();
+        WeeklyMarketingBudget();
+        GenreClashCost();
+        return new ReleaseModel(_candidates, _mip, _titles, _clash);
+    }
+
+    private void AddDecisionColumns()
+    {
+        foreach (var candidates in _candidates.Titles)
+        {
+            var title = candidates.Title;
+            var columns = new TitleColumns(candidates);
+            _titles.Add(columns);
+            if (!candidates.CanBeScheduled)
+            {
+                continue;
+            }
+
+            if (title.Optional)
+            {
+                columns.Scheduled = _mip.AddColumn(_names.Name("z", title.Id), 0, 1, 0, isInteger: true);
+            }
+
+            for (var i = 0; i < candidates.GlobalDays.Length; i++)
+            {
+                var day = candidates.GlobalDays[i];
+                var column = _mip.AddColumn(_names.Name("g", title.Id, Day(day)), 0, 1, candidates.GlobalValues[i], isInteger: true);
+                columns.Global[i] = column;
+                foreach (var region in title.Regions)
+                {
+                    Slot(region, day).Add((column, candidates));
+                }
+            }
+
+            if (!candidates.CanBeStaggered)
+            {
+                continue;
+            }
+
+            foreach (var (region, days) in candidates.StaggeredDays)
+            {
+                var values = candidates.StaggeredValues[region];
+                var regionColumns = new int[days.Length];
+                for (var i = 0; i < days.Length; i++)
+                {
+                    regionColumns[i] = _mip.AddColumn(_names.Name("s", title.Id, region, Day(days[i])), 0, 1, values[i], isInteger: true);
+                    Slot(region, days[i]).Add((regionColumns[i], candidates));
+                }
+
+                columns.Staggered[region] = regionColumns;
+            }
+        }
+    }
+
+    // Rule 1: a title that must release does so once in each of its regions (global or staggered);
+    // an optional title in all of its regions or in none.
+    private void EachTitleOncePerRegion()
+    {
+        foreach (var columns in _titles.Where(c => c.Candidates.CanBeScheduled))
+        {
+            var title = columns.Candidates.Title;
+            var rhs = title.Optional ? 0.0 : 1.0;
+            var regions = columns.Staggered.Count > 0 ? title.Regions.AsEnumerable() : [title.LeadRegion];
+            foreach (var region in regions)
+            {
+                _mip.BeginRow(_names.Name("assign", title.Id, region), rhs, rhs);
+                foreach (var column in columns.Global)
+                {
+                    _mip.AddTerm(column, 1);
+                }
+
+                foreach (var column in columns.Staggered.GetValueOrDefault(region) ?? [])
+                {
+                    _mip.AddTerm(column, 1);
+                }
+
+                if (title.Optional)
+                {
+                    _mip.AddTerm(columns.Scheduled, -1);
+                }
+            }
+        }
+    }
+
+    // Rule 4: a staggered region releases on or after the lead region and at most staggerMaxDays later.
+    // Both sides are zero when the title is global or left out, so no big-M is needed.
+    private void StaggeredWithinWindowOfLead()
+    {
+        foreach (var columns in _titles.Where(c => c.Staggered.Count > 1))
+        {
+            var title = columns.Candidates.Title;
+            var lead = title.LeadRegion;
+            foreach (var (region, regionColumns) in columns.Staggered.Where(kv => kv.Key != lead))
+            {
+                _mip.BeginRow(_names.Name("stagger", title.Id, region), 0, title.StaggerMaxDays);
+                AddDayTerms(regionColumns, columns.Candidates.StaggeredDays[region], 1);
+                AddDayTerms(columns.Staggered[lead], columns.Candidates.StaggeredDays[lead], -1);
+            }
+        }
+    }
+
+    // Rule 5: per region and day, at most perDay releases and tentpolesPerDay tentpoles.
+    private void DailyCapacity()
+    {
+        var capacity = _scenario.Capacity;
+        foreach (var region in _scenario.Regions)
+        {
+            var slots = _slots[_regionIndex[region.Id]];
+            for (var day = 0; day < slots.Length; day++)
+            {
+                if (slots[day] is not { } entries)
+                {
+                    continue;
+                }
+
+                AddLimit("cap", region.Id, day, entries, capacity.PerDay);
+                AddLimit("tent", region.Id, day, [.. entries.Where(e => e.Title.Title.Tentpole)], capacity.TentpolesPerDay);
+            }
+        }
+    }
+
+    private void AddLimit(string kind, string region, int day, List<(int Column, TitleCandidates Title)> entries, int limit)
+    {
+        if (entries.Select(e => e.Title.Index).Distinct().Count() <= limit)
+        {
+            return;
+        }
+
+        _mip.BeginRow(_names.Name(kind, region, Day(day)), double.NegativeInfinity, limit);
+        foreach (var (column, _) in entries)
+        {
+            _mip.AddTerm(column, 1);
+        }
+    }
+
+    // Rule 6: in one region, at most one tentpole in any tentpoleSpacingDays consecutive days.
+    private void TentpoleSpacing()
+    {
+        var span = _scenario.Capacity.TentpoleSpacingDays;
+        if (span == 0)
+        {
+            return;
+        }
+
+        foreach (var region in _scenario.Regions)
+        {
+            var slots = _slots[_regionIndex[region.Id]];
+            var tentpoleDays = Enumerable.Range(0, slots.Length).Where(d => slots[d]?.Any(e => e.Title.Title.Tentpole) == true).ToList();
+            var coveredUntil = -1;
+            foreach (var start in tentpoleDays)
+            {
+                var window = tentpoleDays.Where(d => d >= start && d < start + span).ToList();
+                if (window[^1] <= coveredUntil)
+                {
+                    continue; // every entry is already in the previous window's row
+                }
+
+                coveredUntil = window[^1];
+                var entries = window.SelectMany(d => slots[d]!.Where(e => e.Title.Title.Tentpole)).ToList();
+                if (entries.Select(e => e.Title.Index).Distinct().Count() < 2)
+                {
+                    continue;
+                }
+
+                _mip.BeginRow(_names.Name("spacing", region.Id, Day(start)), double.NegativeInfinity, 1);
+                foreach (var (column, _) in entries)
+                {
+                    _mip.AddTerm(column, 1);
+                }
+            }
+        }
+    }
+
+    // Rule 7: in every region where both release, the sequel's day is at least minGapDays after
+    // its predecessor's. Days are counted from 1 so that 0 means "not released"; an optional title
+    // left out relaxes the row through a big-M on its z column.
+    private void SequelGaps()
+    {
+        foreach (var sequel in _titles.Where(c => c.Candidates.CanBeScheduled))
+        {
+            foreach (var gap in sequel.Candidates.Title.After)
+            {
+                var predecessor = _titles[_candidates.ById[gap.TitleId].Index];
+                if (!predecessor.Candidates.CanBeScheduled)
+                {
+                    continue;
+                }
+
+                var bigM = _calendar.Days + 1 + gap.MinGapDays;
+                var optional = (sequel.Scheduled >= 0 ? 1 : 0) + (predecessor.Scheduled >= 0 ? 1 : 0);
+                foreach (var region in sequel.Candidates.Title.Regions.Where(predecessor.Candidates.Title.IsReleasedIn))
+                {
+                    _mip.BeginRow(
+                        _names.Name("after", sequel.Candidates.Title.Id, gap.TitleId, region),
+                        gap.MinGapDays - (bigM * optional),
+                        double.PositiveInfinity);
+                    AddReleaseDayTerms(sequel, region, 1);
+                    AddReleaseDayTerms(predecessor, region, -1);
+                    if (sequel.Scheduled >= 0)
+                    {
+                        _mip.AddTerm(sequel.Scheduled, -bigM);
+                    }
+
+                    if (predecessor.Scheduled >= 0)
+                    {
+                        _mip.AddTerm(predecessor.Scheduled, -bigM);
+                    }
+                }
+            }
+        }
+    }
+
+    // Rule 9: the marketing cost of the titles launching in one ISO week stays within the budget.
+    private void WeeklyMarketingBudget()
+    {
+        if (_scenario.Capacity.MarketingBudgetPerWeek is not { } budget)
+        {
+            return;
+        }
+
+        var byWeek = new Dictionary<int, List<(int Column, TitleCandidates Title)>>();
+        foreach (var columns in _titles.Where(c => c.Candidates.Title.MarketingCost > 0))
+        {
+            var candidates = columns.Candidates;
+            var launches = columns.Global.Zip(candidates.GlobalDays)
+                .Concat(columns.Staggered.TryGetValue(candidates.Title.LeadRegion, out var lead)
+                    ? lead.Zip(candidates.StaggeredDays[candidates.Title.LeadRegion])
+                    : []);
+            foreach (var (column, day) in launches)
+            {
+                var week = _calendar.Week(day);
+                (byWeek.TryGetValue(week, out var list) ? list : byWeek[week] = []).Add((column, candidates));
+            }
+        }
+
+        foreach (var (week, entries) in byWeek.OrderBy(kv => kv.Key))
+        {
+            if (entries.DistinctBy(e => e.Title.Index).Sum(e => e.Title.Title.MarketingCost) <= budget)
+            {
+                continue;
+            }
+
+            _mip.BeginRow(_names.Name("budget", ModelNames.Week(_calendar.Weeks[week])), double.NegativeInfinity, budget);
+            foreach (var (column, title) in entries)
+            {
+                _mip.AddTerm(column, title.Title.MarketingCost);
+            }
+        }
+    }
+
+    // Objective: genreClashCost * share(r) for every title of a genre beyond the first in one region and ISO week.
+    private void GenreClashCost()
+    {
+        var cost = _scenario.Objective.GenreClashCost;
+        if (cost == 0)
+        {
+            return;
+        }
+
+        foreach (var region in _scenario.Regions)
+        {
+            var slots = _slots[_regionIndex[region.Id]];
+            var byGenreWeek = new Dictionary<(string Genre, int Week), List<(int Column, TitleCandidates Title)>>();
+            for (var day = 0; day < slots.Length; day++)
+            {
+                foreach (var entry in slots[day] ?? [])
+                {
+                    foreach (var genre in entry.Title.Title.Genres)
+                    {
+                        var key = (genre, _calendar.Week(day));
+                        (byGenreWeek.TryGetValue(key, out var list) ? list : byGenreWeek[key] = []).Add(entry);
+                    }
+                }
+            }
+
+            var share = _scenario.Share(region.Id);
+            foreach (var ((genre, week), entries) in byGenreWeek)
+            {
+                if (entries.Select(e => e.Title.Index).Distinct().Count() < 2)
+                {
+                    continue;
+                }
+
+                var weekName = ModelNames.Week(_calendar.Weeks[week]);
+                var excess = _mip.AddColumn(_names.Name("e", region.Id, genre, weekName), 0, double.PositiveInfinity, -cost * share);
+                _clash.Add(new ClashColumn(excess, _regionIndex[region.Id], genre, week));
+                _mip.BeginRow(_names.Name("clash", region.Id, genre, weekName), double.NegativeInfinity, 1);
+                foreach (var (column, _) in entries)
+                {
+                    _mip.AddTerm(column, 1);
+                }
+
+                _mip.AddTerm(excess, -1);
+            }
+        }
+    }
+
+    private void AddReleaseDayTerms(TitleColumns columns, string region, double sign)
+    {
+        AddDayTerms(columns.Global, columns.Candidates.GlobalDays, sign);
+        if (columns.Staggered.TryGetValue(region, out var staggered))
+        {
+            AddDayTerms(staggered, columns.Candidates.StaggeredDays[region], sign);
+        }
+    }
+
+    private void AddDayTerms(int[] columns, int[] days, double sign)
+    {
+        for (var i = 0; i < columns.Length; i++)
+        {
+            _mip.AddTerm(columns[i], sign * (days[i] + 1));
+        }
+    }
+
+    private List<(int Column, TitleCandidates Title)> Slot(string region, int day)
+        => _slots[_regionIndex[region]][day] ??= [];
+
+    private string Day(int day) => ModelNames.Day(_calendar.Date(day));
+}

@@ -1,0 +1,43 @@
+using Scheduler.Core.Domain;
+
+namespace Scheduler.Solver.Model;
+
+/// <summary>
+/// The dates a title may still take after every rule that can be applied without solving:
+/// global dates (a release day in each of its regions) and staggered dates per region. Days are
+/// <see cref="Calendar"/> numbers, ascending; values are value(t,r,d), summed over regions for a global date.
+/// </summary>
+internal sealed class TitleCandidates
+{
+    public TitleCandidates(Title title, int index, int[] globalDays, Dictionary<string, int[]> staggeredDays)
+    {
+        Title = title;
+        Index = index;
+        GlobalDays = globalDays;
+        StaggeredDays = staggeredDays;
+    }
+
+    public Title Title { get; }
+
+    /// <summary>Position of the title in the scenario.</summary>
+    public int Index { get; }
+
+    public int[] GlobalDays { get; set; }
+
+    /// <summary>Per region of the title; every region has at least one day when the title can be staggered.</summary>
+    public Dictionary<string, int[]> StaggeredDays { get; }
+
+    public double[] GlobalValues { get; set; } = [];
+
+    public Dictionary<string, double[]> StaggeredValues { get; } = new(StringComparer.Ordinal);
+
+    public bool CanBeGlobal => GlobalDays.Length > 0;
+
+    public bool CanBeStaggered => StaggeredDays.Count > 0 && StaggeredDays.Values.All(d => d.Length > 0);
+
+    public bool CanBeScheduled => CanBeGlobal || CanBeStaggered;
+
+    /// <summary>Every day the title may release in <paramref name="regionId"/>, in either mode.</summary>
+    public IEnumerable<int> DaysIn(string regionId)
+        => CanBeStaggered && StaggeredDays.TryGetValue(regionId, out var days) ? GlobalDays.Concat(days) : GlobalDays;
+}

@@ -1,0 +1,20 @@
+using Scheduler.Core.Domain;
+using Scheduler.Core.Plans;
+
+namespace Scheduler.Solver.Planning;
+
+/// <summary>Which engine plans: the exact optimizer, or the greedy baseline alone.</summary>
+public enum PlanEngine
+{
+    Cbc,
+    Greedy,
+}
+
+/// <summary>One planning job.</summary>
+public sealed record PlanRequest(
+    Scenario Scenario,
+    PlanScenario Info,
+    PlanEngine Engine,
+    TimeSpan TimeLimit,
+    double RelativeGap,
+    int Threads);

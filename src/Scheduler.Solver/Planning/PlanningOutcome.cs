@@ -1,0 +1,40 @@
+using Scheduler.Core.Plans;
+
+namespace Scheduler.Solver.Planning;
+
+/// <summary>How planning ended.</summary>
+public enum PlanningStatus
+{
+    /// <summary>A plan proven optimal within the requested relative gap.</summary>
+    Optimal,
+
+    /// <summary>A plan, with a proven bound but not proven optimal within the time limit.</summary>
+    Feasible,
+
+    /// <summary>A plan from the greedy engine, with no bound.</summary>
+    Heuristic,
+
+    /// <summary>No plan can keep every hard rule.</summary>
+    Infeasible,
+
+    /// <summary>No plan was found within the time limit.</summary>
+    NoSolution,
+}
+
+/// <summary>Sizes and timings of one planning run, for the solver line and benchmarks.</summary>
+public sealed record PlanningStatistics(
+    int Candidates,
+    int Variables,
+    int Constraints,
+    int NonZeros,
+    TimeSpan BuildTime,
+    TimeSpan SolveTime,
+    double? GreedyObjective);
+
+/// <summary>The result of planning: a verified-or-not plan, or why there is none.</summary>
+public sealed record PlanningOutcome(
+    PlanningStatus Status,
+    Plan? Plan,
+    PlanVerification? Verification,
+    IReadOnlyList<string> Reasons,
+    PlanningStatistics Statistics);

@@ -1,0 +1,151 @@
+using NodaTime;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Values;
+using Scheduler.Solver.Cbc;
+using Scheduler.Solver.Greedy;
+using Scheduler.Solver.Model;
+
+namespace Scheduler.Solver.Planning;
+
+/// <summary>
+/// Plans a scenario: candidates, the greedy baseline, the MIP (started from the greedy plan),
+/// CBC, and finally the plan verifier. Time comes from the injected <see cref="TimeProvider"/>.
+/// </summary>
+public sealed class ReleasePlanner
+{
+    public const string CbcEngineName = "cbc 2.10.8";
+    public const string GreedyEngineName = "greedy";
+
+    private readonly TimeProvider _time;
+    private readonly CbcSolver _solver;
+
+    public ReleasePlanner(TimeProvider time, CbcSolver solver)
+    {
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _solver = solver ?? throw new ArgumentNullException(nameof(solver));
+    }
+
+    public PlanningOutcome Plan(PlanRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = _time.GetTimestamp();
+        var values = new ValueModel(request.Scenario);
+        var candidates = CandidateSet.Build(values);
+        var unplaceable = candidates.Unplaceable.Select(t => t.Id).ToList();
+        if (unplaceable.Count > 0)
+        {
+            var reasons = unplaceable.Select(id =>
+                $"title '{id}' has no date that keeps its window, release days, blackouts, pins, stagger window and sequel gaps together").ToList();
+            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, null));
+        }
+
+        var greedy = new GreedyPlanner(candidates).Plan();
+        cancellationToken.ThrowIfCancellationRequested();
+        if (request.Engine == PlanEngine.Greedy)
+        {
+            return FromGreedy(request, values, candidates, greedy, started);
+        }
+
+        var model = new ReleaseModelBuilder(candidates).Build();
+        var buildTime = _time.GetElapsedTime(started);
+        var start = greedy.Assignments is { } greedyAssignments ? ModelSolution.Encode(model, greedyAssignments) : null;
+        var greedyObjective = greedy.Assignments is { } g ? Objective(values, request, g) : (double?)null;
+        var options = new CbcOptions
+        {
+            TimeLimit = request.TimeLimit,
+            RelativeGap = request.RelativeGap,
+            Threads = request.Threads,
+            MipStart = start,
+        };
+        var result = _solver.Solve(model.Mip, options, cancellationToken);
+        var statistics = Statistics(candidates, model, buildTime, result.Elapsed, greedyObjective);
+
+        var status = result.Status switch
+        {
+            MipStatus.Optimal => PlanningStatus.Optimal,
+            MipStatus.Feasible => PlanningStatus.Feasible,
+            MipStatus.Infeasible => PlanningStatus.Infeasible,
+            MipStatus.NoSolution => PlanningStatus.NoSolution,
+            _ => throw new InvalidOperationException($"CBC reported {result.Status}, which a bounded release model cannot be."),
+        };
+        if (status == PlanningStatus.Infeasible)
+        {
+            return new PlanningOutcome(status, null, null, ["no plan keeps every hard rule together (the solver proved it)"], statistics);
+        }
+
+        var assignments = result.HasSolution ? ModelSolution.Read(model, result.ColumnValues) : greedy.Assignments;
+        if (assignments is null)
+        {
+            return new PlanningOutcome(status, null, null, [$"no plan was found within {request.TimeLimit.TotalSeconds:0.#} seconds"], statistics);
+        }
+
+        if (!result.HasSolution)
+        {
+            status = PlanningStatus.Feasible;
+        }
+
+        var bound = double.IsFinite(result.BestBound) ? result.BestBound : (double?)null;
+        var plan = PlanFactory.Create(
+            values,
+            request.Info,
+            assignments,
+            kpis =>
+            {
+                var provenBound = bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
+                var gap = provenBound is { } pb ? (pb - kpis.Objective) / Math.Max(1, Math.Abs(kpis.Objective)) : (double?)null;
+                return new PlanSolver(
+                    CbcEngineName, StatusText(status), kpis.Objective, provenBound, gap,
+                    _time.GetElapsedTime(started).TotalSeconds, model.Mip.ColumnCount, model.Mip.RowCount);
+            },
+            Now());
+        return new PlanningOutcome(status, plan, new PlanVerifier(values).Verify(plan), [], statistics);
+    }
+
+    /// <summary>The MIP of a scenario exactly as <see cref="Plan"/> would solve it, for export.</summary>
+    public static MipModel BuildModel(Core.Domain.Scenario scenario)
+        => new ReleaseModelBuilder(CandidateSet.Build(new ValueModel(scenario))).Build().Mip;
+
+    private PlanningOutcome FromGreedy(PlanRequest request, ValueModel values, CandidateSet candidates, GreedyResult greedy, long started)
+    {
+        var elapsed = _time.GetElapsedTime(started);
+        if (greedy.Assignments is null)
+        {
+            return new PlanningOutcome(
+                PlanningStatus.NoSolution,
+                null,
+                null,
+                [$"the greedy planner could not place title '{greedy.UnplacedTitle}' after the titles before it"],
+                Statistics(candidates, null, elapsed, TimeSpan.Zero, null));
+        }
+
+        var plan = PlanFactory.Create(
+            values,
+            request.Info,
+            greedy.Assignments,
+            kpis => new PlanSolver(GreedyEngineName, PlanStatuses.Heuristic, kpis.Objective, null, null, _time.GetElapsedTime(started).TotalSeconds, 0, 0),
+            Now());
+        return new PlanningOutcome(
+            PlanningStatus.Heuristic,
+            plan,
+            new PlanVerifier(values).Verify(plan),
+            [],
+            Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective));
+    }
+
+    private static double Objective(ValueModel values, PlanRequest request, IReadOnlyList<Assignment> assignments)
+        => PlanFactory.Create(values, request.Info, assignments, k => new PlanSolver("", "", k.Objective, null, null, 0, 0, 0), Instant.MinValue).Kpis.Objective;
+
+    private static PlanningStatistics Statistics(CandidateSet candidates, ReleaseModel? model, TimeSpan build, TimeSpan solve, double? greedy)
+        => new(candidates.CandidateCount, model?.Mip.ColumnCount ?? 0, model?.Mip.RowCount ?? 0, model?.Mip.NonZeroCount ?? 0, build, solve, greedy);
+
+    private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    private static string StatusText(PlanningStatus status) => status switch
+    {
+        PlanningStatus.Optimal => PlanStatuses.Optimal,
+        PlanningStatus.Feasible => PlanStatuses.Feasible,
+        PlanningStatus.Heuristic => PlanStatuses.Heuristic,
+        PlanningStatus.Infeasible => PlanStatuses.Infeasible,
+        _ => PlanStatuses.NoSolution,
+    };
+}
