@@ -19,6 +19,9 @@ public sealed class CliApp
         {
             ValidateCommand.Create(_context),
             PlanCommand.Create(_context),
+            VerifyCommand.Create(_context),
+            ExportModelCommand.Create(_context),
+            GenerateCommand.Create(_context),
         };
 
         var parsed = root.Parse(args);
