@@ -49,7 +49,9 @@ internal static class PlanReport
     {
         var bound = solver.Bound is { } b ? b.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
         var gap = solver.Gap is { } g ? g.ToString("0.####%", CultureInfo.InvariantCulture) : "n/a";
-        var size = statistics is { Variables: > 0 } s ? string.Create(CultureInfo.InvariantCulture, $", {s.Variables} variables, {s.Constraints} constraints") : "";
+        var size = statistics is { Variables: > 0 } s
+            ? string.Create(CultureInfo.InvariantCulture, $", {s.Variables} variables, {s.Constraints} constraints (build {s.BuildTime.TotalSeconds:0.##} s, solve {s.SolveTime.TotalSeconds:0.##} s)")
+            : "";
         var greedy = statistics?.GreedyObjective is { } go ? string.Create(CultureInfo.InvariantCulture, $", greedy {go:0.###}") : "";
         return string.Create(
             CultureInfo.InvariantCulture,

@@ -28,9 +28,10 @@ internal static class PlanCommand
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
         var csv = new Option<string?>("--csv") { Description = "Write the releases as CSV here." };
         var json = new Option<bool>("--json") { Description = "Print the plan JSON instead of the table." };
+        var solverLog = new Option<bool>("--solver-log") { Description = "Show the solver's own progress log." };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, engine, output, csv, json,
+            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog,
         };
         command.Validators.Add(result =>
         {
@@ -63,7 +64,10 @@ internal static class PlanCommand
                 parse.GetValue(engine) == "greedy" ? PlanEngine.Greedy : PlanEngine.Cbc,
                 TimeSpan.FromSeconds(parse.GetValue(timeLimit) ?? input.Scenario.Solver.TimeLimitSeconds),
                 parse.GetValue(gap) ?? input.Scenario.Solver.RelativeGap,
-                parse.GetValue(threads) ?? Environment.ProcessorCount);
+                parse.GetValue(threads) ?? Environment.ProcessorCount)
+            {
+                SolverLog = parse.GetValue(solverLog),
+            };
             return await RunAsync(context, request, parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -141,7 +145,7 @@ internal static class PlanCommand
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
-        if (json || !Terminal.IsInteractive(context))
+        if (json || request.SolverLog || !Terminal.IsInteractive(context))
         {
             return await solving.ConfigureAwait(false);
         }

@@ -14,6 +14,7 @@ internal sealed class GreedyState
     private readonly Dictionary<int, double> _marketing = [];
     private readonly Dictionary<(string Region, string Genre, int Week), int> _genreWeeks = [];
     private readonly Dictionary<string, Dictionary<string, int>> _placed = new(StringComparer.Ordinal);
+    private readonly ILookup<string, (Title Sequel, int MinGapDays)> _sequels;
 
     public GreedyState(Scenario scenario, Calendar calendar)
     {
@@ -25,6 +26,10 @@ internal sealed class GreedyState
             _tentpoles[region.Id] = new int[calendar.Days];
             _tentpoleDays[region.Id] = [];
         }
+
+        _sequels = scenario.Titles
+            .SelectMany(t => t.After.Select(gap => (gap.TitleId, Sequel: t, gap.MinGapDays)))
+            .ToLookup(x => x.TitleId, x => (x.Sequel, x.MinGapDays), StringComparer.Ordinal);
     }
 
     public IReadOnlyDictionary<string, Dictionary<string, int>> Placed => _placed;
@@ -60,14 +65,11 @@ internal sealed class GreedyState
             }
         }
 
-        foreach (var sequel in _scenario.Titles.Where(t => _placed.ContainsKey(t.Id)))
+        foreach (var (sequel, minGapDays) in _sequels[title.Id])
         {
-            foreach (var gap in sequel.After.Where(g => g.TitleId == title.Id))
+            if (_placed.TryGetValue(sequel.Id, out var after) && after.TryGetValue(region, out var later) && later < day + minGapDays)
             {
-                if (_placed[sequel.Id].TryGetValue(region, out var later) && later < day + gap.MinGapDays)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 

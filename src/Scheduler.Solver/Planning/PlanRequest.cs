@@ -17,4 +17,8 @@ public sealed record PlanRequest(
     PlanEngine Engine,
     TimeSpan TimeLimit,
     double RelativeGap,
-    int Threads);
+    int Threads)
+{
+    /// <summary>Let the solver print its own progress log to standard output.</summary>
+    public bool SolverLog { get; init; }
+}

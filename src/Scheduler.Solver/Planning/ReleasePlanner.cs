@@ -56,6 +56,7 @@ public sealed class ReleasePlanner
             RelativeGap = request.RelativeGap,
             Threads = request.Threads,
             MipStart = start,
+            LogLevel = request.SolverLog ? 1 : 0,
         };
         var result = _solver.Solve(model.Mip, options, cancellationToken);
         var statistics = Statistics(candidates, model, buildTime, result.Elapsed, greedyObjective);
