@@ -15,20 +15,15 @@ internal static class GenerateCommand
         var releaseDays = new Option<int>("--release-days") { Description = "Release days per week (1: Fridays; 2: Wednesdays and Fridays).", DefaultValueFactory = _ => 1 };
         var output = new Option<string?>("--out") { Description = "Write the scenario here instead of printing it." };
         var command = new Command("generate", "Write a valid synthetic scenario for scale tests.") { titles, regions, years, seed, releaseDays, output };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(titles) < 1 || result.GetValue(regions) < 1 || result.GetValue(years) < 1)
-            {
-                result.AddError("--titles, --regions and --years must be at least 1.");
-            }
-
-            if (result.GetValue(releaseDays) is < 1 or > 7)
-            {
-                result.AddError("--release-days must be 1 to 7.");
-            }
-        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            // Checked here rather than in a parser validator, where option defaults are not yet applied.
+            if (parse.GetValue(titles) < 1 || parse.GetValue(regions) < 1 || parse.GetValue(years) < 1 || parse.GetValue(releaseDays) is < 1 or > 7)
+            {
+                await context.Error.WriteLineAsync("--titles, --regions and --years must be at least 1, and --release-days 1 to 7.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             var options = new GeneratorOptions(parse.GetValue(titles), parse.GetValue(regions), parse.GetValue(years), parse.GetValue(seed), parse.GetValue(releaseDays));
             var json = ScenarioGenerator.Generate(options).ToJsonString(CliJson.Options) + "\n";
             if (parse.GetValue(output) is { } path)

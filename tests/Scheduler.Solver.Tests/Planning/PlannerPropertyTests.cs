@@ -1,0 +1,46 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Scheduler.Core.Generation;
+using Scheduler.Solver.Planning;
+
+namespace Scheduler.Solver.Tests.Planning;
+
+public class PlannerPropertyTests
+{
+    [Test]
+    public void Plan_RandomSmallScenario_IsVerifiedAndAtLeastAsGoodAsGreedy()
+    {
+        var sizes = from titles in Gen.Choose(2, 9)
+                    from regions in Gen.Choose(1, 3)
+                    from releaseDays in Gen.Choose(1, 2)
+                    from seed in Gen.Choose(0, 1_000_000)
+                    select new GeneratorOptions(titles, regions, 1, seed, releaseDays);
+
+        var property = Prop.ForAll(sizes.ToArbitrary(), options =>
+        {
+            var scenario = ScenarioGenerator.Generate(options);
+            var exact = PlannerHarness.Plan(scenario);
+            var greedy = PlannerHarness.Plan(scenario, PlanEngine.Greedy);
+            if (exact.Plan is null)
+            {
+                // Only a proof of infeasibility may leave the exact engine without a plan, and then greedy cannot have one either.
+                return exact.Status == PlanningStatus.Infeasible && greedy.Plan is null;
+            }
+
+            return greedy.Plan is null || exact.Plan.Kpis.Objective >= greedy.Plan.Kpis.Objective - 1e-6;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);
+    }
+
+    [Test]
+    public void Plan_OneThreadTwice_GivesTheSamePlan()
+    {
+        var scenario = ScenarioGenerator.Generate(new GeneratorOptions(40, 4, 1, 11));
+
+        var first = PlannerHarness.Plan(scenario, threads: 1).Plan!;
+        var second = PlannerHarness.Plan(scenario, threads: 1).Plan!;
+
+        Assert.That(second.Releases, Is.EqualTo(first.Releases));
+    }
+}
