@@ -147,7 +147,9 @@ internal static class PlanCommand
             TaskScheduler.Default);
         if (json || request.SolverLog || !Terminal.IsInteractive(context))
         {
-            return await solving.ConfigureAwait(false);
+            // The solver cannot always be interrupted at once (its root LP runs to the end), so an
+            // interrupt stops waiting for it; the process then exits without writing anything.
+            return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var started = context.Time.GetTimestamp();
@@ -157,9 +159,10 @@ internal static class PlanCommand
             {
                 var elapsed = context.Time.GetElapsedTime(started).TotalSeconds;
                 status.Status(string.Create(CultureInfo.InvariantCulture, $"Planning... {elapsed:0} s of {request.TimeLimit.TotalSeconds:0} s (Ctrl-C stops; nothing is written)"));
-                await Task.WhenAny(solving, Task.Delay(250, CancellationToken.None)).ConfigureAwait(false);
+                await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
+                cancellationToken.ThrowIfCancellationRequested();
             }
         }).ConfigureAwait(false);
-        return await solving.ConfigureAwait(false);
+        return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 }

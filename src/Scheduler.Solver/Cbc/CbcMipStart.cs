@@ -5,8 +5,9 @@ internal static class CbcMipStart
 {
     /// <remarks>
     /// CBC fixes the listed integer columns and solves an LP for the rest. Unlisted integer
-    /// columns are left free, not set to zero, so a start listing only nonzeros usually comes
-    /// out fractional and is dropped ("mipstart values could not be used"); hence all of them.
+    /// columns are left free, not set to zero, despite what the header suggests, so a start
+    /// listing only its nonzeros can come out fractional and be dropped ("mipstart values could
+    /// not be used to build a solution"); hence every integer column is listed.
     /// </remarks>
     public static void Apply(CbcModelHandle handle, MipModel model, IReadOnlyList<double> values)
     {

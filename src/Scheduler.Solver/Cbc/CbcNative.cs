@@ -72,9 +72,11 @@ internal static unsafe partial class CbcNative
     [LibraryImport(Library)]
     internal static partial int Cbc_getNumRows(CbcModelHandle model);
 
+    /// <summary>0 finished (even when proving infeasibility), 1 stopped on a limit, 2 numerical trouble, 5 user event; -1 if CBC's driver never ran.</summary>
     [LibraryImport(Library)]
     internal static partial int Cbc_status(CbcModelHandle model);
 
+    /// <summary>0 completed, 1 relaxation infeasible, 2 stopped on gap, 3 nodes, 4 time, 5 user event, 6 solutions, 7 relaxation unbounded.</summary>
     [LibraryImport(Library)]
     internal static partial int Cbc_secondaryStatus(CbcModelHandle model);
 
@@ -98,6 +100,7 @@ internal static unsafe partial class CbcNative
     [LibraryImport(Library)]
     internal static partial double* Cbc_getColSolution(CbcModelHandle model);
 
+    /// <summary>In the sense CBC was given; 1e50 (times the sense) when there is no solution.</summary>
     [LibraryImport(Library)]
     internal static partial double Cbc_getObjValue(CbcModelHandle model);
 

@@ -15,6 +15,7 @@ public sealed class ReleasePlanner
 {
     public const string CbcEngineName = "cbc 2.10.8";
     public const string GreedyEngineName = "greedy";
+    public const string BoundedGreedyEngineName = "greedy within the relaxation bound";
 
     private readonly TimeProvider _time;
     private readonly CbcSolver _solver;
@@ -46,10 +47,16 @@ public sealed class ReleasePlanner
             return FromGreedy(request, values, candidates, greedy, started);
         }
 
+        var relaxationBound = RelaxationBound.Compute(candidates);
+        var greedyObjective = greedy.Assignments is { } g ? Objective(values, request, g) : (double?)null;
+        if (greedyObjective is { } proven && Gap(relaxationBound, proven) <= request.RelativeGap)
+        {
+            return WithinRelaxationBound(request, values, candidates, greedy.Assignments!, relaxationBound, started);
+        }
+
         var model = new ReleaseModelBuilder(candidates).Build();
         var buildTime = _time.GetElapsedTime(started);
         var start = greedy.Assignments is { } greedyAssignments ? ModelSolution.Encode(model, greedyAssignments) : null;
-        var greedyObjective = greedy.Assignments is { } g ? Objective(values, request, g) : (double?)null;
         var options = new CbcOptions
         {
             TimeLimit = request.TimeLimit,
@@ -85,17 +92,16 @@ public sealed class ReleasePlanner
             status = PlanningStatus.Feasible;
         }
 
-        var bound = double.IsFinite(result.BestBound) ? result.BestBound : (double?)null;
+        var bound = double.IsFinite(result.BestBound) ? Math.Min(result.BestBound, relaxationBound) : relaxationBound;
         var plan = PlanFactory.Create(
             values,
             request.Info,
             assignments,
             kpis =>
             {
-                var provenBound = bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
-                var gap = provenBound is { } pb ? (pb - kpis.Objective) / Math.Max(1, Math.Abs(kpis.Objective)) : (double?)null;
+                var provenBound = Math.Max(bound, kpis.Objective);
                 return new PlanSolver(
-                    CbcEngineName, StatusText(status), kpis.Objective, provenBound, gap,
+                    CbcEngineName, StatusText(status), kpis.Objective, provenBound, Gap(provenBound, kpis.Objective),
                     _time.GetElapsedTime(started).TotalSeconds, model.Mip.ColumnCount, model.Mip.RowCount);
             },
             Now());
@@ -132,6 +138,33 @@ public sealed class ReleasePlanner
             [],
             Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective));
     }
+
+    /// <summary>The greedy plan is already within the requested gap of a bound proven without the MIP.</summary>
+    private PlanningOutcome WithinRelaxationBound(
+        PlanRequest request, ValueModel values, CandidateSet candidates, IReadOnlyList<Assignment> assignments, double bound, long started)
+    {
+        var plan = PlanFactory.Create(
+            values,
+            request.Info,
+            assignments,
+            kpis =>
+            {
+                var provenBound = Math.Max(bound, kpis.Objective);
+                return new PlanSolver(
+                    BoundedGreedyEngineName, PlanStatuses.Optimal, kpis.Objective, provenBound, Gap(provenBound, kpis.Objective),
+                    _time.GetElapsedTime(started).TotalSeconds, 0, 0);
+            },
+            Now());
+        var elapsed = _time.GetElapsedTime(started);
+        return new PlanningOutcome(
+            PlanningStatus.Optimal,
+            plan,
+            new PlanVerifier(values).Verify(plan),
+            [],
+            Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective));
+    }
+
+    private static double Gap(double bound, double objective) => (bound - objective) / Math.Max(1, Math.Abs(objective));
 
     private static double Objective(ValueModel values, PlanRequest request, IReadOnlyList<Assignment> assignments)
         => PlanFactory.Create(values, request.Info, assignments, k => new PlanSolver("", "", k.Objective, null, null, 0, 0, 0), Instant.MinValue).Kpis.Objective;

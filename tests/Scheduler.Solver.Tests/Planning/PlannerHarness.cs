@@ -37,7 +37,7 @@ internal static class PlannerHarness
         return title;
     }
 
-    public static PlanningOutcome Plan(JsonObject scenario, PlanEngine engine = PlanEngine.Cbc, int threads = 1)
+    public static PlanningOutcome Plan(JsonObject scenario, PlanEngine engine = PlanEngine.Cbc, int threads = 1, double relativeGap = 1e-9)
     {
         var document = Scenarios.Load(scenario);
         var request = new PlanRequest(
@@ -45,7 +45,7 @@ internal static class PlannerHarness
             new PlanScenario(document.Scenario.Name, document.Sha256, null),
             engine,
             TimeSpan.FromSeconds(20),
-            1e-9,
+            relativeGap,
             threads);
         var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
         if (outcome.Verification is { IsValid: false } verification)

@@ -27,7 +27,8 @@ public class PlannerPropertyTests
                 return exact.Status == PlanningStatus.Infeasible && greedy.Plan is null;
             }
 
-            return greedy.Plan is null || exact.Plan.Kpis.Objective >= greedy.Plan.Kpis.Objective - 1e-6;
+            var boundHolds = exact.Plan.Solver.Bound >= exact.Plan.Kpis.Objective - 1e-9;
+            return boundHolds && (greedy.Plan is null || exact.Plan.Kpis.Objective >= greedy.Plan.Kpis.Objective - 1e-6);
         });
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(30), property);

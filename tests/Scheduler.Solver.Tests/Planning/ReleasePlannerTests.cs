@@ -328,6 +328,24 @@ public class ReleasePlannerTests
         });
     }
 
+    [Test]
+    public void Plan_GreedyWithinTheRequestedGapOfTheRelaxationBound_SkipsTheSolver()
+    {
+        var scenario = OneRegion();
+        AddTitle(scenario, "a", 100, "2027-03-19");
+        AddTitle(scenario, "b", 50, "2027-04-09");
+
+        var outcome = PlannerHarness.Plan(scenario, relativeGap: 0.01);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Status, Is.EqualTo(PlanningStatus.Optimal));
+            Assert.That(outcome.Plan!.Solver.Engine, Is.EqualTo(ReleasePlanner.BoundedGreedyEngineName));
+            Assert.That(outcome.Plan.Solver.Bound, Is.EqualTo(150).Within(1e-9));
+            Assert.That(outcome.Statistics.Variables, Is.Zero);
+        });
+    }
+
     private static JsonObject TwoRegions()
     {
         var scenario = OneRegion();

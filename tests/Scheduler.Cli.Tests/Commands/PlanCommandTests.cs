@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Scheduler.Cli.Commands;
+using Scheduler.Cli.Tests.Support;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+public class PlanCommandTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-plan-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    public async Task Plan_Demo_WritesVerifiedPlanJsonAndCsv()
+    {
+        var json = Path.Combine(_directory, "plan.json");
+        var csv = Path.Combine(_directory, "plan.csv");
+
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--out", json, "--csv", csv, "--threads", "1");
+
+        using var plan = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = plan.RootElement;
+        var releases = root.GetProperty("releases").GetArrayLength();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Output, Does.Match(@"Solver: .+, optimal, objective [0-9.]+, bound [0-9.]+, gap "));
+            Assert.That(root.GetProperty("solver").GetProperty("status").GetString(), Is.EqualTo("optimal"));
+            Assert.That(root.GetProperty("scenario").GetProperty("name").GetString(), Is.EqualTo("Demo: spring 2027"));
+            Assert.That(root.GetProperty("titles").GetArrayLength(), Is.EqualTo(8));
+            Assert.That(File.ReadAllLines(csv), Has.Length.EqualTo(releases + 1));
+            Assert.That(File.ReadAllLines(csv)[0], Is.EqualTo("title,region,date,publishAt,mode,value"));
+        });
+    }
+
+    [Test]
+    public async Task Plan_WrittenPlan_PassesVerifyAndFailsOnceEditedByHand()
+    {
+        var json = Path.Combine(_directory, "plan.json");
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--out", json, "--threads", "1");
+
+        var valid = await CliRun.InProcessAsync("verify", "scenarios/demo.json", json);
+        var text = await File.ReadAllTextAsync(json);
+        var pinned = "\"title\": \"harbor-lights-s2\",\n      \"region\": \"us\",\n      \"date\": \"2027-03-19\"";
+        Assert.That(text, Does.Contain(pinned), "the demo pins harbor-lights-s2 to 2027-03-19");
+        await File.WriteAllTextAsync(json, text.Replace(pinned, pinned.Replace("2027-03-19", "2027-03-26", StringComparison.Ordinal), StringComparison.Ordinal));
+        var edited = await CliRun.InProcessAsync("verify", "scenarios/demo.json", json);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(valid.ExitCode, Is.EqualTo(ExitCodes.Ok), valid.Error);
+            Assert.That(edited.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(edited.Error, Does.Contain("rule 8: title 'harbor-lights-s2' is pinned to 2027-03-19 in 'us' but released on 2027-03-26"));
+        });
+    }
+
+    [Test]
+    public async Task Plan_Json_PrintsThePlanContract()
+    {
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--json", "--threads", "1");
+
+        using var plan = JsonDocument.Parse(result.Output);
+        var solver = plan.RootElement.GetProperty("solver");
+        var kpis = plan.RootElement.GetProperty("kpis");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok));
+            Assert.That(solver.GetProperty("objective").GetDouble(), Is.EqualTo(kpis.GetProperty("objective").GetDouble()));
+            Assert.That(plan.RootElement.GetProperty("generatedAt").GetString(), Does.EndWith("Z"));
+            Assert.That(plan.RootElement.GetProperty("releases")[0].GetProperty("publishAt").GetString(), Does.EndWith("Z"));
+        });
+    }
+
+    [Test]
+    public async Task Plan_InfeasibleScenario_ExitsThreeAndWritesNothing()
+    {
+        var scenario = Path.Combine(_directory, "squeeze.json");
+        await File.WriteAllTextAsync(scenario, """
+            {
+              "name": "Squeeze",
+              "horizon": { "start": "2027-03-01", "end": "2027-03-31" },
+              "regions": [ { "id": "us", "name": "United States", "timeZone": "America/New_York", "audience": 1 } ],
+              "titles": [
+                { "id": "a", "name": "A", "genres": ["drama"], "demand": 10, "pinned": "2027-03-05" },
+                { "id": "b", "name": "B", "genres": ["drama"], "demand": 10, "pinned": "2027-03-05" }
+              ],
+              "capacity": { "perDay": 1 }
+            }
+            """);
+        var output = Path.Combine(_directory, "plan.json");
+
+        var result = await CliRun.InProcessAsync("plan", scenario, "--out", output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Infeasible));
+            Assert.That(result.Error, Does.StartWith("Scenario 'Squeeze' cannot be planned"));
+            Assert.That(File.Exists(output), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task Plan_InvalidScenario_ExitsTwo()
+    {
+        var result = await CliRun.InProcessAsync("plan", "scenarios/invalid/sequel-cycle.json");
+
+        Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+    }
+
+    [Test]
+    public async Task Plan_GreedyEngine_ReportsAHeuristicPlan()
+    {
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--engine", "greedy");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Output, Does.Contain("Solver: greedy, heuristic"));
+        });
+    }
+
+    [Test]
+    public async Task Plan_NegativeTimeLimit_ExitsTwo()
+    {
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--time-limit", "-1");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(result.Error, Does.Contain("--time-limit must be greater than 0."));
+        });
+    }
+
+    [Test]
+    public async Task ExportModel_Lp_WritesReadableNames()
+    {
+        var path = Path.Combine(_directory, "demo.lp");
+
+        var result = await CliRun.InProcessAsync("export-model", "scenarios/demo.json", "--format", "lp", "--out", path);
+
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(text, Does.Contain("g(ember_road)(2027_04_09)"));
+            Assert.That(text, Does.Contain("assign(harbor_lights_s2)(us)"));
+        });
+    }
+
+    [Test]
+    public async Task Generate_ThenValidate_IsValid()
+    {
+        var path = Path.Combine(_directory, "synthetic.json");
+
+        var generated = await CliRun.InProcessAsync("generate", "--titles", "25", "--regions", "4", "--years", "1", "--seed", "9", "--out", path);
+        var validated = await CliRun.InProcessAsync("validate", path);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(generated.ExitCode, Is.EqualTo(ExitCodes.Ok), generated.Error);
+            Assert.That(validated.ExitCode, Is.EqualTo(ExitCodes.Ok), validated.Error);
+            Assert.That(validated.Output, Does.Contain("25 titles, 4 regions"));
+        });
+    }
+
+    [Test]
+    public void ExitCodes_Interrupted_IsDistinctFromEveryOther()
+    {
+        Assert.That(new[] { ExitCodes.Ok, ExitCodes.InternalError, ExitCodes.InvalidInput, ExitCodes.Infeasible, ExitCodes.NoSolution }, Does.Not.Contain(PlanCommand.Interrupted));
+    }
+}
