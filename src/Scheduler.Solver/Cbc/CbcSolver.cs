@@ -44,6 +44,7 @@ public sealed class CbcSolver
         }
 
         using (CbcCancellation.Register(handle, cancellationToken))
+        using (SignalGuard.Start())
         {
             CbcNative.Cbc_solve(handle);
         }

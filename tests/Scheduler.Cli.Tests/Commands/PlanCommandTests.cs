@@ -167,6 +167,25 @@ public class PlanCommandTests
         });
     }
 
+    [TestCase("INT", 2.5)]
+    [TestCase("INT", 6)]
+    [TestCase("TERM", 6)]
+    public async Task Plan_InterruptedWhileSolving_ExitsCleanlyAndWritesNothing(string signal, double seconds)
+    {
+        var scenario = Path.Combine(_directory, "large.json");
+        var output = Path.Combine(_directory, "plan.json");
+        await CliRun.InProcessAsync("generate", "--titles", "300", "--regions", "16", "--years", "2", "--release-days", "2", "--out", scenario);
+
+        var result = await CliRun.InterruptedProcessAsync(signal, TimeSpan.FromSeconds(seconds), "plan", scenario, "--gap", "0", "--out", output);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(PlanCommand.Interrupted), result.Error);
+            Assert.That(result.Error, Does.Contain("Interrupted: nothing was written."));
+            Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { scenario }));
+        });
+    }
+
     [Test]
     public void ExitCodes_Interrupted_IsDistinctFromEveryOther()
     {

@@ -41,6 +41,41 @@ internal static class CliRun
         return new CliResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Starts the built binary and sends it <paramref name="signal"/> (INT for Ctrl-C, or TERM) after <paramref name="delay"/>.</summary>
+    /// <remarks>
+    /// A process started in the background by a non-interactive shell inherits SIGINT as ignored;
+    /// <c>env --default-signal=INT</c> restores it, as a terminal would have it.
+    /// </remarks>
+    public static async Task<CliResult> InterruptedProcessAsync(string signal, TimeSpan delay, params string[] args)
+    {
+        var start = new ProcessStartInfo("env")
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
+        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await Task.Delay(delay);
+        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
     /// <summary>Arguments that name repository files are given relative to the root, as in the README.</summary>
     private static string Rooted(string arg)
         => !arg.StartsWith('-') && File.Exists(Path.Combine(RepositoryRoot, arg)) ? Path.Combine(RepositoryRoot, arg) : arg;
