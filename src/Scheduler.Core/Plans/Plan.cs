@@ -40,7 +40,14 @@ public sealed record Plan(
     PlanSolver Solver,
     PlanKpis Kpis,
     ImmutableArray<TitlePlan> Titles,
-    ImmutableArray<ReleasePlan> Releases);
+    ImmutableArray<ReleasePlan> Releases)
+{
+    /// <summary>How the plan was computed (an extra field of the plan file); null when unknown.</summary>
+    public PlanDiagnostics? Diagnostics { get; init; }
+}
+
+/// <summary>Sizes and timings of the run that made a plan, for benchmarks and support.</summary>
+public sealed record PlanDiagnostics(int Candidates, int NonZeros, double BuildSeconds, double SolveSeconds, double? GreedyObjective);
 
 /// <summary>The two release modes as written in plans.</summary>
 public static class PlanModes

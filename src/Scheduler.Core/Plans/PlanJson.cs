@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -21,7 +22,8 @@ public static class PlanJson
                 plan.Solver.Seconds, plan.Solver.Variables, plan.Solver.Constraints),
             plan.Kpis,
             [.. plan.Titles.Select(t => new TitlePart(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value))],
-            [.. plan.Releases.Select(r => new ReleasePart(r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value))]);
+            [.. plan.Releases.Select(r => new ReleasePart(r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value))],
+            plan.Diagnostics);
         return JsonSerializer.Serialize(file, Options) + "\n";
     }
 
@@ -61,7 +63,10 @@ public static class PlanJson
                 r.Region ?? throw new FormatException($"releases[{i}] has no region."),
                 ParseDate(r.Date, $"releases[{i}].date"),
                 ParseInstant(r.PublishAt, $"releases[{i}].publishAt"),
-                r.Value))]);
+                r.Value))])
+        {
+            Diagnostics = file.Diagnostics,
+        };
     }
 
     private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
@@ -80,7 +85,14 @@ public static class PlanJson
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}: '{text}' is not a UTC instant like 2027-06-04T07:00:00Z."));
     }
 
-    private sealed record PlanFile(ScenarioPart? Scenario, string? GeneratedAt, SolverPart? Solver, PlanKpis? Kpis, List<TitlePart>? Titles, List<ReleasePart>? Releases);
+    private sealed record PlanFile(
+        ScenarioPart? Scenario,
+        string? GeneratedAt,
+        SolverPart? Solver,
+        PlanKpis? Kpis,
+        List<TitlePart>? Titles,
+        List<ReleasePart>? Releases,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanDiagnostics? Diagnostics);
 
     private sealed record ScenarioPart(string? Name, string? Sha256, string? Variant);
 

@@ -105,6 +105,7 @@ public sealed class ReleasePlanner
                     _time.GetElapsedTime(started).TotalSeconds, model.Mip.ColumnCount, model.Mip.RowCount);
             },
             Now());
+        plan = plan with { Diagnostics = Diagnostics(statistics) };
         return new PlanningOutcome(status, plan, new PlanVerifier(values).Verify(plan), [], statistics);
     }
 
@@ -131,12 +132,9 @@ public sealed class ReleasePlanner
             greedy.Assignments,
             kpis => new PlanSolver(GreedyEngineName, PlanStatuses.Heuristic, kpis.Objective, null, null, _time.GetElapsedTime(started).TotalSeconds, 0, 0),
             Now());
-        return new PlanningOutcome(
-            PlanningStatus.Heuristic,
-            plan,
-            new PlanVerifier(values).Verify(plan),
-            [],
-            Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective));
+        var statistics = Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective);
+        plan = plan with { Diagnostics = Diagnostics(statistics) };
+        return new PlanningOutcome(PlanningStatus.Heuristic, plan, new PlanVerifier(values).Verify(plan), [], statistics);
     }
 
     /// <summary>The greedy plan is already within the requested gap of a bound proven without the MIP.</summary>
@@ -155,19 +153,18 @@ public sealed class ReleasePlanner
                     _time.GetElapsedTime(started).TotalSeconds, 0, 0);
             },
             Now());
-        var elapsed = _time.GetElapsedTime(started);
-        return new PlanningOutcome(
-            PlanningStatus.Optimal,
-            plan,
-            new PlanVerifier(values).Verify(plan),
-            [],
-            Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective));
+        var statistics = Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, plan.Kpis.Objective);
+        plan = plan with { Diagnostics = Diagnostics(statistics) };
+        return new PlanningOutcome(PlanningStatus.Optimal, plan, new PlanVerifier(values).Verify(plan), [], statistics);
     }
 
     private static double Gap(double bound, double objective) => (bound - objective) / Math.Max(1, Math.Abs(objective));
 
     private static double Objective(ValueModel values, PlanRequest request, IReadOnlyList<Assignment> assignments)
         => PlanFactory.Create(values, request.Info, assignments, k => new PlanSolver("", "", k.Objective, null, null, 0, 0, 0), Instant.MinValue).Kpis.Objective;
+
+    private static PlanDiagnostics Diagnostics(PlanningStatistics statistics) => new(
+        statistics.Candidates, statistics.NonZeros, statistics.BuildTime.TotalSeconds, statistics.SolveTime.TotalSeconds, statistics.GreedyObjective);
 
     private static PlanningStatistics Statistics(CandidateSet candidates, ReleaseModel? model, TimeSpan build, TimeSpan solve, double? greedy)
         => new(candidates.CandidateCount, model?.Mip.ColumnCount ?? 0, model?.Mip.RowCount ?? 0, model?.Mip.NonZeroCount ?? 0, build, solve, greedy);
