@@ -93,20 +93,7 @@ public sealed class ReleasePlanner
         }
 
         var bound = double.IsFinite(result.BestBound) ? Math.Min(result.BestBound, relaxationBound) : relaxationBound;
-        var plan = PlanFactory.Create(
-            values,
-            request.Info,
-            assignments,
-            kpis =>
-            {
-                var provenBound = Math.Max(bound, kpis.Objective);
-                return new PlanSolver(
-                    CbcEngineName, StatusText(status), kpis.Objective, provenBound, Gap(provenBound, kpis.Objective),
-                    _time.GetElapsedTime(started).TotalSeconds, model.Mip.ColumnCount, model.Mip.RowCount);
-            },
-            Now());
-        plan = plan with { Diagnostics = Diagnostics(statistics) };
-        return new PlanningOutcome(status, plan, new PlanVerifier(values).Verify(plan), [], statistics);
+        return Finish(request, values, assignments, CbcEngineName, status, bound, started, statistics, model.Mip);
     }
 
     /// <summary>The MIP of a scenario exactly as <see cref="Plan"/> would solve it, for export.</summary>
@@ -115,31 +102,39 @@ public sealed class ReleasePlanner
 
     private PlanningOutcome FromGreedy(PlanRequest request, ValueModel values, CandidateSet candidates, GreedyResult greedy, long started)
     {
-        var elapsed = _time.GetElapsedTime(started);
-        if (greedy.Assignments is null)
+        if (greedy.Assignments is not { } assignments)
         {
             return new PlanningOutcome(
                 PlanningStatus.NoSolution,
                 null,
                 null,
                 [$"the greedy planner could not place title '{greedy.UnplacedTitle}' after the titles before it"],
-                Statistics(candidates, null, elapsed, TimeSpan.Zero, null));
+                Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, null));
         }
 
-        var plan = PlanFactory.Create(
-            values,
-            request.Info,
-            greedy.Assignments,
-            kpis => new PlanSolver(GreedyEngineName, PlanStatuses.Heuristic, kpis.Objective, null, null, _time.GetElapsedTime(started).TotalSeconds, 0, 0),
-            Now());
-        var statistics = Statistics(candidates, null, elapsed, TimeSpan.Zero, plan.Kpis.Objective);
-        plan = plan with { Diagnostics = Diagnostics(statistics) };
-        return new PlanningOutcome(PlanningStatus.Heuristic, plan, new PlanVerifier(values).Verify(plan), [], statistics);
+        var statistics = Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, Objective(values, request, assignments));
+        return Finish(request, values, assignments, GreedyEngineName, PlanningStatus.Heuristic, null, started, statistics, null);
     }
 
     /// <summary>The greedy plan is already within the requested gap of a bound proven without the MIP.</summary>
     private PlanningOutcome WithinRelaxationBound(
         PlanRequest request, ValueModel values, CandidateSet candidates, IReadOnlyList<Assignment> assignments, double bound, long started)
+    {
+        var statistics = Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, Objective(values, request, assignments));
+        return Finish(request, values, assignments, BoundedGreedyEngineName, PlanningStatus.Optimal, bound, started, statistics, null);
+    }
+
+    /// <summary>Writes the assignments down as a plan with its solver line and diagnostics, and verifies it.</summary>
+    private PlanningOutcome Finish(
+        PlanRequest request,
+        ValueModel values,
+        IReadOnlyList<Assignment> assignments,
+        string engine,
+        PlanningStatus status,
+        double? bound,
+        long started,
+        PlanningStatistics statistics,
+        MipModel? mip)
     {
         var plan = PlanFactory.Create(
             values,
@@ -147,15 +142,16 @@ public sealed class ReleasePlanner
             assignments,
             kpis =>
             {
-                var provenBound = Math.Max(bound, kpis.Objective);
+                var provenBound = bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
                 return new PlanSolver(
-                    BoundedGreedyEngineName, PlanStatuses.Optimal, kpis.Objective, provenBound, Gap(provenBound, kpis.Objective),
-                    _time.GetElapsedTime(started).TotalSeconds, 0, 0);
+                    engine, StatusText(status), kpis.Objective, provenBound, provenBound is { } pb ? Gap(pb, kpis.Objective) : null,
+                    _time.GetElapsedTime(started).TotalSeconds, mip?.ColumnCount ?? 0, mip?.RowCount ?? 0);
             },
-            Now());
-        var statistics = Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, plan.Kpis.Objective);
-        plan = plan with { Diagnostics = Diagnostics(statistics) };
-        return new PlanningOutcome(PlanningStatus.Optimal, plan, new PlanVerifier(values).Verify(plan), [], statistics);
+            Now()) with
+        {
+            Diagnostics = Diagnostics(statistics),
+        };
+        return new PlanningOutcome(status, plan, new PlanVerifier(values).Verify(plan), [], statistics);
     }
 
     private static double Gap(double bound, double objective) => (bound - objective) / Math.Max(1, Math.Abs(objective));

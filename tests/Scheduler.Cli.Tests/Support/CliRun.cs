@@ -22,19 +22,7 @@ internal static class CliRun
     /// <summary>Runs the built <c>scheduler</c> binary as a separate process, as a user would.</summary>
     public static async Task<CliResult> ProcessAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(["dotnet"], args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -48,21 +36,7 @@ internal static class CliRun
     /// </remarks>
     public static async Task<CliResult> InterruptedProcessAsync(string signal, TimeSpan delay, params string[] args)
     {
-        var start = new ProcessStartInfo("env")
-        {
-            WorkingDirectory = RepositoryRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add("--default-signal=INT");
-        start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
+        using var process = Process.Start(StartInfo(["env", "--default-signal=INT", "dotnet"], args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await Task.Delay(delay);
@@ -74,6 +48,23 @@ internal static class CliRun
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    /// <summary>Runs <c>scheduler.dll</c> through <paramref name="launcher"/> from the repository root, with output captured.</summary>
+    private static ProcessStartInfo StartInfo(string[] launcher, string[] args)
+    {
+        var start = new ProcessStartInfo(launcher[0])
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var word in launcher.Skip(1).Append(Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll")).Concat(args))
+        {
+            start.ArgumentList.Add(word);
+        }
+
+        return start;
     }
 
     /// <summary>Arguments that name repository files are given relative to the root, as in the README.</summary>
