@@ -10,9 +10,9 @@ namespace Scheduler.Solver.Cbc;
 /// there is no stop call. The one hook that runs inside branch and bound is a cut generator
 /// callback, invoked at each node after the node's LP. Once cancellation is requested it adds
 /// two contradictory cuts (x0 &gt;= 1 and x0 &lt;= 0), so that node and every later one is
-/// infeasible and the search drains in one LP per open node. Nothing runs during the root LP
-/// or root heuristics, so cancellation waits for them; the time limit is the hard bound. What
-/// CBC reports after such a stop is meaningless, so the caller discards it.
+/// infeasible and the search drains in one LP per open node. Nothing runs during the root LP,
+/// preprocessing or root heuristics, so cancellation waits for them (as does CBC's own time
+/// limit). What CBC reports after such a stop is meaningless, so the caller discards it.
 /// </remarks>
 internal sealed unsafe class CbcCancellation : IDisposable
 {

@@ -16,10 +16,11 @@ public sealed class CbcSolver
 
     /// <summary>Solves <paramref name="model"/>.</summary>
     /// <remarks>
-    /// Cancellation is honoured while queueing and, once the search is under way, at the next
-    /// node of the branch-and-bound tree; the root LP and root heuristics cannot be interrupted,
-    /// so set <see cref="CbcOptions.TimeLimit"/> to bound the wait. A cancelled solve throws and
-    /// its incumbent is lost.
+    /// Cancellation is honoured while queueing and, once branch and bound is under way, at the
+    /// next node of the tree. CBC's C interface offers nothing that could interrupt the root LP,
+    /// preprocessing or root heuristics, so a cancelled solve keeps the thread until those end;
+    /// the root LP ignores <see cref="CbcOptions.TimeLimit"/> as well. A cancelled solve throws
+    /// and its incumbent is lost.
     /// </remarks>
     /// <exception cref="OperationCanceledException">The token fired before or during the solve.</exception>
     public MipResult Solve(MipModel model, CbcOptions options, CancellationToken cancellationToken = default)
