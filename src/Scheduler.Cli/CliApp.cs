@@ -22,6 +22,7 @@ public sealed class CliApp
             VerifyCommand.Create(_context),
             ExportModelCommand.Create(_context),
             GenerateCommand.Create(_context),
+            SolveWorkerCommand.Create(_context),
         };
 
         var parsed = root.Parse(args);

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>No plan was found within the time limit.</summary>
     public const int NoSolution = 4;
+
+    /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); nothing was written.</summary>
+    public const int Interrupted = 130;
 }

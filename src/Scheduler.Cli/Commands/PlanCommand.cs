@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Scheduler.Core.Plans;
-using Scheduler.Solver.Cbc;
+using Scheduler.Solver.Isolation;
 using Scheduler.Solver.Planning;
 using Spectre.Console;
 
@@ -14,8 +14,6 @@ namespace Scheduler.Cli.Commands;
 /// </summary>
 internal static class PlanCommand
 {
-    public const int Interrupted = 130;
-
     public static Command Create(CliContext context)
     {
         var file = new Argument<string>("FILE") { Description = "The scenario file (JSON)." };
@@ -83,7 +81,15 @@ internal static class PlanCommand
         catch (OperationCanceledException)
         {
             await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
-            return Interrupted;
+            return ExitCodes.Interrupted;
+        }
+
+        if (outcome.Plan is not null)
+        {
+            foreach (var note in outcome.Reasons)
+            {
+                await context.Error.WriteLineAsync($"Note: {note}.").ConfigureAwait(false);
+            }
         }
 
         switch (outcome.Status)
@@ -139,7 +145,7 @@ internal static class PlanCommand
     /// <summary>Solves on a worker thread; on a terminal, shows the elapsed time against the limit meanwhile.</summary>
     private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, bool json, CancellationToken cancellationToken)
     {
-        var planner = new ReleasePlanner(context.Time, new CbcSolver());
+        var planner = new ReleasePlanner(context.Time, new WorkerProcessSolver(WorkerLauncher.StartInfo));
         var solving = Task.Factory.StartNew(
             () => planner.Plan(request, cancellationToken),
             cancellationToken,

@@ -10,7 +10,7 @@ namespace Scheduler.Solver.Cbc;
 /// concurrent callers queue (see <see cref="CbcGate"/>). Each call builds a fresh native
 /// model and frees it before returning, so nothing native outlives a call.
 /// </remarks>
-public sealed class CbcSolver
+public sealed class CbcSolver : IMipSolver
 {
     private readonly CbcGate _gate = CbcGate.Process;
 

@@ -30,6 +30,9 @@ public sealed class MipResult
 
     public MipStatus Status { get; }
 
+    /// <summary>Why the solver produced nothing when it failed rather than ran out of time (a crashed worker process, say).</summary>
+    public string? Failure { get; init; }
+
     /// <summary>True for <see cref="MipStatus.Optimal"/> and <see cref="MipStatus.Feasible"/>.</summary>
     public bool HasSolution { get; }
 

@@ -31,7 +31,7 @@ public sealed record PlanningStatistics(
     TimeSpan SolveTime,
     double? GreedyObjective);
 
-/// <summary>The result of planning: a verified-or-not plan, or why there is none.</summary>
+/// <summary>The result of planning: a plan and its verification, or why there is none; <see cref="Reasons"/> also carries notes about a plan.</summary>
 public sealed record PlanningOutcome(
     PlanningStatus Status,
     Plan? Plan,

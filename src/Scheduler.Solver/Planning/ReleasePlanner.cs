@@ -18,9 +18,9 @@ public sealed class ReleasePlanner
     public const string BoundedGreedyEngineName = "greedy within the relaxation bound";
 
     private readonly TimeProvider _time;
-    private readonly CbcSolver _solver;
+    private readonly IMipSolver _solver;
 
-    public ReleasePlanner(TimeProvider time, CbcSolver solver)
+    public ReleasePlanner(TimeProvider time, IMipSolver solver)
     {
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _solver = solver ?? throw new ArgumentNullException(nameof(solver));
@@ -84,7 +84,7 @@ public sealed class ReleasePlanner
         var assignments = result.HasSolution ? ModelSolution.Read(model, result.ColumnValues) : greedy.Assignments;
         if (assignments is null)
         {
-            return new PlanningOutcome(status, null, null, [$"no plan was found within {request.TimeLimit.TotalSeconds:0.#} seconds"], statistics);
+            return new PlanningOutcome(status, null, null, [result.Failure ?? $"no plan was found within {request.TimeLimit.TotalSeconds:0.#} seconds"], statistics);
         }
 
         if (!result.HasSolution)
@@ -93,7 +93,10 @@ public sealed class ReleasePlanner
         }
 
         var bound = double.IsFinite(result.BestBound) ? Math.Min(result.BestBound, relaxationBound) : relaxationBound;
-        return Finish(request, values, assignments, CbcEngineName, status, bound, started, statistics, model.Mip);
+        var outcome = Finish(request, values, assignments, CbcEngineName, status, bound, started, statistics, model.Mip);
+        return result.Failure is { } failure
+            ? outcome with { Reasons = [$"{failure}; the plan is the starting plan, with the bound proven before solving"] }
+            : outcome;
     }
 
     /// <summary>The MIP of a scenario exactly as <see cref="Plan"/> would solve it, for export.</summary>

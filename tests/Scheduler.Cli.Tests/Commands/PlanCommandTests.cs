@@ -180,7 +180,7 @@ public class PlanCommandTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(result.ExitCode, Is.EqualTo(PlanCommand.Interrupted), result.Error);
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.Error);
             Assert.That(result.Error, Does.Contain("Interrupted: nothing was written."));
             Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { scenario }));
         });
@@ -189,6 +189,6 @@ public class PlanCommandTests
     [Test]
     public void ExitCodes_Interrupted_IsDistinctFromEveryOther()
     {
-        Assert.That(new[] { ExitCodes.Ok, ExitCodes.InternalError, ExitCodes.InvalidInput, ExitCodes.Infeasible, ExitCodes.NoSolution }, Does.Not.Contain(PlanCommand.Interrupted));
+        Assert.That(new[] { ExitCodes.Ok, ExitCodes.InternalError, ExitCodes.InvalidInput, ExitCodes.Infeasible, ExitCodes.NoSolution }, Does.Not.Contain(ExitCodes.Interrupted));
     }
 }
