@@ -14,7 +14,8 @@ internal static class SolveWorkerCommand
     {
         var modelPath = new Option<string>("--model") { Required = true };
         var resultPath = new Option<string>("--result") { Required = true };
-        var command = new Command("solve-worker", "Solve one model file (used by plan).") { modelPath, resultPath };
+        var parent = new Option<int?>("--parent") { Description = "Stop when this process is gone." };
+        var command = new Command("solve-worker", "Solve one model file (used by plan).") { modelPath, resultPath, parent };
         command.Hidden = true;
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -29,10 +30,16 @@ internal static class SolveWorkerCommand
                 cancellationToken,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
+            using var orphaned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (parse.GetValue(parent) is { } parentId)
+            {
+                _ = WatchParentAsync(parentId, orphaned);
+            }
+
             MipResult result;
             try
             {
-                result = await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
+                result = await solving.WaitAsync(orphaned.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -51,5 +58,31 @@ internal static class SolveWorkerCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A worker whose planning process died (killed, crashed) has nobody to report to: it stops.</summary>
+    private static async Task WatchParentAsync(int parentId, CancellationTokenSource orphaned)
+    {
+        while (!orphaned.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+            if (!IsAlive(parentId))
+            {
+                await orphaned.CancelAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

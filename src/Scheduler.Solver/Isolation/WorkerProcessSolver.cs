@@ -39,8 +39,11 @@ public sealed class WorkerProcessSolver : IMipSolver
             }
 
             var clock = Stopwatch.StartNew();
-            using var process = Process.Start(_startInfo(["solve-worker", "--model", modelPath, "--result", resultPath]))
+            using var process = Process.Start(_startInfo(["solve-worker", "--model", modelPath, "--result", resultPath, "--parent", Environment.ProcessId.ToString(CultureInfo.InvariantCulture)]))
                 ?? throw new InvalidOperationException("The solver worker process did not start.");
+
+            // Cancel runs this on the cancelling thread, before the caller can exit without us.
+            using var killOnCancel = cancellationToken.Register(() => Kill(process));
             var deadline = options.TimeLimit is { } limit ? limit + Grace(limit) : Timeout.InfiniteTimeSpan;
             if (!WaitForExit(process, deadline, cancellationToken))
             {
@@ -79,10 +82,22 @@ public sealed class WorkerProcessSolver : IMipSolver
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            Kill(process);
             process.WaitForExit();
             cancellationToken.ThrowIfCancellationRequested();
             return false;
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It has already exited.
         }
     }
 
