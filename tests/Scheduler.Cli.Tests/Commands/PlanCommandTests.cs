@@ -187,6 +187,67 @@ public class PlanCommandTests
     }
 
     [Test]
+    public async Task Plan_KilledWhileSolving_LeavesNoSolverWorkerBehind()
+    {
+        var scenario = Path.Combine(_directory, "large.json");
+        await CliRun.InProcessAsync("generate", "--titles", "300", "--regions", "16", "--years", "2", "--release-days", "2", "--out", scenario);
+        using var plan = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "plan", scenario, "--gap", "0" },
+            RedirectStandardOutput = true,
+        })!;
+
+        var worker = await WaitForAsync(() => FindWorker(plan.Id), TimeSpan.FromSeconds(30));
+        Assert.That(worker, Is.Not.Null, "the plan never started a solver worker");
+        plan.Kill();
+        var gone = await WaitForAsync(() => Directory.Exists($"/proc/{worker}") ? null : worker, TimeSpan.FromSeconds(15));
+
+        Assert.That(gone, Is.Not.Null, $"solver worker {worker} still runs after its planning process was killed");
+    }
+
+    private static int? FindWorker(int parent)
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            var name = Path.GetFileName(directory);
+            var commandLine = Path.Combine(directory, "cmdline");
+            if (int.TryParse(name, out var pid) && File.Exists(commandLine))
+            {
+                var text = File.ReadAllText(commandLine).Replace('\0', ' ');
+                if (text.Contains("solve-worker", StringComparison.Ordinal) && text.Contains($"--parent {parent}", StringComparison.Ordinal))
+                {
+                    return pid;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<int?> WaitForAsync(Func<int?> probe, TimeSpan limit)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            try
+            {
+                if (probe() is { } found)
+                {
+                    return found;
+                }
+            }
+            catch (IOException)
+            {
+                // A process ended while it was being looked at.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
+
+    [Test]
     public void ExitCodes_Interrupted_IsDistinctFromEveryOther()
     {
         Assert.That(new[] { ExitCodes.Ok, ExitCodes.InternalError, ExitCodes.InvalidInput, ExitCodes.Infeasible, ExitCodes.NoSolution }, Does.Not.Contain(ExitCodes.Interrupted));
