@@ -146,8 +146,10 @@ internal static class PlanCommand
     private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, bool json, CancellationToken cancellationToken)
     {
         var planner = new ReleasePlanner(context.Time, new WorkerProcessSolver(WorkerLauncher.StartInfo));
+        PlanningProgress latest = new("starting", null, null);
+        var progress = new Progress<PlanningProgress>(p => latest = p);
         var solving = Task.Factory.StartNew(
-            () => planner.Plan(request, cancellationToken),
+            () => planner.Plan(request, progress, cancellationToken),
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
@@ -164,7 +166,13 @@ internal static class PlanCommand
             while (!solving.IsCompleted)
             {
                 var elapsed = context.Time.GetElapsedTime(started).TotalSeconds;
-                status.Status(string.Create(CultureInfo.InvariantCulture, $"Planning... {elapsed:0} s of {request.TimeLimit.TotalSeconds:0} s (Ctrl-C stops; nothing is written)"));
+                var known = latest;
+                var figures = known.Incumbent is { } incumbent
+                    ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}, bound {known.Bound:0.###}")
+                    : "";
+                status.Status(Markup.Escape(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{known.Phase}: {elapsed:0} s of {request.TimeLimit.TotalSeconds:0} s{figures} (Ctrl-C stops; nothing is written)")));
                 await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
             }

@@ -27,9 +27,16 @@ public sealed class ReleasePlanner
     }
 
     public PlanningOutcome Plan(PlanRequest request, CancellationToken cancellationToken = default)
+        => Plan(request, progress: null, cancellationToken);
+
+    /// <param name="request">What to plan.</param>
+    /// <param name="progress">Told of each phase, with the incumbent and the bound once known.</param>
+    /// <param name="cancellationToken">Stops planning; nothing is returned.</param>
+    public PlanningOutcome Plan(PlanRequest request, IProgress<PlanningProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
+        progress?.Report(new PlanningProgress("finding candidate dates", null, null));
         var values = new ValueModel(request.Scenario);
         var candidates = CandidateSet.Build(values);
         var unplaceable = candidates.Unplaceable.Select(t => t.Id).ToList();
@@ -40,6 +47,7 @@ public sealed class ReleasePlanner
             return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, null));
         }
 
+        progress?.Report(new PlanningProgress("building the greedy plan", null, null));
         var greedy = new GreedyPlanner(candidates).Plan();
         cancellationToken.ThrowIfCancellationRequested();
         if (request.Engine == PlanEngine.Greedy)
@@ -54,6 +62,7 @@ public sealed class ReleasePlanner
             return WithinRelaxationBound(request, values, candidates, greedy.Assignments!, relaxationBound, started);
         }
 
+        progress?.Report(new PlanningProgress("building the model", greedyObjective, relaxationBound));
         var model = new ReleaseModelBuilder(candidates).Build();
         var buildTime = _time.GetElapsedTime(started);
         var start = greedy.Assignments is { } greedyAssignments ? ModelSolution.Encode(model, greedyAssignments) : null;
@@ -65,6 +74,7 @@ public sealed class ReleasePlanner
             MipStart = start,
             LogLevel = request.SolverLog ? 1 : 0,
         };
+        progress?.Report(new PlanningProgress("solving", greedyObjective, relaxationBound));
         var result = _solver.Solve(model.Mip, options, cancellationToken);
         var statistics = Statistics(candidates, model, buildTime, result.Elapsed, greedyObjective);
 
@@ -99,7 +109,7 @@ public sealed class ReleasePlanner
             : outcome;
     }
 
-    /// <summary>The MIP of a scenario exactly as <see cref="Plan"/> would solve it, for export.</summary>
+    /// <summary>The MIP of a scenario exactly as <see cref="Plan(PlanRequest, CancellationToken)"/> would solve it, for export.</summary>
     public static MipModel BuildModel(Core.Domain.Scenario scenario)
         => new ReleaseModelBuilder(CandidateSet.Build(new ValueModel(scenario))).Build().Mip;
 

@@ -1,0 +1,4 @@
+namespace Scheduler.Solver.Planning;
+
+/// <summary>What planning is doing, with the best plan's objective and the proven bound once they are known.</summary>
+public sealed record PlanningProgress(string Phase, double? Incumbent, double? Bound);
