@@ -346,10 +346,36 @@ public class ReleasePlannerTests
         });
     }
 
+    [Test]
+    public void Plan_SolverReturnsABrokenSolution_IsCaughtByTheVerifier()
+    {
+        var scenario = OneRegion();
+        scenario["capacity"] = new JsonObject { ["perDay"] = 1 };
+        AddTitle(scenario, "a", 100, "2027-03-19", t => { t["earliest"] = "2027-03-19"; t["latest"] = "2027-03-26"; });
+        AddTitle(scenario, "b", 50, "2027-03-19", t => { t["earliest"] = "2027-03-19"; t["latest"] = "2027-03-26"; });
+        var document = Core.Tests.Support.Scenarios.Load(scenario);
+        var request = new PlanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), PlanEngine.Cbc, TimeSpan.FromSeconds(5), 0, 1);
+
+        var outcome = new ReleasePlanner(TimeProvider.System, new EveryColumnOneSolver()).Plan(request);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Verification!.IsValid, Is.False);
+            Assert.That(outcome.Verification.Violations, Has.Some.StartsWith("rule 5: 2 releases in 'us' on 2027-03-19 (a, b)"));
+        });
+    }
+
     private static JsonObject TwoRegions()
     {
         var scenario = OneRegion();
         scenario["regions"]!.AsArray().Add(JsonNode.Parse("""{ "id": "uk", "name": "United Kingdom", "timeZone": "Europe/London", "audience": 1 }"""));
         return scenario;
+    }
+
+    /// <summary>A solver with a bug: it sets every column to one and calls that optimal.</summary>
+    private sealed class EveryColumnOneSolver : Scheduler.Solver.Cbc.IMipSolver
+    {
+        public Scheduler.Solver.Cbc.MipResult Solve(Scheduler.Solver.Cbc.MipModel model, Scheduler.Solver.Cbc.CbcOptions options, CancellationToken cancellationToken = default)
+            => new(Scheduler.Solver.Cbc.MipStatus.Optimal, model.Sense, 0, 0, [.. Enumerable.Repeat(1.0, model.ColumnCount)], TimeSpan.Zero);
     }
 }
