@@ -180,4 +180,32 @@ public class ScenarioLoaderTests
         Assert.That(ex!.Message, Is.EqualTo(
             "Scenario 'test.json' has 1 error:\n--variant: the scenario has no variant 'cutt' (variants: cut)"));
     }
+
+    [Test]
+    public void Load_StaggeredPinsFartherApartThanTheWindow_IsRejected()
+    {
+        var document = Scenarios.Minimal();
+        document["regions"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{ "id": "jp", "name": "Japan", "timeZone": "Asia/Tokyo", "audience": 1 }"""));
+        var title = Scenarios.Title(document, 0);
+        title["release"] = "staggered";
+        title["staggerMaxDays"] = 7;
+        title["pinned"] = System.Text.Json.Nodes.JsonNode.Parse("""{ "uk": "2027-03-05", "jp": "2027-03-19" }""");
+
+        var ex = Assert.Throws<ScenarioValidationException>(() => Scenarios.Load(document));
+
+        Assert.That(ex!.Message, Is.EqualTo(
+            "Scenario 'test.json' has 1 error:\n" +
+            "$.titles[0].pinned: title 'a' is staggered over at most 7 days, but is pinned to 2027-03-05 in region 'uk' and 2027-03-19 in region 'jp'"));
+    }
+
+    [Test]
+    public void Load_TitleWithEmptyRegions_IsRejected()
+    {
+        var document = Scenarios.Minimal();
+        Scenarios.Title(document, 0)["regions"] = new System.Text.Json.Nodes.JsonArray();
+
+        var ex = Assert.Throws<ScenarioValidationException>(() => Scenarios.Load(document));
+
+        Assert.That(ex!.Message, Is.EqualTo("Scenario 'test.json' has 1 error:\n$.titles[0].regions: must list at least one item"));
+    }
 }

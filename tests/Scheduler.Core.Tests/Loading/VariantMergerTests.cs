@@ -138,4 +138,22 @@ public class VariantMergerTests
             "variant 'late': $.capacity.perDay: must be at least 1, found the number 0",
         }));
     }
+
+    [Test]
+    public void Resolve_ElementsWithIdsIntoAnAbsentList_AreAddedAndUnknownRemovalsReported()
+    {
+        var document = WithVariants("""
+            [{ "id": "derby", "changes": { "events": [{ "id": "derby", "name": "Derby", "kind": "sports", "start": "2027-03-13", "end": "2027-03-13", "impact": 0.2 }] } },
+             { "id": "no-final", "changes": { "events": [{ "id": "final", "remove": true }] } }]
+            """);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(document.Resolve("derby").Events.Select(e => e.Id), Is.EqualTo(new[] { "derby" }));
+            Assert.That(document.VariantErrors.Select(e => e.ToString()), Is.EqualTo(new[]
+            {
+                "variant 'no-final': $.variants[1].changes.events[0]: removes 'final', but no element there has that id",
+            }));
+        });
+    }
 }
