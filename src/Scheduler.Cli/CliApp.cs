@@ -22,6 +22,10 @@ public sealed class CliApp
             VerifyCommand.Create(_context),
             ExportModelCommand.Create(_context),
             GenerateCommand.Create(_context),
+            RunsCommand.Create(_context),
+            ShowCommand.Create(_context),
+            AdoptCommand.Create(_context),
+            ExportCommand.Create(_context),
             SolveWorkerCommand.Create(_context),
         };
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
+using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Solver.Isolation;
 using Scheduler.Solver.Planning;
+using Scheduler.Storage;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
@@ -27,9 +29,12 @@ internal static class PlanCommand
         var csv = new Option<string?>("--csv") { Description = "Write the releases as CSV here." };
         var json = new Option<bool>("--json") { Description = "Print the plan JSON instead of the table." };
         var solverLog = new Option<bool>("--solver-log") { Description = "Show the solver's own progress log." };
+        var database = Database.Option();
+        var noSave = new Option<bool>("--no-save") { Description = "Do not store the run in the database." };
+        var adopt = new Option<bool>("--adopt") { Description = "Make the plan the plan of record at once (when it is verified)." };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog,
+            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, database, noSave, adopt,
         };
         command.Validators.Add(result =>
         {
@@ -56,6 +61,18 @@ internal static class PlanCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.GetValue(noSave) && parse.GetValue(adopt))
+            {
+                await context.Error.WriteLineAsync("--adopt needs the run to be stored; drop --no-save.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            if (store is null && !parse.GetValue(noSave))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var request = new PlanRequest(
                 input.Scenario,
                 input.Info,
@@ -66,13 +83,16 @@ internal static class PlanCommand
             {
                 SolverLog = parse.GetValue(solverLog),
             };
-            return await RunAsync(context, request, parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var outputs = new Outputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), store, parse.GetValue(adopt));
+            return await RunAsync(context, input, request, outputs, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, PlanRequest request, string? outPath, string? csvPath, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(CliContext context, ScenarioInput input, PlanRequest request, Outputs outputs, CancellationToken cancellationToken)
     {
+        var json = outputs.Json;
+        var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
         PlanningOutcome outcome;
         try
         {
@@ -82,6 +102,15 @@ internal static class PlanCommand
         {
             await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
+        }
+
+        var planJson = outcome.Plan is { } made && outcome.Verification is { IsValid: true } ? PlanJson.Write(made) : null;
+        var runId = outputs.Database is { } database
+            ? RunRecorder.Store(database, input, "cli", startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow()), outcome, planJson)
+            : (long?)null;
+        if (runId is { } stored)
+        {
+            await context.Error.WriteLineAsync($"Run {stored} stored in {outputs.Database!.Path}.").ConfigureAwait(false);
         }
 
         if (outcome.Plan is not null)
@@ -95,7 +124,7 @@ internal static class PlanCommand
         switch (outcome.Status)
         {
             case PlanningStatus.Infeasible:
-                await context.Error.WriteLineAsync($"Scenario '{request.Info.Name}' cannot be planned: no plan keeps every hard rule. Nothing was written.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"Scenario '{request.Info.Name}' cannot be planned: no plan keeps every hard rule; no plan file was written.").ConfigureAwait(false);
                 foreach (var reason in outcome.Reasons)
                 {
                     await context.Error.WriteLineAsync($"- {reason}").ConfigureAwait(false);
@@ -103,14 +132,14 @@ internal static class PlanCommand
 
                 return ExitCodes.Infeasible;
             case PlanningStatus.NoSolution when outcome.Plan is null:
-                await context.Error.WriteLineAsync($"No plan found: {string.Join("; ", outcome.Reasons)}. Nothing was written; try a longer --time-limit.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"No plan found: {string.Join("; ", outcome.Reasons)}. No plan file was written; try a longer --time-limit.").ConfigureAwait(false);
                 return ExitCodes.NoSolution;
         }
 
         var plan = outcome.Plan!;
         if (outcome.Verification is { IsValid: false } verification)
         {
-            await context.Error.WriteLineAsync($"The plan failed verification ({verification.Violations.Length} violations); nothing was written:").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"The plan failed verification ({verification.Violations.Length} violations); no plan file was written:").ConfigureAwait(false);
             foreach (var violation in verification.Violations)
             {
                 await context.Error.WriteLineAsync($"- {violation}").ConfigureAwait(false);
@@ -119,13 +148,12 @@ internal static class PlanCommand
             return ExitCodes.InternalError;
         }
 
-        var planJson = PlanJson.Write(plan);
-        if (outPath is not null)
+        if (outputs.PlanPath is { } outPath)
         {
-            await OutputFiles.WriteAsync(outPath, planJson, cancellationToken).ConfigureAwait(false);
+            await OutputFiles.WriteAsync(outPath, planJson!, cancellationToken).ConfigureAwait(false);
         }
 
-        if (csvPath is not null)
+        if (outputs.CsvPath is { } csvPath)
         {
             await OutputFiles.WriteAsync(csvPath, PlanCsv.Write(plan), cancellationToken).ConfigureAwait(false);
         }
@@ -139,8 +167,17 @@ internal static class PlanCommand
             PlanReport.Write(Terminal.For(context), plan, outcome.Statistics);
         }
 
+        if (outputs.Adopt && runId is { } adopted)
+        {
+            outputs.Database!.Adopt(adopted, Database.Actor);
+            await context.Error.WriteLineAsync($"Run {adopted} is now the plan of record.").ConfigureAwait(false);
+        }
+
         return ExitCodes.Ok;
     }
+
+    /// <summary>Where a plan goes besides the screen.</summary>
+    private sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt);
 
     /// <summary>Solves on a worker thread; on a terminal, shows the elapsed time against the limit meanwhile.</summary>
     private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, bool json, CancellationToken cancellationToken)

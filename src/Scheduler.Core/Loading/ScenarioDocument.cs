@@ -16,8 +16,9 @@ public sealed record VariantOutcome(Variant Variant, Scenario? Scenario, Immutab
 /// </summary>
 public sealed class ScenarioDocument
 {
-    public ScenarioDocument(string source, string sha256, Scenario scenario, IEnumerable<VariantOutcome> variants)
+    public ScenarioDocument(string source, string sha256, Scenario scenario, IEnumerable<VariantOutcome> variants, ReadOnlyMemory<byte> content = default)
     {
+        Content = content;
         Source = Preconditions.CheckNotNull(source);
         Sha256 = Preconditions.CheckNotNull(sha256);
         Scenario = Preconditions.CheckNotNull(scenario);
@@ -25,6 +26,9 @@ public sealed class ScenarioDocument
     }
 
     public string Source { get; }
+
+    /// <summary>The file's bytes, as they were loaded (what the sha256 is of).</summary>
+    public ReadOnlyMemory<byte> Content { get; }
 
     /// <summary>Lower-case hex sha256 of the file's bytes, as written into plans.</summary>
     public string Sha256 { get; }

@@ -48,7 +48,7 @@ public sealed class ScenarioLoader
         }
 
         var variants = scenario.Variants.Select((variant, index) => LoadVariant(document!, variant, index));
-        return new ScenarioDocument(source, Convert.ToHexStringLower(SHA256.HashData(utf8.Span)), scenario, variants);
+        return new ScenarioDocument(source, Convert.ToHexStringLower(SHA256.HashData(utf8.Span)), scenario, variants, utf8.ToArray());
     }
 
     private Domain.Scenario? Validate(JsonObject document, List<ScenarioError> errors)

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime.Text;
+using Spectre.Console;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary><c>scheduler runs [--limit N] [--json]</c>: stored runs, newest first.</summary>
+internal static class RunsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var limit = new Option<int>("--limit") { Description = "How many runs to list.", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array." };
+        var database = Database.Option();
+        var command = new Command("runs", "List stored runs, newest first.") { limit, json, database };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            if (store is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var runs = store.ListRuns(Math.Max(1, parse.GetValue(limit)));
+            if (parse.GetValue(json))
+            {
+                var rows = runs.Select(r => new
+                {
+                    id = r.Id,
+                    scenario = r.Scenario,
+                    variant = r.Variant,
+                    trigger = r.Trigger,
+                    status = r.Status,
+                    objective = r.Objective,
+                    gap = r.Gap,
+                    createdAt = InstantPattern.General.Format(r.CreatedAt),
+                    adopted = r.Adopted,
+                });
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Options)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("run").AddColumn("created (UTC)").AddColumn("scenario").AddColumn("variant").AddColumn("trigger")
+                .AddColumn("status").AddColumn(new TableColumn("objective").RightAligned()).AddColumn(new TableColumn("gap").RightAligned()).AddColumn("");
+            foreach (var run in runs)
+            {
+                table.AddRow(
+                    run.Id.ToString(CultureInfo.InvariantCulture),
+                    InstantPattern.General.Format(run.CreatedAt),
+                    Markup.Escape(run.Scenario),
+                    Markup.Escape(run.Variant ?? ""),
+                    run.Trigger,
+                    Markup.Escape(run.Status + (run.Verified || run.Status is "infeasible" or "no-solution" ? "" : " (failed verification)")),
+                    run.Objective?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
+                    run.Gap?.ToString("0.###%", CultureInfo.InvariantCulture) ?? "",
+                    run.Adopted ? "plan of record" : "");
+            }
+
+            Terminal.For(context).Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary><c>scheduler show RUN [--json|--csv]</c>: a stored run's plan.</summary>
+internal static class ShowCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var runId = StoredRunInput.Argument();
+        var json = new Option<bool>("--json") { Description = "Print the plan file." };
+        var csv = new Option<bool>("--csv") { Description = "Print the releases as CSV." };
+        var database = Database.Option();
+        var command = new Command("show", "Show a stored run's plan.") { runId, json, csv, database };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId)).ConfigureAwait(false) is not { } found)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteAsync(found.Run.PlanJson).ConfigureAwait(false);
+            }
+            else if (parse.GetValue(csv))
+            {
+                await context.Output.WriteAsync(PlanCsv.Write(found.Plan)).ConfigureAwait(false);
+            }
+            else
+            {
+                await context.Output.WriteLineAsync($"Run {found.Run.Id}: scenario '{found.Run.ScenarioName}'{(found.Run.Variant is { } v ? $", variant {v}" : "")}, trigger {found.Run.Trigger}.").ConfigureAwait(false);
+                PlanReport.Write(Terminal.For(context), found.Plan, null);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

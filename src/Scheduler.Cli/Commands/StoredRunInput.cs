@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Scheduler.Core.Plans;
+using Scheduler.Storage;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>The RUN argument and finding that run, with a clear error for one that is unknown or has no plan.</summary>
+internal static class StoredRunInput
+{
+    public static Argument<long> Argument() => new("RUN") { Description = "The run id (see 'scheduler runs')." };
+
+    /// <summary>The run and its plan, or null after printing why there is none (exit code 2 for the caller).</summary>
+    public static async Task<(StoredRun Run, Plan Plan)?> FindPlanAsync(CliContext context, SchedulerDatabase store, long id)
+    {
+        var run = store.FindRun(id);
+        if (run is null)
+        {
+            await context.Error.WriteLineAsync($"There is no run {id} in {store.Path}.").ConfigureAwait(false);
+            return null;
+        }
+
+        if (run.PlanJson is null)
+        {
+            var why = run.Messages.IsEmpty ? "" : $": {string.Join("; ", run.Messages)}";
+            await context.Error.WriteLineAsync($"Run {id} has no verified plan (status {run.Status}{why}).").ConfigureAwait(false);
+            return null;
+        }
+
+        return (run, PlanJson.Read(run.PlanJson));
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Scheduler.Storage;
+
+/// <summary>
+/// The schema as numbered <c>.sql</c> files embedded in this assembly (<c>0001_initial.sql</c>, ...).
+/// The version applied is kept in <c>PRAGMA user_version</c>; each migration and its version bump
+/// commit together, so a crash leaves the schema at one version or the next.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly Lazy<IReadOnlyList<(int Version, string Sql)>> All = new(Load);
+
+    public static int Latest => All.Value.Count == 0 ? 0 : All.Value[^1].Version;
+
+    public static void Apply(SqliteConnection connection, int current)
+    {
+        foreach (var (version, sql) in All.Value.Where(m => m.Version > current))
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"), transaction: transaction);
+            transaction.Commit();
+        }
+    }
+
+    private static IReadOnlyList<(int Version, string Sql)> Load()
+    {
+        var assembly = typeof(Migrations).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(name => name.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(name =>
+            {
+                var file = name[(name.LastIndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..];
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                using var reader = new StreamReader(stream);
+                return (Version: int.Parse(file.AsSpan(0, 4), CultureInfo.InvariantCulture), Sql: reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Version)];
+    }
+}

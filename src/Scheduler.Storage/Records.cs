@@ -1,0 +1,84 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Scheduler.Core.Plans;
+
+namespace Scheduler.Storage;
+
+/// <summary>Why a run was made.</summary>
+public static class RunTriggers
+{
+    public const string Cli = "cli";
+    public const string Nightly = "nightly";
+    public const string Compare = "compare";
+}
+
+/// <summary>A run to store: the scenario it planned, how it went, and its plan when there is a verified one.</summary>
+public sealed record NewRun
+{
+    public required ReadOnlyMemory<byte> ScenarioContent { get; init; }
+
+    public required string ScenarioName { get; init; }
+
+    public required string ScenarioSha256 { get; init; }
+
+    public string? Variant { get; init; }
+
+    public required string Trigger { get; init; }
+
+    public required Instant StartedAt { get; init; }
+
+    public required Instant FinishedAt { get; init; }
+
+    public required string Engine { get; init; }
+
+    public required string Status { get; init; }
+
+    public double? Objective { get; init; }
+
+    public double? Bound { get; init; }
+
+    public double? Gap { get; init; }
+
+    public required double Seconds { get; init; }
+
+    /// <summary>True when the plan passed the verifier; false for a plan that failed it or a run without a plan.</summary>
+    public required bool Verified { get; init; }
+
+    /// <summary>Verifier violations or infeasibility reasons.</summary>
+    public ImmutableArray<string> Messages { get; init; } = [];
+
+    /// <summary>The verified plan and its file text, exactly as written; null when there is none.</summary>
+    public Plan? Plan { get; init; }
+
+    public string? PlanJson { get; init; }
+}
+
+/// <summary>One run as listed: newest first.</summary>
+public sealed record RunSummary(
+    long Id,
+    string Scenario,
+    string? Variant,
+    string Trigger,
+    string Engine,
+    string Status,
+    double? Objective,
+    double? Gap,
+    Instant CreatedAt,
+    bool Verified,
+    bool Adopted);
+
+/// <summary>One stored run with what is needed to show, export, verify or adopt it.</summary>
+public sealed record StoredRun(
+    long Id,
+    long ScenarioId,
+    string ScenarioName,
+    string ScenarioSha256,
+    string? Variant,
+    string Trigger,
+    string Status,
+    bool Verified,
+    ImmutableArray<string> Messages,
+    string? PlanJson);
+
+/// <summary>An entry of the audit log.</summary>
+public sealed record AuditEntry(long Id, Instant At, string Actor, string Action, long? RunId, string Details);

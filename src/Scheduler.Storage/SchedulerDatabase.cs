@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Core.Plans;
+
+namespace Scheduler.Storage;
+
+/// <summary>
+/// Scenarios, runs, their releases, the plan of record and the audit log, in one SQLite file.
+/// Every write is one immediate transaction: a crash leaves all of it or none of it, and a second
+/// process writing at the same time waits for the first instead of failing.
+/// </summary>
+public sealed class SchedulerDatabase : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+
+    private SchedulerDatabase(string path, SqliteConnection connection, TimeProvider time)
+    {
+        Path = path;
+        _connection = connection;
+        _time = time;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating and migrating as needed) the database at <paramref name="path"/>.</summary>
+    /// <exception cref="StorageException">The file is not a Scheduler database, or is from a newer version.</exception>
+    public static SchedulerDatabase Open(string path, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return new SchedulerDatabase(path, DatabaseOpener.Open(path), time);
+    }
+
+    public int SchemaVersion => (int)_connection.ExecuteScalar<long>("PRAGMA user_version");
+
+    /// <summary>Stores the scenario (once per content) and the run with all of its releases; returns the run id.</summary>
+    public long StoreRun(NewRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var scenarioId = StoreScenario(run.ScenarioContent, run.ScenarioName, run.ScenarioSha256, transaction);
+        var runId = _connection.ExecuteScalar<long>(
+            """
+            INSERT INTO runs (scenario_id, variant, trigger, started_at, finished_at, engine, status, objective, bound, gap,
+                              seconds, verified, messages, release_count, plan_json)
+            VALUES (@scenarioId, @Variant, @Trigger, @started, @finished, @Engine, @Status, @Objective, @Bound, @Gap,
+                    @Seconds, @verified, @messages, @releaseCount, @PlanJson)
+            RETURNING id
+            """,
+            new
+            {
+                scenarioId,
+                run.Variant,
+                run.Trigger,
+                started = Text(run.StartedAt),
+                finished = Text(run.FinishedAt),
+                run.Engine,
+                run.Status,
+                run.Objective,
+                run.Bound,
+                run.Gap,
+                run.Seconds,
+                verified = run.Verified ? 1 : 0,
+                messages = string.Join('\n', run.Messages),
+                releaseCount = run.Plan?.Releases.Length ?? 0,
+                run.PlanJson,
+            },
+            transaction);
+        if (run.Plan is { } plan)
+        {
+            StoreReleases(runId, plan, transaction);
+        }
+
+        transaction.Commit();
+        return runId;
+    }
+
+    /// <summary>Stores a scenario document on its own (content-addressed); returns its id.</summary>
+    public long StoreScenario(ReadOnlyMemory<byte> content, string name, string sha256)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var id = StoreScenario(content, name, sha256, transaction);
+        transaction.Commit();
+        return id;
+    }
+
+    /// <summary>The newest runs first.</summary>
+    public IReadOnlyList<RunSummary> ListRuns(int limit)
+        => [.. _connection.Query<RunRow>(
+            """
+            SELECT r.id AS Id, s.name AS Scenario, r.variant AS Variant, r.trigger AS Trigger, r.engine AS Engine,
+                   r.status AS Status, r.objective AS Objective, r.gap AS Gap, r.finished_at AS CreatedAt,
+                   r.verified AS Verified, (p.run_id IS NOT NULL) AS Adopted
+            FROM runs r JOIN scenarios s ON s.id = r.scenario_id
+            LEFT JOIN plan_of_record p ON p.run_id = r.id
+            ORDER BY r.id DESC LIMIT @limit
+            """,
+            new { limit })
+            .Select(r => new RunSummary(r.Id, r.Scenario, r.Variant, r.Trigger, r.Engine, r.Status, r.Objective, r.Gap, Parse(r.CreatedAt), r.Verified != 0, r.Adopted != 0))];
+
+    public StoredRun? FindRun(long id)
+        => _connection.Query<StoredRunRow>(
+            """
+            SELECT r.id AS Id, r.scenario_id AS ScenarioId, s.name AS ScenarioName, s.sha256 AS ScenarioSha256, r.variant AS Variant,
+                   r.trigger AS Trigger, r.status AS Status, r.verified AS Verified, r.messages AS Messages, r.plan_json AS PlanJson
+            FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = @id
+            """,
+            new { id })
+            .Select(r => new StoredRun(
+                r.Id, r.ScenarioId, r.ScenarioName, r.ScenarioSha256, r.Variant, r.Trigger, r.Status, r.Verified != 0,
+                [.. r.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)], r.PlanJson))
+            .SingleOrDefault();
+
+    public byte[] ScenarioContent(long scenarioId)
+        => _connection.ExecuteScalar<byte[]>("SELECT content FROM scenarios WHERE id = @scenarioId", new { scenarioId })
+           ?? throw new StorageException($"Scenario {scenarioId} is not in the database.");
+
+    /// <summary>The number of release rows stored for a run.</summary>
+    public int ReleaseCount(long runId)
+        => (int)_connection.ExecuteScalar<long>("SELECT count(*) FROM releases WHERE run_id = @runId", new { runId });
+
+    /// <summary>Makes <paramref name="runId"/> the plan of record and records who did it, in one transaction.</summary>
+    public void Adopt(long runId, string actor, string action = "adopt", string details = "")
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var now = Text(Instant.FromDateTimeOffset(_time.GetUtcNow()));
+        _connection.Execute(
+            """
+            INSERT INTO plan_of_record (id, run_id, adopted_at) VALUES (1, @runId, @now)
+            ON CONFLICT (id) DO UPDATE SET run_id = excluded.run_id, adopted_at = excluded.adopted_at
+            """,
+            new { runId, now },
+            transaction);
+        _connection.Execute(
+            "INSERT INTO audit (at, actor, action, run_id, details) VALUES (@now, @actor, @action, @runId, @details)",
+            new { now, actor, action, runId, details },
+            transaction);
+        transaction.Commit();
+    }
+
+    /// <summary>The run that is the plan of record, or null before the first adoption.</summary>
+    public long? PlanOfRecord() => _connection.ExecuteScalar<long?>("SELECT run_id FROM plan_of_record WHERE id = 1");
+
+    public IReadOnlyList<AuditEntry> Audit()
+        => [.. _connection.Query<AuditRow>("SELECT id AS Id, at AS At, actor AS Actor, action AS Action, run_id AS RunId, details AS Details FROM audit ORDER BY id")
+            .Select(a => new AuditEntry(a.Id, Parse(a.At), a.Actor, a.Action, a.RunId, a.Details))];
+
+    /// <summary>SQLite's own consistency check; "ok" when the file is sound.</summary>
+    public string IntegrityCheck() => _connection.ExecuteScalar<string>("PRAGMA integrity_check") ?? "";
+
+    public void Dispose() => _connection.Dispose();
+
+    private long StoreScenario(ReadOnlyMemory<byte> content, string name, string sha256, SqliteTransaction transaction)
+    {
+        _connection.Execute(
+            "INSERT INTO scenarios (sha256, name, submitted_at, content) VALUES (@sha256, @name, @now, @content) ON CONFLICT (sha256) DO NOTHING",
+            new { sha256, name, now = Text(Instant.FromDateTimeOffset(_time.GetUtcNow())), content = content.ToArray() },
+            transaction);
+        return _connection.ExecuteScalar<long>("SELECT id FROM scenarios WHERE sha256 = @sha256", new { sha256 }, transaction);
+    }
+
+    private void StoreReleases(long runId, Plan plan, SqliteTransaction transaction)
+    {
+        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO releases (run_id, title, region, date, publish_at, mode, value) VALUES ($run, $title, $region, $date, $publishAt, $mode, $value)";
+        var run = command.Parameters.Add("$run", SqliteType.Integer);
+        var title = command.Parameters.Add("$title", SqliteType.Text);
+        var region = command.Parameters.Add("$region", SqliteType.Text);
+        var date = command.Parameters.Add("$date", SqliteType.Text);
+        var publishAt = command.Parameters.Add("$publishAt", SqliteType.Text);
+        var mode = command.Parameters.Add("$mode", SqliteType.Text);
+        var value = command.Parameters.Add("$value", SqliteType.Real);
+        command.Prepare();
+        run.Value = runId;
+        foreach (var release in plan.Releases)
+        {
+            title.Value = release.Title;
+            region.Value = release.Region;
+            date.Value = LocalDatePattern.Iso.Format(release.Date);
+            publishAt.Value = Text(release.PublishAt);
+            mode.Value = modes.GetValueOrDefault(release.Title, "");
+            value.Value = release.Value;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private static string Text(Instant instant) => InstantPattern.ExtendedIso.Format(instant);
+
+    private static Instant Parse(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
+
+#pragma warning disable CA1812 // Instantiated by Dapper.
+    private sealed record RunRow(long Id, string Scenario, string? Variant, string Trigger, string Engine, string Status, double? Objective, double? Gap, string CreatedAt, long Verified, long Adopted);
+
+    private sealed record StoredRunRow(long Id, long ScenarioId, string ScenarioName, string ScenarioSha256, string? Variant, string Trigger, string Status, long Verified, string Messages, string? PlanJson);
+
+    private sealed record AuditRow(long Id, string At, string Actor, string Action, long? RunId, string Details);
+#pragma warning restore CA1812
+}
