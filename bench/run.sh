@@ -38,7 +38,7 @@ for size in "${@:-S M L XL}"; do
         greedy) args=(--engine greedy) ;;
       esac
       plan="$work/$name-plan.json"
-      /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$scenario" "${args[@]}" --out "$plan" >/dev/null
+      /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$scenario" "${args[@]}" --no-save --out "$plan" >/dev/null
       read -r peak wall <"$work/time"
       jq -r --arg size "$name" --arg run "$run" --arg vars "$variables" --arg rows "$constraints" \
             --arg peak "$peak" --arg wall "$wall" '

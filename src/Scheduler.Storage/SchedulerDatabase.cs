@@ -194,10 +194,69 @@ public sealed class SchedulerDatabase : IDisposable
     private static Instant Parse(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
-    private sealed record RunRow(long Id, string Scenario, string? Variant, string Trigger, string Engine, string Status, double? Objective, double? Gap, string CreatedAt, long Verified, long Adopted);
+    // Settable classes rather than positional records: SQLite reports no column types for an
+    // empty result of an expression, and Dapper then cannot match a constructor.
+    private sealed class RunRow
+    {
+        public long Id { get; set; }
 
-    private sealed record StoredRunRow(long Id, long ScenarioId, string ScenarioName, string ScenarioSha256, string? Variant, string Trigger, string Status, long Verified, string Messages, string? PlanJson);
+        public string Scenario { get; set; } = "";
 
-    private sealed record AuditRow(long Id, string At, string Actor, string Action, long? RunId, string Details);
+        public string? Variant { get; set; }
+
+        public string Trigger { get; set; } = "";
+
+        public string Engine { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public double? Objective { get; set; }
+
+        public double? Gap { get; set; }
+
+        public string CreatedAt { get; set; } = "";
+
+        public long Verified { get; set; }
+
+        public long Adopted { get; set; }
+    }
+
+    private sealed class StoredRunRow
+    {
+        public long Id { get; set; }
+
+        public long ScenarioId { get; set; }
+
+        public string ScenarioName { get; set; } = "";
+
+        public string ScenarioSha256 { get; set; } = "";
+
+        public string? Variant { get; set; }
+
+        public string Trigger { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public long Verified { get; set; }
+
+        public string Messages { get; set; } = "";
+
+        public string? PlanJson { get; set; }
+    }
+
+    private sealed class AuditRow
+    {
+        public long Id { get; set; }
+
+        public string At { get; set; } = "";
+
+        public string Actor { get; set; } = "";
+
+        public string Action { get; set; } = "";
+
+        public long? RunId { get; set; }
+
+        public string Details { get; set; } = "";
+    }
 #pragma warning restore CA1812
 }

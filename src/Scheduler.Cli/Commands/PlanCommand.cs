@@ -108,11 +108,24 @@ internal static class PlanCommand
         var runId = outputs.Database is { } database
             ? RunRecorder.Store(database, input, "cli", startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow()), outcome, planJson)
             : (long?)null;
+        var exitCode = await ReportAsync(context, request, outputs, outcome, planJson, cancellationToken).ConfigureAwait(false);
         if (runId is { } stored)
         {
             await context.Error.WriteLineAsync($"Run {stored} stored in {outputs.Database!.Path}.").ConfigureAwait(false);
+            if (outputs.Adopt && exitCode == ExitCodes.Ok)
+            {
+                outputs.Database.Adopt(stored, Database.Actor);
+                await context.Error.WriteLineAsync($"Run {stored} is now the plan of record.").ConfigureAwait(false);
+            }
         }
 
+        return exitCode;
+    }
+
+    /// <summary>Prints the outcome and writes the plan files; returns the exit code.</summary>
+    private static async Task<int> ReportAsync(
+        CliContext context, PlanRequest request, Outputs outputs, PlanningOutcome outcome, string? planJson, CancellationToken cancellationToken)
+    {
         if (outcome.Plan is not null)
         {
             foreach (var note in outcome.Reasons)
@@ -158,19 +171,13 @@ internal static class PlanCommand
             await OutputFiles.WriteAsync(csvPath, PlanCsv.Write(plan), cancellationToken).ConfigureAwait(false);
         }
 
-        if (json)
+        if (outputs.Json)
         {
             await context.Output.WriteAsync(planJson).ConfigureAwait(false);
         }
         else
         {
             PlanReport.Write(Terminal.For(context), plan, outcome.Statistics);
-        }
-
-        if (outputs.Adopt && runId is { } adopted)
-        {
-            outputs.Database!.Adopt(adopted, Database.Actor);
-            await context.Error.WriteLineAsync($"Run {adopted} is now the plan of record.").ConfigureAwait(false);
         }
 
         return ExitCodes.Ok;

@@ -50,6 +50,26 @@ internal static class CliRun
         return new CliResult(process.ExitCode, await output, await error);
     }
 
+    /// <summary>Starts the built binary and kills it (SIGKILL, no chance to clean up) after <paramref name="delay"/>.</summary>
+    public static async Task KilledProcessAsync(TimeSpan delay, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(["dotnet"], args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await Task.Delay(delay);
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It finished first.
+        }
+
+        await process.WaitForExitAsync();
+        await Task.WhenAll(output, error);
+    }
+
     /// <summary>Runs <c>scheduler.dll</c> through <paramref name="launcher"/> from the repository root, with output captured.</summary>
     private static ProcessStartInfo StartInfo(string[] launcher, string[] args)
     {
