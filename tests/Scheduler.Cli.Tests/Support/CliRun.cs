@@ -29,17 +29,17 @@ internal static class CliRun
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the built binary and sends it <paramref name="signal"/> (INT for Ctrl-C, or TERM) after <paramref name="delay"/>.</summary>
+    /// <summary>Starts the built binary and sends it <paramref name="signal"/> (INT for Ctrl-C, or TERM) once <paramref name="ready"/> says so.</summary>
     /// <remarks>
     /// A process started in the background by a non-interactive shell inherits SIGINT as ignored;
     /// <c>env --default-signal=INT</c> restores it, as a terminal would have it.
     /// </remarks>
-    public static async Task<CliResult> InterruptedProcessAsync(string signal, TimeSpan delay, params string[] args)
+    public static async Task<CliResult> InterruptedProcessAsync(string signal, Func<int, Task> ready, params string[] args)
     {
         using var process = Process.Start(StartInfo(["env", "--default-signal=INT", "dotnet"], args))!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        await Task.Delay(delay);
+        await ready(process.Id);
         using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();

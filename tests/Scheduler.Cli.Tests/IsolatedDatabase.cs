@@ -1,8 +1,8 @@
 using Scheduler.Storage;
 
-namespace Scheduler.Cli.Tests.Support;
+namespace Scheduler.Cli.Tests;
 
-/// <summary>Points every command these tests run (and their child processes) at a throw-away database, never the user's.</summary>
+/// <summary>For the whole assembly (a set-up fixture in the root namespace): points every command these tests run (and their child processes) at a throw-away database, never the user's.</summary>
 [SetUpFixture]
 public sealed class IsolatedDatabase
 {
