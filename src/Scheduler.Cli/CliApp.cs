@@ -26,6 +26,7 @@ public sealed class CliApp
             ShowCommand.Create(_context),
             AdoptCommand.Create(_context),
             ExportCommand.Create(_context),
+            CompareCommand.Create(_context),
             SolveWorkerCommand.Create(_context),
         };
 

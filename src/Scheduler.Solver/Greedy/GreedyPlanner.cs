@@ -25,10 +25,22 @@ internal sealed class GreedyPlanner
         _state = new GreedyState(candidates.Scenario, candidates.Calendar);
     }
 
-    public GreedyResult Plan()
+    /// <param name="keep">
+    /// A plan to stay close to (the base of a comparison, the plan of record of a replan): each of
+    /// its titles keeps its mode and dates when they still keep every rule, before anything else
+    /// is placed; only the others are placed greedily.
+    /// </param>
+    public GreedyResult Plan(IReadOnlyList<Assignment>? keep = null)
     {
         var assignments = new List<Assignment>();
-        foreach (var candidates in Order())
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignment in Kept(keep ?? []))
+        {
+            kept.Add(assignment.TitleId);
+            assignments.Add(assignment);
+        }
+
+        foreach (var candidates in Order().Where(c => !kept.Contains(c.Title.Id)))
         {
             var best = BestOption(candidates);
             if (best is null || (candidates.Title.Optional && best.Score <= 0))
@@ -50,6 +62,38 @@ internal sealed class GreedyPlanner
         }
 
         return new GreedyResult(assignments, null);
+    }
+
+    /// <summary>The assignments of <paramref name="keep"/> that are still candidates and fit, committed in demand order.</summary>
+    private IEnumerable<Assignment> Kept(IReadOnlyList<Assignment> keep)
+    {
+        var calendar = _candidates.Calendar;
+        foreach (var assignment in keep
+            .Where(a => _candidates.ById.ContainsKey(a.TitleId))
+            .OrderByDescending(a => _candidates.ById[a.TitleId].Title.Demand)
+            .ThenBy(a => _candidates.ById[a.TitleId].Index))
+        {
+            var candidates = _candidates.ById[assignment.TitleId];
+            var title = candidates.Title;
+            if (!assignment.Dates.Keys.ToHashSet(StringComparer.Ordinal).SetEquals(title.Regions)
+                || assignment.Dates.Values.Any(d => d < calendar.Start || calendar.Day(d) >= calendar.Days))
+            {
+                continue;
+            }
+
+            var days = assignment.Dates.ToDictionary(kv => kv.Key, kv => calendar.Day(kv.Value), StringComparer.Ordinal);
+            var launch = assignment.Mode == PlanModes.Global ? days.Values.First() : days[title.LeadRegion];
+            var isCandidate = assignment.Mode == PlanModes.Global
+                ? days.Values.Distinct().Count() == 1 && candidates.GlobalDays.Contains(launch)
+                : candidates.CanBeStaggered
+                  && days.All(kv => candidates.StaggeredDays[kv.Key].Contains(kv.Value))
+                  && days.Values.All(d => d >= launch && d <= launch + title.StaggerMaxDays);
+            if (isCandidate && _state.FitsBudget(title, launch) && days.All(kv => _state.CanRelease(title, kv.Key, kv.Value)))
+            {
+                _state.Commit(title, launch, days);
+                yield return assignment;
+            }
+        }
     }
 
     /// <summary>Highest demand first, file order on ties; a title waits until every title it follows has been placed.</summary>

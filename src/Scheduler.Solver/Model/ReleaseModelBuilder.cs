@@ -23,9 +23,30 @@ internal sealed class ReleaseModelBuilder
     // Per region and day: every column that releases some title there on that day.
     private readonly List<(int Column, TitleCandidates Title)>[][] _slots;
 
-    public ReleaseModelBuilder(CandidateSet candidates)
+    // (title, mode, region, day) of a reference plan, and the tiny bonus that breaks ties toward it:
+    // the same dates in the same mode, since a staggered release on one date everywhere is worth
+    // exactly what the global release is.
+    private readonly HashSet<(string Title, string Mode, string Region, int Day)> _reference = [];
+    private readonly double _referenceBonus;
+
+    /// <param name="candidates">The candidates to make columns of.</param>
+    /// <param name="reference">A plan to stay close to: its dates get <paramref name="referenceBonus"/> per release, so that among equally good plans the solver keeps them.</param>
+    /// <param name="referenceBonus">Far below the solver's gap tolerance, so that it breaks ties and nothing else.</param>
+    public ReleaseModelBuilder(CandidateSet candidates, IReadOnlyList<Core.Plans.Assignment>? reference = null, double referenceBonus = 0)
     {
         _candidates = candidates;
+        _referenceBonus = referenceBonus;
+        foreach (var assignment in reference ?? [])
+        {
+            foreach (var (region, date) in assignment.Dates)
+            {
+                if (date >= candidates.Calendar.Start && candidates.Calendar.Day(date) < candidates.Calendar.Days)
+                {
+                    _reference.Add((assignment.TitleId, assignment.Mode, region, candidates.Calendar.Day(date)));
+                }
+            }
+        }
+
         _scenario = candidates.Scenario;
         _calendar = candidates.Calendar;
         _regionIndex = _scenario.Regions.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
@@ -65,7 +86,8 @@ internal sealed class ReleaseModelBuilder
             for (var i = 0; i < candidates.GlobalDays.Length; i++)
             {
                 var day = candidates.GlobalDays[i];
-                var column = _mip.AddColumn(_names.Name("g", title.Id, Day(day)), 0, 1, candidates.GlobalValues[i], isInteger: true);
+                var bonus = title.Regions.Count(r => _reference.Contains((title.Id, Core.Plans.PlanModes.Global, r, day))) * _referenceBonus;
+                var column = _mip.AddColumn(_names.Name("g", title.Id, Day(day)), 0, 1, candidates.GlobalValues[i] + bonus, isInteger: true);
                 columns.Global[i] = column;
                 foreach (var region in title.Regions)
                 {
@@ -84,7 +106,8 @@ internal sealed class ReleaseModelBuilder
                 var regionColumns = new int[days.Length];
                 for (var i = 0; i < days.Length; i++)
                 {
-                    regionColumns[i] = _mip.AddColumn(_names.Name("s", title.Id, region, Day(days[i])), 0, 1, values[i], isInteger: true);
+                    var bonus = _reference.Contains((title.Id, Core.Plans.PlanModes.Staggered, region, days[i])) ? _referenceBonus : 0;
+                    regionColumns[i] = _mip.AddColumn(_names.Name("s", title.Id, region, Day(days[i])), 0, 1, values[i] + bonus, isInteger: true);
                     Slot(region, days[i]).Add((regionColumns[i], candidates));
                 }
 

@@ -21,4 +21,11 @@ public sealed record PlanRequest(
 {
     /// <summary>Let the solver print its own progress log to standard output.</summary>
     public bool SolverLog { get; init; }
+
+    /// <summary>
+    /// A plan to stay close to (the base of a what-if comparison): its dates are kept where they
+    /// still keep every rule, and preferred among equally good plans, so that differences show
+    /// consequences rather than solver noise.
+    /// </summary>
+    public IReadOnlyList<Assignment>? Reference { get; init; }
 }

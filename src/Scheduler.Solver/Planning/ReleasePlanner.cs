@@ -48,7 +48,7 @@ public sealed class ReleasePlanner
         }
 
         progress?.Report(new PlanningProgress("building the greedy plan", null, null));
-        var greedy = new GreedyPlanner(candidates).Plan();
+        var greedy = new GreedyPlanner(candidates).Plan(request.Reference);
         cancellationToken.ThrowIfCancellationRequested();
         if (request.Engine == PlanEngine.Greedy)
         {
@@ -63,7 +63,8 @@ public sealed class ReleasePlanner
         }
 
         progress?.Report(new PlanningProgress("building the model", greedyObjective, relaxationBound));
-        var model = new ReleaseModelBuilder(candidates).Build();
+        var pairs = Math.Max(1, request.Scenario.Titles.Sum(t => t.Regions.Length));
+        var model = new ReleaseModelBuilder(candidates, request.Reference, 1e-7 * Math.Abs(relaxationBound) / pairs).Build();
         var buildTime = _time.GetElapsedTime(started);
         var start = greedy.Assignments is { } greedyAssignments ? ModelSolution.Encode(model, greedyAssignments) : null;
         var options = new CbcOptions

@@ -1,0 +1,180 @@
+using System.CommandLine;
+using NodaTime;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Solver.Comparison;
+using Scheduler.Solver.Isolation;
+using Scheduler.Solver.Planning;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>
+/// <c>scheduler compare SCENARIO [--variant A ...]</c> or <c>scheduler compare A.json B.json</c>:
+/// plans the base and each variant (in parallel, in worker processes) and shows what each variant
+/// changes: KPI deltas, moved releases, titles added and dropped, mode changes.
+/// </summary>
+internal static class CompareCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var files = new Argument<string[]>("FILES") { Description = "A scenario (its variants are compared with it), or two scenario files.", Arity = new ArgumentArity(1, 2) };
+        var variants = new Option<string[]>("--variant") { Description = "A variant to compare (repeatable; default: all of the scenario's variants)." };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock seconds for each solve (default: the scenario's)." };
+        var gap = new Option<double?>("--gap") { Description = "Relative gap for each solve (default: the scenario's)." };
+        var threads = new Option<int?>("--threads") { Description = "Solver threads per solve (default: cores divided among parallel solves)." };
+        var parallel = new Option<int?>("--parallel") { Description = "Variants solved at once (default: all cores)." };
+        var json = new Option<bool>("--json") { Description = "Print the comparison as JSON." };
+        var outDir = new Option<string?>("--out") { Description = "Write each plan file into this folder." };
+        var database = Database.Option();
+        var noSave = new Option<bool>("--no-save") { Description = "Do not store the runs." };
+        var command = new Command("compare", "Compare what-if variants with their base, side by side.")
+        {
+            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var paths = parse.GetValue(files)!;
+            var baseInput = await ScenarioInput.LoadAsync(context, paths[0], null, cancellationToken).ConfigureAwait(false);
+            if (baseInput is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            if (store is null && !parse.GetValue(noSave))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var parallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount;
+            var settings = new Settings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, parallelism)));
+            var jobs = paths.Length == 2
+                ? [await FileJobAsync(paths[1], settings, cancellationToken).ConfigureAwait(false)]
+                : VariantJobs(baseInput, parse.GetValue(variants) ?? [], settings);
+
+            var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
+            var comparer = new WhatIfComparer(new ReleasePlanner(context.Time, new WorkerProcessSolver(WorkerLauncher.StartInfo)));
+            Comparison comparison;
+            try
+            {
+                comparison = await Task.Factory.StartNew(
+                    () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, cancellationToken),
+                    cancellationToken,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
+                return ExitCodes.Interrupted;
+            }
+
+            var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
+            if (store is not null)
+            {
+                RunRecorder.Store(store, baseInput, "compare", startedAt, finishedAt, comparison.Base, PlanJsonOf(comparison.Base));
+                foreach (var (variant, input) in comparison.Variants.Zip(jobs.Select(j => j.Input)))
+                {
+                    if (variant.Outcome is { } outcome && input is not null)
+                    {
+                        RunRecorder.Store(store, input, "compare", startedAt, finishedAt, outcome, PlanJsonOf(outcome));
+                    }
+                }
+            }
+
+            if (parse.GetValue(outDir) is { } directory)
+            {
+                await WritePlansAsync(directory, comparison, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ComparisonReport.WriteAsync(context, comparison, parse.GetValue(json)).ConfigureAwait(false);
+            return ExitCode(comparison);
+        });
+        return command;
+    }
+
+    private static IReadOnlyList<(VariantJob Job, ScenarioInput? Input)> VariantJobs(ScenarioInput baseInput, string[] requested, Settings settings)
+    {
+        var document = baseInput.Document;
+        var ids = requested.Length > 0 ? requested : [.. document.Variants.Select(v => v.Variant.Id)];
+        return [.. ids.Select(id =>
+        {
+            var outcome = document.Variants.FirstOrDefault(v => v.Variant.Id == id);
+            if (outcome is null)
+            {
+                return (new VariantJob(id, null, [new ScenarioError("--variant", $"the scenario has no variant '{id}'")]), (ScenarioInput?)null);
+            }
+
+            if (outcome.Scenario is null)
+            {
+                return (new VariantJob(id, null, outcome.Errors), null);
+            }
+
+            var input = new ScenarioInput(document, outcome.Scenario, id);
+            return (new VariantJob(id, settings.Request(input), []), input);
+        })];
+    }
+
+    private static async Task<(VariantJob Job, ScenarioInput? Input)> FileJobAsync(string path, Settings settings, CancellationToken cancellationToken)
+    {
+        var id = Path.GetFileNameWithoutExtension(path);
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var document = loader.LoadFile(path);
+            var input = new ScenarioInput(document, document.Scenario, null);
+            return (new VariantJob(id, settings.Request(input), []), input);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return (new VariantJob(id, null, ex.Errors), null);
+        }
+    }
+
+    private static string? PlanJsonOf(PlanningOutcome outcome)
+        => outcome.Plan is { } plan && outcome.Verification is { IsValid: true } ? PlanJson.Write(plan) : null;
+
+    private static async Task WritePlansAsync(string directory, Comparison comparison, CancellationToken cancellationToken)
+    {
+        if (PlanJsonOf(comparison.Base) is { } basePlan)
+        {
+            await OutputFiles.WriteAsync(Path.Combine(directory, "base.json"), basePlan, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var variant in comparison.Variants)
+        {
+            if (variant.Outcome is { } outcome && PlanJsonOf(outcome) is { } plan)
+            {
+                await OutputFiles.WriteAsync(Path.Combine(directory, $"{variant.Id}.json"), plan, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>0 when everything was compared; otherwise the code of the most serious problem.</summary>
+    private static int ExitCode(Comparison comparison)
+    {
+        static int Of(PlanningOutcome? outcome, bool hasErrors) => hasErrors ? ExitCodes.InvalidInput : outcome switch
+        {
+            { Verification.IsValid: false } => ExitCodes.InternalError,
+            { Status: PlanningStatus.Infeasible } => ExitCodes.Infeasible,
+            { Plan: null } => ExitCodes.NoSolution,
+            _ => ExitCodes.Ok,
+        };
+
+        var codes = comparison.Variants.Select(v => Of(v.Outcome, v.Errors.Count > 0)).Prepend(Of(comparison.Base, false)).ToList();
+        return new[] { ExitCodes.InternalError, ExitCodes.InvalidInput, ExitCodes.Infeasible, ExitCodes.NoSolution }.FirstOrDefault(codes.Contains, ExitCodes.Ok);
+    }
+
+    /// <summary>The solve settings every plan of the comparison shares.</summary>
+    private sealed record Settings(double? TimeLimit, double? Gap, int Threads)
+    {
+        public PlanRequest Request(ScenarioInput input) => new(
+            input.Scenario,
+            input.Info,
+            PlanEngine.Cbc,
+            TimeSpan.FromSeconds(TimeLimit ?? input.Scenario.Solver.TimeLimitSeconds),
+            Gap ?? input.Scenario.Solver.RelativeGap,
+            Threads);
+    }
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text.Json;
+using NodaTime.Text;
+using Scheduler.Core.Plans;
+using Scheduler.Solver.Comparison;
+using Scheduler.Solver.Planning;
+using Spectre.Console;
+
+namespace Scheduler.Cli;
+
+/// <summary>Prints a comparison for people (a section per variant) or as JSON.</summary>
+internal static class ComparisonReport
+{
+    private const int MovedRowsShown = 25;
+
+    public static async Task WriteAsync(CliContext context, Comparison comparison, bool json)
+    {
+        if (json)
+        {
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(Json(comparison), CliJson.Options)).ConfigureAwait(false);
+            return;
+        }
+
+        var console = Terminal.For(context);
+        console.WriteLine($"Base: {Describe(comparison.Base)}");
+        foreach (var variant in comparison.Variants)
+        {
+            console.WriteLine();
+            if (variant.Errors.Count > 0)
+            {
+                console.WriteLine($"Variant {variant.Id}: cannot be planned, the variant is invalid:");
+                foreach (var error in variant.Errors)
+                {
+                    console.WriteLine($"  {error}");
+                }
+
+                continue;
+            }
+
+            var outcome = variant.Outcome!;
+            var basePlan = comparison.Base.Plan;
+            console.WriteLine(variant.Diff is { } diff && basePlan is not null
+                ? $"Variant {variant.Id}: {diff.Summary(basePlan)}"
+                : $"Variant {variant.Id}: {Describe(outcome)}");
+            if (outcome.Plan is { } plan)
+            {
+                console.WriteLine($"  {PlanReport.SolverLine(plan.Solver, outcome.Statistics)}");
+            }
+
+            if (variant.Diff is { Moved.IsEmpty: false } moved)
+            {
+                var table = new Table().Border(TableBorder.Simple)
+                    .AddColumn("title").AddColumn("region").AddColumn("from").AddColumn("to").AddColumn(new TableColumn("value change").RightAligned());
+                foreach (var move in moved.Moved.Take(MovedRowsShown))
+                {
+                    table.AddRow(
+                        Markup.Escape(move.Title),
+                        Markup.Escape(move.Region),
+                        LocalDatePattern.Iso.Format(move.From),
+                        LocalDatePattern.Iso.Format(move.To),
+                        move.ValueChange.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture));
+                }
+
+                console.Write(table);
+                if (moved.Moved.Length > MovedRowsShown)
+                {
+                    console.WriteLine($"  ... and {moved.Moved.Length - MovedRowsShown} more moved releases (see --json).");
+                }
+            }
+        }
+    }
+
+    private static string Describe(PlanningOutcome outcome) => outcome switch
+    {
+        { Plan: { } plan, Verification.IsValid: true } => PlanReport.SolverLine(plan.Solver, outcome.Statistics),
+        { Verification.IsValid: false } => $"the plan failed verification: {string.Join("; ", outcome.Verification.Violations)}",
+        { Status: PlanningStatus.Infeasible } => $"cannot be planned: {string.Join("; ", outcome.Reasons)}",
+        _ => $"no plan: {string.Join("; ", outcome.Reasons)}",
+    };
+
+    private static object Json(Comparison comparison) => new
+    {
+        @base = Outcome(comparison.Base),
+        variants = comparison.Variants.Select(v => new
+        {
+            id = v.Id,
+            status = v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? Status(v.Outcome!),
+            kpis = v.Outcome?.Plan?.Kpis,
+            delta = v.Diff?.Delta,
+            moved = v.Diff?.Moved.Select(m => new
+            {
+                title = m.Title,
+                region = m.Region,
+                from = LocalDatePattern.Iso.Format(m.From),
+                to = LocalDatePattern.Iso.Format(m.To),
+                valueChange = m.ValueChange,
+            }),
+            added = v.Diff?.Added,
+            dropped = v.Diff?.Dropped,
+            modeChanges = v.Diff?.ModeChanges.Select(c => new { title = c.Title, from = c.From, to = c.To }),
+            summary = v.Diff is { } diff && comparison.Base.Plan is { } basePlan ? diff.Summary(basePlan) : null,
+            errors = v.Errors.Select(e => new { path = e.Path, message = e.Message })
+                .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new { path = "", message = r })),
+        }),
+    };
+
+    private static object Outcome(PlanningOutcome outcome) => new
+    {
+        scenario = outcome.Plan?.Scenario,
+        status = outcome.Plan?.Solver.Status ?? Status(outcome),
+        kpis = outcome.Plan?.Kpis,
+        solver = outcome.Plan?.Solver,
+        errors = outcome.Plan is null ? outcome.Reasons : [],
+    };
+
+    private static string Status(PlanningOutcome outcome) => outcome.Status == PlanningStatus.Infeasible ? PlanStatuses.Infeasible : PlanStatuses.NoSolution;
+}

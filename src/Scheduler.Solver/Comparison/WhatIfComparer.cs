@@ -1,0 +1,61 @@
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Solver.Planning;
+
+namespace Scheduler.Solver.Comparison;
+
+/// <summary>One variant to compare: its planning request, or the errors that keep it from being planned.</summary>
+public sealed record VariantJob(string Id, PlanRequest? Request, IReadOnlyList<ScenarioError> Errors);
+
+/// <summary>How one variant came out: its planning outcome and its differences from the base, or its errors.</summary>
+public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, PlanDiff? Diff, IReadOnlyList<ScenarioError> Errors);
+
+/// <summary>The base's outcome and each variant's.</summary>
+public sealed record Comparison(PlanningOutcome Base, IReadOnlyList<VariantComparison> Variants);
+
+/// <summary>
+/// Plans a base scenario, then each variant in parallel (each solve runs in its own worker
+/// process), every variant starting from and leaning toward the base plan so that its
+/// differences are consequences of the variant, not solver noise. A variant that is invalid or
+/// cannot be planned reports its own problem; the others still complete.
+/// </summary>
+public sealed class WhatIfComparer
+{
+    private readonly ReleasePlanner _planner;
+
+    public WhatIfComparer(ReleasePlanner planner)
+    {
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+    }
+
+    public Comparison Compare(PlanRequest baseRequest, IReadOnlyList<VariantJob> variants, int parallelism, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(baseRequest);
+        ArgumentNullException.ThrowIfNull(variants);
+        var baseOutcome = _planner.Plan(baseRequest, cancellationToken);
+        var reference = baseOutcome.Plan is { } basePlan && baseOutcome.Verification is { IsValid: true }
+            ? Assignment.FromPlan(basePlan)
+            : null;
+        var results = new VariantComparison[variants.Count];
+        Parallel.For(
+            0,
+            variants.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+            i => results[i] = CompareOne(variants[i], baseOutcome, reference, cancellationToken));
+        return new Comparison(baseOutcome, results);
+    }
+
+    private VariantComparison CompareOne(VariantJob job, PlanningOutcome baseOutcome, IReadOnlyList<Assignment>? reference, CancellationToken cancellationToken)
+    {
+        if (job.Request is null)
+        {
+            return new VariantComparison(job.Id, null, null, job.Errors);
+        }
+
+        var outcome = _planner.Plan(job.Request with { Reference = reference }, cancellationToken);
+        var diff = baseOutcome.Plan is { } basePlan && outcome.Plan is { } plan && outcome.Verification is { IsValid: true }
+            ? PlanDiff.Between(basePlan, plan)
+            : null;
+        return new VariantComparison(job.Id, outcome, diff, []);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Scheduler.Cli.Tests.Support;
+using Scheduler.Storage;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+public class CompareCommandTests
+{
+    private string _directory = "";
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-compare-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>The demo scenario with four more variants, one of them a no-op.</summary>
+    private async Task<string> DemoWithVariantsAsync()
+    {
+        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios", "demo.json")))!.AsObject();
+        demo.Remove("$schema");
+        var variants = demo["variants"]!.AsArray();
+        variants.Add(JsonNode.Parse("""{ "id": "no-op", "changes": {} }"""));
+        variants.Add(JsonNode.Parse("""{ "id": "clash-costly", "changes": { "objective": { "genreClashCost": 25 } } }"""));
+        variants.Add(JsonNode.Parse("""{ "id": "no-budget", "changes": { "capacity": { "marketingBudgetPerWeek": null } } }"""));
+        variants.Add(JsonNode.Parse("""{ "id": "rival-week", "changes": { "events": [{ "id": "rival", "name": "Rival launch", "kind": "competitor", "start": "2027-04-09", "end": "2027-04-15", "impact": 0.5 }] } }"""));
+        var path = Path.Combine(_directory, "demo-variants.json");
+        await File.WriteAllTextAsync(path, demo.ToJsonString());
+        return path;
+    }
+
+    private static JsonElement Variant(JsonDocument comparison, string id)
+        => comparison.RootElement.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("id").GetString() == id);
+
+    [Test]
+    public async Task Compare_NoOpVariant_MovesNothing()
+    {
+        var scenario = await DemoWithVariantsAsync();
+
+        var result = await CliRun.InProcessAsync("compare", scenario, "--variant", "no-op", "--json", "--no-save");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var variant = Variant(json, "no-op");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(variant.GetProperty("moved").GetArrayLength(), Is.Zero);
+            Assert.That(variant.GetProperty("modeChanges").GetArrayLength(), Is.Zero);
+            Assert.That(variant.GetProperty("delta").GetProperty("objective").GetDouble(), Is.Zero);
+            Assert.That(variant.GetProperty("summary").GetString(), Is.EqualTo("Objective 0 (0%); no release moves."));
+        });
+    }
+
+    [Test]
+    public async Task Compare_Json_HasTheContractShape()
+    {
+        var result = await CliRun.InProcessAsync("compare", "scenarios/demo.json", "--json", "--no-save");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var variant = Variant(json, "starfall-slips");
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("base").GetProperty("kpis").GetProperty("releases").GetInt32(), Is.EqualTo(23));
+            Assert.That(variant.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "id", "kpis", "delta", "moved", "added", "dropped", "modeChanges" }));
+            Assert.That(variant.GetProperty("moved").EnumerateArray().Select(m => m.GetProperty("title").GetString()).Distinct(), Is.EqualTo(new[] { "starfall-protocol" }));
+            Assert.That(variant.GetProperty("moved")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "region", "from", "to", "valueChange" }));
+        });
+    }
+
+    [Test]
+    public async Task Compare_InvalidVariant_IsReportedWithItsIdWhileOthersComplete()
+    {
+        var result = await CliRun.InProcessAsync("compare", "scenarios/invalid/variants-invalid.json", "--json", "--no-save");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var broken = Variant(json, "bad-capacity");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(broken.GetProperty("status").GetString(), Is.EqualTo("invalid"));
+            Assert.That(broken.GetProperty("errors")[0].GetProperty("message").GetString(), Is.EqualTo("must be at least 1, found the number 0"));
+            Assert.That(broken.GetProperty("errors")[0].GetProperty("path").GetString(), Is.EqualTo("variant 'bad-capacity': $.capacity.perDay"));
+            Assert.That(Variant(json, "ok").GetProperty("kpis").GetProperty("releases").GetInt32(), Is.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task Compare_FourVariantsInParallel_MatchesSolvingThemOneByOne()
+    {
+        var scenario = await DemoWithVariantsAsync();
+        string[] variants = ["--variant", "one-release-per-day", "--variant", "starfall-slips", "--variant", "clash-costly", "--variant", "rival-week"];
+
+        var parallel = await CliRun.InProcessAsync(["compare", scenario, .. variants, "--parallel", "4", "--threads", "1", "--json", "--no-save"]);
+        var sequential = await CliRun.InProcessAsync(["compare", scenario, .. variants, "--parallel", "1", "--threads", "1", "--json", "--no-save"]);
+
+        using var a = JsonDocument.Parse(parallel.Output);
+        using var b = JsonDocument.Parse(sequential.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(parallel.ExitCode, Is.EqualTo(ExitCodes.Ok), parallel.Error);
+            foreach (var id in new[] { "one-release-per-day", "starfall-slips", "clash-costly", "rival-week" })
+            {
+                Assert.That(Variant(a, id).GetProperty("moved").GetRawText(), Is.EqualTo(Variant(b, id).GetProperty("moved").GetRawText()), id);
+                Assert.That(Variant(a, id).GetProperty("kpis").GetRawText(), Is.EqualTo(Variant(b, id).GetProperty("kpis").GetRawText()), id);
+            }
+        });
+    }
+
+    [Test]
+    public async Task Compare_TwoFiles_ComparesTheSecondWithTheFirstAndStoresCompareRuns()
+    {
+        var second = await DemoWithVariantsAsync();
+        var db = Path.Combine(_directory, "runs.db");
+        var outDir = Path.Combine(_directory, "plans");
+
+        var result = await CliRun.InProcessAsync("compare", "scenarios/demo.json", second, "--db", db, "--out", outDir);
+
+        using var database = SchedulerDatabase.Open(db, TimeProvider.System);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Output, Does.Contain("Variant demo-variants: Objective 0 (0%); no release moves."));
+            Assert.That(database.ListRuns(10).Select(r => r.Trigger), Is.EqualTo(new[] { "compare", "compare" }));
+            Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "base.json", "demo-variants.json" }));
+        });
+    }
+}
