@@ -28,9 +28,10 @@ internal static class CompareCommand
         var outDir = new Option<string?>("--out") { Description = "Write each plan file into this folder." };
         var database = Database.Option();
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the runs." };
+        var independent = new Option<bool>("--independent") { Description = "Plan each variant on its own, without starting from or leaning toward the base plan." };
         var command = new Command("compare", "Compare what-if variants with their base, side by side.")
         {
-            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave,
+            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave, independent,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,7 +60,7 @@ internal static class CompareCommand
             try
             {
                 comparison = await Task.Factory.StartNew(
-                    () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, cancellationToken),
+                    () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, !parse.GetValue(independent), cancellationToken),
                     cancellationToken,
                     TaskCreationOptions.LongRunning,
                     TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -28,12 +28,17 @@ public sealed class WhatIfComparer
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
     }
 
-    public Comparison Compare(PlanRequest baseRequest, IReadOnlyList<VariantJob> variants, int parallelism, CancellationToken cancellationToken = default)
+    /// <param name="baseRequest">The base scenario's request.</param>
+    /// <param name="variants">The variants, each planned against the base.</param>
+    /// <param name="parallelism">How many variants to plan at once.</param>
+    /// <param name="anchored">Start each variant from the base plan and prefer its dates on ties (the default); false plans each variant on its own.</param>
+    /// <param name="cancellationToken">Stops every solve.</param>
+    public Comparison Compare(PlanRequest baseRequest, IReadOnlyList<VariantJob> variants, int parallelism, bool anchored = true, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(baseRequest);
         ArgumentNullException.ThrowIfNull(variants);
         var baseOutcome = _planner.Plan(baseRequest, cancellationToken);
-        var reference = baseOutcome.Plan is { } basePlan && baseOutcome.Verification is { IsValid: true }
+        var reference = anchored && baseOutcome.Plan is { } basePlan && baseOutcome.Verification is { IsValid: true }
             ? Assignment.FromPlan(basePlan)
             : null;
         var results = new VariantComparison[variants.Count];

@@ -63,14 +63,19 @@ public sealed class ReleasePlanner
         }
 
         progress?.Report(new PlanningProgress("building the model", greedyObjective, relaxationBound));
+        // With a reference plan, a quarter of the allowed gap is spent on staying close to it: each
+        // kept release earns a bonus, all bonuses together at most a quarter of the gap, and CBC
+        // solves to the remaining three quarters, so the plan is still within the requested gap.
         var pairs = Math.Max(1, request.Scenario.Titles.Sum(t => t.Regions.Length));
-        var model = new ReleaseModelBuilder(candidates, request.Reference, 1e-7 * Math.Abs(relaxationBound) / pairs).Build();
+        var stability = request.Reference is null ? 0 : request.RelativeGap / 4;
+        var bonus = Math.Max(1e-7, stability) * Math.Abs(relaxationBound) / pairs;
+        var model = new ReleaseModelBuilder(candidates, request.Reference, bonus).Build();
         var buildTime = _time.GetElapsedTime(started);
         var start = greedy.Assignments is { } greedyAssignments ? ModelSolution.Encode(model, greedyAssignments) : null;
         var options = new CbcOptions
         {
             TimeLimit = request.TimeLimit,
-            RelativeGap = request.RelativeGap,
+            RelativeGap = request.RelativeGap - stability,
             Threads = request.Threads,
             MipStart = start,
             LogLevel = request.SolverLog ? 1 : 0,
