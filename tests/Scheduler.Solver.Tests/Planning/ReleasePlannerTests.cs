@@ -365,6 +365,29 @@ public class ReleasePlannerTests
         });
     }
 
+    [Test]
+    public void Plan_WithReferencePlanAmongEquallyGoodDates_KeepsTheReferenceDates()
+    {
+        var scenario = OneRegion();
+        scenario["titles"]!.AsArray().Add(JsonNode.Parse("""{ "id": "flat", "name": "Flat", "genres": ["drama"], "demand": 100 }"""));
+        var document = Core.Tests.Support.Scenarios.Load(scenario);
+        var april16 = D(4, 16);
+        var request = new PlanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), PlanEngine.Cbc, TimeSpan.FromSeconds(5), 0.001, 1)
+        {
+            Reference = [new Assignment("flat", PlanModes.Global, System.Collections.Immutable.ImmutableDictionary<string, NodaTime.LocalDate>.Empty.Add("us", april16))],
+        };
+
+        var anchored = new ReleasePlanner(TimeProvider.System, new Scheduler.Solver.Cbc.CbcSolver()).Plan(request).Plan!;
+        var independent = new ReleasePlanner(TimeProvider.System, new Scheduler.Solver.Cbc.CbcSolver()).Plan(request with { Reference = null }).Plan!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(DateOf(anchored, "flat"), Is.EqualTo(april16));
+            Assert.That(DateOf(independent, "flat"), Is.Not.EqualTo(april16), "without a reference the first of the equally good dates is taken");
+            Assert.That(anchored.Kpis.Objective, Is.EqualTo(independent.Kpis.Objective).Within(1e-9));
+        });
+    }
+
     private static JsonObject TwoRegions()
     {
         var scenario = OneRegion();
