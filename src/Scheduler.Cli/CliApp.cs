@@ -27,6 +27,8 @@ public sealed class CliApp
             AdoptCommand.Create(_context),
             ExportCommand.Create(_context),
             CompareCommand.Create(_context),
+            ServeCommand.Create(_context),
+            StatusCommand.Create(_context),
             SolveWorkerCommand.Create(_context),
         };
 

@@ -141,12 +141,95 @@ public sealed class SchedulerDatabase : IDisposable
         transaction.Commit();
     }
 
+    /// <summary>Changes whenever a plan is adopted (even the same run again); null before the first adoption.</summary>
+    public string? PlanOfRecordStamp() => _connection.ExecuteScalar<string?>("SELECT run_id || '@' || adopted_at FROM plan_of_record WHERE id = 1");
+
     /// <summary>The run that is the plan of record, or null before the first adoption.</summary>
     public long? PlanOfRecord() => _connection.ExecuteScalar<long?>("SELECT run_id FROM plan_of_record WHERE id = 1");
 
     public IReadOnlyList<AuditEntry> Audit()
         => [.. _connection.Query<AuditRow>("SELECT id AS Id, at AS At, actor AS Actor, action AS Action, run_id AS RunId, details AS Details FROM audit ORDER BY id")
             .Select(a => new AuditEntry(a.Id, Parse(a.At), a.Actor, a.Action, a.RunId, a.Details))];
+
+    /// <summary>The releases of the plan of record, each with its publication (if any); empty before the first adoption.</summary>
+    public IReadOnlyList<ScheduledRelease> PlanOfRecordReleases()
+        => [.. _connection.Query<ScheduledRow>(
+            """
+            SELECT r.run_id AS RunId, r.title AS Title, r.region AS Region, r.date AS Date, r.publish_at AS PublishAt, r.mode AS Mode,
+                   p.published_at AS PublishedAt, p.lateness_seconds AS LatenessSeconds
+            FROM plan_of_record por JOIN releases r ON r.run_id = por.run_id
+            LEFT JOIN publications p ON p.title = r.title AND p.region = r.region
+            ORDER BY r.publish_at, r.region, r.title
+            """)
+            .Select(r => new ScheduledRelease(
+                r.RunId, r.Title, r.Region, LocalDatePattern.Iso.Parse(r.Date).Value, Parse(r.PublishAt), r.Mode,
+                r.PublishedAt is null ? null : Parse(r.PublishedAt), r.LatenessSeconds))];
+
+    /// <summary>
+    /// Publishes one release: records it as published and queues its notification, in one
+    /// transaction. Returns false, changing nothing, when the (title, region) was published before:
+    /// the database, not timing, makes publication happen once.
+    /// </summary>
+    public bool TryPublish(ScheduledRelease release, Instant publishedAt, string payload, string idempotencyKey)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var inserted = _connection.Execute(
+            """
+            INSERT INTO publications (title, region, run_id, date, publish_at, published_at, lateness_seconds)
+            VALUES (@Title, @Region, @RunId, @date, @publishAt, @publishedAt, @lateness)
+            ON CONFLICT (title, region) DO NOTHING
+            """,
+            new
+            {
+                release.Title,
+                release.Region,
+                release.RunId,
+                date = LocalDatePattern.Iso.Format(release.Date),
+                publishAt = Text(release.PublishAt),
+                publishedAt = Text(publishedAt),
+                lateness = Math.Max(0, (publishedAt - release.PublishAt).TotalSeconds),
+            },
+            transaction);
+        if (inserted == 1)
+        {
+            _connection.Execute(
+                "INSERT INTO notifications (title, region, idempotency_key, payload, created_at) VALUES (@Title, @Region, @idempotencyKey, @payload, @now)",
+                new { release.Title, release.Region, idempotencyKey, payload, now = Text(publishedAt) },
+                transaction);
+        }
+
+        transaction.Commit();
+        return inserted == 1;
+    }
+
+    /// <summary>Notifications not yet delivered or given up on, oldest first.</summary>
+    public IReadOnlyList<Notification> PendingNotifications(int limit)
+        => [.. _connection.Query<NotificationRow>(
+            """
+            SELECT id AS Id, title AS Title, region AS Region, idempotency_key AS IdempotencyKey, payload AS Payload,
+                   status AS Status, attempts AS Attempts, last_error AS LastError
+            FROM notifications WHERE status = 'pending' ORDER BY id LIMIT @limit
+            """,
+            new { limit }).Select(n => n.ToRecord())];
+
+    public IReadOnlyList<Notification> Notifications()
+        => [.. _connection.Query<NotificationRow>(
+            """
+            SELECT id AS Id, title AS Title, region AS Region, idempotency_key AS IdempotencyKey, payload AS Payload,
+                   status AS Status, attempts AS Attempts, last_error AS LastError
+            FROM notifications ORDER BY id
+            """).Select(n => n.ToRecord())];
+
+    /// <summary>Records a delivery attempt: delivered, failed for good, or (neither) to be retried.</summary>
+    public void RecordDelivery(long notificationId, string status, string? error)
+        => _connection.Execute(
+            """
+            UPDATE notifications SET status = @status, attempts = attempts + 1, last_error = @error,
+                   delivered_at = CASE WHEN @status = 'delivered' THEN @now ELSE delivered_at END
+            WHERE id = @notificationId
+            """,
+            new { notificationId, status, error, now = Text(Instant.FromDateTimeOffset(_time.GetUtcNow())) });
 
     /// <summary>SQLite's own consistency check; "ok" when the file is sound.</summary>
     public string IntegrityCheck() => _connection.ExecuteScalar<string>("PRAGMA integrity_check") ?? "";
@@ -242,6 +325,46 @@ public sealed class SchedulerDatabase : IDisposable
         public string Messages { get; set; } = "";
 
         public string? PlanJson { get; set; }
+    }
+
+    private sealed class ScheduledRow
+    {
+        public long RunId { get; set; }
+
+        public string Title { get; set; } = "";
+
+        public string Region { get; set; } = "";
+
+        public string Date { get; set; } = "";
+
+        public string PublishAt { get; set; } = "";
+
+        public string Mode { get; set; } = "";
+
+        public string? PublishedAt { get; set; }
+
+        public double? LatenessSeconds { get; set; }
+    }
+
+    private sealed class NotificationRow
+    {
+        public long Id { get; set; }
+
+        public string Title { get; set; } = "";
+
+        public string Region { get; set; } = "";
+
+        public string IdempotencyKey { get; set; } = "";
+
+        public string Payload { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public long Attempts { get; set; }
+
+        public string? LastError { get; set; }
+
+        public Notification ToRecord() => new(Id, Title, Region, IdempotencyKey, Payload, Status, (int)Attempts, LastError);
     }
 
     private sealed class AuditRow

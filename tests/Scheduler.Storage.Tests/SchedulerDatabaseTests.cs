@@ -65,7 +65,7 @@ public class SchedulerDatabaseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(1));
+            Assert.That(database.SchemaVersion, Is.EqualTo(2));
             Assert.That(database.IntegrityCheck(), Is.EqualTo("ok"));
             Assert.That(database.ListRuns(10), Is.Empty);
         });
@@ -84,7 +84,7 @@ public class SchedulerDatabaseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(second.SchemaVersion, Is.EqualTo(1));
+            Assert.That(second.SchemaVersion, Is.EqualTo(2));
             Assert.That(second.ListRuns(10), Has.Count.EqualTo(1));
         });
     }
@@ -193,7 +193,7 @@ public class SchedulerDatabaseTests
 
         var ex = Assert.Throws<StorageException>(() => Open());
 
-        Assert.That(ex!.Message, Is.EqualTo($"'{DatabasePath}' was written by a newer version of Scheduler (schema 99; this version knows up to 1); it was left untouched."));
+        Assert.That(ex!.Message, Is.EqualTo($"'{DatabasePath}' was written by a newer version of Scheduler (schema 99; this version knows up to 2); it was left untouched."));
     }
 
     [Test]

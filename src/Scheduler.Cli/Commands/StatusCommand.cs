@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Storage;
+using Spectre.Console;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary><c>scheduler status [--json]</c>: the plan of record's publications: upcoming, published, late and failed.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var database = Database.Option();
+        var command = new Command("status", "Show upcoming, published, late and failed publications.") { json, database };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            if (store is null)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var releases = store.PlanOfRecordReleases();
+            var failed = store.Notifications().Where(n => n.Status == "failed").ToDictionary(n => (n.Title, n.Region), n => n.LastError);
+            var zones = ZonesOfRun(store);
+            var rows = releases.Select(r => new
+            {
+                title = r.Title,
+                region = r.Region,
+                date = LocalDatePattern.Iso.Format(r.Date),
+                publishAt = InstantPattern.General.Format(r.PublishAt),
+                publishAtLocal = zones.TryGetValue(r.Region, out var zone) ? r.PublishAt.InZone(zone).ToString("uuuu-MM-dd HH:mm x", CultureInfo.InvariantCulture) : null,
+                state = failed.ContainsKey((r.Title, r.Region)) ? "failed" : r.PublishedAt is null ? "upcoming" : r.LatenessSeconds > 60 ? "late" : "published",
+                publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
+                latenessSeconds = r.LatenessSeconds,
+                error = failed.GetValueOrDefault((r.Title, r.Region)),
+            }).ToList();
+
+            if (parse.GetValue(json))
+            {
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { planOfRecord = store.PlanOfRecord(), releases = rows }, CliJson.Options)).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            if (store.PlanOfRecord() is not { } run)
+            {
+                await context.Output.WriteLineAsync("No plan of record yet: adopt a run with 'scheduler adopt RUN' or 'plan --adopt'.").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            var counts = rows.GroupBy(r => r.state).ToDictionary(g => g.Key, g => g.Count());
+            await context.Output.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Plan of record: run {run}. {counts.GetValueOrDefault("upcoming")} upcoming, {counts.GetValueOrDefault("published")} published, {counts.GetValueOrDefault("late")} late, {counts.GetValueOrDefault("failed")} failed.")).ConfigureAwait(false);
+            var table = new Table().Border(TableBorder.Simple)
+                .AddColumn("publish at (UTC)").AddColumn("local").AddColumn("title").AddColumn("region").AddColumn("state").AddColumn("published at");
+            foreach (var row in rows)
+            {
+                table.AddRow(row.publishAt, Markup.Escape(row.publishAtLocal ?? ""), Markup.Escape(row.title), Markup.Escape(row.region), row.state, row.publishedAt ?? "");
+            }
+
+            Terminal.For(context).Write(table);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The regions' time zones, from the scenario stored with the plan of record.</summary>
+    private static Dictionary<string, DateTimeZone> ZonesOfRun(SchedulerDatabase store)
+    {
+        if (store.PlanOfRecord() is not { } runId || store.FindRun(runId) is not { } run)
+        {
+            return [];
+        }
+
+        using var document = JsonDocument.Parse(store.ScenarioContent(run.ScenarioId));
+        return document.RootElement.GetProperty("regions").EnumerateArray()
+            .Select(r => (Id: r.GetProperty("id").GetString()!, Zone: DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.GetProperty("timeZone").GetString()!)))
+            .Where(r => r.Zone is not null)
+            .ToDictionary(r => r.Id, r => r.Zone!);
+    }
+}

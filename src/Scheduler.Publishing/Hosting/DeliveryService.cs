@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scheduler.Publishing.Sinks;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing.Hosting;
+
+/// <summary>
+/// Drains the notification outbox into the sink, oldest first. A passing failure is retried with
+/// exponential backoff (1 s, 2 s, 4 s, ... at most a minute); after <see cref="MaxAttempts"/>, or
+/// on a refusal, the notification is recorded as failed with the sink's answer.
+/// </summary>
+public sealed class DeliveryService : BackgroundService
+{
+    public const int MaxAttempts = 8;
+
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
+
+    private readonly Func<SchedulerDatabase> _openDatabase;
+    private readonly INotificationSink _sink;
+    private readonly DeliverySignal _signal;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DeliveryService> _logger;
+
+    public DeliveryService(Func<SchedulerDatabase> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ILogger<DeliveryService> logger)
+    {
+        _openDatabase = openDatabase;
+        _sink = sink;
+        _signal = signal;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Delivers what is pending once; returns the delay before a retry is due, or null when nothing waits for a retry.</summary>
+    public async Task<TimeSpan?> DeliverPendingAsync(CancellationToken cancellationToken = default)
+    {
+        using var database = _openDatabase();
+        TimeSpan? retryIn = null;
+        foreach (var notification in database.PendingNotifications(100))
+        {
+            var result = await _sink.DeliverAsync(notification, cancellationToken).ConfigureAwait(false);
+            var attempts = notification.Attempts + 1;
+            switch (result.Outcome)
+            {
+                case DeliveryOutcome.Delivered:
+                    database.RecordDelivery(notification.Id, "delivered", null);
+                    break;
+                case DeliveryOutcome.Retry when attempts < MaxAttempts:
+                    database.RecordDelivery(notification.Id, "pending", result.Error);
+                    var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts - 1)));
+                    retryIn = retryIn is { } earlier && earlier < backoff ? earlier : backoff;
+                    _logger.LogWarning("Delivery of {Title} in {Region} failed ({Error}); retrying in {Backoff}", notification.Title, notification.Region, result.Error, backoff);
+                    break;
+                default:
+                    database.RecordDelivery(notification.Id, "failed", result.Error);
+                    _logger.LogError("Delivery of {Title} in {Region} failed for good: {Error}", notification.Title, notification.Region, result.Error);
+                    break;
+            }
+
+            if (retryIn is not null)
+            {
+                break; // keep the order: later notifications wait behind the one being retried
+            }
+        }
+
+        return retryIn;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan? retryIn;
+            try
+            {
+                retryIn = await DeliverPendingAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                if (retryIn is { } delay)
+                {
+                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _signal.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

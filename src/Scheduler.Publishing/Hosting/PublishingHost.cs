@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Scheduler.Publishing.Sinks;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing.Hosting;
+
+/// <summary>
+/// The long-running publisher: a Generic Host with Quartz (persistent store in its own SQLite
+/// file), the plan watcher and the delivery loop. Time comes from the given <see cref="TimeProvider"/>.
+/// </summary>
+public static class PublishingHost
+{
+    public static IHost Build(ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        SQLitePCL.Batteries_V2.Init();
+
+        // Opening runs migrations, and creates the file on a first start.
+        SchedulerDatabase.Open(options.DatabasePath, time).Dispose();
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        if (logging is null)
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ ";
+                o.UseUtcTimestamp = true;
+            });
+            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        }
+        else
+        {
+            logging(builder.Logging);
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(time);
+        services.AddSingleton(options);
+        services.AddSingleton(options.Sink);
+        services.AddSingleton<Func<SchedulerDatabase>>(() => SchedulerDatabase.Open(options.DatabasePath, time));
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<Publisher>();
+        services.AddSingleton<TriggerSynchronizer>();
+        services.AddQuartz(q =>
+        {
+            q.UseTimeProvider(time);
+            q.UsePersistentStore(store =>
+            {
+                store.UseSqlite($"Data Source={options.QuartzDatabasePath}");
+                store.UseSystemTextJsonSerializer();
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<PlanWatcher>();
+        services.AddHostedService(p => p.GetRequiredService<PlanWatcher>());
+        services.AddSingleton<DeliveryService>();
+        services.AddHostedService(p => p.GetRequiredService<DeliveryService>());
+        return builder.Build();
+    }
+}
