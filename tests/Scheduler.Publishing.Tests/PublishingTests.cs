@@ -1,0 +1,177 @@
+using System.Net;
+using System.Text.Json;
+using NodaTime;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Sinks;
+using Scheduler.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Scheduler.Publishing.Tests;
+
+public class PublishingTests
+{
+    [Test]
+    public void TryPublish_SameReleaseTwice_PublishesOnceAndQueuesOneNotification()
+    {
+        using var fixture = new PublishingFixture();
+        fixture.AdoptPlan(("a", "us", PublishingFixture.Now - Duration.FromSeconds(5)));
+        using var database = fixture.Open();
+        var release = database.PlanOfRecordReleases().Single();
+
+        var first = database.TryPublish(release, PublishingFixture.Now, "{}", "1:a:us");
+        var second = database.TryPublish(release, PublishingFixture.Now, "{}", "1:a:us");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.True);
+            Assert.That(second, Is.False);
+            Assert.That(database.Notifications(), Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public async Task Serve_ReleaseDueInTwoSeconds_IsPublishedOnceWithinASecondOfItsInstant()
+    {
+        using var fixture = new PublishingFixture();
+        var due = PublishingFixture.Now + Duration.FromSeconds(2);
+        fixture.AdoptPlan(("a", "us", due));
+
+        using (var host = fixture.Host())
+        {
+            await host.StartAsync();
+            await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length > 0, TimeSpan.FromSeconds(10));
+            await Task.Delay(1000);
+            await host.StopAsync();
+        }
+
+        using var database = fixture.Open();
+        var published = database.PlanOfRecordReleases().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fixture.SinkLines(), Has.Length.EqualTo(1));
+            Assert.That(published.PublishedAt, Is.Not.Null);
+            Assert.That((published.PublishedAt!.Value - due).TotalSeconds, Is.InRange(0, 1.0));
+            using var line = JsonDocument.Parse(fixture.SinkLines()[0]);
+            Assert.That(line.RootElement.GetProperty("title").GetString(), Is.EqualTo("a"));
+            Assert.That(line.RootElement.GetProperty("idempotencyKey").GetString(), Does.EndWith(":a:us"));
+        });
+    }
+
+    [Test]
+    public async Task Serve_RestartAfterAMissedInstant_PublishesOnceOnStartWithTheLateness()
+    {
+        using var fixture = new PublishingFixture();
+        fixture.AdoptPlan(("late", "us", PublishingFixture.Now - Duration.FromSeconds(30)), ("later", "us", PublishingFixture.Now - Duration.FromSeconds(20)));
+
+        for (var start = 0; start < 2; start++)
+        {
+            using var host = fixture.Host();
+            await host.StartAsync();
+            await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= 2, TimeSpan.FromSeconds(10));
+            await Task.Delay(500);
+            await host.StopAsync();
+        }
+
+        using var database = fixture.Open();
+        var releases = database.PlanOfRecordReleases();
+        Assert.Multiple(() =>
+        {
+            Assert.That(fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString()), Is.EqualTo(new[] { "late", "later" }));
+            Assert.That(releases.Single(r => r.Title == "late").LatenessSeconds, Is.GreaterThanOrEqualTo(30));
+            Assert.That(releases.Single(r => r.Title == "later").LatenessSeconds, Is.GreaterThanOrEqualTo(20));
+        });
+    }
+
+    [Test]
+    public async Task Serve_AdoptionWhileRunning_MovesTheTriggerAndNeverRepublishes()
+    {
+        using var fixture = new PublishingFixture();
+        var now = PublishingFixture.Now;
+        fixture.AdoptPlan(("done", "us", now - Duration.FromSeconds(1)), ("moved", "us", now + Duration.FromHours(1)));
+        using var host = fixture.Host();
+        await host.StartAsync();
+        await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= 1, TimeSpan.FromSeconds(10));
+
+        // A new plan of record: "done" again (already published), "moved" now due in two seconds.
+        fixture.AdoptPlan(("done", "us", now + Duration.FromSeconds(2)), ("moved", "us", now + Duration.FromSeconds(2)));
+        await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= 2, TimeSpan.FromSeconds(15));
+        await Task.Delay(1500);
+        await host.StopAsync();
+
+        Assert.That(fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString()), Is.EqualTo(new[] { "done", "moved" }));
+    }
+
+    [Test]
+    public async Task HttpSink_SuccessThenServerErrorThenRefusal_AreDeliveredRetriedAndRecordedAsFailed()
+    {
+        using var fixture = new PublishingFixture();
+        var past = PublishingFixture.Now - Duration.FromSeconds(1);
+        fixture.AdoptPlan(("ok", "us", past), ("flaky", "us", past + Duration.FromMilliseconds(1)), ("refused", "us", past + Duration.FromMilliseconds(2)));
+        var answers = new Dictionary<string, Queue<HttpStatusCode>>
+        {
+            ["ok"] = new([HttpStatusCode.OK]),
+            ["flaky"] = new([HttpStatusCode.InternalServerError, HttpStatusCode.OK]),
+            ["refused"] = new([HttpStatusCode.BadRequest]),
+        };
+        var keys = new List<string>();
+        using var server = new HttpListener();
+        var port = 20000 + Random.Shared.Next(20000);
+        server.Prefixes.Add($"http://127.0.0.1:{port}/");
+        server.Start();
+        var serving = Task.Run(async () =>
+        {
+            while (server.IsListening)
+            {
+                HttpListenerContext request;
+                try
+                {
+                    request = await server.GetContextAsync();
+                }
+                catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+                {
+                    return;
+                }
+
+                using var body = new StreamReader(request.Request.InputStream);
+                var title = JsonDocument.Parse(await body.ReadToEndAsync()).RootElement.GetProperty("title").GetString()!;
+                lock (keys)
+                {
+                    keys.Add(request.Request.Headers["Idempotency-Key"]!);
+                }
+
+                request.Response.StatusCode = (int)answers[title].Dequeue();
+                request.Response.Close();
+            }
+        });
+
+        using var http = new HttpClient();
+        using (var host = fixture.Host(new HttpSink(http, new Uri($"http://127.0.0.1:{port}/publications"))))
+        {
+            await host.StartAsync();
+            await PublishingFixture.WaitUntilAsync(
+                () =>
+                {
+                    using var database = fixture.Open();
+                    return database.Notifications().All(n => n.Status != "pending") && database.Notifications().Count == 3;
+                },
+                TimeSpan.FromSeconds(20));
+            await host.StopAsync();
+        }
+
+        server.Stop();
+        await serving;
+        using var check = fixture.Open();
+        var notifications = check.Notifications().ToDictionary(n => n.Title);
+        Assert.Multiple(() =>
+        {
+            Assert.That(notifications["ok"].Status, Is.EqualTo("delivered"));
+            Assert.That(notifications["flaky"].Status, Is.EqualTo("delivered"));
+            Assert.That(notifications["flaky"].Attempts, Is.EqualTo(2));
+            Assert.That(notifications["refused"].Status, Is.EqualTo("failed"));
+            Assert.That(notifications["refused"].LastError, Does.StartWith("HTTP 400"));
+            Assert.That(keys, Has.Count.EqualTo(4));
+            Assert.That(keys, Has.All.Match(@"^\d+:(ok|flaky|refused):us$"));
+        });
+    }
+}
