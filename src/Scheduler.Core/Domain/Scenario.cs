@@ -79,6 +79,27 @@ public sealed class Scenario
 
     public double TotalAudience { get; }
 
+    /// <summary>The arguments this scenario was built from, to build a changed copy.</summary>
+    public ScenarioSpec ToSpec() => new()
+    {
+        Name = Name,
+        Description = Description,
+        Horizon = Horizon,
+        ReleaseDays = ReleaseDays,
+        BlackoutDates = BlackoutDates,
+        LaunchWindowDays = LaunchWindowDays,
+        GlobalLaunch = GlobalLaunch,
+        Regions = Regions,
+        Titles = Titles,
+        Events = Events,
+        Seasonality = Seasonality,
+        Capacity = Capacity,
+        Objective = Objective,
+        Replan = Replan,
+        Solver = Solver,
+        Variants = Variants,
+    };
+
     /// <summary>share(r) = audience(r) / sum of audiences.</summary>
     public double Share(string regionId) => RegionsById[regionId].Audience / TotalAudience;
 

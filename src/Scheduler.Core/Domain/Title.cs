@@ -90,6 +90,31 @@ public sealed class Title
 
     public bool IsReleasedIn(string regionId) => Regions.Contains(regionId);
 
+    /// <summary>The arguments this title was built from, to build a changed copy (<c>new Title(title.ToSpec() with { ... })</c>).</summary>
+    public TitleSpec ToSpec() => new()
+    {
+        Id = Id,
+        Name = Name,
+        Kind = Kind,
+        Genres = Genres,
+        Demand = Demand,
+        Regions = Regions,
+        Affinity = Affinity,
+        Release = Release,
+        LeadRegion = LeadRegion,
+        StaggerMaxDays = StaggerMaxDays,
+        Tentpole = Tentpole,
+        Earliest = Earliest,
+        Latest = Latest,
+        Readiness = Readiness,
+        Preferred = Preferred,
+        DelayCostPerWeek = DelayCostPerWeek,
+        Pins = Pins,
+        After = After,
+        MarketingCost = MarketingCost,
+        Optional = Optional,
+    };
+
     public override string ToString() => Id;
 }
 

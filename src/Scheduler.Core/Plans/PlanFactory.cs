@@ -16,7 +16,8 @@ public static class PlanFactory
         PlanScenario scenarioInfo,
         IEnumerable<Assignment> assignments,
         Func<PlanKpis, PlanSolver> solver,
-        Instant generatedAt)
+        Instant generatedAt,
+        ReplanContext? replan = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(assignments);
@@ -50,7 +51,9 @@ public static class PlanFactory
         var value = releases.Sum(r => r.Value);
         var clash = values.ClashCost(clashInput);
         var scheduled = titles.Count(t => t.Scheduled);
-        var kpis = new PlanKpis(value, clash, 0, value - clash, releases.Count, scheduled, titles.Length - scheduled);
+        var modes = titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
+        var moveCost = replan is null ? 0 : replan.MoveCost * replan.Moves(releases, modes).Count();
+        var kpis = new PlanKpis(value, clash, moveCost, value - clash - moveCost, releases.Count, scheduled, titles.Length - scheduled);
         return new Plan(scenarioInfo, generatedAt, solver(kpis), kpis, titles, [.. releases]);
     }
 

@@ -25,7 +25,9 @@ public sealed class PlanVerifier
         _scenario = values.Scenario;
     }
 
-    public PlanVerification Verify(Plan plan)
+    /// <param name="plan">The plan to check.</param>
+    /// <param name="replan">For a replan: the plan of record it must respect (replan rules 1-3 and 5).</param>
+    public PlanVerification Verify(Plan plan, ReplanContext? replan = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var violations = new List<string>();
@@ -53,7 +55,38 @@ public sealed class PlanVerifier
         CheckMarketing(plan, titleRows, violations);
         CheckInstants(plan, titleRows, violations);
         CheckNumbers(plan, violations);
+        if (replan is not null)
+        {
+            CheckReplan(plan, replan, violations);
+        }
+
         return new PlanVerification([.. violations]);
+    }
+
+    // Replan rules: published and frozen releases stay as they are; nothing else lands in the
+    // frozen window; every move is charged.
+    private void CheckReplan(Plan plan, ReplanContext replan, List<string> violations)
+    {
+        var releases = plan.Releases.ToDictionary(r => (r.Title, r.Region));
+        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
+        var fixedKeys = new HashSet<(string, string)>();
+        foreach (var kept in replan.Fixed.Where(p => _scenario.TitlesById.TryGetValue(p.Title, out var t) && t.IsReleasedIn(p.Region)))
+        {
+            fixedKeys.Add((kept.Title, kept.Region));
+            var why = kept.Published ? "published" : "frozen";
+            if (!releases.TryGetValue((kept.Title, kept.Region), out var now) || now.Date != kept.Date || modes.GetValueOrDefault(kept.Title) != kept.Mode)
+            {
+                violations.Add($"replan rule {(kept.Published ? 1 : 2)}: the {why} release of '{kept.Title}' in '{kept.Region}' on {Text(kept.Date)} ({kept.Mode}) was changed");
+            }
+        }
+
+        foreach (var release in plan.Releases.Where(r => !fixedKeys.Contains((r.Title, r.Region)) && r.PublishAt < replan.FrozenUntil))
+        {
+            violations.Add($"replan rule 3: {Describe(release)} publishes at {InstantPattern.General.Format(release.PublishAt)}, inside the frozen window ending {InstantPattern.General.Format(replan.FrozenUntil)}");
+        }
+
+        var moves = replan.Moves(plan.Releases, modes).Count();
+        Compare("kpis.moveCost", plan.Kpis.MoveCost, replan.MoveCost * moves, violations);
     }
 
     private Dictionary<string, Dictionary<string, LocalDate>> IndexReleases(Plan plan, List<string> violations)
@@ -344,6 +377,10 @@ public sealed class PlanVerifier
         Compare("kpis.value", kpis.Value, plan.Releases.Sum(r => r.Value), violations);
         Compare("kpis.clashCost", kpis.ClashCost, clash, violations);
         Compare("kpis.objective", kpis.Objective, kpis.Value - kpis.ClashCost - kpis.MoveCost, violations);
+        if (kpis.MoveCost < 0)
+        {
+            violations.Add("kpis.moveCost is negative");
+        }
         Compare("solver.objective", plan.Solver.Objective, kpis.Objective, violations);
         if (kpis.Releases != plan.Releases.Length)
         {

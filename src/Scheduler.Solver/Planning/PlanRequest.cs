@@ -28,4 +28,10 @@ public sealed record PlanRequest(
     /// consequences rather than solver noise.
     /// </summary>
     public IReadOnlyList<Assignment>? Reference { get; init; }
+
+    /// <summary>
+    /// For a replan: the plan of record, whose moves are charged. Each release kept on its date and
+    /// mode then earns exactly the move cost it avoids (instead of the tie-breaking bonus).
+    /// </summary>
+    public ReplanContext? Replan { get; init; }
 }

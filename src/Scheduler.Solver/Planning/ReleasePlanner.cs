@@ -67,8 +67,10 @@ public sealed class ReleasePlanner
         // kept release earns a bonus, all bonuses together at most a quarter of the gap, and CBC
         // solves to the remaining three quarters, so the plan is still within the requested gap.
         var pairs = Math.Max(1, request.Scenario.Titles.Sum(t => t.Regions.Length));
-        var stability = request.Reference is null ? 0 : request.RelativeGap / 4;
-        var bonus = Math.Max(1e-7, stability) * Math.Abs(relaxationBound) / pairs;
+        var stability = request.Reference is null || request.Replan is not null ? 0 : request.RelativeGap / 4;
+        var bonus = request.Replan is { MoveCost: > 0 } replan
+            ? replan.MoveCost
+            : Math.Max(1e-7, stability) * Math.Abs(relaxationBound) / pairs;
         var model = new ReleaseModelBuilder(candidates, request.Reference, bonus).Build();
         var buildTime = _time.GetElapsedTime(started);
         var start = greedy.Assignments is { } greedyAssignments ? ModelSolution.Encode(model, greedyAssignments) : null;
@@ -166,17 +168,18 @@ public sealed class ReleasePlanner
                     engine, StatusText(status), kpis.Objective, provenBound, provenBound is { } pb ? Gap(pb, kpis.Objective) : null,
                     _time.GetElapsedTime(started).TotalSeconds, mip?.ColumnCount ?? 0, mip?.RowCount ?? 0);
             },
-            Now()) with
+            Now(),
+            request.Replan) with
         {
             Diagnostics = Diagnostics(statistics),
         };
-        return new PlanningOutcome(status, plan, new PlanVerifier(values).Verify(plan), [], statistics);
+        return new PlanningOutcome(status, plan, new PlanVerifier(values).Verify(plan, request.Replan), [], statistics);
     }
 
     private static double Gap(double bound, double objective) => (bound - objective) / Math.Max(1, Math.Abs(objective));
 
     private static double Objective(ValueModel values, PlanRequest request, IReadOnlyList<Assignment> assignments)
-        => PlanFactory.Create(values, request.Info, assignments, k => new PlanSolver("", "", k.Objective, null, null, 0, 0, 0), Instant.MinValue).Kpis.Objective;
+        => PlanFactory.Create(values, request.Info, assignments, k => new PlanSolver("", "", k.Objective, null, null, 0, 0, 0), Instant.MinValue, request.Replan).Kpis.Objective;
 
     private static PlanDiagnostics Diagnostics(PlanningStatistics statistics) => new(
         statistics.Candidates, statistics.NonZeros, statistics.BuildTime.TotalSeconds, statistics.SolveTime.TotalSeconds, statistics.GreedyObjective);

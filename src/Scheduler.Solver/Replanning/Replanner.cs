@@ -1,0 +1,111 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Plans;
+using Scheduler.Solver.Planning;
+
+namespace Scheduler.Solver.Replanning;
+
+/// <summary>One replan: the newest scenario, the plan of record's releases, and the as-of instant.</summary>
+public sealed record ReplanRequest(
+    Scenario Scenario,
+    PlanScenario Info,
+    IReadOnlyList<PreviousRelease> PlanOfRecord,
+    Instant AsOf,
+    TimeSpan TimeLimit,
+    double RelativeGap,
+    int Threads);
+
+/// <summary>How a replan came out: the planning outcome, what moved, and what was withdrawn.</summary>
+public sealed record ReplanOutcome(
+    PlanningOutcome Outcome,
+    ReplanContext Context,
+    ImmutableArray<(PreviousRelease From, ReleasePlan To)> Moves,
+    ImmutableArray<string> Withdrawn,
+    ImmutableArray<string> Warnings);
+
+/// <summary>
+/// Re-optimizes the plan of record against the newest scenario without disturbing what is
+/// published, announced or imminent (replan contract): published and frozen releases become pins
+/// in their mode, every other release is kept out of the frozen window, and each move is charged
+/// <c>objective.moveCost</c>.
+/// </summary>
+public sealed class Replanner
+{
+    private readonly ReleasePlanner _planner;
+
+    public Replanner(ReleasePlanner planner)
+    {
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+    }
+
+    public ReplanOutcome Replan(ReplanRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var scenario = request.Scenario;
+        var frozenUntil = request.AsOf + Duration.FromDays(scenario.Replan.FreezeDays);
+        var context = new ReplanContext([.. request.PlanOfRecord], frozenUntil, scenario.Objective.MoveCost);
+        var inScenario = context.Previous.Where(p => scenario.TitlesById.TryGetValue(p.Title, out var t) && t.IsReleasedIn(p.Region)).ToList();
+        var withdrawn = context.Previous.Except(inScenario).Where(p => !p.Published).Select(p => $"{p.Title} in {p.Region}").ToImmutableArray();
+        var warnings = context.Fixed.Except(inScenario).Where(p => !p.Published)
+            .Select(p => $"the imminent release of '{p.Title}' in '{p.Region}' on {p.Date} was withdrawn: its title or region is no longer in the scenario")
+            .ToImmutableArray();
+
+        var constrained = Constrain(scenario, context.Fixed.Intersect(inScenario).ToList(), frozenUntil, request.AsOf);
+        var reference = inScenario.GroupBy(p => p.Title)
+            .Select(g => new Assignment(g.Key, g.First().Mode, g.ToImmutableDictionary(p => p.Region, p => p.Date, StringComparer.Ordinal)))
+            .ToList();
+        var planRequest = new PlanRequest(constrained, request.Info, PlanEngine.Cbc, request.TimeLimit, request.RelativeGap, request.Threads)
+        {
+            Reference = reference,
+            Replan = context,
+        };
+        var outcome = _planner.Plan(planRequest, cancellationToken);
+        var moves = outcome.Plan is { } plan
+            ? [.. context.Moves(plan.Releases, plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal))]
+            : ImmutableArray<(PreviousRelease, ReleasePlan)>.Empty;
+        return new ReplanOutcome(outcome, context, moves, withdrawn, warnings);
+    }
+
+    /// <summary>The scenario with fixed releases pinned in their mode and every other release kept out of the frozen window.</summary>
+    private static Scenario Constrain(Scenario scenario, List<PreviousRelease> fixedReleases, Instant frozenUntil, Instant asOf)
+    {
+        var byTitle = fixedReleases.ToLookup(p => p.Title);
+        var titles = scenario.Titles.Select(title =>
+        {
+            var spec = title.ToSpec();
+            var fixedHere = byTitle[title.Id].ToList();
+            if (fixedHere.Count > 0)
+            {
+                spec = spec with
+                {
+                    Pins = fixedHere.Aggregate(title.Pins, (pins, p) => pins.SetItem(p.Region, p.Date)),
+                    Release = fixedHere[0].Mode == PlanModes.Global ? ReleaseMode.Global : ReleaseMode.Staggered,
+                };
+            }
+
+            var readiness = spec.Readiness;
+            foreach (var region in title.Regions.Where(r => !spec.Pins.ContainsKey(r)))
+            {
+                var first = FirstDateAfter(scenario, region, frozenUntil, asOf);
+                readiness = readiness.TryGetValue(region, out var ready) && ready >= first ? readiness : readiness.SetItem(region, first);
+            }
+
+            return new Title(spec with { Readiness = readiness });
+        }).ToList();
+        return new Scenario(scenario.ToSpec() with { Titles = titles });
+    }
+
+    /// <summary>The first local date whose release instant, global or regional, is at or after <paramref name="frozenUntil"/>.</summary>
+    private static LocalDate FirstDateAfter(Scenario scenario, string regionId, Instant frozenUntil, Instant asOf)
+    {
+        var region = scenario.RegionsById[regionId];
+        var date = asOf.InZone(region.TimeZone).Date.PlusDays(-2);
+        while (region.PublishAt(date) < frozenUntil || scenario.GlobalLaunch.PublishAt(date) < frozenUntil)
+        {
+            date = date.PlusDays(1);
+        }
+
+        return date;
+    }
+}
