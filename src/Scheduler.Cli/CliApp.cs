@@ -29,6 +29,8 @@ public sealed class CliApp
             CompareCommand.Create(_context),
             ServeCommand.Create(_context),
             StatusCommand.Create(_context),
+            ReplanCommand.Create(_context),
+            SubmitCommand.Create(_context),
             SolveWorkerCommand.Create(_context),
         };
 

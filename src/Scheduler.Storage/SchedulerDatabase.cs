@@ -114,6 +114,14 @@ public sealed class SchedulerDatabase : IDisposable
                 [.. r.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)], r.PlanJson))
             .SingleOrDefault();
 
+    /// <summary>The newest stored scenario document with this name (replans plan against it), or null.</summary>
+    public (long Id, string Sha256)? NewestScenario(string name)
+        => _connection.Query<(long, string)>(
+            "SELECT id, sha256 FROM scenarios WHERE name = @name ORDER BY submitted_at DESC, id DESC LIMIT 1",
+            new { name })
+            .Select(r => ((long, string)?)r)
+            .FirstOrDefault();
+
     public byte[] ScenarioContent(long scenarioId)
         => _connection.ExecuteScalar<byte[]>("SELECT content FROM scenarios WHERE id = @scenarioId", new { scenarioId })
            ?? throw new StorageException($"Scenario {scenarioId} is not in the database.");

@@ -50,10 +50,11 @@ internal sealed class PublishingFixture : IDisposable
         return run;
     }
 
-    public IHost Host(INotificationSink? sink = null)
+    public IHost Host(INotificationSink? sink = null, string? replanCron = null)
         => PublishingHost.Build(
-            new ServeOptions(DatabasePath, sink ?? new FileSink(SinkPath)) { PollInterval = TimeSpan.FromMilliseconds(200) },
+            new ServeOptions(DatabasePath, sink ?? new FileSink(SinkPath)) { PollInterval = TimeSpan.FromMilliseconds(200), ReplanCron = replanCron },
             TimeProvider.System,
+            new Scheduler.Solver.Cbc.CbcSolver(),
             logging => logging.SetMinimumLevel(LogLevel.Warning));
 
     public string[] SinkLines() => File.Exists(SinkPath) ? File.ReadAllLines(SinkPath) : [];

@@ -20,7 +20,9 @@ internal static class ServeCommand
             Description = "Where notifications go: an http(s) URL (POST, JSON) or a file (JSON lines).",
             DefaultValueFactory = _ => "publications.jsonl",
         };
-        var command = new Command("serve", "Publish the plan of record at its instants; runs until Ctrl-C or SIGTERM.") { database, sink };
+        var cron = new Option<string>("--replan-cron") { Description = "Quartz cron expression of the nightly replan ('none' for no replans).", DefaultValueFactory = _ => "0 0 2 * * ?" };
+        var zone = new Option<string>("--replan-zone") { Description = "IANA time zone the cron expression is read in.", DefaultValueFactory = _ => "Etc/UTC" };
+        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM.") { database, sink, cron, zone };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var path = DatabaseLocation.Resolve(parse.GetValue(database), Environment.GetEnvironmentVariable);
@@ -29,10 +31,24 @@ internal static class ServeCommand
             INotificationSink notificationSink = Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? new HttpSink(http, uri)
                 : new FileSink(target);
+            var cronText = parse.GetValue(cron)!;
+            if (cronText != "none" && !Quartz.CronExpression.TryParse(cronText, out _))
+            {
+                await context.Error.WriteLineAsync($"--replan-cron: '{cronText}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, such as '0 0 2 * * ?').").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(parse.GetValue(zone)!, out var replanZone))
+            {
+                await context.Error.WriteLineAsync($"--replan-zone: '{parse.GetValue(zone)}' is not a known time zone.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new ServeOptions(path, notificationSink) { ReplanCron = cronText == "none" ? null : cronText, ReplanZone = replanZone };
             IHost host;
             try
             {
-                host = PublishingHost.Build(new ServeOptions(path, notificationSink), context.Time);
+                host = PublishingHost.Build(options, context.Time, new Solver.Isolation.WorkerProcessSolver(WorkerLauncher.StartInfo));
             }
             catch (StorageException ex)
             {

@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Scheduler.Publishing.Jobs;
 using Scheduler.Publishing.Sinks;
+using Scheduler.Solver.Cbc;
 using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Hosting;
@@ -13,7 +15,11 @@ namespace Scheduler.Publishing.Hosting;
 /// </summary>
 public static class PublishingHost
 {
-    public static IHost Build(ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    /// <param name="options">Database, sink, polling and the nightly replan's schedule.</param>
+    /// <param name="time">The clock of every job and of Quartz itself.</param>
+    /// <param name="solver">How replans solve (a worker process in production).</param>
+    /// <param name="logging">Replaces the console logging (tests).</param>
+    public static IHost Build(ServeOptions options, TimeProvider time, IMipSolver solver, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -47,9 +53,20 @@ public static class PublishingHost
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<TriggerSynchronizer>();
+        services.AddSingleton(solver);
+        services.AddSingleton<ReplanService>();
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(time);
+            if (options.ReplanCron is { } cron)
+            {
+                q.AddJob<NightlyReplanJob>(j => j.WithIdentity(NightlyReplanJob.Key).StoreDurably());
+                q.AddTrigger(t => t
+                    .ForJob(NightlyReplanJob.Key)
+                    .WithIdentity("nightly-replan", "replan")
+                    .WithCronSchedule(cron, c => c.InTimeZone(options.ReplanZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+            }
+
             q.UsePersistentStore(store =>
             {
                 store.UseSqlite($"Data Source={options.QuartzDatabasePath}");

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Solver.Cbc;
+using Scheduler.Solver.Planning;
+using Scheduler.Solver.Replanning;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing;
+
+/// <summary>The result of one replan as the nightly job and <c>scheduler replan</c> report it.</summary>
+public sealed record ReplanReport(
+    bool Succeeded,
+    long? RunId,
+    bool Adopted,
+    ImmutableArray<string> Lines,
+    ReplanOutcome? Outcome);
+
+/// <summary>
+/// The replan both the nightly job and <c>scheduler replan</c> run: the plan of record against the
+/// newest version of its scenario, as of now; stored with its trigger and adopted when valid
+/// (never on a dry run). A replan that fails leaves the plan of record untouched.
+/// </summary>
+public sealed class ReplanService : IDisposable
+{
+    // One replan at a time in this process (the nightly job and a manual one); the database serializes writes across processes.
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    private readonly Func<SchedulerDatabase> _openDatabase;
+    private readonly IMipSolver _solver;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReplanService> _logger;
+
+    public ReplanService(Func<SchedulerDatabase> openDatabase, IMipSolver solver, TimeProvider time, ILogger<ReplanService> logger)
+    {
+        _openDatabase = openDatabase ?? throw new ArgumentNullException(nameof(openDatabase));
+        _solver = solver ?? throw new ArgumentNullException(nameof(solver));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    public async Task<ReplanReport> RunAsync(string trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken = default)
+    {
+        // Never two replans at once in this process; across processes the database serializes the writes.
+        await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => Run(trigger, asOf, dryRun, actor, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    private async Task<ReplanReport> Run(string trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken)
+    {
+        using var database = _openDatabase();
+        if (database.PlanOfRecord() is not { } recordId || database.FindRun(recordId) is not { } record)
+        {
+            return Failed("There is no plan of record to replan: adopt a run first.");
+        }
+
+        var newest = database.NewestScenario(record.ScenarioName)!.Value;
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        ScenarioDocument document;
+        Core.Domain.Scenario scenario;
+        try
+        {
+            document = loader.Load(database.ScenarioContent(newest.Id), $"scenario '{record.ScenarioName}' ({newest.Sha256[..12]})");
+            scenario = document.Resolve(record.Variant);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return Failed(ex.Message);
+        }
+
+        var previous = database.PlanOfRecordReleases()
+            .Select(r => new PreviousRelease(r.Title, r.Region, r.Date, r.Mode, r.PublishAt, r.PublishedAt is not null))
+            .ToList();
+        var started = Instant.FromDateTimeOffset(_time.GetUtcNow());
+        var request = new ReplanRequest(
+            scenario,
+            new PlanScenario(scenario.Name, document.Sha256, record.Variant),
+            previous,
+            asOf,
+            TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds),
+            scenario.Solver.RelativeGap,
+            Environment.ProcessorCount);
+        var outcome = new Replanner(new ReleasePlanner(_time, _solver)).Replan(request, cancellationToken);
+        var lines = Describe(outcome, record.Id);
+        foreach (var line in lines)
+        {
+            _logger.LogInformation("{Line}", line);
+        }
+
+        var valid = outcome.Outcome.Plan is not null && outcome.Outcome.Verification is { IsValid: true };
+        if (dryRun)
+        {
+            return new ReplanReport(valid, null, false, lines, outcome);
+        }
+
+        var plan = outcome.Outcome.Plan;
+        var runId = database.StoreRun(new NewRun
+        {
+            ScenarioContent = document.Content,
+            ScenarioName = scenario.Name,
+            ScenarioSha256 = document.Sha256,
+            Variant = record.Variant,
+            Trigger = trigger,
+            StartedAt = started,
+            FinishedAt = Instant.FromDateTimeOffset(_time.GetUtcNow()),
+            Engine = plan?.Solver.Engine ?? "",
+            Status = plan?.Solver.Status ?? (outcome.Outcome.Status == PlanningStatus.Infeasible ? PlanStatuses.Infeasible : PlanStatuses.NoSolution),
+            Objective = plan?.Solver.Objective,
+            Bound = plan?.Solver.Bound,
+            Gap = plan?.Solver.Gap,
+            Seconds = plan?.Solver.Seconds ?? 0,
+            Verified = valid,
+            Messages = valid ? [.. outcome.Warnings] : [.. outcome.Outcome.Verification?.Violations ?? [], .. outcome.Outcome.Reasons],
+            Plan = valid ? plan : null,
+            PlanJson = valid ? PlanJson.Write(plan!) : null,
+        });
+        if (!valid)
+        {
+            return new ReplanReport(false, runId, false, [.. lines, $"Run {runId} stored; the plan of record (run {record.Id}) stays."], outcome);
+        }
+
+        database.Adopt(runId, actor, "replan", $"{outcome.Moves.Length} moves from run {record.Id}");
+        return new ReplanReport(true, runId, true, [.. lines, $"Run {runId} stored and adopted as the plan of record."], outcome);
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    private static ImmutableArray<string> Describe(ReplanOutcome outcome, long fromRun)
+    {
+        var lines = new List<string>();
+        if (outcome.Outcome.Plan is { } plan)
+        {
+            lines.Add($"Replan of run {fromRun}: {outcome.Moves.Length} moves (move cost {plan.Kpis.MoveCost:0.###}), objective {plan.Kpis.Objective:0.###}, {plan.Solver.Status}.");
+            lines.AddRange(outcome.Moves.Select(m => $"  {m.From.Title} in {m.From.Region}: {m.From.Date:uuuu-MM-dd} -> {m.To.Date:uuuu-MM-dd}"));
+        }
+        else
+        {
+            lines.Add($"Replan of run {fromRun} found no plan: {string.Join("; ", outcome.Outcome.Reasons)}.");
+        }
+
+        lines.AddRange(outcome.Withdrawn.Select(w => $"  withdrawn: {w}"));
+        lines.AddRange(outcome.Warnings.Select(w => $"WARNING: {w}"));
+        return [.. lines];
+    }
+
+    private static ReplanReport Failed(string reason) => new(false, null, false, [reason], null);
+}

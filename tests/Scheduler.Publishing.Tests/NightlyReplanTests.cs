@@ -1,0 +1,65 @@
+using System.Text;
+using NodaTime;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Tests.Support;
+using Scheduler.Solver.Cbc;
+using Scheduler.Solver.Planning;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing.Tests;
+
+public class NightlyReplanTests
+{
+    [Test]
+    public async Task Serve_ReplanCronFires_StoresANightlyRunAndAdoptsIt()
+    {
+        using var fixture = new PublishingFixture();
+        var path = Path.Combine(RepositoryPaths.Scenarios, "demo.json");
+        var document = Scenarios.Loader.LoadFile(path);
+        var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.Cbc, TimeSpan.FromSeconds(20), 0.001, 1);
+        var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
+        long first;
+        using (var database = fixture.Open())
+        {
+            first = database.StoreRun(new NewRun
+            {
+                ScenarioContent = document.Content,
+                ScenarioName = document.Scenario.Name,
+                ScenarioSha256 = document.Sha256,
+                Trigger = RunTriggers.Cli,
+                StartedAt = outcome.Plan!.GeneratedAt,
+                FinishedAt = outcome.Plan.GeneratedAt,
+                Engine = outcome.Plan.Solver.Engine,
+                Status = outcome.Plan.Solver.Status,
+                Seconds = 0,
+                Verified = true,
+                Plan = outcome.Plan,
+                PlanJson = PlanJson.Write(outcome.Plan),
+            });
+            database.Adopt(first, "test");
+        }
+
+        using (var host = fixture.Host(replanCron: "0/2 * * * * ?"))
+        {
+            await host.StartAsync();
+            await PublishingFixture.WaitUntilAsync(
+                () =>
+                {
+                    using var database = fixture.Open();
+                    return database.ListRuns(10).Any(r => r.Trigger == RunTriggers.Nightly);
+                },
+                TimeSpan.FromSeconds(60));
+            await host.StopAsync();
+        }
+
+        using var check = fixture.Open();
+        var nightly = check.ListRuns(10).First(r => r.Trigger == RunTriggers.Nightly);
+        Assert.Multiple(() =>
+        {
+            Assert.That(nightly.Verified, Is.True);
+            Assert.That(check.PlanOfRecord(), Is.EqualTo(nightly.Id));
+            Assert.That(check.Audit()[^1].Action, Is.EqualTo("replan"));
+            Assert.That(check.Audit()[^1].Actor, Is.EqualTo("serve:nightly"));
+        });
+    }
+}
