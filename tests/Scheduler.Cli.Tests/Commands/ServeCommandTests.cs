@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NodaTime;
+using Scheduler.Cli.Tests.Support;
+using Scheduler.Core.Plans;
+using Scheduler.Storage;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+public class ServeCommandTests
+{
+    private string _directory = "";
+
+    private string Db => Path.Combine(_directory, "serve.db");
+
+    private string Sink => Path.Combine(_directory, "publications.jsonl");
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-serve-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>A plan of record whose <paramref name="count"/> releases all fell due a minute ago.</summary>
+    private void AdoptOverduePlan(int count)
+    {
+        var due = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(1);
+        var titles = Enumerable.Range(1, count).Select(i => $"t{i:000}").ToList();
+        var plan = new Plan(
+            new PlanScenario("Burst", "0", null),
+            due,
+            new PlanSolver("test", PlanStatuses.Optimal, 0, 0, 0, 0, 0, 0),
+            new PlanKpis(0, 0, 0, 0, count, count, 0),
+            [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
+            [.. titles.Select((t, i) => new ReleasePlan(t, "us", due.InUtc().Date, due + Duration.FromMilliseconds(i), 1))]);
+        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
+        var run = database.StoreRun(new NewRun
+        {
+            ScenarioContent = "{}"u8.ToArray(),
+            ScenarioName = "Burst",
+            ScenarioSha256 = "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
+            Trigger = RunTriggers.Cli,
+            StartedAt = due,
+            FinishedAt = due,
+            Engine = "test",
+            Status = PlanStatuses.Optimal,
+            Seconds = 0,
+            Verified = true,
+            Plan = plan,
+            PlanJson = PlanJson.Write(plan),
+        });
+        database.Adopt(run, "test");
+    }
+
+    private Process StartServe()
+        => Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "serve", "--db", Db, "--sink", Sink, "--replan-cron", "none" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+
+    private string[] SinkLines() => File.Exists(Sink) ? File.ReadAllLines(Sink) : [];
+
+    private int Published()
+    {
+        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
+        return database.PlanOfRecordReleases().Count(r => r.PublishedAt is not null);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < limit)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    [Test]
+    public async Task Serve_KilledDuringABurstOfDuePublications_LosesAndDuplicatesNoneAfterRestart()
+    {
+        AdoptOverduePlan(300);
+
+        using (var first = StartServe())
+        {
+            await WaitUntilAsync(() => SinkLines().Length >= 20, TimeSpan.FromSeconds(60));
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        var publishedBeforeRestart = Published();
+        using (var second = StartServe())
+        {
+            await WaitUntilAsync(() => SinkLines().Length >= 300, TimeSpan.FromSeconds(120));
+            await Task.Delay(500);
+            using var term = Process.Start("kill", ["-TERM", second.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await term!.WaitForExitAsync();
+            await second.WaitForExitAsync();
+        }
+
+        var keys = SinkLines().Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("idempotencyKey").GetString()).ToList();
+        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
+        Assert.Multiple(() =>
+        {
+            Assert.That(publishedBeforeRestart, Is.InRange(20, 300), "the first process was killed in the middle of the burst");
+            Assert.That(Published(), Is.EqualTo(300));
+            Assert.That(keys, Has.Count.EqualTo(300));
+            Assert.That(keys.Distinct().Count(), Is.EqualTo(300));
+            Assert.That(database.Notifications().Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
+            Assert.That(database.IntegrityCheck(), Is.EqualTo("ok"));
+        });
+    }
+
+    [Test]
+    public async Task Serve_BadCron_ExitsTwo()
+    {
+        var result = await CliRun.InProcessAsync("serve", "--db", Db, "--replan-cron", "every night");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(result.Error, Does.StartWith("--replan-cron: 'every night' is not a Quartz cron expression"));
+        });
+    }
+}
