@@ -14,13 +14,11 @@ public class DaylightSavingTests
     [OneTimeSetUp]
     public void PlanTheLicensingSlate()
     {
-        {
-            var document = Scenarios.Loader.LoadFile(Path.Combine(RepositoryPaths.Scenarios, "staggered-licensing-2027.json"));
-            var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.Greedy, TimeSpan.FromSeconds(20), 0.01, 1);
-            var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
-            Assert.That(outcome.Verification!.IsValid, Is.True, string.Join("\n", outcome.Verification.Violations));
-            _plan = outcome.Plan!;
-        }
+        var document = Scenarios.Loader.LoadFile(Path.Combine(RepositoryPaths.Scenarios, "staggered-licensing-2027.json"));
+        var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.Greedy, TimeSpan.FromSeconds(20), 0.01, 1);
+        var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
+        Assert.That(outcome.Verification!.IsValid, Is.True, string.Join("\n", outcome.Verification.Violations));
+        _plan = outcome.Plan!;
     }
 
     [TestCase("ninth-gate-academy-s2", "cl", 2027, 9, 5, 4, 0, TestName = "Santiago 00:00 on the spring-forward night moves to 01:00 (-03)")]
