@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Scheduler.Cli.Tests.Support;
+using Scheduler.Storage;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+public class ReplanCommandTests
+{
+    private string _directory = "";
+
+    private string Db => Path.Combine(_directory, "replan.db");
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-replan-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>A new version of the demo scenario, changed by <paramref name="change"/>.</summary>
+    private async Task<string> DemoVersionAsync(Action<JsonObject> change)
+    {
+        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios", "demo.json")))!.AsObject();
+        change(demo);
+        var path = Path.Combine(_directory, $"demo-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, demo.ToJsonString());
+        return path;
+    }
+
+    private static JsonObject Title(JsonObject demo, string id) => demo["titles"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == id)!.AsObject();
+
+    [Test]
+    public async Task Replan_NewerScenarioVersion_DryRunShowsTheMovesAndTheRealRunAdoptsThem()
+    {
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt");
+        var newer = await DemoVersionAsync(d =>
+        {
+            Title(d, "kitchen-wars")["preferred"] = "2027-04-30";
+            Title(d, "kitchen-wars")["delayCostPerWeek"] = 0.2;
+        });
+        var submitted = await CliRun.InProcessAsync("submit", newer, "--db", Db);
+
+        var dryRun = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-10", "--dry-run");
+        int runsAfterDryRun;
+        using (var database = SchedulerDatabase.Open(Db, TimeProvider.System))
+        {
+            runsAfterDryRun = database.ListRuns(10).Count;
+        }
+
+        var real = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-10");
+
+        using var check = SchedulerDatabase.Open(Db, TimeProvider.System);
+        Assert.Multiple(() =>
+        {
+            Assert.That(submitted.ExitCode, Is.EqualTo(ExitCodes.Ok), submitted.Error);
+            Assert.That(dryRun.ExitCode, Is.EqualTo(ExitCodes.Ok), dryRun.Error);
+            Assert.That(dryRun.Output, Does.Contain("kitchen-wars in us: 2027-05-07 -> 2027-04-30"));
+            Assert.That(runsAfterDryRun, Is.EqualTo(1));
+            Assert.That(real.ExitCode, Is.EqualTo(ExitCodes.Ok), real.Error);
+            Assert.That(check.PlanOfRecord(), Is.EqualTo(2));
+            Assert.That(check.Audit()[^1].Action, Is.EqualTo("replan"));
+        });
+    }
+
+    [Test]
+    public async Task Replan_Infeasible_IsStoredWithItsReasonAndLeavesThePlanOfRecord()
+    {
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt");
+        var squeezed = await DemoVersionAsync(d =>
+        {
+            d["capacity"]!["perDay"] = 1;
+            Title(d, "kitchen-wars")["pinned"] = "2027-04-16";
+            Title(d, "glasshouse-part-2")["pinned"] = "2027-04-16";
+        });
+        await CliRun.InProcessAsync("submit", squeezed, "--db", Db);
+
+        var result = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-01");
+
+        using var check = SchedulerDatabase.Open(Db, TimeProvider.System);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Infeasible), result.Output + result.Error);
+            Assert.That(check.PlanOfRecord(), Is.EqualTo(1));
+            Assert.That(check.ListRuns(10)[0].Status, Is.EqualTo("infeasible"));
+            Assert.That(result.Error, Does.Contain("the plan of record (run 1) stays"));
+        });
+    }
+
+    [Test]
+    public async Task Replan_WithoutPlanOfRecord_ExitsTwo()
+    {
+        var result = await CliRun.InProcessAsync("replan", "--db", Db);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(result.Error, Is.EqualTo("There is no plan of record to replan: adopt a run first.\n"));
+        });
+    }
+}
