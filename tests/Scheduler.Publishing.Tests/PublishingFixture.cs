@@ -50,10 +50,10 @@ internal sealed class PublishingFixture : IDisposable
         return run;
     }
 
-    public IHost Host(INotificationSink? sink = null, string? replanCron = null)
+    public IHost Host(INotificationSink? sink = null, string? replanCron = null, TimeProvider? time = null)
         => PublishingHost.Build(
             new ServeOptions(DatabasePath, sink ?? new FileSink(SinkPath)) { PollInterval = TimeSpan.FromMilliseconds(200), ReplanCron = replanCron },
-            TimeProvider.System,
+            time ?? TimeProvider.System,
             new Scheduler.Solver.Cbc.CbcSolver(),
             logging => logging.SetMinimumLevel(LogLevel.Warning));
 
