@@ -51,6 +51,31 @@ public sealed record NewRun
     public Plan? Plan { get; init; }
 
     public string? PlanJson { get; init; }
+
+    /// <summary>A run that produced <paramref name="plan"/>, verified, named and timed by the plan itself.</summary>
+    public static NewRun ForVerifiedPlan(Plan plan, ReadOnlyMemory<byte> scenarioContent, string trigger, Instant startedAt, Instant finishedAt)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new NewRun
+        {
+            ScenarioContent = scenarioContent,
+            ScenarioName = plan.Scenario.Name,
+            ScenarioSha256 = plan.Scenario.Sha256,
+            Variant = plan.Scenario.Variant,
+            Trigger = trigger,
+            StartedAt = startedAt,
+            FinishedAt = finishedAt,
+            Engine = plan.Solver.Engine,
+            Status = plan.Solver.Status,
+            Objective = plan.Solver.Objective,
+            Bound = plan.Solver.Bound,
+            Gap = plan.Solver.Gap,
+            Seconds = plan.Solver.Seconds,
+            Verified = true,
+            Plan = plan,
+            PlanJson = Core.Plans.PlanJson.Write(plan),
+        };
+    }
 }
 
 /// <summary>One run as listed: newest first.</summary>

@@ -21,21 +21,7 @@ public class NightlyReplanTests
         long first;
         using (var database = fixture.Open())
         {
-            first = database.StoreRun(new NewRun
-            {
-                ScenarioContent = document.Content,
-                ScenarioName = document.Scenario.Name,
-                ScenarioSha256 = document.Sha256,
-                Trigger = RunTriggers.Cli,
-                StartedAt = outcome.Plan!.GeneratedAt,
-                FinishedAt = outcome.Plan.GeneratedAt,
-                Engine = outcome.Plan.Solver.Engine,
-                Status = outcome.Plan.Solver.Status,
-                Seconds = 0,
-                Verified = true,
-                Plan = outcome.Plan,
-                PlanJson = PlanJson.Write(outcome.Plan),
-            });
+            first = database.StoreRun(NewRun.ForVerifiedPlan(outcome.Plan!, document.Content, RunTriggers.Cli, outcome.Plan!.GeneratedAt, outcome.Plan.GeneratedAt));
             database.Adopt(first, "test");
         }
 

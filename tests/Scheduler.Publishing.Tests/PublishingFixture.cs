@@ -31,21 +31,7 @@ internal sealed class PublishingFixture : IDisposable
             [.. releases.Select(r => r.Title).Distinct().Order(StringComparer.Ordinal).Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. releases.Select(r => new ReleasePlan(r.Title, r.Region, r.PublishAt.InUtc().Date, r.PublishAt, 1))]);
         using var database = Open();
-        var run = database.StoreRun(new NewRun
-        {
-            ScenarioContent = "{}"u8.ToArray(),
-            ScenarioName = "Publishing test",
-            ScenarioSha256 = "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
-            Trigger = RunTriggers.Cli,
-            StartedAt = plan.GeneratedAt,
-            FinishedAt = plan.GeneratedAt,
-            Engine = "test",
-            Status = PlanStatuses.Optimal,
-            Seconds = 0,
-            Verified = true,
-            Plan = plan,
-            PlanJson = PlanJson.Write(plan),
-        });
+        var run = database.StoreRun(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, plan.GeneratedAt, plan.GeneratedAt));
         database.Adopt(run, "test");
         return run;
     }

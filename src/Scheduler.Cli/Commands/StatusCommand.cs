@@ -33,7 +33,7 @@ internal static class StatusCommand
                 region = r.Region,
                 date = LocalDatePattern.Iso.Format(r.Date),
                 publishAt = InstantPattern.General.Format(r.PublishAt),
-                publishAtLocal = zones.TryGetValue(r.Region, out var zone) ? r.PublishAt.InZone(zone).ToString("uuuu-MM-dd HH:mm x", CultureInfo.InvariantCulture) : null,
+                publishAtLocal = zones.TryGetValue(r.Region, out var zone) ? r.PublishAt.InZone(zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm> x", CultureInfo.InvariantCulture) : null,
                 state = failed.ContainsKey((r.Title, r.Region)) ? "failed" : r.PublishedAt is null ? "upcoming" : r.LatenessSeconds > 60 ? "late" : "published",
                 publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
                 latenessSeconds = r.LatenessSeconds,

@@ -34,21 +34,7 @@ public class ServeCommandTests
             [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. titles.Select((t, i) => new ReleasePlan(t, "us", due.InUtc().Date, due + Duration.FromMilliseconds(i), 1))]);
         using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        var run = database.StoreRun(new NewRun
-        {
-            ScenarioContent = "{}"u8.ToArray(),
-            ScenarioName = "Burst",
-            ScenarioSha256 = "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a",
-            Trigger = RunTriggers.Cli,
-            StartedAt = due,
-            FinishedAt = due,
-            Engine = "test",
-            Status = PlanStatuses.Optimal,
-            Seconds = 0,
-            Verified = true,
-            Plan = plan,
-            PlanJson = PlanJson.Write(plan),
-        });
+        var run = database.StoreRun(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due));
         database.Adopt(run, "test");
     }
 
@@ -109,6 +95,27 @@ public class ServeCommandTests
             Assert.That(keys.Distinct().Count(), Is.EqualTo(300));
             Assert.That(database.Notifications().Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
             Assert.That(database.IntegrityCheck(), Is.EqualTo("ok"));
+        });
+    }
+
+    [Test]
+    public async Task Status_Json_ListsThePlanOfRecordWithUtcAndLocalInstants()
+    {
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt");
+
+        var result = await CliRun.InProcessAsync("status", "--db", Db, "--json");
+
+        using var json = JsonDocument.Parse(result.Output);
+        var rows = json.RootElement.GetProperty("releases").EnumerateArray().ToList();
+        var uk = rows.First(r => r.GetProperty("region").GetString() == "uk");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(json.RootElement.GetProperty("planOfRecord").GetInt64(), Is.EqualTo(1));
+            Assert.That(rows, Has.Count.EqualTo(23));
+            Assert.That(rows.Select(r => r.GetProperty("state").GetString()).Distinct(), Is.EqualTo(new[] { "upcoming" }));
+            Assert.That(uk.GetProperty("publishAt").GetString(), Does.EndWith("Z"));
+            Assert.That(uk.GetProperty("publishAtLocal").GetString(), Is.EqualTo("2027-03-12T08:00+00:00 GMT"));
         });
     }
 
