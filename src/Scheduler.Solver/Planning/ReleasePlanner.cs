@@ -42,8 +42,8 @@ public sealed class ReleasePlanner
         var unplaceable = candidates.Unplaceable.Select(t => t.Id).ToList();
         if (unplaceable.Count > 0)
         {
-            var reasons = unplaceable.Select(id =>
-                $"title '{id}' has no date that keeps its window, release days, blackouts, pins, stagger window and sequel gaps together").ToList();
+            var reasons = Explain(request.Scenario, unplaceable.Select(id =>
+                $"title {id} has no date that keeps its window, release days, blackouts, pins, stagger window and sequel gaps together"));
             return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, null));
         }
 
@@ -96,7 +96,7 @@ public sealed class ReleasePlanner
         };
         if (status == PlanningStatus.Infeasible)
         {
-            return new PlanningOutcome(status, null, null, ["no plan keeps every hard rule together (the solver proved it)"], statistics);
+            return new PlanningOutcome(status, null, null, Explain(request.Scenario, ["no plan keeps every hard rule together (the solver proved it)"]), statistics);
         }
 
         var assignments = result.HasSolution ? ModelSolution.Read(model, result.ColumnValues) : greedy.Assignments;
@@ -115,6 +115,13 @@ public sealed class ReleasePlanner
         return result.Failure is { } failure
             ? outcome with { Reasons = [$"{failure}; the plan is the starting plan, with the bound proven before solving"] }
             : outcome;
+    }
+
+    /// <summary>The conflicts the diagnoser can name; the fallback when it finds none.</summary>
+    private static List<string> Explain(Core.Domain.Scenario scenario, IEnumerable<string> fallback)
+    {
+        var conflicts = new Diagnosis.InfeasibilityDiagnoser(scenario).Diagnose();
+        return conflicts.Count > 0 ? [.. conflicts] : [.. fallback];
     }
 
     /// <summary>The MIP of a scenario exactly as <see cref="Plan(PlanRequest, CancellationToken)"/> would solve it, for export.</summary>

@@ -305,7 +305,7 @@ public class ReleasePlannerTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Status, Is.EqualTo(PlanningStatus.Infeasible));
-            Assert.That(outcome.Reasons, Has.Some.Contains("title 'b'"));
+            Assert.That(outcome.Reasons, Is.EqualTo(new[] { "sequel b must release at least 35 days after a, but a cannot release before 2027-04-02 and b must release by 2027-04-30 (region us)" }));
             Assert.That(outcome.Statistics.Variables, Is.Zero);
         });
     }

@@ -1,0 +1,163 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Solver.Diagnosis;
+
+/// <summary>
+/// Finds conflicts between hard rules that make a scenario infeasible, and names them in business
+/// terms: titles pinned beyond a day's capacity, a sequel gap that cannot fit the windows, pinned
+/// launches over a week's marketing budget, a stagger window shorter than a region's readiness, and
+/// more titles than a narrow window can hold. Each check looks at the rules as written, before any
+/// solving, so the conflicts it names are certain.
+/// </summary>
+public sealed class InfeasibilityDiagnoser
+{
+    private readonly Scenario _scenario;
+
+    public InfeasibilityDiagnoser(Scenario scenario)
+    {
+        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+    }
+
+    public IReadOnlyList<string> Diagnose()
+        => [.. PinSqueezes(), .. SequelGaps(), .. PinnedMarketing(), .. StaggerWindows(), .. NarrowWindows()];
+
+    // Rule 5 against rule 8: more titles pinned to one date in one region than the day holds.
+    private IEnumerable<string> PinSqueezes()
+    {
+        var capacity = _scenario.Capacity;
+        var pinned = _scenario.Titles.Where(t => !t.Optional)
+            .SelectMany(t => t.Pins.Select(p => (Title: t, Region: p.Key, Date: p.Value)))
+            .GroupBy(p => (p.Region, p.Date))
+            .OrderBy(g => g.Key.Date).ThenBy(g => g.Key.Region, StringComparer.Ordinal);
+        foreach (var group in pinned)
+        {
+            var titles = group.Select(p => p.Title.Id).Order(StringComparer.Ordinal).ToList();
+            if (titles.Count > capacity.PerDay)
+            {
+                yield return $"titles {List(titles)} are all pinned to {Text(group.Key.Date)} in region {group.Key.Region}, where perDay is {capacity.PerDay}";
+            }
+
+            var tentpoles = group.Where(p => p.Title.Tentpole).Select(p => p.Title.Id).Order(StringComparer.Ordinal).ToList();
+            if (tentpoles.Count > capacity.TentpolesPerDay)
+            {
+                yield return $"tentpoles {List(tentpoles)} are all pinned to {Text(group.Key.Date)} in region {group.Key.Region}, where tentpolesPerDay is {capacity.TentpolesPerDay}";
+            }
+        }
+    }
+
+    // Rule 7 against rule 2: the predecessor's first possible date plus the gap falls after the sequel's last.
+    private IEnumerable<string> SequelGaps()
+    {
+        foreach (var sequel in _scenario.Titles.Where(t => !t.Optional))
+        {
+            foreach (var gap in sequel.After)
+            {
+                var predecessor = _scenario.TitlesById[gap.TitleId];
+                if (predecessor.Optional)
+                {
+                    continue;
+                }
+
+                foreach (var region in sequel.Regions.Where(predecessor.IsReleasedIn))
+                {
+                    var first = Allowed(predecessor, region).DefaultIfEmpty().Min();
+                    var last = Allowed(sequel, region).DefaultIfEmpty().Max();
+                    if (first != default && last != default && first.PlusDays(gap.MinGapDays) > last)
+                    {
+                        yield return $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {predecessor.Id}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})";
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    // Rule 9 against rule 8: the pinned launches of one ISO week spend more than its budget.
+    private IEnumerable<string> PinnedMarketing()
+    {
+        if (_scenario.Capacity.MarketingBudgetPerWeek is not { } budget)
+        {
+            yield break;
+        }
+
+        var launches = _scenario.Titles
+            .Where(t => !t.Optional && t.MarketingCost > 0 && t.Pins.TryGetValue(t.LeadRegion, out _))
+            .GroupBy(t => IsoWeek.Of(t.Pins[t.LeadRegion]))
+            .OrderBy(g => g.Key);
+        foreach (var week in launches)
+        {
+            var spend = week.Sum(t => t.MarketingCost);
+            if (spend > budget + 1e-9)
+            {
+                var titles = week.Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
+                yield return string.Create(CultureInfo.InvariantCulture, $"titles {List(titles)} are pinned to launch in week {week.Key}, spending {spend} of a marketing budget of {budget}");
+            }
+        }
+    }
+
+    // Rule 4 against rule 2: a region cannot be ready within the stagger window after the lead's last possible date.
+    private IEnumerable<string> StaggerWindows()
+    {
+        foreach (var title in _scenario.Titles.Where(t => !t.Optional && t.Release == ReleaseMode.Staggered))
+        {
+            var leadLast = Allowed(title, title.LeadRegion).DefaultIfEmpty().Max();
+            if (leadLast == default)
+            {
+                continue;
+            }
+
+            foreach (var region in title.Regions.Where(r => r != title.LeadRegion))
+            {
+                var first = Allowed(title, region).DefaultIfEmpty().Min();
+                if (first != default && first > leadLast.PlusDays(title.StaggerMaxDays))
+                {
+                    yield return $"title {title.Id} is staggered within {title.StaggerMaxDays} days after its lead region {title.LeadRegion}, which must release by {Text(leadLast)}, but region {region} cannot release before {Text(first)}";
+                }
+            }
+        }
+    }
+
+    // Rule 5 against rule 2: more titles must release within one stretch of dates than its days can hold.
+    private IEnumerable<string> NarrowWindows()
+    {
+        var perDay = _scenario.Capacity.PerDay;
+        foreach (var region in _scenario.Regions)
+        {
+            var titles = _scenario.Titles
+                .Where(t => !t.Optional && t.IsReleasedIn(region.Id))
+                .Select(t => (Title: t, Dates: Allowed(t, region.Id).ToList()))
+                .Where(t => t.Dates.Count > 0)
+                .ToList();
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var dates in titles.Select(t => t.Dates).OrderBy(d => Period.DaysBetween(d[0], d[^1])))
+            {
+                var (from, to) = (dates[0], dates[^1]);
+                var insideTitles = titles.Where(t => t.Dates[0] >= from && t.Dates[^1] <= to).ToList();
+                if (from == to && insideTitles.All(t => t.Title.Pins.ContainsKey(region.Id)))
+                {
+                    continue; // titles pinned to one day: already told as a pin squeeze
+                }
+
+                var inside = insideTitles.Select(t => t.Title.Id).Order(StringComparer.Ordinal).ToList();
+                var days = new DateInterval(from, to).Count(region.IsReleaseDay);
+                if (inside.Count > days * perDay && reported.Add(string.Join(",", inside)))
+                {
+                    yield return $"{inside.Count} titles ({List(inside)}) must all release in region {region.Id} between {Text(from)} and {Text(to)}, which has {days} release {(days == 1 ? "day" : "days")} for {perDay} a day";
+                }
+            }
+        }
+    }
+
+    /// <summary>The dates rules 2, 3 and 8 allow a title in a region, in order.</summary>
+    private IEnumerable<LocalDate> Allowed(Title title, string region)
+        => _scenario.ReleaseDatesOf(title, region).Where(d => !title.Pins.TryGetValue(region, out var pin) || pin == d);
+
+    private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string List(List<string> items)
+        => items.Count <= 2 ? string.Join(" and ", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+}
