@@ -31,6 +31,7 @@ public sealed class CliApp
             StatusCommand.Create(_context),
             ReplanCommand.Create(_context),
             SubmitCommand.Create(_context),
+            ExplainCommand.Create(_context),
             SolveWorkerCommand.Create(_context),
         };
 

@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime.Text;
+using Scheduler.Core.Explanations;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Cli.Commands;
+
+/// <summary>
+/// <c>scheduler explain (RUN | PLAN.json --scenario FILE) --title ID [--region R] [--json]</c>:
+/// why a title releases on its date, and what keeps it off the best other dates.
+/// </summary>
+internal static class ExplainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var target = new Argument<string>("RUN|PLAN") { Description = "A stored run id, or a plan file (with --scenario)." };
+        var scenarioFile = new Option<string?>("--scenario") { Description = "The scenario of a plan file." };
+        var variant = new Option<string?>("--variant") { Description = "The variant of a plan file's scenario." };
+        var title = new Option<string>("--title") { Description = "The title to explain.", Required = true };
+        var region = new Option<string?>("--region") { Description = "The region (default: the title's lead region, or its first)." };
+        var json = new Option<bool>("--json") { Description = "Print JSON." };
+        var database = Database.Option();
+        var command = new Command("explain", "Explain why a title releases on its date, and what rules out the alternatives.")
+        {
+            target, scenarioFile, variant, title, region, json, database,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var loaded = await LoadAsync(context, parse.GetValue(target)!, parse.GetValue(scenarioFile), parse.GetValue(variant), parse.GetValue(database), cancellationToken).ConfigureAwait(false);
+            if (loaded is not { } input)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            var (scenario, plan) = input;
+            var titleId = parse.GetValue(title)!;
+            if (!scenario.TitlesById.TryGetValue(titleId, out var chosen))
+            {
+                await context.Error.WriteLineAsync($"--title: the scenario has no title '{titleId}'.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var regionId = parse.GetValue(region)
+                ?? plan.Releases.Where(r => r.Title == titleId).Select(r => r.Region).OrderBy(r => r == chosen.LeadRegion ? 0 : 1).FirstOrDefault()
+                ?? chosen.LeadRegion;
+            var explanation = new DateExplainer(new ValueModel(scenario), plan).Explain(titleId, regionId);
+            if (explanation is null)
+            {
+                await context.Error.WriteLineAsync($"The plan does not release '{titleId}' in '{regionId}'.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            await context.Output.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(Json(explanation), CliJson.Options) + "\n" : Text(explanation)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<(Core.Domain.Scenario Scenario, Plan Plan)?> LoadAsync(
+        CliContext context, string target, string? scenarioFile, string? variant, string? database, CancellationToken cancellationToken)
+    {
+        if (File.Exists(target))
+        {
+            if (scenarioFile is null)
+            {
+                await context.Error.WriteLineAsync("A plan file needs --scenario FILE, the scenario it was made for.").ConfigureAwait(false);
+                return null;
+            }
+
+            var input = await ScenarioInput.LoadAsync(context, scenarioFile, variant, cancellationToken).ConfigureAwait(false);
+            return input is null ? null : (input.Scenario, PlanJson.Read(await File.ReadAllTextAsync(target, cancellationToken).ConfigureAwait(false)));
+        }
+
+        if (!long.TryParse(target, NumberStyles.None, CultureInfo.InvariantCulture, out var runId))
+        {
+            await context.Error.WriteLineAsync($"'{target}' is neither a run id nor a plan file.").ConfigureAwait(false);
+            return null;
+        }
+
+        using var store = await Database.OpenAsync(context, database).ConfigureAwait(false);
+        if (store is null || await StoredRunInput.FindPlanAsync(context, store, runId).ConfigureAwait(false) is not { } found)
+        {
+            return null;
+        }
+
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var scenario = loader.Load(store.ScenarioContent(found.Run.ScenarioId), $"stored scenario of run {runId}").Resolve(found.Run.Variant);
+            return (scenario, found.Plan);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    private static string Text(DateExplanation e)
+    {
+        var b = e.Breakdown;
+        var lines = new List<string>
+        {
+            Invariant($"{e.Title} in {e.Region} on {Date(e.Date)} ({e.Mode}): value {b.Value:0.###}"),
+            Invariant($"  base {b.Base:0.###} (demand x share x affinity)"),
+            Invariant($"  seasonal index {b.Seasonal:0.###}, genre index {b.Genre:0.###}, timing {b.Timing:0.###}"),
+        };
+        lines.AddRange(b.Events.Select(c => Invariant($"  {c.Event.Name} ({c.Event.Id}): {c.OverlapDays} days of the launch window, factor {c.Factor:0.###}")));
+        if (b.Events.IsEmpty)
+        {
+            lines.Add("  no competing event overlaps the launch window");
+        }
+
+        lines.Add(e.Alternatives.IsEmpty ? "No other date is allowed." : "Best other dates:");
+        foreach (var alternative in e.Alternatives)
+        {
+            lines.Add(Invariant($"  {Date(alternative.Date)}  value {alternative.Value:0.###} ({alternative.ValueChange:+0.###;-0.###;0})"));
+            lines.AddRange(alternative.RuledOutBy.Select(r => $"    ruled out: {r}"));
+            if (alternative.Tradeoff is { } tradeoff)
+            {
+                lines.Add($"    {tradeoff}");
+            }
+        }
+
+        return string.Join("\n", lines) + "\n";
+    }
+
+    private static object Json(DateExplanation e) => new
+    {
+        title = e.Title,
+        region = e.Region,
+        date = Date(e.Date),
+        mode = e.Mode,
+        value = e.Breakdown.Value,
+        factors = new
+        {
+            @base = e.Breakdown.Base,
+            seasonal = e.Breakdown.Seasonal,
+            genre = e.Breakdown.Genre,
+            events = e.Breakdown.Events.Select(c => new { id = c.Event.Id, name = c.Event.Name, overlapDays = c.OverlapDays, factor = c.Factor }),
+            competition = e.Breakdown.Competition,
+            timing = e.Breakdown.Timing,
+        },
+        alternatives = e.Alternatives.Select(a => new { date = Date(a.Date), value = a.Value, valueChange = a.ValueChange, ruledOutBy = a.RuledOutBy, tradeoff = a.Tradeoff }),
+    };
+
+    private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

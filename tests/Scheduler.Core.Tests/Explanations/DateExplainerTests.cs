@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using NodaTime;
+using Scheduler.Core.Explanations;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Tests.Support;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Core.Tests.Explanations;
+
+public class DateExplainerTests
+{
+    private static readonly LocalDate March12 = new(2027, 3, 12);
+    private static readonly LocalDate March19 = new(2027, 3, 19);
+
+    private static (ValueModel Values, Plan Plan) PlanOf(Action<JsonObject> change, params Assignment[] assignments)
+    {
+        var document = Scenarios.Minimal();
+        change(document);
+        var values = new ValueModel(Scenarios.LoadScenario(document));
+        var plan = PlanFactory.Create(values, new PlanScenario("Test", "abc", null), assignments,
+            k => new PlanSolver("test", PlanStatuses.Optimal, k.Objective, k.Objective, 0, 0, 0, 0), Instant.FromUtc(2026, 11, 21, 10, 0));
+        return (values, plan);
+    }
+
+    private static Assignment Global(string title, LocalDate date)
+        => new(title, PlanModes.Global, ImmutableDictionary<string, LocalDate>.Empty.Add("us", date).Add("uk", date));
+
+    [Test]
+    public void Explain_AlternativeOnAFullDay_IsRuledOutByCapacityNamingTheTitles()
+    {
+        var (values, plan) = PlanOf(d => d["capacity"] = new JsonObject { ["perDay"] = 1 }, Global("a", March12), Global("b", March19));
+
+        var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
+
+        var march12 = explanation.Alternatives.Single(a => a.Date == March12);
+        Assert.That(march12.RuledOutBy, Is.EqualTo(new[]
+        {
+            "capacity full in us on 2027-03-12: a (perDay 1)",
+            "capacity full in uk on 2027-03-12: a (perDay 1)",
+        }));
+    }
+
+    [Test]
+    public void Explain_AlternativeThatWouldClash_NamesTheClashingTitleAndTheCost()
+    {
+        var (values, plan) = PlanOf(
+            d =>
+            {
+                d["objective"] = new JsonObject { ["genreClashCost"] = 4 };
+                Scenarios.Title(d, 1)["genres"] = new JsonArray("drama");
+            },
+            Global("a", March12),
+            Global("b", March19));
+
+        var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
+
+        var march12 = explanation.Alternatives.Single(a => a.Date == March12);
+        Assert.Multiple(() =>
+        {
+            Assert.That(march12.RuledOutBy, Is.Empty);
+            Assert.That(march12.Tradeoff, Is.EqualTo("value 0, but a genre clash with a costs 4: -4 in all"));
+            Assert.That(explanation.Breakdown.Value, Is.EqualTo(values.Value(values.Scenario.TitlesById["b"], "us", March19)));
+        });
+    }
+
+    [Test]
+    public void Explain_SequelTooCloseToItsPredecessor_IsRuledOutByTheGap()
+    {
+        var (values, plan) = PlanOf(
+            d => Scenarios.Title(d, 1)["after"] = JsonNode.Parse("""[{ "title": "a", "minGapDays": 14 }]"""),
+            Global("a", March12),
+            Global("b", new LocalDate(2027, 3, 26)));
+
+        var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
+
+        Assert.That(explanation.Alternatives.Single(a => a.Date == March19).RuledOutBy, Does.Contain("sequel gap: must release at least 14 days after a (2027-03-12) in us"));
+    }
+}
