@@ -42,7 +42,17 @@ internal sealed class ReleaseModel
 
     /// <summary>The excess-count columns of the genre-clash cost, with what they count.</summary>
     public IReadOnlyList<ClashColumn> ClashColumns { get; }
+
+    /// <summary>In an elastic model, the slack column of each hard-rule row.</summary>
+    public IReadOnlyList<ElasticSlack> Slacks { get; init; } = [];
 }
+
+/// <summary>
+/// A slack that lets one hard-rule row break: its family (<c>assign</c>, <c>stagger</c>, <c>cap</c>,
+/// <c>tent</c>, <c>spacing</c>, <c>after</c>, <c>budget</c>), what it concerns, and the columns of the
+/// titles in the row, so that a broken rule can be told with the titles that crowd it.
+/// </summary>
+internal sealed record ElasticSlack(int Column, string Family, string? Title, string? Region, string? Detail, List<(int Column, string Title)> Members);
 
 /// <summary>e(r,g,w) &gt;= n(r,g,w) - 1: the titles of genre g in region r in ISO week w beyond the first.</summary>
 internal sealed record ClashColumn(int Column, int Region, string Genre, int Week);

@@ -29,12 +29,19 @@ internal sealed class ReleaseModelBuilder
     private readonly HashSet<(string Title, string Mode, string Region, int Day)> _reference = [];
     private readonly double _referenceBonus;
 
+    // Elastic mode (explaining infeasibility): every hard-rule row gets a slack column that costs
+    // 1 per unit, and the values shrink to tie-breakers, so the optimum breaks as few rules as it can.
+    private readonly bool _elastic;
+    private readonly List<ElasticSlack> _slacks = [];
+
     /// <param name="candidates">The candidates to make columns of.</param>
     /// <param name="reference">A plan to stay close to: its dates get <paramref name="referenceBonus"/> per release, so that among equally good plans the solver keeps them.</param>
     /// <param name="referenceBonus">Far below the solver's gap tolerance, so that it breaks ties and nothing else.</param>
-    public ReleaseModelBuilder(CandidateSet candidates, IReadOnlyList<Core.Plans.Assignment>? reference = null, double referenceBonus = 0)
+    /// <param name="elastic">Build the elastic model that explains infeasibility (see <see cref="ElasticSlack"/>).</param>
+    public ReleaseModelBuilder(CandidateSet candidates, IReadOnlyList<Core.Plans.Assignment>? reference = null, double referenceBonus = 0, bool elastic = false)
     {
         _candidates = candidates;
+        _elastic = elastic;
         _referenceBonus = referenceBonus;
         foreach (var assignment in reference ?? [])
         {
@@ -62,8 +69,12 @@ internal sealed class ReleaseModelBuilder
         TentpoleSpacing();
         SequelGaps();
         WeeklyMarketingBudget();
-        GenreClashCost();
-        return new ReleaseModel(_candidates, _mip, _titles, _clash);
+        if (!_elastic)
+        {
+            GenreClashCost();
+        }
+
+        return new ReleaseModel(_candidates, _mip, _titles, _clash) { Slacks = _slacks };
     }
 
     private void AddDecisionColumns()
@@ -87,7 +98,7 @@ internal sealed class ReleaseModelBuilder
             {
                 var day = candidates.GlobalDays[i];
                 var bonus = title.Regions.Count(r => _reference.Contains((title.Id, Core.Plans.PlanModes.Global, r, day))) * _referenceBonus;
-                var column = _mip.AddColumn(_names.Name("g", title.Id, Day(day)), 0, 1, candidates.GlobalValues[i] + bonus, isInteger: true);
+                var column = _mip.AddColumn(_names.Name("g", title.Id, Day(day)), 0, 1, Scaled(candidates.GlobalValues[i] + bonus), isInteger: true);
                 columns.Global[i] = column;
                 foreach (var region in title.Regions)
                 {
@@ -107,7 +118,7 @@ internal sealed class ReleaseModelBuilder
                 for (var i = 0; i < days.Length; i++)
                 {
                     var bonus = _reference.Contains((title.Id, Core.Plans.PlanModes.Staggered, region, days[i])) ? _referenceBonus : 0;
-                    regionColumns[i] = _mip.AddColumn(_names.Name("s", title.Id, region, Day(days[i])), 0, 1, values[i] + bonus, isInteger: true);
+                    regionColumns[i] = _mip.AddColumn(_names.Name("s", title.Id, region, Day(days[i])), 0, 1, Scaled(values[i] + bonus), isInteger: true);
                     Slot(region, days[i]).Add((regionColumns[i], candidates));
                 }
 
@@ -142,6 +153,10 @@ internal sealed class ReleaseModelBuilder
                 {
                     _mip.AddTerm(columns.Scheduled, -1);
                 }
+                else
+                {
+                    Slack(1, new ElasticSlack(-1, "assign", title.Id, region, null, []));
+                }
             }
         }
     }
@@ -159,6 +174,7 @@ internal sealed class ReleaseModelBuilder
                 _mip.BeginRow(_names.Name("stagger", title.Id, region), 0, title.StaggerMaxDays);
                 AddDayTerms(regionColumns, columns.Candidates.StaggeredDays[region], 1);
                 AddDayTerms(columns.Staggered[lead], columns.Candidates.StaggeredDays[lead], -1);
+                Slack(-1, new ElasticSlack(-1, "stagger", title.Id, region, null, []));
             }
         }
     }
@@ -195,6 +211,8 @@ internal sealed class ReleaseModelBuilder
         {
             _mip.AddTerm(column, 1);
         }
+
+        Slack(-1, new ElasticSlack(-1, kind, null, region, Day(day), Members(entries)));
     }
 
     // Rule 6: in one region, at most one tentpole in any tentpoleSpacingDays consecutive days.
@@ -231,6 +249,8 @@ internal sealed class ReleaseModelBuilder
                 {
                     _mip.AddTerm(column, 1);
                 }
+
+                Slack(-1, new ElasticSlack(-1, "spacing", null, region.Id, Day(start), Members(entries)));
             }
         }
     }
@@ -269,6 +289,8 @@ internal sealed class ReleaseModelBuilder
                     {
                         _mip.AddTerm(predecessor.Scheduled, -bigM);
                     }
+
+                    Slack(1, new ElasticSlack(-1, "after", sequel.Candidates.Title.Id, region, gap.TitleId, []));
                 }
             }
         }
@@ -309,6 +331,8 @@ internal sealed class ReleaseModelBuilder
             {
                 _mip.AddTerm(column, title.Title.MarketingCost);
             }
+
+            Slack(-1, new ElasticSlack(-1, "budget", null, null, ModelNames.Week(_calendar.Weeks[week]), Members(entries)));
         }
     }
 
@@ -358,6 +382,24 @@ internal sealed class ReleaseModelBuilder
             }
         }
     }
+
+    /// <summary>In elastic mode, lets the row just begun break its rule at a cost of one per unit.</summary>
+    private void Slack(double sign, ElasticSlack slack)
+    {
+        if (!_elastic)
+        {
+            return;
+        }
+
+        var column = _mip.AddColumn(_names.Name("slack", _mip.RowCount.ToString(System.Globalization.CultureInfo.InvariantCulture)), 0, double.PositiveInfinity, -1);
+        _mip.AddTerm(column, sign);
+        _slacks.Add(slack with { Column = column });
+    }
+
+    private static List<(int Column, string Title)> Members(IEnumerable<(int Column, TitleCandidates Title)> entries)
+        => [.. entries.Select(e => (e.Column, e.Title.Title.Id))];
+
+    private double Scaled(double value) => _elastic ? value * 1e-6 : value;
 
     private void AddReleaseDayTerms(TitleColumns columns, string region, double sign)
     {

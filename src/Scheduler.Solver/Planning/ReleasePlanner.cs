@@ -96,7 +96,13 @@ public sealed class ReleasePlanner
         };
         if (status == PlanningStatus.Infeasible)
         {
-            return new PlanningOutcome(status, null, null, Explain(request.Scenario, ["no plan keeps every hard rule together (the solver proved it)"]), statistics);
+            var reasons = Explain(request.Scenario, []);
+            if (reasons.Count == 0)
+            {
+                reasons = [.. Diagnosis.ElasticDiagnosis.Explain(candidates, _solver, cancellationToken)];
+            }
+
+            return new PlanningOutcome(status, null, null, reasons.Count > 0 ? reasons : ["no plan keeps every hard rule together (the solver proved it)"], statistics);
         }
 
         var assignments = result.HasSolution ? ModelSolution.Read(model, result.ColumnValues) : greedy.Assignments;
