@@ -63,23 +63,20 @@ public sealed class DateExplainer
         return new DateExplanation(titleId, regionId, chosen, mode, _values.Explain(title, regionId, chosen), options);
     }
 
-    /// <summary>Dates rules 2 and 3 allow in every region that moves with this one.</summary>
+    /// <summary>Release days of the horizon in every region that moves with this one (the window is told as a reason).</summary>
     private IEnumerable<LocalDate> Candidates(Title title, List<string> regions)
-    {
-        IEnumerable<LocalDate> dates = _scenario.ReleaseDatesOf(title, regions[0]);
-        foreach (var region in regions.Skip(1))
-        {
-            dates = dates.Intersect(_scenario.ReleaseDatesOf(title, region));
-        }
-
-        return dates;
-    }
+        => _scenario.Horizon.Where(d => regions.All(r => _scenario.RegionsById[r].IsReleaseDay(d)));
 
     private ImmutableArray<string> RuledOut(Title title, List<string> regions, string regionId, string mode, LocalDate date)
     {
         var reasons = new List<string>();
         foreach (var region in regions)
         {
+            if (_scenario.WindowOf(title, region) is not { } window || !window.Contains(date))
+            {
+                reasons.Add(WindowReason(title, region, date));
+            }
+
             if (title.Pins.TryGetValue(region, out var pin))
             {
                 reasons.Add($"pinned to {Text(pin)} in {region}");
@@ -117,6 +114,19 @@ public sealed class DateExplainer
         }
 
         return [.. reasons];
+    }
+
+    private string WindowReason(Title title, string region, LocalDate date)
+    {
+        if (title.Readiness.TryGetValue(region, out var ready) && date < ready)
+        {
+            return $"not ready in {region} before {Text(ready)}";
+        }
+
+        var window = _scenario.WindowOf(title, region);
+        return window is null
+            ? $"no window in {region}"
+            : $"outside its window in {region} ({Text(window.Start)} to {Text(window.End)})";
     }
 
     private void TentpoleRules(Title title, string region, LocalDate date, List<string> reasons)

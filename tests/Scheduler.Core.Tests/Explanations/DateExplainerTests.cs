@@ -76,4 +76,22 @@ public class DateExplainerTests
 
         Assert.That(explanation.Alternatives.Single(a => a.Date == March19).RuledOutBy, Does.Contain("sequel gap: must release at least 14 days after a (2027-03-12) in us"));
     }
+
+    [Test]
+    public void Explain_BetterDateBeforeReadiness_IsRuledOutByReadiness()
+    {
+        var (values, plan) = PlanOf(
+            d =>
+            {
+                Scenarios.Title(d, 0)["readiness"] = new JsonObject { ["uk"] = "2027-03-19" };
+                Scenarios.Title(d, 0)["preferred"] = "2027-03-12";
+                Scenarios.Title(d, 0)["delayCostPerWeek"] = 0.1;
+            },
+            new Assignment("a", PlanModes.Staggered, ImmutableDictionary<string, LocalDate>.Empty.Add("us", March12).Add("uk", March19)),
+            Global("b", March19));
+
+        var explanation = new DateExplainer(values, plan).Explain("a", "uk")!;
+
+        Assert.That(explanation.Alternatives.Single(a => a.Date == March12).RuledOutBy, Does.Contain("not ready in uk before 2027-03-19"));
+    }
 }
