@@ -28,10 +28,11 @@ internal static class CompareCommand
         var outDir = new Option<string?>("--out") { Description = "Write each plan file into this folder." };
         var database = Database.Option();
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the runs." };
+        var report = new Option<string?>("--report") { Description = "Write the base and variant calendars, with moves as arrows, as a self-contained HTML file." };
         var independent = new Option<bool>("--independent") { Description = "Plan each variant on its own, without starting from or leaning toward the base plan." };
         var command = new Command("compare", "Compare what-if variants with their base, side by side.")
         {
-            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave, independent,
+            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave, independent, report,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -87,6 +88,16 @@ internal static class CompareCommand
             if (parse.GetValue(outDir) is { } directory)
             {
                 await WritePlansAsync(directory, comparison, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(report) is { } reportPath && comparison.Base.Plan is { } basePlan)
+            {
+                var drawn = comparison.Variants
+                    .Where(v => v.Outcome?.Plan is not null && v.Diff is not null)
+                    .Select(v => (v.Id, v.Outcome!.Plan!, v.Diff!))
+                    .ToList();
+                var html = new Reports.CalendarReport(baseInput.Scenario).RenderComparison(basePlan, drawn, $"{baseInput.Scenario.Name}: what-if comparison");
+                await OutputFiles.WriteAsync(reportPath, html, cancellationToken).ConfigureAwait(false);
             }
 
             await ComparisonReport.WriteAsync(context, comparison, parse.GetValue(json)).ConfigureAwait(false);

@@ -32,9 +32,10 @@ internal static class PlanCommand
         var database = Database.Option();
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the run in the database." };
         var adopt = new Option<bool>("--adopt") { Description = "Make the plan the plan of record at once (when it is verified)." };
+        var report = new Option<string?>("--report") { Description = "Write the release calendar as a self-contained HTML file." };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, database, noSave, adopt,
+            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, database, noSave, adopt, report,
         };
         command.Validators.Add(result =>
         {
@@ -83,7 +84,7 @@ internal static class PlanCommand
             {
                 SolverLog = parse.GetValue(solverLog),
             };
-            var outputs = new Outputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), store, parse.GetValue(adopt));
+            var outputs = new Outputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), store, parse.GetValue(adopt)) { ReportPath = parse.GetValue(report) };
             return await RunAsync(context, input, request, outputs, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -171,6 +172,12 @@ internal static class PlanCommand
             await OutputFiles.WriteAsync(csvPath, PlanCsv.Write(plan), cancellationToken).ConfigureAwait(false);
         }
 
+        if (outputs.ReportPath is { } reportPath)
+        {
+            var heading = request.Info.Variant is { } v ? $"{request.Info.Name} (variant {v})" : request.Info.Name;
+            await OutputFiles.WriteAsync(reportPath, new Reports.CalendarReport(request.Scenario).Render(plan, heading), cancellationToken).ConfigureAwait(false);
+        }
+
         if (outputs.Json)
         {
             await context.Output.WriteAsync(planJson).ConfigureAwait(false);
@@ -184,7 +191,10 @@ internal static class PlanCommand
     }
 
     /// <summary>Where a plan goes besides the screen.</summary>
-    private sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt);
+    private sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt)
+    {
+        public string? ReportPath { get; init; }
+    }
 
     /// <summary>Solves on a worker thread; on a terminal, shows the elapsed time against the limit meanwhile.</summary>
     private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, bool json, CancellationToken cancellationToken)

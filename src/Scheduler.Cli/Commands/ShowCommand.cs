@@ -10,14 +10,23 @@ internal static class ShowCommand
         var runId = StoredRunInput.Argument();
         var json = new Option<bool>("--json") { Description = "Print the plan file." };
         var csv = new Option<bool>("--csv") { Description = "Print the releases as CSV." };
+        var report = new Option<string?>("--report") { Description = "Write the release calendar as a self-contained HTML file." };
         var database = Database.Option();
-        var command = new Command("show", "Show a stored run's plan.") { runId, json, csv, database };
+        var command = new Command("show", "Show a stored run's plan.") { runId, json, csv, report, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
             if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId)).ConfigureAwait(false) is not { } found)
             {
                 return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(report) is { } reportPath)
+            {
+                var loader = await Core.Loading.ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+                var scenario = loader.Load(store.ScenarioContent(found.Run.ScenarioId), $"stored scenario of run {found.Run.Id}").Resolve(found.Run.Variant);
+                var heading = $"{found.Run.ScenarioName}{(found.Run.Variant is { } v ? $" (variant {v})" : "")}: run {found.Run.Id}";
+                await OutputFiles.WriteAsync(reportPath, new Reports.CalendarReport(scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(json))

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Cli.Reports;
+
+/// <summary>
+/// A release calendar as one self-contained HTML file (inline CSS and SVG, nothing fetched): weeks
+/// across, regions down, one marker per release coloured by genre, tentpoles outlined, global
+/// releases joined by a line through their regions, competing events as shaded bands, the seasonal
+/// index as a quiet background, a tooltip per marker, the KPIs on top and the release table below.
+/// A comparison draws the variant over the base, with moved releases as arrows.
+/// </summary>
+internal sealed class CalendarReport
+{
+    private const int WeekWidth = 26;
+    private const int RowHeight = 34;
+    private const int LabelWidth = 150;
+    private const int HeaderHeight = 70;
+
+    private readonly Scenario _scenario;
+    private readonly ValueModel _values;
+    private readonly ReportPalette _palette = new();
+
+    public CalendarReport(Scenario scenario)
+    {
+        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        _values = new ValueModel(scenario);
+    }
+
+    public string Render(Plan plan, string heading)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var html = new StringBuilder();
+        Open(html, heading);
+        Kpis(html, plan);
+        html.Append("<div class=\"calendar\">").Append(Svg(plan, null)).Append("</div>");
+        Legend(html);
+        Table(html, plan);
+        return Close(html);
+    }
+
+    /// <summary>The base's calendar, then each variant's with arrows from each moved release's base date to its new date.</summary>
+    public string RenderComparison(Plan basePlan, IReadOnlyList<(string Id, Plan Plan, PlanDiff Diff)> variants, string heading)
+    {
+        ArgumentNullException.ThrowIfNull(basePlan);
+        ArgumentNullException.ThrowIfNull(variants);
+        var html = new StringBuilder();
+        Open(html, heading);
+        html.Append("<h2>Base</h2>");
+        Kpis(html, basePlan);
+        html.Append("<div class=\"calendar\">").Append(Svg(basePlan, null)).Append("</div>");
+        foreach (var (id, plan, diff) in variants)
+        {
+            html.Append("<h2>Variant ").Append(Encode(id)).Append("</h2><p class=\"summary\">").Append(Encode(diff.Summary(basePlan))).Append("</p>");
+            Kpis(html, plan);
+            html.Append("<div class=\"calendar\">").Append(Svg(plan, diff)).Append("</div>");
+        }
+
+        Legend(html);
+        Table(html, basePlan);
+        return Close(html);
+    }
+
+    private static void Open(StringBuilder html, string heading)
+    {
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+            .Append(Encode(heading))
+            .Append("</title><style>")
+            .Append("""
+                body{font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:16px;color:#222}
+                h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:16px 0 4px}
+                .kpis{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0;font-size:13px}
+                .kpis b{font-weight:600}.solver{color:#555;margin:2px 0 10px}.summary{font-weight:600}
+                .calendar{overflow-x:auto;border:1px solid #ddd;background:#fff}
+                .calendar svg{display:block}
+                svg text{font:11px system-ui,sans-serif;fill:#333}
+                svg .region{font-weight:600}svg .week{fill:#666}svg .month{font-weight:600;fill:#222}
+                svg .event text{fill:#8a4b00;font-size:10px}
+                .legend{display:flex;flex-wrap:wrap;gap:4px 14px;margin:8px 0}
+                .legend span{display:inline-flex;align-items:center;gap:4px}
+                .legend i{display:inline-block;width:10px;height:10px;border-radius:50%}
+                table{border-collapse:collapse;margin-top:12px;font-size:12px}
+                th,td{border-bottom:1px solid #eee;padding:3px 8px;text-align:left}
+                td.n{text-align:right;font-variant-numeric:tabular-nums}
+                @page{size:A3 landscape;margin:10mm}
+                @media print{.calendar{overflow:visible;border:none}body{margin:0}}
+                """)
+            .Append("</style></head><body><h1>").Append(Encode(heading)).Append("</h1>");
+    }
+
+    private static string Close(StringBuilder html) => html.Append("</body></html>\n").ToString();
+
+    private static void Kpis(StringBuilder html, Plan plan)
+    {
+        var k = plan.Kpis;
+        html.Append("<div class=\"kpis\">")
+            .Append(Invariant($"<span>value <b>{k.Value:0.##}</b></span><span>clash cost <b>{k.ClashCost:0.##}</b></span>"))
+            .Append(Invariant($"<span>move cost <b>{k.MoveCost:0.##}</b></span><span>objective <b>{k.Objective:0.##}</b></span>"))
+            .Append(Invariant($"<span><b>{k.Releases}</b> releases</span><span><b>{k.TitlesScheduled}</b> titles scheduled</span><span><b>{k.TitlesUnscheduled}</b> not scheduled</span>"))
+            .Append("</div><div class=\"solver\">")
+            .Append(Encode(PlanReport.SolverLine(plan.Solver, null)))
+            .Append("</div>");
+    }
+
+    private string Svg(Plan plan, PlanDiff? diff)
+    {
+        var start = IsoWeek.Of(_scenario.Horizon.Start).Monday;
+        var weeks = (Period.DaysBetween(start, _scenario.Horizon.End) / 7) + 1;
+        var width = LabelWidth + (weeks * WeekWidth) + 10;
+        var regions = _scenario.Regions.Select(r => r.Id).ToList();
+        var height = HeaderHeight + (regions.Count * RowHeight) + 10;
+        double X(LocalDate date) => LabelWidth + (Period.DaysBetween(start, date) * WeekWidth / 7.0) + (WeekWidth / 14.0);
+        double Y(string region) => HeaderHeight + (regions.IndexOf(region) * RowHeight) + (RowHeight / 2.0);
+
+        var svg = new StringBuilder();
+        svg.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" role=\"img\" aria-label=\"Release calendar\">"));
+
+        // Seasonal index as a quiet background: darker where demand is higher.
+        foreach (var region in _scenario.Regions)
+        {
+            for (var w = 0; w < weeks; w++)
+            {
+                var index = _scenario.Seasonality.RegionIndex(region.Id, start.PlusDays((w * 7) + 3));
+                if (Math.Abs(index - 1) > 1e-9)
+                {
+                    var opacity = Math.Min(0.25, Math.Abs(index - 1) * 0.5);
+                    var colour = index > 1 ? "#2e7d32" : "#9e9e9e";
+                    svg.Append(Invariant($"<rect x=\"{LabelWidth + (w * WeekWidth)}\" y=\"{HeaderHeight + (regions.IndexOf(region.Id) * RowHeight)}\" width=\"{WeekWidth}\" height=\"{RowHeight}\" fill=\"{colour}\" fill-opacity=\"{opacity:0.###}\"><title>{Encode(region.Id)}: seasonal index {index:0.##}</title></rect>"));
+                }
+            }
+        }
+
+        // Grid: a row per region, a column per week, month names above.
+        for (var i = 0; i < regions.Count; i++)
+        {
+            var y = HeaderHeight + (i * RowHeight);
+            svg.Append(Invariant($"<line x1=\"0\" y1=\"{y}\" x2=\"{width}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>"));
+            svg.Append(Invariant($"<text class=\"region\" x=\"6\" y=\"{y + (RowHeight / 2) + 4}\">{Encode(Shorten(_scenario.RegionsById[regions[i]].Name, 20))}</text>"));
+        }
+
+        for (var w = 0; w < weeks; w++)
+        {
+            var monday = start.PlusDays(w * 7);
+            var x = LabelWidth + (w * WeekWidth);
+            svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{HeaderHeight - 14}\" x2=\"{x}\" y2=\"{height}\" stroke=\"{(monday.Day <= 7 ? "#c8c8c8" : "#f0f0f0")}\"/>"));
+            if (monday.Day <= 7)
+            {
+                svg.Append(Invariant($"<text class=\"month\" x=\"{x + 2}\" y=\"16\">{monday.ToString("MMM uuuu", CultureInfo.InvariantCulture)}</text>"));
+            }
+
+            if (w % 2 == 0)
+            {
+                svg.Append(Invariant($"<text class=\"week\" x=\"{x + 2}\" y=\"{HeaderHeight - 16}\">{monday.Day}</text>"));
+            }
+        }
+
+        // Competing events: shaded bands over the regions they touch, named at the top.
+        // Event names take the first of three lanes where they fit, cut to the room before the next name.
+        var laneEnds = new double[3];
+        foreach (var competing in _scenario.Events.OrderBy(e => e.Dates.Start))
+        {
+            var x1 = X(competing.Dates.Start) - (WeekWidth / 14.0);
+            var w = Math.Max(3, (competing.Dates.Length * WeekWidth / 7.0));
+            var rows = competing.Regions.IsEmpty ? regions : regions.Where(competing.Regions.Contains).ToList();
+            svg.Append(Invariant($"<g class=\"event\" data-event=\"{Encode(competing.Id)}\"><title>{Encode(competing.Name)}: {Date(competing.Dates.Start)} to {Date(competing.Dates.End)}, impact {competing.Impact:0.##}{(competing.Genres.IsEmpty ? "" : $", genres {string.Join(", ", competing.Genres)}")}</title>"));
+            foreach (var region in rows)
+            {
+                svg.Append(Invariant($"<rect x=\"{x1:0.#}\" y=\"{HeaderHeight + (regions.IndexOf(region) * RowHeight)}\" width=\"{w:0.#}\" height=\"{RowHeight}\" fill=\"#ff9800\" fill-opacity=\"{(0.06 + (competing.Impact * 0.3)):0.###}\"/>"));
+            }
+
+            var lane = Array.FindIndex(laneEnds, end => end <= x1);
+            if (lane < 0)
+            {
+                svg.Append("</g>");
+                continue; // every lane is taken here: the band and its tooltip still tell the event
+            }
+
+            var label = Shorten(competing.Name, 18);
+            laneEnds[lane] = x1 + (label.Length * 5.6) + 4;
+            svg.Append(Invariant($"<text x=\"{x1 + 1:0.#}\" y=\"{26 + (lane * 10)}\">{Encode(label)}</text></g>"));
+        }
+
+        // Global releases: one line through all their regions.
+        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
+        foreach (var global in plan.Releases.Where(r => modes.GetValueOrDefault(r.Title) == PlanModes.Global).GroupBy(r => (r.Title, r.Date)))
+        {
+            var ys = global.Select(r => Y(r.Region)).ToList();
+            var x = X(global.Key.Date);
+            svg.Append(Invariant($"<line class=\"global\" x1=\"{x:0.#}\" y1=\"{ys.Min():0.#}\" x2=\"{x:0.#}\" y2=\"{ys.Max():0.#}\" stroke=\"{_palette.For(_scenario.TitlesById[global.Key.Title].Genres[0])}\" stroke-opacity=\"0.45\" stroke-width=\"2\"/>"));
+        }
+
+        // Moved releases (comparison): an arrow from the base date to the new one.
+        if (diff is not null)
+        {
+            svg.Append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" fill=\"#c62828\"/></marker></defs>");
+            foreach (var move in diff.Moved)
+            {
+                var y = Y(move.Region) - 9;
+                svg.Append(Invariant($"<path class=\"move\" data-move=\"{Encode(move.Title)}|{Encode(move.Region)}\" d=\"M{X(move.From):0.#},{y:0.#} Q{(X(move.From) + X(move.To)) / 2:0.#},{y - 10:0.#} {X(move.To):0.#},{y:0.#}\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>{Encode(move.Title)} in {Encode(move.Region)}: {Date(move.From)} to {Date(move.To)}, value {move.ValueChange:+0.##;-0.##;0}</title></path>"));
+            }
+        }
+
+        // One marker per release; releases on the same day in the same region share it side by side.
+        foreach (var day in plan.Releases.GroupBy(r => (r.Region, r.Date)))
+        {
+            var lane = 0;
+            var count = day.Count();
+            foreach (var release in day.OrderBy(r => r.Title, StringComparer.Ordinal))
+            {
+                var title = _scenario.TitlesById[release.Title];
+                var x = X(release.Date) + ((lane++ - ((count - 1) / 2.0)) * 7);
+                var y = Y(release.Region);
+                var radius = title.Tentpole ? 7 : 5;
+                var stroke = title.Tentpole ? " stroke=\"#000\" stroke-width=\"2\"" : " stroke=\"#fff\" stroke-width=\"1\"";
+                svg.Append(Invariant($"<circle class=\"release\" data-release=\"{Encode(release.Title)}|{Encode(release.Region)}\" cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{radius}\" fill=\"{_palette.For(title.Genres[0])}\"{stroke}><title>{Encode(Tooltip(title, release, modes.GetValueOrDefault(release.Title)))}</title></circle>"));
+            }
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
+    private string Tooltip(Title title, ReleasePlan release, string? mode)
+    {
+        var region = _scenario.RegionsById[release.Region];
+        var local = release.PublishAt.InZone(region.TimeZone).ToString("uuuu-MM-dd HH:mm x", CultureInfo.InvariantCulture);
+        var b = _values.Explain(title, release.Region, release.Date);
+        var events = b.Events.IsEmpty ? "" : "; " + string.Join("; ", b.Events.Select(c => Invariant($"{c.Event.Name} {c.OverlapDays} d x{c.Factor:0.###}")));
+        return Invariant($"{title.Name} ({title.Id}{(title.Tentpole ? ", tentpole" : "")}, {mode})\n{region.Name}: {Date(release.Date)}, goes live {local} ({InstantPattern.General.Format(release.PublishAt)})\nvalue {release.Value:0.###} = base {b.Base:0.###} x season {b.Seasonal:0.###} x genre {b.Genre:0.###} x competition {b.Competition:0.###} x timing {b.Timing:0.###}{events}");
+    }
+
+    private void Legend(StringBuilder html)
+    {
+        html.Append("<div class=\"legend\">");
+        foreach (var (genre, colour) in _palette.Used)
+        {
+            html.Append("<span><i style=\"background:").Append(colour).Append("\"></i>").Append(Encode(genre)).Append("</span>");
+        }
+
+        html.Append("<span><i style=\"background:#fff;border:2px solid #000\"></i>tentpole</span>")
+            .Append("<span><i style=\"background:#ff9800;opacity:.4;border-radius:0\"></i>competing event</span>")
+            .Append("<span><i style=\"background:#2e7d32;opacity:.25;border-radius:0\"></i>high season</span></div>");
+    }
+
+    private void Table(StringBuilder html, Plan plan)
+    {
+        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
+        html.Append("<h2>Releases</h2><table><thead><tr><th>date</th><th>region</th><th>title</th><th>mode</th><th>publish at (UTC)</th><th class=\"n\">value</th></tr></thead><tbody>");
+        foreach (var release in plan.Releases)
+        {
+            html.Append("<tr><td>").Append(Date(release.Date)).Append("</td><td>").Append(Encode(release.Region))
+                .Append("</td><td>").Append(Encode(_scenario.TitlesById.TryGetValue(release.Title, out var t) ? $"{t.Name} ({t.Id})" : release.Title))
+                .Append("</td><td>").Append(Encode(modes.GetValueOrDefault(release.Title) ?? ""))
+                .Append("</td><td>").Append(InstantPattern.General.Format(release.PublishAt))
+                .Append("</td><td class=\"n\">").Append(release.Value.ToString("0.##", CultureInfo.InvariantCulture)).Append("</td></tr>");
+        }
+
+        html.Append("</tbody></table>");
+    }
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, Math.Max(1, length - 1)), "…");
+
+    private static string Date(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
