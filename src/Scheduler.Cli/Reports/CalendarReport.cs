@@ -21,6 +21,10 @@ internal sealed class CalendarReport
     private const int WeekWidth = 26;
     private const int RowHeight = 34;
     private const int LabelWidth = 150;
+
+    // The calendar itself starts at the left edge of its own drawing; region names are a separate,
+    // sticky drawing, so that they stay in view while the weeks scroll.
+    private const int Left = 4;
     private const int HeaderHeight = 70;
 
     private readonly Scenario _scenario;
@@ -39,7 +43,7 @@ internal sealed class CalendarReport
         var html = new StringBuilder();
         Open(html, heading);
         Kpis(html, plan);
-        html.Append("<div class=\"calendar\">").Append(Svg(plan, null)).Append("</div>");
+        Calendar(html, plan, null);
         Legend(html);
         Table(html, plan);
         return Close(html);
@@ -54,12 +58,12 @@ internal sealed class CalendarReport
         Open(html, heading);
         html.Append("<h2>Base</h2>");
         Kpis(html, basePlan);
-        html.Append("<div class=\"calendar\">").Append(Svg(basePlan, null)).Append("</div>");
+        Calendar(html, basePlan, null);
         foreach (var (id, plan, diff) in variants)
         {
             html.Append("<h2>Variant ").Append(Encode(id)).Append("</h2><p class=\"summary\">").Append(Encode(diff.Summary(basePlan))).Append("</p>");
             Kpis(html, plan);
-            html.Append("<div class=\"calendar\">").Append(Svg(plan, diff)).Append("</div>");
+            Calendar(html, plan, diff);
         }
 
         Legend(html);
@@ -77,8 +81,9 @@ internal sealed class CalendarReport
                 h1{font-size:20px;margin:0 0 8px}h2{font-size:16px;margin:16px 0 4px}
                 .kpis{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0;font-size:13px}
                 .kpis b{font-weight:600}.solver{color:#555;margin:2px 0 10px}.summary{font-weight:600}
-                .calendar{overflow-x:auto;border:1px solid #ddd;background:#fff}
-                .calendar svg{display:block}
+                .calendar{overflow-x:auto;border:1px solid #ddd;background:#fff;display:flex}
+                .calendar svg{display:block;flex:none}
+                .calendar .labels{position:sticky;left:0;z-index:1;background:rgba(255,255,255,.92);border-right:1px solid #ddd}
                 svg text{font:11px system-ui,sans-serif;fill:#333}
                 svg .region{font-weight:600}svg .week{fill:#666}svg .month{font-weight:600;fill:#222}
                 svg .event text{fill:#8a4b00;font-size:10px}
@@ -108,14 +113,31 @@ internal sealed class CalendarReport
             .Append("</div>");
     }
 
+    private void Calendar(StringBuilder html, Plan plan, PlanDiff? diff)
+        => html.Append("<div class=\"calendar\"><div class=\"labels\">").Append(Labels()).Append("</div>").Append(Svg(plan, diff)).Append("</div>");
+
+    private string Labels()
+    {
+        var height = HeaderHeight + (_scenario.Regions.Length * RowHeight) + 10;
+        var svg = new StringBuilder(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{LabelWidth}\" height=\"{height}\">"));
+        for (var i = 0; i < _scenario.Regions.Length; i++)
+        {
+            var y = HeaderHeight + (i * RowHeight);
+            svg.Append(Invariant($"<line x1=\"0\" y1=\"{y}\" x2=\"{LabelWidth}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>"));
+            svg.Append(Invariant($"<text class=\"region\" x=\"6\" y=\"{y + (RowHeight / 2) + 4}\">{Encode(Shorten(_scenario.Regions[i].Name, 20))}</text>"));
+        }
+
+        return svg.Append("</svg>").ToString();
+    }
+
     private string Svg(Plan plan, PlanDiff? diff)
     {
         var start = IsoWeek.Of(_scenario.Horizon.Start).Monday;
         var weeks = (Period.DaysBetween(start, _scenario.Horizon.End) / 7) + 1;
-        var width = LabelWidth + (weeks * WeekWidth) + 10;
+        var width = Left + (weeks * WeekWidth) + 10;
         var regions = _scenario.Regions.Select(r => r.Id).ToList();
         var height = HeaderHeight + (regions.Count * RowHeight) + 10;
-        double X(LocalDate date) => LabelWidth + (Period.DaysBetween(start, date) * WeekWidth / 7.0) + (WeekWidth / 14.0);
+        double X(LocalDate date) => Left + (Period.DaysBetween(start, date) * WeekWidth / 7.0) + (WeekWidth / 14.0);
         double Y(string region) => HeaderHeight + (regions.IndexOf(region) * RowHeight) + (RowHeight / 2.0);
 
         var svg = new StringBuilder();
@@ -131,7 +153,7 @@ internal sealed class CalendarReport
                 {
                     var opacity = Math.Min(0.25, Math.Abs(index - 1) * 0.5);
                     var colour = index > 1 ? "#2e7d32" : "#9e9e9e";
-                    svg.Append(Invariant($"<rect x=\"{LabelWidth + (w * WeekWidth)}\" y=\"{HeaderHeight + (regions.IndexOf(region.Id) * RowHeight)}\" width=\"{WeekWidth}\" height=\"{RowHeight}\" fill=\"{colour}\" fill-opacity=\"{opacity:0.###}\"><title>{Encode(region.Id)}: seasonal index {index:0.##}</title></rect>"));
+                    svg.Append(Invariant($"<rect x=\"{Left + (w * WeekWidth)}\" y=\"{HeaderHeight + (regions.IndexOf(region.Id) * RowHeight)}\" width=\"{WeekWidth}\" height=\"{RowHeight}\" fill=\"{colour}\" fill-opacity=\"{opacity:0.###}\"><title>{Encode(region.Id)}: seasonal index {index:0.##}</title></rect>"));
                 }
             }
         }
@@ -141,13 +163,12 @@ internal sealed class CalendarReport
         {
             var y = HeaderHeight + (i * RowHeight);
             svg.Append(Invariant($"<line x1=\"0\" y1=\"{y}\" x2=\"{width}\" y2=\"{y}\" stroke=\"#e5e5e5\"/>"));
-            svg.Append(Invariant($"<text class=\"region\" x=\"6\" y=\"{y + (RowHeight / 2) + 4}\">{Encode(Shorten(_scenario.RegionsById[regions[i]].Name, 20))}</text>"));
         }
 
         for (var w = 0; w < weeks; w++)
         {
             var monday = start.PlusDays(w * 7);
-            var x = LabelWidth + (w * WeekWidth);
+            var x = Left + (w * WeekWidth);
             svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{HeaderHeight - 14}\" x2=\"{x}\" y2=\"{height}\" stroke=\"{(monday.Day <= 7 ? "#c8c8c8" : "#f0f0f0")}\"/>"));
             if (monday.Day <= 7)
             {
