@@ -92,9 +92,9 @@ internal static class CompareCommand
 
             if (parse.GetValue(report) is { } reportPath && comparison.Base.Plan is { } basePlan)
             {
-                var drawn = comparison.Variants
-                    .Where(v => v.Outcome?.Plan is not null && v.Diff is not null)
-                    .Select(v => (v.Id, v.Outcome!.Plan!, v.Diff!))
+                var drawn = comparison.Variants.Zip(jobs.Select(j => j.Input))
+                    .Where(p => p.First.Outcome?.Plan is not null && p.First.Diff is not null && p.Second is not null)
+                    .Select(p => (p.First.Id, p.Second!.Scenario, p.First.Outcome!.Plan!, p.First.Diff!))
                     .ToList();
                 var html = new Reports.CalendarReport(baseInput.Scenario).RenderComparison(basePlan, drawn, $"{baseInput.Scenario.Name}: what-if comparison");
                 await OutputFiles.WriteAsync(reportPath, html, cancellationToken).ConfigureAwait(false);

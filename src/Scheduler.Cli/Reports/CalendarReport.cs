@@ -29,12 +29,15 @@ internal sealed class CalendarReport
 
     private readonly Scenario _scenario;
     private readonly ValueModel _values;
-    private readonly ReportPalette _palette = new();
+    private readonly ReportPalette _palette;
 
-    public CalendarReport(Scenario scenario)
+    /// <param name="scenario">The scenario whose calendar (regions, events, seasons) is drawn.</param>
+    /// <param name="palette">Shared by the drawings of one page, so that a genre keeps its colour.</param>
+    public CalendarReport(Scenario scenario, ReportPalette? palette = null)
     {
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _values = new ValueModel(scenario);
+        _palette = palette ?? new ReportPalette();
     }
 
     public string Render(Plan plan, string heading)
@@ -50,7 +53,7 @@ internal sealed class CalendarReport
     }
 
     /// <summary>The base's calendar, then each variant's with arrows from each moved release's base date to its new date.</summary>
-    public string RenderComparison(Plan basePlan, IReadOnlyList<(string Id, Plan Plan, PlanDiff Diff)> variants, string heading)
+    public string RenderComparison(Plan basePlan, IReadOnlyList<(string Id, Scenario Scenario, Plan Plan, PlanDiff Diff)> variants, string heading)
     {
         ArgumentNullException.ThrowIfNull(basePlan);
         ArgumentNullException.ThrowIfNull(variants);
@@ -59,11 +62,11 @@ internal sealed class CalendarReport
         html.Append("<h2>Base</h2>");
         Kpis(html, basePlan);
         Calendar(html, basePlan, null);
-        foreach (var (id, plan, diff) in variants)
+        foreach (var (id, scenario, plan, diff) in variants)
         {
             html.Append("<h2>Variant ").Append(Encode(id)).Append("</h2><p class=\"summary\">").Append(Encode(diff.Summary(basePlan))).Append("</p>");
             Kpis(html, plan);
-            Calendar(html, plan, diff);
+            new CalendarReport(scenario, _palette).Calendar(html, plan, diff);
         }
 
         Legend(html);
