@@ -137,7 +137,7 @@ internal sealed class CalendarReport
     {
         var start = IsoWeek.Of(_scenario.Horizon.Start).Monday;
         var weeks = (Period.DaysBetween(start, _scenario.Horizon.End) / 7) + 1;
-        var width = Left + (weeks * WeekWidth) + 10;
+        var width = Left + (weeks * WeekWidth) + 120; // room for the last event name
         var regions = _scenario.Regions.Select(r => r.Id).ToList();
         var height = HeaderHeight + (regions.Count * RowHeight) + 10;
         double X(LocalDate date) => Left + (Period.DaysBetween(start, date) * WeekWidth / 7.0) + (WeekWidth / 14.0);
