@@ -46,6 +46,7 @@ internal static class DatabaseOpener
             connection.Execute("PRAGMA synchronous = NORMAL");
             if (version == 0)
             {
+                // Setting the id twice (two processes creating the file at once) is harmless.
                 connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}"));
             }
 
@@ -82,11 +83,23 @@ internal static class DatabaseOpener
     /// <returns>The schema version of a database of ours, or 0 for a new, empty one.</returns>
     private static int CheckIdentity(SqliteConnection connection, string path)
     {
-        var applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
-        var version = (int)connection.ExecuteScalar<long>("PRAGMA user_version");
+        // One read transaction, so that a second process creating the file at the same moment is
+        // seen either not at all or as a whole, never half-made (tables without the mark).
+        long applicationId, version, objects;
+        connection.Execute("BEGIN DEFERRED TRANSACTION");
+        try
+        {
+            applicationId = connection.ExecuteScalar<long>("PRAGMA application_id");
+            version = connection.ExecuteScalar<long>("PRAGMA user_version");
+            objects = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master");
+        }
+        finally
+        {
+            connection.Execute("COMMIT TRANSACTION");
+        }
+
         if (applicationId != ApplicationId)
         {
-            var objects = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master");
             if (applicationId != 0 || objects > 0)
             {
                 throw new StorageException($"'{path}' is an SQLite database of another application, not of Scheduler; it was left untouched.");
@@ -101,6 +114,6 @@ internal static class DatabaseOpener
                 $"'{path}' was written by a newer version of Scheduler (schema {version}; this version knows up to {Migrations.Latest}); it was left untouched.");
         }
 
-        return version;
+        return (int)version;
     }
 }

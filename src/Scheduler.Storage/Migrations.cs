@@ -15,14 +15,32 @@ internal static class Migrations
 
     public static int Latest => All.Value.Count == 0 ? 0 : All.Value[^1].Version;
 
+    /// <summary>
+    /// Applies the migrations newer than <paramref name="current"/>. Each runs in an immediate
+    /// transaction that reads the version again, so two processes opening a new file at once
+    /// migrate it once: the second waits, then finds the work done.
+    /// </summary>
     public static void Apply(SqliteConnection connection, int current)
     {
         foreach (var (version, sql) in All.Value.Where(m => m.Version > current))
         {
-            using var transaction = connection.BeginTransaction();
-            connection.Execute(sql, transaction: transaction);
-            connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"), transaction: transaction);
-            transaction.Commit();
+            // BEGIN IMMEDIATE takes the write lock before the version is read again.
+            connection.Execute("BEGIN IMMEDIATE TRANSACTION");
+            try
+            {
+                if (connection.ExecuteScalar<long>("PRAGMA user_version") < version)
+                {
+                    connection.Execute(sql);
+                    connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"));
+                }
+
+                connection.Execute("COMMIT TRANSACTION");
+            }
+            catch
+            {
+                connection.Execute("ROLLBACK TRANSACTION");
+                throw;
+            }
         }
     }
 

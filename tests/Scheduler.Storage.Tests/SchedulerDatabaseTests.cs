@@ -209,4 +209,24 @@ public class SchedulerDatabaseTests
             Assert.That(DatabaseLocation.Resolve(null, environment.GetValueOrDefault), Is.EqualTo("/srv/scheduler.db"));
         });
     }
+
+    [Test]
+    public void Open_NewFileFromTwoConnectionsAtOnce_MigratesItOnceAndBothSucceed()
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var path = Path.Combine(_directory, $"race-{attempt}.db");
+            var opened = Enumerable.Range(0, 2)
+                .AsParallel()
+                .WithDegreeOfParallelism(2)
+                .Select(_ =>
+                {
+                    using var database = SchedulerDatabase.Open(path, TimeProvider.System);
+                    return database.SchemaVersion;
+                })
+                .ToList();
+
+            Assert.That(opened, Is.EqualTo(new[] { 2, 2 }), $"attempt {attempt}");
+        }
+    }
 }
