@@ -213,7 +213,7 @@ public class SchedulerDatabaseTests
     [Test]
     public void Open_NewFileFromTwoConnectionsAtOnce_MigratesItOnceAndBothSucceed()
     {
-        for (var attempt = 0; attempt < 20; attempt++)
+        for (var attempt = 0; attempt < 10; attempt++)
         {
             var path = Path.Combine(_directory, $"race-{attempt}.db");
             var opened = Enumerable.Range(0, 2)
