@@ -96,4 +96,21 @@ public class ReplanCommandTests
             Assert.That(result.Error, Is.EqualTo("There is no plan of record to replan: adopt a run first.\n"));
         });
     }
+
+    [Test]
+    public async Task Submit_ValidScenario_IsStoredForTheNextReplanAndInvalidOneIsRefused()
+    {
+        var valid = await CliRun.InProcessAsync("submit", "scenarios/demo.json", "--db", Db);
+        var invalid = await CliRun.InProcessAsync("submit", "scenarios/invalid/sequel-cycle.json", "--db", Db);
+
+        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
+        Assert.Multiple(() =>
+        {
+            Assert.That(valid.ExitCode, Is.EqualTo(ExitCodes.Ok), valid.Error);
+            Assert.That(valid.Output, Does.StartWith("Scenario 'Demo: spring 2027' stored (document 1, sha256 "));
+            Assert.That(database.NewestScenario("Demo: spring 2027"), Is.Not.Null);
+            Assert.That(invalid.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(database.NewestScenario("Invalid example"), Is.Null);
+        });
+    }
 }
