@@ -27,7 +27,7 @@ public sealed class Publisher
     public bool PublishDue(string title, string region)
     {
         using var database = _openDatabase();
-        var release = database.PlanOfRecordReleases().FirstOrDefault(r => r.Title == title && r.Region == region);
+        var release = database.PlanOfRecordRelease(title, region);
         var now = Instant.FromDateTimeOffset(_time.GetUtcNow());
         if (release is null || release.PublishedAt is not null || release.PublishAt > now)
         {

@@ -160,15 +160,23 @@ public sealed class SchedulerDatabase : IDisposable
             .Select(a => new AuditEntry(a.Id, Parse(a.At), a.Actor, a.Action, a.RunId, a.Details))];
 
     /// <summary>The releases of the plan of record, each with its publication (if any); empty before the first adoption.</summary>
-    public IReadOnlyList<ScheduledRelease> PlanOfRecordReleases()
+    public IReadOnlyList<ScheduledRelease> PlanOfRecordReleases() => ScheduledReleases("", null);
+
+    /// <summary>The plan of record's release of one (title, region), or null when it has none.</summary>
+    public ScheduledRelease? PlanOfRecordRelease(string title, string region)
+        => ScheduledReleases("WHERE r.title = @title AND r.region = @region", new { title, region }).SingleOrDefault();
+
+    private List<ScheduledRelease> ScheduledReleases(string filter, object? parameters)
         => [.. _connection.Query<ScheduledRow>(
-            """
+            $"""
             SELECT r.run_id AS RunId, r.title AS Title, r.region AS Region, r.date AS Date, r.publish_at AS PublishAt, r.mode AS Mode,
                    p.published_at AS PublishedAt, p.lateness_seconds AS LatenessSeconds
             FROM plan_of_record por JOIN releases r ON r.run_id = por.run_id
             LEFT JOIN publications p ON p.title = r.title AND p.region = r.region
+            {filter}
             ORDER BY r.publish_at, r.region, r.title
-            """)
+            """,
+            parameters)
             .Select(r => new ScheduledRelease(
                 r.RunId, r.Title, r.Region, LocalDatePattern.Iso.Parse(r.Date).Value, Parse(r.PublishAt), r.Mode,
                 r.PublishedAt is null ? null : Parse(r.PublishedAt), r.LatenessSeconds))];
