@@ -84,7 +84,7 @@ internal static class ComparisonReport
         variants = comparison.Variants.Select(v => new
         {
             id = v.Id,
-            status = v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? Status(v.Outcome!),
+            status = v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? v.Outcome!.Status.ToPlanStatus(),
             kpis = v.Outcome?.Plan?.Kpis,
             delta = v.Diff?.Delta,
             moved = v.Diff?.Moved.Select(m => new
@@ -107,11 +107,9 @@ internal static class ComparisonReport
     private static object Outcome(PlanningOutcome outcome) => new
     {
         scenario = outcome.Plan?.Scenario,
-        status = outcome.Plan?.Solver.Status ?? Status(outcome),
+        status = outcome.Plan?.Solver.Status ?? outcome.Status.ToPlanStatus(),
         kpis = outcome.Plan?.Kpis,
         solver = outcome.Plan?.Solver,
         errors = outcome.Plan is null ? outcome.Reasons : [],
     };
-
-    private static string Status(PlanningOutcome outcome) => outcome.Status == PlanningStatus.Infeasible ? PlanStatuses.Infeasible : PlanStatuses.NoSolution;
 }

@@ -104,26 +104,8 @@ public sealed class ReplanService : IDisposable
         }
 
         var plan = outcome.Outcome.Plan;
-        var runId = database.StoreRun(new NewRun
-        {
-            ScenarioContent = document.Content,
-            ScenarioName = scenario.Name,
-            ScenarioSha256 = document.Sha256,
-            Variant = record.Variant,
-            Trigger = trigger,
-            StartedAt = started,
-            FinishedAt = Instant.FromDateTimeOffset(_time.GetUtcNow()),
-            Engine = plan?.Solver.Engine ?? "",
-            Status = plan?.Solver.Status ?? (outcome.Outcome.Status == PlanningStatus.Infeasible ? PlanStatuses.Infeasible : PlanStatuses.NoSolution),
-            Objective = plan?.Solver.Objective,
-            Bound = plan?.Solver.Bound,
-            Gap = plan?.Solver.Gap,
-            Seconds = plan?.Solver.Seconds ?? 0,
-            Verified = valid,
-            Messages = valid ? [.. outcome.Warnings] : [.. outcome.Outcome.Verification?.Violations ?? [], .. outcome.Outcome.Reasons],
-            Plan = valid ? plan : null,
-            PlanJson = valid ? PlanJson.Write(plan!) : null,
-        });
+        var runId = database.StoreRun(RunRecords.For(
+            outcome.Outcome, document, scenario.Name, record.Variant, trigger, started, Instant.FromDateTimeOffset(_time.GetUtcNow()), outcome.Warnings));
         if (!valid)
         {
             return new ReplanReport(false, runId, false, [.. lines, $"Run {runId} stored; the plan of record (run {record.Id}) stays."], outcome);

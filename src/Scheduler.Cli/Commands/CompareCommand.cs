@@ -3,9 +3,11 @@ using NodaTime;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
+using Scheduler.Publishing;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Isolation;
 using Scheduler.Solver.Planning;
+using Scheduler.Storage;
 
 namespace Scheduler.Cli.Commands;
 
@@ -75,12 +77,12 @@ internal static class CompareCommand
             var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
             if (store is not null)
             {
-                RunRecorder.Store(store, baseInput, "compare", startedAt, finishedAt, comparison.Base, PlanJsonOf(comparison.Base));
+                store.StoreRun(RunRecords.For(comparison.Base, baseInput.Document, baseInput.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt));
                 foreach (var (variant, input) in comparison.Variants.Zip(jobs.Select(j => j.Input)))
                 {
                     if (variant.Outcome is { } outcome && input is not null)
                     {
-                        RunRecorder.Store(store, input, "compare", startedAt, finishedAt, outcome, PlanJsonOf(outcome));
+                        store.StoreRun(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Compare, startedAt, finishedAt));
                     }
                 }
             }

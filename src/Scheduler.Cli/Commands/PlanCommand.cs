@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Solver.Isolation;
+using Scheduler.Publishing;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 using Spectre.Console;
@@ -107,7 +108,7 @@ internal static class PlanCommand
 
         var planJson = outcome.Plan is { } made && outcome.Verification is { IsValid: true } ? PlanJson.Write(made) : null;
         var runId = outputs.Database is { } database
-            ? RunRecorder.Store(database, input, "cli", startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow()), outcome, planJson)
+            ? database.StoreRun(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Cli, startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow())))
             : (long?)null;
         var exitCode = await ReportAsync(context, request, outputs, outcome, planJson, cancellationToken).ConfigureAwait(false);
         if (runId is { } stored)

@@ -38,3 +38,16 @@ public sealed record PlanningOutcome(
     PlanVerification? Verification,
     IReadOnlyList<string> Reasons,
     PlanningStatistics Statistics);
+
+/// <summary>The plan file's status word for each way planning can end.</summary>
+public static class PlanningStatusExtensions
+{
+    public static string ToPlanStatus(this PlanningStatus status) => status switch
+    {
+        PlanningStatus.Optimal => PlanStatuses.Optimal,
+        PlanningStatus.Feasible => PlanStatuses.Feasible,
+        PlanningStatus.Heuristic => PlanStatuses.Heuristic,
+        PlanningStatus.Infeasible => PlanStatuses.Infeasible,
+        _ => PlanStatuses.NoSolution,
+    };
+}

@@ -178,7 +178,7 @@ public sealed class ReleasePlanner
             {
                 var provenBound = bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
                 return new PlanSolver(
-                    engine, StatusText(status), kpis.Objective, provenBound, provenBound is { } pb ? Gap(pb, kpis.Objective) : null,
+                    engine, status.ToPlanStatus(), kpis.Objective, provenBound, provenBound is { } pb ? Gap(pb, kpis.Objective) : null,
                     _time.GetElapsedTime(started).TotalSeconds, mip?.ColumnCount ?? 0, mip?.RowCount ?? 0);
             },
             Now(),
@@ -202,12 +202,4 @@ public sealed class ReleasePlanner
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
-    private static string StatusText(PlanningStatus status) => status switch
-    {
-        PlanningStatus.Optimal => PlanStatuses.Optimal,
-        PlanningStatus.Feasible => PlanStatuses.Feasible,
-        PlanningStatus.Heuristic => PlanStatuses.Heuristic,
-        PlanningStatus.Infeasible => PlanStatuses.Infeasible,
-        _ => PlanStatuses.NoSolution,
-    };
 }
