@@ -32,7 +32,6 @@ public sealed class CliApp
             ReplanCommand.Create(_context),
             SubmitCommand.Create(_context),
             ExplainCommand.Create(_context),
-            SolveWorkerCommand.Create(_context),
         };
 
         var parsed = root.Parse(args);

@@ -4,7 +4,6 @@ using NodaTime;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
-using Scheduler.Solver.Cbc;
 using Scheduler.Solver.Planning;
 using Scheduler.Solver.Replanning;
 using Scheduler.Storage;
@@ -30,14 +29,14 @@ public sealed class ReplanService : IDisposable
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
     private readonly Func<SchedulerDatabase> _openDatabase;
-    private readonly IMipSolver _solver;
+    private readonly ReleasePlanner _planner;
     private readonly TimeProvider _time;
     private readonly ILogger<ReplanService> _logger;
 
-    public ReplanService(Func<SchedulerDatabase> openDatabase, IMipSolver solver, TimeProvider time, ILogger<ReplanService> logger)
+    public ReplanService(Func<SchedulerDatabase> openDatabase, ReleasePlanner planner, TimeProvider time, ILogger<ReplanService> logger)
     {
         _openDatabase = openDatabase ?? throw new ArgumentNullException(nameof(openDatabase));
-        _solver = solver ?? throw new ArgumentNullException(nameof(solver));
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -90,7 +89,7 @@ public sealed class ReplanService : IDisposable
             TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds),
             scenario.Solver.RelativeGap,
             Environment.ProcessorCount);
-        var outcome = new Replanner(new ReleasePlanner(_time, _solver)).Replan(request, cancellationToken);
+        var outcome = new Replanner(_planner).Replan(request, cancellationToken);
         var lines = Describe(outcome, record.Id);
         foreach (var line in lines)
         {

@@ -2,7 +2,6 @@ using System.Text;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Solver.Cbc;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
@@ -16,8 +15,8 @@ public class NightlyReplanTests
         using var fixture = new PublishingFixture();
         var path = Path.Combine(RepositoryPaths.Scenarios, "demo.json");
         var document = Scenarios.Loader.LoadFile(path);
-        var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.Cbc, TimeSpan.FromSeconds(20), 0.001, 1);
-        var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
+        var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.CpSat, TimeSpan.FromSeconds(20), 0.001, 1);
+        var outcome = new ReleasePlanner(TimeProvider.System).Plan(request);
         long first;
         using (var database = fixture.Open())
         {

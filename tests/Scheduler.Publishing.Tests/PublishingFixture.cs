@@ -40,7 +40,6 @@ internal sealed class PublishingFixture : IDisposable
         => PublishingHost.Build(
             new ServeOptions(DatabasePath, sink ?? new FileSink(SinkPath)) { PollInterval = TimeSpan.FromMilliseconds(200), ReplanCron = replanCron },
             time ?? TimeProvider.System,
-            new Scheduler.Solver.Cbc.CbcSolver(),
             logging => logging.SetMinimumLevel(LogLevel.Warning));
 
     public string[] SinkLines() => File.Exists(SinkPath) ? File.ReadAllLines(SinkPath) : [];

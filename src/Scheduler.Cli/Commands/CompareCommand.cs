@@ -5,7 +5,6 @@ using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Publishing;
 using Scheduler.Solver.Comparison;
-using Scheduler.Solver.Isolation;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
@@ -13,7 +12,7 @@ namespace Scheduler.Cli.Commands;
 
 /// <summary>
 /// <c>scheduler compare SCENARIO [--variant A ...]</c> or <c>scheduler compare A.json B.json</c>:
-/// plans the base and each variant (in parallel, in worker processes) and shows what each variant
+/// plans the base and each variant (in parallel, one solver each) and shows what each variant
 /// changes: KPI deltas, moved releases, titles added and dropped, mode changes.
 /// </summary>
 internal static class CompareCommand
@@ -58,7 +57,7 @@ internal static class CompareCommand
                 : VariantJobs(baseInput, parse.GetValue(variants) ?? [], settings);
 
             var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
-            var comparer = new WhatIfComparer(new ReleasePlanner(context.Time, new WorkerProcessSolver(WorkerLauncher.StartInfo)));
+            var comparer = new WhatIfComparer(new ReleasePlanner(context.Time));
             Comparison comparison;
             try
             {
@@ -186,7 +185,7 @@ internal static class CompareCommand
         public PlanRequest Request(ScenarioInput input) => new(
             input.Scenario,
             input.Info,
-            PlanEngine.Cbc,
+            PlanEngine.CpSat,
             TimeSpan.FromSeconds(TimeLimit ?? input.Scenario.Solver.TimeLimitSeconds),
             Gap ?? input.Scenario.Solver.RelativeGap,
             Threads);

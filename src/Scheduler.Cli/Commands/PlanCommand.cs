@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using NodaTime;
 using Scheduler.Core.Plans;
-using Scheduler.Solver.Isolation;
 using Scheduler.Publishing;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
@@ -24,19 +23,20 @@ internal static class PlanCommand
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock seconds for the solver (default: the scenario's solver.timeLimitSeconds)." };
         var gap = new Option<double?>("--gap") { Description = "Stop once the relative gap is at most this (default: the scenario's solver.relativeGap)." };
         var threads = new Option<int?>("--threads") { Description = "Solver threads (default: all cores); 1 gives the same plan for the same input." };
-        var engine = new Option<string>("--engine") { Description = "cbc (optimal, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => "cbc" };
-        engine.AcceptOnlyFromAmong("cbc", "greedy");
+        var engine = new Option<string>("--engine") { Description = "cp-sat (the optimizer, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => EngineNames.CpSat };
+        engine.AcceptOnlyFromAmong(EngineNames.CpSat, EngineNames.Greedy);
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
         var csv = new Option<string?>("--csv") { Description = "Write the releases as CSV here." };
         var json = new Option<bool>("--json") { Description = "Print the plan JSON instead of the table." };
         var solverLog = new Option<bool>("--solver-log") { Description = "Show the solver's own progress log." };
+        var showProgress = new Option<bool>("--progress") { Description = "Print a progress line to standard error every second, also when not on a terminal." };
         var database = Database.Option();
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the run in the database." };
         var adopt = new Option<bool>("--adopt") { Description = "Make the plan the plan of record at once (when it is verified)." };
         var report = new Option<string?>("--report") { Description = "Write the release calendar as a self-contained HTML file." };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, database, noSave, adopt, report,
+            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report,
         };
         command.Validators.Add(result =>
         {
@@ -78,14 +78,18 @@ internal static class PlanCommand
             var request = new PlanRequest(
                 input.Scenario,
                 input.Info,
-                parse.GetValue(engine) == "greedy" ? PlanEngine.Greedy : PlanEngine.Cbc,
+                parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 TimeSpan.FromSeconds(parse.GetValue(timeLimit) ?? input.Scenario.Solver.TimeLimitSeconds),
                 parse.GetValue(gap) ?? input.Scenario.Solver.RelativeGap,
                 parse.GetValue(threads) ?? Environment.ProcessorCount)
             {
                 SolverLog = parse.GetValue(solverLog),
             };
-            var outputs = new Outputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), store, parse.GetValue(adopt)) { ReportPath = parse.GetValue(report) };
+            var outputs = new Outputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), store, parse.GetValue(adopt))
+            {
+                ReportPath = parse.GetValue(report),
+                Progress = parse.GetValue(showProgress),
+            };
             return await RunAsync(context, input, request, outputs, cancellationToken).ConfigureAwait(false);
         });
         return command;
@@ -98,7 +102,7 @@ internal static class PlanCommand
         PlanningOutcome outcome;
         try
         {
-            outcome = await SolveWithProgressAsync(context, request, json, cancellationToken).ConfigureAwait(false);
+            outcome = await SolveWithProgressAsync(context, request, outputs, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -195,12 +199,26 @@ internal static class PlanCommand
     private sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt)
     {
         public string? ReportPath { get; init; }
+
+        /// <summary>Print plain progress lines to standard error.</summary>
+        public bool Progress { get; init; }
     }
 
-    /// <summary>Solves on a worker thread; on a terminal, shows the elapsed time against the limit meanwhile.</summary>
-    private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, bool json, CancellationToken cancellationToken)
+    /// <summary>The values of <c>--engine</c>.</summary>
+    private static class EngineNames
     {
-        var planner = new ReleasePlanner(context.Time, new WorkerProcessSolver(WorkerLauncher.StartInfo));
+        public const string CpSat = "cp-sat";
+        public const string Greedy = "greedy";
+    }
+
+    /// <summary>
+    /// Solves on a worker thread. On a terminal it shows the phase, the elapsed time against the
+    /// limit, the incumbent and the bound meanwhile; with <c>--progress</c> it prints them as plain
+    /// lines to standard error, once a second.
+    /// </summary>
+    private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, Outputs outputs, CancellationToken cancellationToken)
+    {
+        var planner = new ReleasePlanner(context.Time);
         PlanningProgress latest = new("starting", null, null);
         var progress = new Progress<PlanningProgress>(p => latest = p);
         var solving = Task.Factory.StartNew(
@@ -208,30 +226,40 @@ internal static class PlanCommand
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
-        if (json || request.SolverLog || !Terminal.IsInteractive(context))
-        {
-            // The solver cannot always be interrupted at once (its root LP runs to the end), so an
-            // interrupt stops waiting for it; the process then exits without writing anything.
-            return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
         var started = context.Time.GetTimestamp();
-        await Terminal.For(context).Status().StartAsync("Planning...", async status =>
+        string Line() => ProgressLine(latest, context.Time.GetElapsedTime(started), request.TimeLimit);
+        if (outputs.Progress)
         {
             while (!solving.IsCompleted)
             {
-                var elapsed = context.Time.GetElapsedTime(started).TotalSeconds;
-                var known = latest;
-                var figures = known.Incumbent is { } incumbent
-                    ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}, bound {known.Bound:0.###}")
-                    : "";
-                status.Status(Markup.Escape(string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{known.Phase}: {elapsed:0} s of {request.TimeLimit.TotalSeconds:0} s{figures} (Ctrl-C stops; nothing is written)")));
-                await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(solving, Task.Delay(1000, cancellationToken)).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
+                await context.Error.WriteLineAsync(Line()).ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+        }
+        else if (!outputs.Json && !request.SolverLog && Terminal.IsInteractive(context))
+        {
+            await Terminal.For(context).Status().StartAsync("Planning...", async status =>
+            {
+                while (!solving.IsCompleted)
+                {
+                    status.Status(Markup.Escape(Line() + " (Ctrl-C stops; nothing is written)"));
+                    await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+            }).ConfigureAwait(false);
+        }
+
+        // An interrupt stops the search at once; the process then exits without writing anything.
         return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ProgressLine(PlanningProgress progress, TimeSpan elapsed, TimeSpan limit)
+    {
+        var figures = progress.Incumbent is { } incumbent
+            ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}")
+            : "";
+        figures += progress.Bound is { } bound ? string.Create(CultureInfo.InvariantCulture, $", bound {bound:0.###}") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{progress.Phase}: {elapsed.TotalSeconds:0} s of {limit.TotalSeconds:0} s{figures}");
     }
 }

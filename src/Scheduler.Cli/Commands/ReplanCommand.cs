@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Publishing;
-using Scheduler.Solver.Isolation;
+using Scheduler.Solver.Planning;
 
 namespace Scheduler.Cli.Commands;
 
@@ -53,7 +53,7 @@ internal static class ReplanCommand
 
             using var service = new ReplanService(
                 () => Storage.SchedulerDatabase.Open(path, context.Time),
-                new WorkerProcessSolver(WorkerLauncher.StartInfo),
+                new ReleasePlanner(context.Time),
                 context.Time,
                 NullLogger<ReplanService>.Instance);
             var report = await service.RunAsync("cli", instant, parse.GetValue(dryRun), Database.Actor, cancellationToken).ConfigureAwait(false);

@@ -48,7 +48,7 @@ internal static class ServeCommand
             IHost host;
             try
             {
-                host = PublishingHost.Build(options, context.Time, new Solver.Isolation.WorkerProcessSolver(WorkerLauncher.StartInfo));
+                host = PublishingHost.Build(options, context.Time);
             }
             catch (StorageException ex)
             {

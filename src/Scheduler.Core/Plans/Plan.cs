@@ -47,7 +47,15 @@ public sealed record Plan(
 }
 
 /// <summary>Sizes and timings of the run that made a plan, for benchmarks and support.</summary>
-public sealed record PlanDiagnostics(int Candidates, int NonZeros, double BuildSeconds, double SolveSeconds, double? GreedyObjective);
+public sealed record PlanDiagnostics(int Candidates, long NonZeros, double BuildSeconds, double SolveSeconds, double? GreedyObjective)
+{
+    /// <summary>Each better plan and each better bound the run found, by seconds since planning began.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ProgressPoint>? Progress { get; init; }
+}
+
+/// <summary>The best objective and bound known at a moment of a planning run; null where none was known yet.</summary>
+public sealed record ProgressPoint(double Seconds, double? Objective, double? Bound);
 
 /// <summary>The two release modes as written in plans.</summary>
 public static class PlanModes

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Publishing.Jobs;
 using Scheduler.Publishing.Sinks;
-using Scheduler.Solver.Cbc;
+using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Hosting;
@@ -17,9 +17,8 @@ public static class PublishingHost
 {
     /// <param name="options">Database, sink, polling and the nightly replan's schedule.</param>
     /// <param name="time">The clock of every job and of Quartz itself.</param>
-    /// <param name="solver">How replans solve (a worker process in production).</param>
     /// <param name="logging">Replaces the console logging (tests).</param>
-    public static IHost Build(ServeOptions options, TimeProvider time, IMipSolver solver, Action<ILoggingBuilder>? logging = null)
+    public static IHost Build(ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
@@ -53,7 +52,7 @@ public static class PublishingHost
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<TriggerSynchronizer>();
-        services.AddSingleton(solver);
+        services.AddSingleton(new ReleasePlanner(time));
         services.AddSingleton<ReplanService>();
         services.AddQuartz(q =>
         {

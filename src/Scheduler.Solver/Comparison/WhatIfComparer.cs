@@ -14,9 +14,9 @@ public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, Plan
 public sealed record Comparison(PlanningOutcome Base, IReadOnlyList<VariantComparison> Variants);
 
 /// <summary>
-/// Plans a base scenario, then each variant in parallel (each solve runs in its own worker
-/// process), every variant starting from and leaning toward the base plan so that its
-/// differences are consequences of the variant, not solver noise. A variant that is invalid or
+/// Plans a base scenario, then each variant in parallel (one CP-SAT solver each, in this process,
+/// with the threads divided between them), every variant starting from and leaning toward the base
+/// plan so that its differences are consequences of the variant, not solver noise. A variant that is invalid or
 /// cannot be planned reports its own problem; the others still complete.
 /// </summary>
 public sealed class WhatIfComparer

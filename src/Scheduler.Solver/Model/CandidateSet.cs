@@ -36,30 +36,43 @@ internal sealed class CandidateSet
 
     public int CandidateCount => Titles.Sum(t => t.GlobalDays.Length + (t.CanBeStaggered ? t.StaggeredDays.Values.Sum(d => d.Length) : 0));
 
-    public static CandidateSet Build(ValueModel values)
+    public static CandidateSet Build(ValueModel values) => Build(values, pinsAndPropagation: true);
+
+    /// <summary>
+    /// Candidates from windows, readiness and calendars alone, without pins and without
+    /// propagating sequel gaps and stagger windows: for a model that explains infeasibility, where
+    /// those rules must appear as rules that can be named, not as dates already removed.
+    /// </summary>
+    public static CandidateSet ForExplanation(ValueModel values) => Build(values, pinsAndPropagation: false);
+
+    private static CandidateSet Build(ValueModel values, bool pinsAndPropagation)
     {
         ArgumentNullException.ThrowIfNull(values);
         var scenario = values.Scenario;
         var calendar = new Calendar(scenario.Horizon);
-        var titles = scenario.Titles.Select((title, index) => Initial(scenario, calendar, title, index)).ToArray();
+        var titles = scenario.Titles.Select((title, index) => Initial(scenario, calendar, title, index, pinsAndPropagation)).ToArray();
         var set = new CandidateSet(values, calendar, titles);
-        set.Propagate();
+        if (pinsAndPropagation)
+        {
+            set.Propagate();
+        }
+
         set.ComputeValues();
         return set;
     }
 
-    private static TitleCandidates Initial(Scenario scenario, Calendar calendar, Title title, int index)
+    private static TitleCandidates Initial(Scenario scenario, Calendar calendar, Title title, int index, bool pins)
     {
         var perRegion = title.Regions.ToDictionary(
             r => r,
             r => scenario.ReleaseDatesOf(title, r)
-                .Where(d => !title.Pins.TryGetValue(r, out var pin) || pin == d)
+                .Where(d => !pins || !title.Pins.TryGetValue(r, out var pin) || pin == d)
                 .Select(calendar.Day)
                 .ToArray(),
             StringComparer.Ordinal);
 
         var global = Array.Empty<int>();
-        if (title.Release != ReleaseMode.Staggered && title.Pins.Values.Distinct().Count() <= 1)
+        if (title.Release != ReleaseMode.Staggered && (!pins || title.Pins.Values.Distinct().Count() <= 1))
         {
             IEnumerable<int> common = perRegion[title.Regions[0]];
             foreach (var region in title.Regions.Skip(1))

@@ -3,10 +3,10 @@ using Scheduler.Core.Plans;
 
 namespace Scheduler.Solver.Planning;
 
-/// <summary>Which engine plans: the exact optimizer, or the greedy baseline alone.</summary>
+/// <summary>Which engine plans: the optimizer (CP-SAT, with a proven bound), or the greedy baseline alone.</summary>
 public enum PlanEngine
 {
-    Cbc,
+    CpSat,
     Greedy,
 }
 

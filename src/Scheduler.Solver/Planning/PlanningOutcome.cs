@@ -5,10 +5,10 @@ namespace Scheduler.Solver.Planning;
 /// <summary>How planning ended.</summary>
 public enum PlanningStatus
 {
-    /// <summary>A plan proven optimal within the requested relative gap.</summary>
+    /// <summary>A plan proven optimal: within a relative gap of 1e-6 of a proven bound.</summary>
     Optimal,
 
-    /// <summary>A plan, with a proven bound but not proven optimal within the time limit.</summary>
+    /// <summary>A plan with a proven bound and its gap to it (within the requested gap, or what the time limit allowed).</summary>
     Feasible,
 
     /// <summary>A plan from the greedy engine, with no bound.</summary>
@@ -26,7 +26,7 @@ public sealed record PlanningStatistics(
     int Candidates,
     int Variables,
     int Constraints,
-    int NonZeros,
+    long NonZeros,
     TimeSpan BuildTime,
     TimeSpan SolveTime,
     double? GreedyObjective);

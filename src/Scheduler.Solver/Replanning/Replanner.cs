@@ -55,7 +55,7 @@ public sealed class Replanner
         var reference = inScenario.GroupBy(p => p.Title)
             .Select(g => new Assignment(g.Key, g.First().Mode, g.ToImmutableDictionary(p => p.Region, p => p.Date, StringComparer.Ordinal)))
             .ToList();
-        var planRequest = new PlanRequest(constrained, request.Info, PlanEngine.Cbc, request.TimeLimit, request.RelativeGap, request.Threads)
+        var planRequest = new PlanRequest(constrained, request.Info, PlanEngine.CpSat, request.TimeLimit, request.RelativeGap, request.Threads)
         {
             Reference = reference,
             Replan = context,

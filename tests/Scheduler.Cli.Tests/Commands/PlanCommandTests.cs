@@ -20,7 +20,7 @@ public class PlanCommandTests
         var json = Path.Combine(_directory, "plan.json");
         var csv = Path.Combine(_directory, "plan.csv");
 
-        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--out", json, "--csv", csv, "--threads", "1");
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--out", json, "--csv", csv, "--threads", "1", "--gap", "0");
 
         using var plan = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var root = plan.RootElement;
@@ -28,7 +28,8 @@ public class PlanCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
-            Assert.That(result.Output, Does.Match(@"Solver: .+, optimal, objective [0-9.]+, bound [0-9.]+, gap "));
+            Assert.That(result.Output, Does.Match(@"Solver: or-tools cp-sat 9\.15, optimal, objective [0-9.]+, bound [0-9.]+, gap 0%"));
+            Assert.That(root.GetProperty("solver").GetProperty("engine").GetString(), Is.EqualTo("or-tools cp-sat 9.15"));
             Assert.That(root.GetProperty("solver").GetProperty("status").GetString(), Is.EqualTo("optimal"));
             Assert.That(root.GetProperty("scenario").GetProperty("name").GetString(), Is.EqualTo("Demo: spring 2027"));
             Assert.That(root.GetProperty("titles").GetArrayLength(), Is.EqualTo(8));
@@ -55,6 +56,22 @@ public class PlanCommandTests
             Assert.That(valid.ExitCode, Is.EqualTo(ExitCodes.Ok), valid.Error);
             Assert.That(edited.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(edited.Error, Does.Contain("rule 8: title 'harbor-lights-s2' is pinned to 2027-03-19 in 'us' but released on 2027-03-26"));
+        });
+    }
+
+    [Test]
+    public async Task Plan_DemoAtItsDefaultGap_IsFeasibleWithItsGapRatherThanOptimal()
+    {
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--json", "--no-save");
+
+        using var plan = JsonDocument.Parse(result.Output);
+        var solver = plan.RootElement.GetProperty("solver");
+        var gap = solver.GetProperty("gap").GetDouble();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(gap, Is.GreaterThan(1e-6).And.LessThanOrEqualTo(0.001), "the demo's default gap of 0.1% stops short of a proof");
+            Assert.That(solver.GetProperty("status").GetString(), Is.EqualTo("feasible"));
         });
     }
 
@@ -136,7 +153,7 @@ public class PlanCommandTests
     }
 
     [Test]
-    public async Task ExportModel_Lp_WritesReadableNames()
+    public async Task ExportModel_Lp_WritesReadableNamesAndRealCoefficients()
     {
         var path = Path.Combine(_directory, "demo.lp");
 
@@ -147,7 +164,42 @@ public class PlanCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(text, Does.Contain("g(ember_road)(2027_04_09)"));
-            Assert.That(text, Does.Contain("assign(harbor_lights_s2)(us)"));
+            Assert.That(text, Does.Contain("once(harbor_lights_s2)(us)"));
+            Assert.That(text, Does.Match(@"\d+\.\d+ g\(ember_road\)\(2027_04_09\)"), "the objective keeps its real coefficients");
+        });
+    }
+
+    [Test]
+    public async Task ExportModel_CpSat_WritesTheModelAsTextProto()
+    {
+        var path = Path.Combine(_directory, "demo.txt");
+
+        var result = await CliRun.InProcessAsync("export-model", "scenarios/demo.json", "--format", "cpsat", "--out", path);
+
+        var text = await File.ReadAllTextAsync(path);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(text, Does.Contain("name: \"g(ember_road)(2027_04_09)\""));
+            Assert.That(text, Does.Contain("exactly_one"));
+            Assert.That(text, Does.Contain("objective {"));
+        });
+    }
+
+    [Test]
+    public async Task ExportModel_Mps_CountsMatchThePrintedSize()
+    {
+        var path = Path.Combine(_directory, "demo.mps");
+
+        var result = await CliRun.InProcessAsync("export-model", "scenarios/demo.json", "--format", "mps", "--out", path);
+
+        var lines = await File.ReadAllLinesAsync(path);
+        var rows = lines.SkipWhile(l => l != "ROWS").Skip(1).TakeWhile(l => l.StartsWith(' ')).Count();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Output, Does.Match(@"Wrote .+: (\d+) variables, (\d+) constraints"));
+            Assert.That(rows, Is.GreaterThan(1), "the objective row and the constraint rows");
         });
     }
 
@@ -169,85 +221,23 @@ public class PlanCommandTests
 
     [TestCase("INT")]
     [TestCase("TERM")]
-    public async Task Plan_InterruptedWhileSolving_ExitsCleanlyAndWritesNothing(string signal)
+    public async Task Plan_InterruptedWhileSolving_ExitsWithinASecondAndWritesNothing(string signal)
     {
         var scenario = Path.Combine(_directory, "large.json");
         var output = Path.Combine(_directory, "plan.json");
         await CliRun.InProcessAsync("generate", "--titles", "300", "--regions", "16", "--years", "2", "--release-days", "2", "--out", scenario);
 
-        // Signalled once the solver worker runs, so that the interrupt lands in the middle of solving.
-        var result = await CliRun.InterruptedProcessAsync(
-            signal,
-            async pid => await WaitForAsync(() => FindWorker(pid), TimeSpan.FromSeconds(60)),
-            "plan", scenario, "--gap", "0", "--out", output);
+        // Signalled once the search runs, so that the interrupt lands in the middle of solving.
+        var (result, exitAfterSignal) = await CliRun.InterruptedProcessAsync(
+            signal, "solving:", "plan", scenario, "--gap", "0", "--out", output, "--progress");
 
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted), result.Error);
             Assert.That(result.Error, Does.Contain("Interrupted: nothing was written."));
+            Assert.That(exitAfterSignal, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { scenario }));
         });
-    }
-
-    [Test]
-    public async Task Plan_KilledWhileSolving_LeavesNoSolverWorkerBehind()
-    {
-        var scenario = Path.Combine(_directory, "large.json");
-        await CliRun.InProcessAsync("generate", "--titles", "300", "--regions", "16", "--years", "2", "--release-days", "2", "--out", scenario);
-        using var plan = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "plan", scenario, "--gap", "0" },
-            RedirectStandardOutput = true,
-        })!;
-
-        var worker = await WaitForAsync(() => FindWorker(plan.Id), TimeSpan.FromSeconds(30));
-        Assert.That(worker, Is.Not.Null, "the plan never started a solver worker");
-        plan.Kill();
-        var gone = await WaitForAsync(() => Directory.Exists($"/proc/{worker}") ? null : worker, TimeSpan.FromSeconds(15));
-
-        Assert.That(gone, Is.Not.Null, $"solver worker {worker} still runs after its planning process was killed");
-    }
-
-    private static int? FindWorker(int parent)
-    {
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            var name = Path.GetFileName(directory);
-            var commandLine = Path.Combine(directory, "cmdline");
-            if (int.TryParse(name, out var pid) && File.Exists(commandLine))
-            {
-                var text = File.ReadAllText(commandLine).Replace('\0', ' ');
-                if (text.Contains("solve-worker", StringComparison.Ordinal) && text.Contains($"--parent {parent}", StringComparison.Ordinal))
-                {
-                    return pid;
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static async Task<int?> WaitForAsync(Func<int?> probe, TimeSpan limit)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            try
-            {
-                if (probe() is { } found)
-                {
-                    return found;
-                }
-            }
-            catch (IOException)
-            {
-                // A process ended while it was being looked at.
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
     }
 
     [Test]

@@ -29,17 +29,37 @@ internal static class CliRun
         return new CliResult(process.ExitCode, await output, await error);
     }
 
-    /// <summary>Starts the built binary and sends it <paramref name="signal"/> (INT for Ctrl-C, or TERM) once <paramref name="ready"/> says so.</summary>
+    /// <summary>
+    /// Starts the built binary and sends it <paramref name="signal"/> (INT for Ctrl-C, or TERM) as
+    /// soon as its standard error shows <paramref name="readyText"/>; reports how long it took to
+    /// exit after the signal.
+    /// </summary>
     /// <remarks>
     /// A process started in the background by a non-interactive shell inherits SIGINT as ignored;
     /// <c>env --default-signal=INT</c> restores it, as a terminal would have it.
     /// </remarks>
-    public static async Task<CliResult> InterruptedProcessAsync(string signal, Func<int, Task> ready, params string[] args)
+    public static async Task<(CliResult Result, TimeSpan ExitAfterSignal)> InterruptedProcessAsync(string signal, string readyText, params string[] args)
     {
         using var process = Process.Start(StartInfo(["env", "--default-signal=INT", "dotnet"], args))!;
         var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await ready(process.Id);
+        var error = new System.Text.StringBuilder();
+        var ready = new TaskCompletionSource();
+        var reading = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                error.AppendLine(line);
+                if (line.Contains(readyText, StringComparison.Ordinal))
+                {
+                    ready.TrySetResult();
+                }
+            }
+
+            ready.TrySetResult();
+        });
+
+        await ready.Task.WaitAsync(TimeSpan.FromSeconds(120));
+        var signalled = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
@@ -47,7 +67,9 @@ internal static class CliRun
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
-        return new CliResult(process.ExitCode, await output, await error);
+        var exitAfterSignal = signalled.Elapsed;
+        await reading;
+        return (new CliResult(process.ExitCode, await output, error.ToString()), exitAfterSignal);
     }
 
     /// <summary>Starts the built binary and kills it (SIGKILL, no chance to clean up) after <paramref name="delay"/>.</summary>

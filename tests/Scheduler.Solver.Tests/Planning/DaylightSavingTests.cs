@@ -1,7 +1,6 @@
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Solver.Cbc;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Solver.Tests.Planning;
@@ -16,7 +15,7 @@ public class DaylightSavingTests
     {
         var document = Scenarios.Loader.LoadFile(Path.Combine(RepositoryPaths.Scenarios, "staggered-licensing-2027.json"));
         var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.Greedy, TimeSpan.FromSeconds(20), 0.01, 1);
-        var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
+        var outcome = new ReleasePlanner(TimeProvider.System).Plan(request);
         Assert.That(outcome.Verification!.IsValid, Is.True, string.Join("\n", outcome.Verification.Violations));
         _plan = outcome.Plan!;
     }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Solver.Cbc;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Solver.Tests.Planning;
@@ -37,7 +36,7 @@ internal static class PlannerHarness
         return title;
     }
 
-    public static PlanningOutcome Plan(JsonObject scenario, PlanEngine engine = PlanEngine.Cbc, int threads = 1, double relativeGap = 1e-9)
+    public static PlanningOutcome Plan(JsonObject scenario, PlanEngine engine = PlanEngine.CpSat, int threads = 1, double relativeGap = 1e-9)
     {
         var document = Scenarios.Load(scenario);
         var request = new PlanRequest(
@@ -47,7 +46,7 @@ internal static class PlannerHarness
             TimeSpan.FromSeconds(20),
             relativeGap,
             threads);
-        var outcome = new ReleasePlanner(TimeProvider.System, new CbcSolver()).Plan(request);
+        var outcome = new ReleasePlanner(TimeProvider.System).Plan(request);
         if (outcome.Verification is { IsValid: false } verification)
         {
             Assert.Fail("The plan failed verification:\n" + string.Join("\n", verification.Violations));

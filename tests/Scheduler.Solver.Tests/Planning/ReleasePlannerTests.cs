@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Scheduler.Core.Plans;
+using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Planning;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 
@@ -354,9 +355,9 @@ public class ReleasePlannerTests
         AddTitle(scenario, "a", 100, "2027-03-19", t => { t["earliest"] = "2027-03-19"; t["latest"] = "2027-03-26"; });
         AddTitle(scenario, "b", 50, "2027-03-19", t => { t["earliest"] = "2027-03-19"; t["latest"] = "2027-03-26"; });
         var document = Core.Tests.Support.Scenarios.Load(scenario);
-        var request = new PlanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), PlanEngine.Cbc, TimeSpan.FromSeconds(5), 0, 1);
+        var request = new PlanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), PlanEngine.CpSat, TimeSpan.FromSeconds(5), 0, 1);
 
-        var outcome = new ReleasePlanner(TimeProvider.System, new EveryColumnOneSolver()).Plan(request);
+        var outcome = new ReleasePlanner(TimeProvider.System, new EveryVariableOneSearch()).Plan(request);
 
         Assert.Multiple(() =>
         {
@@ -372,13 +373,13 @@ public class ReleasePlannerTests
         scenario["titles"]!.AsArray().Add(JsonNode.Parse("""{ "id": "flat", "name": "Flat", "genres": ["drama"], "demand": 100 }"""));
         var document = Core.Tests.Support.Scenarios.Load(scenario);
         var april16 = D(4, 16);
-        var request = new PlanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), PlanEngine.Cbc, TimeSpan.FromSeconds(5), 0.001, 1)
+        var request = new PlanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), PlanEngine.CpSat, TimeSpan.FromSeconds(5), 0.001, 1)
         {
             Reference = [new Assignment("flat", PlanModes.Global, System.Collections.Immutable.ImmutableDictionary<string, NodaTime.LocalDate>.Empty.Add("us", april16))],
         };
 
-        var anchored = new ReleasePlanner(TimeProvider.System, new Scheduler.Solver.Cbc.CbcSolver()).Plan(request).Plan!;
-        var independent = new ReleasePlanner(TimeProvider.System, new Scheduler.Solver.Cbc.CbcSolver()).Plan(request with { Reference = null }).Plan!;
+        var anchored = new ReleasePlanner(TimeProvider.System).Plan(request).Plan!;
+        var independent = new ReleasePlanner(TimeProvider.System).Plan(request with { Reference = null }).Plan!;
 
         Assert.Multiple(() =>
         {
@@ -395,10 +396,10 @@ public class ReleasePlannerTests
         return scenario;
     }
 
-    /// <summary>A solver with a bug: it sets every column to one and calls that optimal.</summary>
-    private sealed class EveryColumnOneSolver : Scheduler.Solver.Cbc.IMipSolver
+    /// <summary>A search with a bug: it sets every variable to one and calls that optimal.</summary>
+    private sealed class EveryVariableOneSearch : IModelSearch
     {
-        public Scheduler.Solver.Cbc.MipResult Solve(Scheduler.Solver.Cbc.MipModel model, Scheduler.Solver.Cbc.CbcOptions options, CancellationToken cancellationToken = default)
-            => new(Scheduler.Solver.Cbc.MipStatus.Optimal, model.Sense, 0, 0, [.. Enumerable.Repeat(1.0, model.ColumnCount)], TimeSpan.Zero);
+        public SearchResult Solve(ReleaseModel model, SearchSettings settings, ISearchObserver? observer = null, CancellationToken cancellationToken = default)
+            => new(SearchStatus.Optimal, [.. Enumerable.Repeat(1L, model.VariableCount)], 0, 0, TimeSpan.Zero, []);
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Solver.Cbc;
 using Scheduler.Solver.Planning;
 using Scheduler.Solver.Replanning;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
@@ -31,7 +30,7 @@ public class ReplannerTests
     {
         var document = Scenarios.Load(scenario);
         var request = new ReplanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), previous, asOf, TimeSpan.FromSeconds(20), 1e-9, 1);
-        return new Replanner(new ReleasePlanner(TimeProvider.System, new CbcSolver())).Replan(request);
+        return new Replanner(new ReleasePlanner(TimeProvider.System)).Replan(request);
     }
 
     [Test]

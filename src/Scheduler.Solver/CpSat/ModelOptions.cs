@@ -1,0 +1,28 @@
+using Scheduler.Core.Plans;
+
+namespace Scheduler.Solver.CpSat;
+
+/// <summary>What a model is built for, besides the scenario's own rules and values.</summary>
+internal sealed record ModelOptions
+{
+    /// <summary>A plan to stay close to: each of its releases kept on its date and mode earns <see cref="ReferenceBonus"/>.</summary>
+    public IReadOnlyList<Assignment>? Reference { get; init; }
+
+    /// <summary>What keeping one release of <see cref="Reference"/> is worth.</summary>
+    public double ReferenceBonus { get; init; }
+
+    /// <summary>
+    /// For a replan whose reference is the plan of record: each release of it that is not kept is
+    /// charged this move cost, exactly as the objective of scenario.md counts it.
+    /// </summary>
+    public double MoveCost { get; init; }
+
+    /// <summary>Give every variable and constraint a readable name (for exports).</summary>
+    public bool Names { get; init; }
+
+    /// <summary>
+    /// Build a feasibility model for explaining infeasibility: every hard-rule instance is switched
+    /// on by its own assumption literal, and there is no objective.
+    /// </summary>
+    public bool Assumptions { get; init; }
+}

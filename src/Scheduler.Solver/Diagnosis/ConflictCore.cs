@@ -1,0 +1,102 @@
+using System.Globalization;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Values;
+using Scheduler.Solver.CpSat;
+using Scheduler.Solver.Model;
+
+namespace Scheduler.Solver.Diagnosis;
+
+/// <summary>
+/// Explains an infeasible scenario that no single check can: the model is built with one
+/// assumption literal per hard-rule instance (a region-day's capacity, a spacing window, a sequel
+/// gap, a pin, a stagger window, a budget week), CP-SAT names a set of them that cannot hold
+/// together, the set is shrunk by dropping each rule that is not needed for the conflict (within a
+/// bounded time), and what remains is told in business terms with the titles involved.
+/// </summary>
+internal sealed class ConflictCore
+{
+    private const int TitlesNamed = 6;
+    private static readonly TimeSpan TotalTime = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan FirstCoreTime = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan ShrinkStepTime = TimeSpan.FromSeconds(2);
+
+    private readonly IModelSearch _search;
+    private readonly TimeProvider _time;
+
+    public ConflictCore(IModelSearch search, TimeProvider time)
+    {
+        _search = search;
+        _time = time;
+    }
+
+    public IReadOnlyList<string> Explain(Scenario scenario, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var candidates = CandidateSet.ForExplanation(new ValueModel(scenario));
+        var model = new ReleaseModelBuilder(candidates, new ModelOptions { Assumptions = true }).Build();
+        var rules = model.Rules.ToDictionary(r => r.Assumption);
+        var first = _search.Solve(model, Settings(FirstCoreTime, [.. rules.Keys]), cancellationToken: cancellationToken);
+        if (first.Status != SearchStatus.Infeasible || first.Core.Count == 0)
+        {
+            return [];
+        }
+
+        var core = first.Core.ToList();
+        foreach (var literal in first.Core)
+        {
+            var left = TotalTime - _time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero || core.Count == 1)
+            {
+                break;
+            }
+
+            if (!core.Contains(literal))
+            {
+                continue;
+            }
+
+            var without = core.Where(l => l != literal).ToList();
+            var attempt = _search.Solve(model, Settings(left < ShrinkStepTime ? left : ShrinkStepTime, without), cancellationToken: cancellationToken);
+            if (attempt.Status == SearchStatus.Infeasible)
+            {
+                core = attempt.Core.Count > 0 ? [.. attempt.Core] : without;
+            }
+        }
+
+        return [.. core.Select(l => rules[l])
+            .OrderBy(r => r.Family)
+            .ThenBy(r => r.Detail, StringComparer.Ordinal)
+            .ThenBy(r => r.Region, StringComparer.Ordinal)
+            .ThenBy(r => r.Title, StringComparer.Ordinal)
+            .Select(r => Describe(scenario, r))
+            .Distinct()];
+    }
+
+    private static SearchSettings Settings(TimeSpan limit, List<int> assumptions) => new(limit, 0, 1) { Assumptions = assumptions };
+
+    private static string Describe(Scenario scenario, RuleInstance rule)
+    {
+        var capacity = scenario.Capacity;
+        var date = rule.Detail?.Replace('_', '-');
+        var titles = Titles(scenario, rule.Members);
+        return rule.Family switch
+        {
+            RuleFamily.StaggerWindow => string.Create(CultureInfo.InvariantCulture, $"title {rule.Title} cannot release in {rule.Region} within {scenario.TitlesById[rule.Title!].StaggerMaxDays} days after its lead region {rule.Detail}"),
+            RuleFamily.DailyCapacity => $"{rule.Region} on {date} takes at most {capacity.PerDay} releases (perDay), wanted by {titles}",
+            RuleFamily.DailyTentpoles => $"{rule.Region} on {date} takes at most {capacity.TentpolesPerDay} tentpoles (tentpolesPerDay), wanted by {titles}",
+            RuleFamily.TentpoleSpacing => $"tentpoles {titles} would release in {rule.Region} less than {capacity.TentpoleSpacingDays} days apart from {date}",
+            RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} cannot release {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {rule.Detail} in {rule.Region}"),
+            RuleFamily.Pin => $"title {rule.Title} is pinned to {date} in {rule.Region}",
+            RuleFamily.MarketingBudget => string.Create(CultureInfo.InvariantCulture, $"week {rule.Detail} can spend at most {capacity.MarketingBudgetPerWeek} on marketing, wanted by {titles}"),
+            _ => $"rule {rule.Family} cannot hold",
+        };
+    }
+
+    private static string Titles(Scenario scenario, int[] members)
+    {
+        var names = members.Select(i => scenario.Titles[i].Id).ToList();
+        return names.Count <= TitlesNamed
+            ? string.Join(", ", names)
+            : string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", names.Take(TitlesNamed))} and {names.Count - TitlesNamed} more");
+    }
+}

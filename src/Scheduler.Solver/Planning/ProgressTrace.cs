@@ -1,0 +1,100 @@
+using Scheduler.Core.Plans;
+using Scheduler.Solver.CpSat;
+
+namespace Scheduler.Solver.Planning;
+
+/// <summary>
+/// Keeps the best objective and the best bound known during a run, tells the caller's progress
+/// whenever either improves, and records each improvement for the plan's diagnostics. Called from
+/// the solver's threads.
+/// </summary>
+internal sealed class ProgressTrace : ISearchObserver
+{
+    private readonly object _gate = new();
+    private readonly TimeProvider _time;
+    private readonly long _started;
+    private readonly IProgress<PlanningProgress>? _progress;
+    private readonly List<ProgressPoint> _points = [];
+    private string _phase = "starting";
+    private double? _incumbent;
+    private double? _bound;
+
+    public ProgressTrace(TimeProvider time, long started, IProgress<PlanningProgress>? progress)
+    {
+        _time = time;
+        _started = started;
+        _progress = progress;
+    }
+
+    public double? Incumbent
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _incumbent;
+            }
+        }
+    }
+
+    public IReadOnlyList<ProgressPoint> Points
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _points];
+            }
+        }
+    }
+
+    public void Phase(string phase)
+    {
+        lock (_gate)
+        {
+            _phase = phase;
+        }
+
+        Report();
+    }
+
+    /// <summary>A plan's objective or a bound, kept when better than what is known.</summary>
+    public void Improved(double? incumbent, double? bound)
+    {
+        lock (_gate)
+        {
+            var better = false;
+            if (incumbent is { } i && (_incumbent is null || i > _incumbent))
+            {
+                _incumbent = i;
+                better = true;
+            }
+
+            if (bound is { } b && (_bound is null || b < _bound))
+            {
+                _bound = b;
+                better = true;
+            }
+
+            if (!better)
+            {
+                return;
+            }
+
+            _points.Add(new ProgressPoint(_time.GetElapsedTime(_started).TotalSeconds, _incumbent, _bound));
+        }
+
+        Report();
+    }
+
+    private void Report()
+    {
+        PlanningProgress snapshot;
+        lock (_gate)
+        {
+            snapshot = new PlanningProgress(_phase, _incumbent, _bound);
+        }
+
+        _progress?.Report(snapshot);
+    }
+}
