@@ -141,6 +141,29 @@ public class PlanVerifierTests
     }
 
     [Test]
+    public void Verify_ReleasesOutOfOrder_NamesTheFirstPairOutOfOrder()
+    {
+        var (values, plan) = ValidPlan();
+        plan = plan with { Releases = [.. plan.Releases.Reverse()] };
+
+        Assert.That(Verify(values, plan), Does.Contain("releases are not sorted by date, region, title: 'b' in 'uk' on 2027-03-19 comes before 'b' in 'us' on 2027-03-12"));
+    }
+
+    [Test]
+    public void Verify_ReplanWithMovesLeftUncharged_ReportsTheMoveCost()
+    {
+        var (values, plan) = ValidPlan(s => s["objective"] = new JsonObject { ["moveCost"] = 2.0 });
+        var previous = new PreviousRelease("b", "uk", March12, PlanModes.Staggered, Instant.FromUtc(2027, 3, 12, 0, 0), false);
+        var previousGlobal = new PreviousRelease("a", "us", March12, PlanModes.Staggered, Instant.FromUtc(2027, 3, 12, 5, 0), false);
+        var replan = new ReplanContext([previous, previousGlobal], Instant.FromUtc(2026, 11, 21, 0, 0), 2.0);
+
+        var violations = new PlanVerifier(values).Verify(plan, replan).Violations;
+
+        // b in uk moved a week; a in us kept its date but changed mode: two moves, charged 2 each.
+        Assert.That(violations, Does.Contain("kpis.moveCost is reported as 0, but is 4"));
+    }
+
+    [Test]
     public void PlanJson_WriteThenRead_GivesTheSamePlan()
     {
         var (_, plan) = ValidPlan();
