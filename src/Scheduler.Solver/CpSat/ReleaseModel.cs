@@ -1,4 +1,5 @@
 using Google.OrTools.Sat;
+using NodaTime;
 using Scheduler.Solver.Model;
 
 namespace Scheduler.Solver.CpSat;
@@ -33,10 +34,16 @@ internal sealed record ClashVariable(int Variable, int Region, string Genre, int
 /// <summary>
 /// One instance of a hard rule (a region-day's capacity, a spacing window, a sequel gap in a
 /// region, ...): its family, what it concerns, the titles that could take part in it (indices into
-/// the scenario's titles) and, in a model that explains infeasibility, the assumption literal that
-/// switches it on.
+/// the scenario's titles, ascending) and, in a model that explains infeasibility, the assumption
+/// literal that switches it on.
 /// </summary>
-internal sealed record RuleInstance(RuleFamily Family, string? Title, string? Region, string? Detail, int[] Members)
+/// <param name="Family">The rule.</param>
+/// <param name="Title">The title it is about (stagger window, sequel gap, pin).</param>
+/// <param name="Region">The region it applies in.</param>
+/// <param name="Date">The day (capacity, pin) or the first day of the window (spacing).</param>
+/// <param name="Detail">The lead region (stagger window), the predecessor (sequel gap) or the ISO week (budget).</param>
+/// <param name="Members">The titles that could take part.</param>
+internal sealed record RuleInstance(RuleFamily Family, string? Title, string? Region, LocalDate? Date, string? Detail, int[] Members)
 {
     public int Assumption { get; init; } = -1;
 }

@@ -1,5 +1,6 @@
 using CultureInfo = System.Globalization.CultureInfo;
 using Google.OrTools.Sat;
+using NodaTime;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Plans;
 using Scheduler.Solver.Model;
@@ -169,7 +170,7 @@ internal sealed class ReleaseModelBuilder
             var leadVariables = variables.Staggered[lead];
             foreach (var (region, regionVariables) in variables.Staggered.Where(kv => kv.Key != lead))
             {
-                var rule = Rule(RuleFamily.StaggerWindow, title.Id, region, lead, [candidates.Index]);
+                var rule = Rule(RuleFamily.StaggerWindow, title.Id, region, null, lead, [candidates.Index]);
                 var days = candidates.StaggeredDays[region];
                 for (var i = 0; i < days.Length; i++)
                 {
@@ -191,7 +192,7 @@ internal sealed class ReleaseModelBuilder
         {
             if (DistinctTitles(entries) > limit)
             {
-                AtMost(RuleFamily.DailyCapacity, region, Day(day), entries, limit);
+                AtMost(RuleFamily.DailyCapacity, region, day, entries, limit);
             }
         }
     }
@@ -205,7 +206,7 @@ internal sealed class ReleaseModelBuilder
             var tentpoles = entries.Where(e => e.Title.Title.Tentpole).ToList();
             if (DistinctTitles(tentpoles) > limit)
             {
-                AtMost(RuleFamily.DailyTentpoles, region, Day(day), tentpoles, limit);
+                AtMost(RuleFamily.DailyTentpoles, region, day, tentpoles, limit);
             }
         }
     }
@@ -244,7 +245,7 @@ internal sealed class ReleaseModelBuilder
                     .ToList();
                 if (DistinctTitles(entries) >= 2)
                 {
-                    AtMost(RuleFamily.TentpoleSpacing, region.Id, Day(start), entries, 1);
+                    AtMost(RuleFamily.TentpoleSpacing, region.Id, start, entries, 1);
                 }
             }
         }
@@ -266,7 +267,7 @@ internal sealed class ReleaseModelBuilder
 
                 foreach (var region in sequel.Candidates.Title.Regions.Where(predecessor.Candidates.Title.IsReleasedIn))
                 {
-                    var rule = Rule(RuleFamily.SequelGap, sequel.Candidates.Title.Id, region, gap.TitleId, [sequel.Candidates.Index, predecessor.Candidates.Index]);
+                    var rule = Rule(RuleFamily.SequelGap, sequel.Candidates.Title.Id, region, null, gap.TitleId, [sequel.Candidates.Index, predecessor.Candidates.Index]);
                     var constraint = _model.Linear(
                         [(DayOf(sequel, region), 1), (DayOf(predecessor, region), -1)],
                         gap.MinGapDays,
@@ -313,7 +314,7 @@ internal sealed class ReleaseModelBuilder
             }
 
             var weekName = ModelNames.Week(_calendar.Weeks[week]);
-            var rule = Rule(RuleFamily.MarketingBudget, null, null, weekName, Members(entries));
+            var rule = Rule(RuleFamily.MarketingBudget, null, null, null, _calendar.Weeks[week].ToString(), Members(entries));
             var terms = entries.Select(e => (e.Variable, (long)Math.Ceiling(e.Title.Title.MarketingCost * MarketingUnitsPerCost)));
             Enforce(_model.Linear(terms, 0, limit, RuleFamily.MarketingBudget.ShortName(), weekName), rule);
         }
@@ -347,7 +348,7 @@ internal sealed class ReleaseModelBuilder
                     literals.Add(CpModelWriter.Not(variables.Scheduled));
                 }
 
-                var rule = Rule(RuleFamily.Pin, title.Id, region, Day(day), [candidates.Index]);
+                var rule = Rule(RuleFamily.Pin, title.Id, region, pin, null, [candidates.Index]);
                 Enforce(_model.BoolOr(literals, RuleFamily.Pin.ShortName(), title.Id, region), rule);
             }
         }
@@ -470,18 +471,18 @@ internal sealed class ReleaseModelBuilder
         }
     }
 
-    private void AtMost(RuleFamily family, string region, string detail, List<(int Variable, TitleCandidates Title)> entries, int limit)
+    private void AtMost(RuleFamily family, string region, int day, List<(int Variable, TitleCandidates Title)> entries, int limit)
     {
-        var rule = Rule(family, null, region, detail, Members(entries));
+        var rule = Rule(family, null, region, _calendar.Date(day), null, Members(entries));
         var constraint = limit == 1 && !_options.Assumptions
-            ? _model.AtMostOne(entries.Select(e => e.Variable), family.ShortName(), region, detail)
-            : _model.Linear(entries.Select(e => (e.Variable, 1L)), 0, limit, family.ShortName(), region, detail);
+            ? _model.AtMostOne(entries.Select(e => e.Variable), family.ShortName(), region, Day(day))
+            : _model.Linear(entries.Select(e => (e.Variable, 1L)), 0, limit, family.ShortName(), region, Day(day));
         Enforce(constraint, rule);
     }
 
-    private RuleInstance Rule(RuleFamily family, string? title, string? region, string? detail, int[] members)
+    private RuleInstance Rule(RuleFamily family, string? title, string? region, LocalDate? date, string? detail, int[] members)
     {
-        var rule = new RuleInstance(family, title, region, detail, members);
+        var rule = new RuleInstance(family, title, region, date, detail, [.. members.Distinct().Order()]);
         if (_options.Assumptions)
         {
             rule = rule with { Assumption = _model.NewBool("assume", family.ShortName(), _rules.Count.ToString(CultureInfo.InvariantCulture)) };
@@ -542,7 +543,7 @@ internal sealed class ReleaseModelBuilder
         => entries.Select(e => e.Title.Index).Distinct().Count();
 
     private static int[] Members(IEnumerable<(int Variable, TitleCandidates Title)> entries)
-        => [.. entries.Select(e => e.Title.Index).Distinct().Order()];
+        => [.. entries.Select(e => e.Title.Index)];
 
     private List<(int, TitleCandidates)> Slot(string region, int day) => _slots[_regionIndex[region]][day] ??= [];
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime.Text;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Values;
 using Scheduler.Solver.CpSat;
@@ -65,6 +66,7 @@ internal sealed class ConflictCore
 
         return [.. core.Select(l => rules[l])
             .OrderBy(r => r.Family)
+            .ThenBy(r => r.Date)
             .ThenBy(r => r.Detail, StringComparer.Ordinal)
             .ThenBy(r => r.Region, StringComparer.Ordinal)
             .ThenBy(r => r.Title, StringComparer.Ordinal)
@@ -77,26 +79,35 @@ internal sealed class ConflictCore
     private static string Describe(Scenario scenario, RuleInstance rule)
     {
         var capacity = scenario.Capacity;
-        var date = rule.Detail?.Replace('_', '-');
-        var titles = Titles(scenario, rule.Members);
+        var date = rule.Date is { } d ? LocalDatePattern.Iso.Format(d) : "";
+        var titles = Titles(scenario, rule);
         return rule.Family switch
         {
             RuleFamily.StaggerWindow => string.Create(CultureInfo.InvariantCulture, $"title {rule.Title} cannot release in {rule.Region} within {scenario.TitlesById[rule.Title!].StaggerMaxDays} days after its lead region {rule.Detail}"),
-            RuleFamily.DailyCapacity => $"{rule.Region} on {date} takes at most {capacity.PerDay} releases (perDay), wanted by {titles}",
-            RuleFamily.DailyTentpoles => $"{rule.Region} on {date} takes at most {capacity.TentpolesPerDay} tentpoles (tentpolesPerDay), wanted by {titles}",
+            RuleFamily.DailyCapacity => $"{rule.Region} on {date} takes at most {Count(capacity.PerDay, "release")} (perDay), wanted by {titles}",
+            RuleFamily.DailyTentpoles => $"{rule.Region} on {date} takes at most {Count(capacity.TentpolesPerDay, "tentpole")} (tentpolesPerDay), wanted by {titles}",
             RuleFamily.TentpoleSpacing => $"tentpoles {titles} would release in {rule.Region} less than {capacity.TentpoleSpacingDays} days apart from {date}",
-            RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} cannot release {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {rule.Detail} in {rule.Region}"),
+            RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} must release at least {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {rule.Detail} in {rule.Region}"),
             RuleFamily.Pin => $"title {rule.Title} is pinned to {date} in {rule.Region}",
             RuleFamily.MarketingBudget => string.Create(CultureInfo.InvariantCulture, $"week {rule.Detail} can spend at most {capacity.MarketingBudgetPerWeek} on marketing, wanted by {titles}"),
             _ => $"rule {rule.Family} cannot hold",
         };
     }
 
-    private static string Titles(Scenario scenario, int[] members)
+    /// <summary>The titles that could take part in the rule, leaving out those whose pins in its region keep them elsewhere.</summary>
+    private static string Titles(Scenario scenario, RuleInstance rule)
     {
-        var names = members.Select(i => scenario.Titles[i].Id).ToList();
+        var span = rule.Family == RuleFamily.TentpoleSpacing ? scenario.Capacity.TentpoleSpacingDays : 1;
+        var names = rule.Members
+            .Select(i => scenario.Titles[i])
+            .Where(t => rule.Region is null || rule.Date is not { } start || !t.Pins.TryGetValue(rule.Region, out var pin)
+                || (pin >= start && pin < start.PlusDays(span)))
+            .Select(t => t.Id)
+            .ToList();
         return names.Count <= TitlesNamed
             ? string.Join(", ", names)
             : string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", names.Take(TitlesNamed))} and {names.Count - TitlesNamed} more");
     }
+
+    private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -35,6 +35,32 @@ public class PlannerPropertyTests
     }
 
     [Test]
+    public void Plan_AnyRequestedGap_IsOptimalOnlyWithinAProvenGapOfOneMillionth()
+    {
+        var cases = from titles in Gen.Choose(3, 12)
+                    from regions in Gen.Choose(1, 3)
+                    from seed in Gen.Choose(0, 1_000_000)
+                    from gap in Gen.Elements(0.0, 0.0005, 0.005, 0.05)
+                    select (new GeneratorOptions(titles, regions, 1, seed), gap);
+
+        var property = Prop.ForAll(cases.ToArbitrary(), c =>
+        {
+            var outcome = PlannerHarness.Plan(ScenarioGenerator.Generate(c.Item1), relativeGap: c.gap);
+            if (outcome.Plan is not { } plan)
+            {
+                return outcome.Status == PlanningStatus.Infeasible;
+            }
+
+            var optimal = plan.Solver.Status == Core.Plans.PlanStatuses.Optimal;
+            return optimal == (plan.Solver.Gap <= ReleasePlanner.ProvenGap)
+                && optimal == (outcome.Status == PlanningStatus.Optimal)
+                && plan.Solver.Gap <= Math.Max(c.gap, ReleasePlanner.ProvenGap) + 1e-9;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
+    }
+
+    [Test]
     public void Plan_OneThreadTwice_GivesTheSamePlan()
     {
         var scenario = ScenarioGenerator.Generate(new GeneratorOptions(40, 4, 1, 11));

@@ -86,4 +86,27 @@ public class ReplannerTests
             Assert.That(outcome.Outcome.Plan!.Releases.Select(r => r.PublishAt), Has.All.GreaterThanOrEqualTo(Instant.FromUtc(2027, 3, 24, 0, 0)));
         });
     }
+
+    [Test]
+    public void Replan_OptionalTitleWorthLessThanItsMove_IsLeftOutRatherThanMoved()
+    {
+        // Optional c's date of record, 04-16, is now past its latest date: it can only move (cost 30)
+        // for a value of at most 30 * 0.9, or be left out (no release, so no move to charge).
+        var scenario = Slate("2027-03-12", "2027-04-09");
+        scenario["objective"] = new JsonObject { ["moveCost"] = 30.0 };
+        scenario["titles"]![2]!["optional"] = true;
+        scenario["titles"]![2]!["latest"] = "2027-04-09";
+        var previous = PlanOfRecord(("a", 3, 12, true), ("b", 4, 9, false), ("c", 4, 16, false));
+
+        var outcome = Replan(scenario, previous, Instant.FromUtc(2027, 3, 13, 0, 0));
+
+        var plan = outcome.Outcome.Plan!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(outcome.Outcome.Verification!.IsValid, Is.True, string.Join("\n", outcome.Outcome.Verification.Violations));
+            Assert.That(plan.Titles.Single(t => t.Id == "c").Scheduled, Is.False);
+            Assert.That(plan.Kpis.MoveCost, Is.Zero);
+            Assert.That(outcome.Outcome.Status, Is.EqualTo(PlanningStatus.Optimal));
+        });
+    }
 }
