@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using NodaTime;
 using NodaTime.Text;
+using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Generation;
 
 /// <summary>
 /// Writes valid synthetic scenarios of any size for scale tests and benchmarks: real time zones,
-/// windows of a few weeks to half a year, a mix of modes, tentpoles, sequels, readiness, pins,
-/// optional titles, events, seasonality and a marketing budget. The same options give the same file.
+/// a mix of modes, tentpoles, sequel chains, readiness, pins, optional titles, events, seasonality,
+/// a marketing budget, and as much contention as asked for (<see cref="Contention"/>). Every slate
+/// it writes has a plan: while generating, it keeps a witness plan (every title on one date in all
+/// its regions) that keeps every hard rule, and moves a title's window to a free date when its own
+/// has none. The same options give the same file.
 /// </summary>
 public static class ScenarioGenerator
 {
@@ -35,23 +39,28 @@ public static class ScenarioGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         var random = new Random(options.Seed);
+        var profile = ContentionProfile.For(options.Contention);
         var start = new LocalDate(2027, 1, 1);
         var end = start.PlusYears(options.Years).PlusDays(-1);
         var releaseDays = DayNames.Take(options.ReleaseDaysPerWeek).ToArray();
-        var releaseDates = new DateInterval(start, end)
+        var dates = new DateInterval(start, end)
             .Where(d => releaseDays.Contains(Name(d.DayOfWeek)) && !(d.Month == 12 && d.Day == 24))
             .ToArray();
         var regions = Regions(options.Regions);
-        var titles = Titles(options, random, regions, releaseDates);
-        var weeks = (end - start).Days / 7.0;
+        var drafts = Drafts(options, profile, random, regions, dates);
+        var perDay = PerDay(options, profile, drafts, regions, dates);
+        var budget = Budget(profile, drafts, dates);
+        var witness = new WitnessPlan(dates, perDay, profile.TentpoleSpacingDays, budget);
+        foreach (var draft in drafts)
+        {
+            witness.Place(draft, drafts);
+        }
 
-        // Enough daily capacity that the slate fits with room to choose, whatever the windows.
-        var perDay = Math.Max(2, (int)Math.Ceiling(2.5 * options.Titles / (weeks * options.ReleaseDaysPerWeek)));
         return new JsonObject
         {
             ["$schema"] = "../scenarios.schema.json",
-            ["name"] = string.Create(CultureInfo.InvariantCulture, $"Synthetic {options.Titles}x{options.Regions}x{options.Years} seed {options.Seed}"),
-            ["description"] = "Generated for scale tests: titles, regions and events are made up.",
+            ["name"] = string.Create(CultureInfo.InvariantCulture, $"Synthetic {options.Titles}x{options.Regions}x{options.Years} seed {options.Seed}{(options.Contention == Contention.Medium ? "" : $" {options.Contention.ToString().ToLowerInvariant()} contention")}"),
+            ["description"] = string.Create(CultureInfo.InvariantCulture, $"Generated for scale tests with {options.Contention.ToString().ToLowerInvariant()} contention: titles, regions and events are made up."),
             ["horizon"] = new JsonObject { ["start"] = Text(start), ["end"] = Text(end) },
             ["releaseDays"] = new JsonArray([.. releaseDays.Select(d => (JsonNode)d)]),
             ["blackoutDates"] = new JsonArray([.. Enumerable.Range(0, options.Years).Select(y => (JsonNode)Text(new LocalDate(2027 + y, 12, 24)))]),
@@ -59,7 +68,7 @@ public static class ScenarioGenerator
             {
                 ["id"] = r.Id, ["name"] = r.Name, ["timeZone"] = r.Zone, ["audience"] = r.Audience,
             })]),
-            ["titles"] = titles,
+            ["titles"] = new JsonArray([.. drafts.Select(d => (JsonNode)d.ToJson(random, dates, regions))]),
             ["events"] = Events(options, random, start),
             ["seasonality"] = JsonNode.Parse("""
                 { "default": [{ "from": "12-18", "to": "01-03", "index": 1.25 }, { "from": "07-01", "to": "08-15", "index": 0.9 }],
@@ -67,109 +76,126 @@ public static class ScenarioGenerator
                 """),
             ["capacity"] = new JsonObject
             {
-                ["perDay"] = perDay, ["tentpolesPerDay"] = 1, ["tentpoleSpacingDays"] = 7, ["marketingBudgetPerWeek"] = 12.0 * options.ReleaseDaysPerWeek,
+                ["perDay"] = perDay, ["tentpolesPerDay"] = 1, ["tentpoleSpacingDays"] = profile.TentpoleSpacingDays, ["marketingBudgetPerWeek"] = budget,
             },
-            ["objective"] = new JsonObject { ["genreClashCost"] = 0.5, ["moveCost"] = 1.0 },
+            ["objective"] = new JsonObject { ["genreClashCost"] = profile.GenreClashCost, ["moveCost"] = 1.0 },
         };
     }
 
-    private static List<(string Id, string Name, string Zone, double Audience)> Regions(int count)
+    /// <summary>Every title's own attributes: what it is, where, when it would like to go and its window.</summary>
+    private static List<TitleDraft> Drafts(GeneratorOptions options, ContentionProfile profile, Random random, List<GeneratedRegion> regions, LocalDate[] dates)
+    {
+        var drafts = new List<TitleDraft>();
+        var days = options.ReleaseDaysPerWeek;
+        for (var i = 0; i < options.Titles; i++)
+        {
+            var roll = random.NextDouble();
+            var tentpole = random.NextDouble() < profile.TentpoleShare;
+            var draft = new TitleDraft(i)
+            {
+                Kind = new[] { "film", "series", "special", "documentary" }[random.Next(4)],
+                Genres = [.. Genres.OrderBy(_ => random.Next()).Take(random.Next(1, 3))],
+                Demand = Math.Round(Math.Exp(random.NextDouble() * 3.4) * 5, 2),
+                Release = roll < 0.6 ? "either" : roll < 0.85 ? "global" : "staggered",
+                Tentpole = tentpole,
+                MarketingCost = tentpole ? random.Next(3, 9) : random.NextDouble() < profile.MarketedShare ? random.Next(1, 4) : 0,
+                Regions = regions.Count > 2 && random.NextDouble() < 0.15
+                    ? [.. regions.Where(_ => random.NextDouble() < 0.75).Select(r => r.Id).DefaultIfEmpty(regions[0].Id)]
+                    : [.. regions.Select(r => r.Id)],
+            };
+
+            var length = random.Next(profile.WindowWeeks.Min, profile.WindowWeeks.Max + 1) * days;
+            draft.Anchor = random.NextDouble() < profile.PeakShare ? PeakDate(random, dates) : random.Next(0, dates.Length);
+            draft.First = Math.Clamp(draft.Anchor - random.Next(0, length + 1), 0, Math.Max(0, dates.Length - 1 - length));
+            draft.Last = Math.Min(dates.Length - 1, draft.First + length);
+            if (i > 0 && random.NextDouble() < profile.SequelShare)
+            {
+                var predecessor = drafts[random.Next(Math.Max(0, i - 50), i)];
+                var gap = random.Next(4, 13) * 7;
+                var after = predecessor.Last + (gap * days / 7) + 1;
+                if (after + 4 < dates.Length)
+                {
+                    draft.After = (predecessor, gap);
+                    draft.First = after;
+                    draft.Last = Math.Min(dates.Length - 1, after + length);
+                    draft.Anchor = Math.Clamp(draft.Anchor, draft.First, draft.Last);
+                }
+            }
+
+            draft.Preferred = random.NextDouble() < (profile.PeakShare > 0 ? 0.75 : 0.5);
+            draft.DelayCostPerWeek = Math.Round(0.02 + (random.NextDouble() * 0.08), 3);
+            draft.LateReadiness = random.NextDouble() < profile.LateReadinessShare && draft.Last - draft.First >= 4;
+            draft.StaggerMaxDays = profile.StaggerDays is { } stagger && draft.Release != "global" ? random.Next(stagger.Min, stagger.Max + 1) : null;
+            draft.Optional = draft.After is null && random.NextDouble() < 0.1;
+            draft.PinWanted = !tentpole && draft.After is null && !draft.LateReadiness && !draft.Optional && random.NextDouble() < 0.04;
+            drafts.Add(draft);
+        }
+
+        return drafts;
+    }
+
+    /// <summary>A release date in a peak season: the summer holidays or the run-up to the year's end.</summary>
+    private static int PeakDate(Random random, LocalDate[] dates)
+    {
+        var peaks = dates.Select((d, i) => (d, i))
+            .Where(p => (p.d.Month == 7) || (p.d.Month == 11 && p.d.Day >= 15) || (p.d.Month == 12))
+            .Select(p => p.i)
+            .ToArray();
+        return peaks.Length == 0 ? random.Next(0, dates.Length) : peaks[random.Next(peaks.Length)];
+    }
+
+    /// <summary>
+    /// Daily capacity from the load the titles' wishes put on the calendar: their anchor dates
+    /// counted per region and quarter (or on average, at low contention), per release date.
+    /// </summary>
+    private static int PerDay(GeneratorOptions options, ContentionProfile profile, List<TitleDraft> drafts, List<GeneratedRegion> regions, LocalDate[] dates)
+    {
+        if (!profile.CapacityOfBusiestQuarter)
+        {
+            var weeks = dates.Length / (double)options.ReleaseDaysPerWeek;
+            return Math.Max(2, (int)Math.Ceiling(profile.CapacityFactor * options.Titles / (weeks * options.ReleaseDaysPerWeek)));
+        }
+
+        var busiest = 0.0;
+        foreach (var quarter in dates.Select((d, i) => (Quarter: Quarter(d), Index: i)).GroupBy(p => p.Quarter))
+        {
+            var days = quarter.Select(p => p.Index).ToHashSet();
+            foreach (var region in regions)
+            {
+                var load = drafts.Count(d => d.Regions.Contains(region.Id) && days.Contains(d.Anchor)) / (double)days.Count;
+                busiest = Math.Max(busiest, load);
+            }
+        }
+
+        return Math.Max(1, (int)Math.Floor(profile.CapacityFactor * busiest));
+    }
+
+    /// <summary>The weekly marketing budget: a multiple of the busiest quarter's weekly spend, never below the dearest title.</summary>
+    private static double Budget(ContentionProfile profile, List<TitleDraft> drafts, LocalDate[] dates)
+    {
+        var dearest = drafts.Select(d => d.MarketingCost).DefaultIfEmpty(0).Max();
+        var busiest = 0.0;
+        foreach (var quarter in dates.Select((d, i) => (Quarter: Quarter(d), Index: i, Date: d)).GroupBy(p => p.Quarter))
+        {
+            var days = quarter.Select(p => p.Index).ToHashSet();
+            var weeks = quarter.Select(p => IsoWeek.Of(p.Date)).Distinct().Count();
+            busiest = Math.Max(busiest, drafts.Where(d => days.Contains(d.Anchor)).Sum(d => d.MarketingCost) / (double)weeks);
+        }
+
+        return Math.Max(Math.Max(1, dearest), Math.Round(profile.BudgetFactor * busiest, 1));
+    }
+
+    private static (int Year, int Quarter) Quarter(LocalDate date) => (date.Year, (date.Month - 1) / 3);
+
+    private static List<GeneratedRegion> Regions(int count)
         => [.. Enumerable.Range(0, count).Select(i =>
         {
             var (id, name, zone, audience) = RegionPool[i % RegionPool.Length];
             var round = i / RegionPool.Length;
-            return round == 0 ? (id, name, zone, audience) : ($"{id}{round + 1}", $"{name} {round + 1}", zone, audience);
+            return round == 0
+                ? new GeneratedRegion(id, name, zone, audience)
+                : new GeneratedRegion($"{id}{round + 1}", $"{name} {round + 1}", zone, audience);
         })];
-
-    private static JsonArray Titles(GeneratorOptions options, Random random, List<(string Id, string Name, string Zone, double Audience)> regions, LocalDate[] dates)
-    {
-        var titles = new JsonArray();
-        var windows = new List<(int First, int Last)>();
-        var pinsOnDate = new Dictionary<int, int>();
-        for (var i = 0; i < options.Titles; i++)
-        {
-            var id = string.Create(CultureInfo.InvariantCulture, $"t{i + 1:0000}");
-            var length = random.Next(4, 27) * options.ReleaseDaysPerWeek;
-            var first = random.Next(0, Math.Max(1, dates.Length - length));
-            var last = Math.Min(dates.Length - 1, first + length);
-            var title = new JsonObject
-            {
-                ["id"] = id,
-                ["name"] = string.Create(CultureInfo.InvariantCulture, $"Title {i + 1}"),
-                ["kind"] = new[] { "film", "series", "special", "documentary" }[random.Next(4)],
-                ["genres"] = new JsonArray([.. Genres.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).Select(g => (JsonNode)g)]),
-                ["demand"] = Math.Round(Math.Exp(random.NextDouble() * 3.4) * 5, 2),
-            };
-
-            var sequelOf = i > 0 && random.NextDouble() < 0.1 ? random.Next(Math.Max(0, i - 50), i) : -1;
-            if (sequelOf >= 0)
-            {
-                // Start the sequel's window after its predecessor's can end plus the gap, so both always fit.
-                var gap = random.Next(4, 13) * 7;
-                var after = windows[sequelOf].Last + (gap * options.ReleaseDaysPerWeek / 7) + 1;
-                if (after + 4 < dates.Length)
-                {
-                    first = after;
-                    last = Math.Min(dates.Length - 1, first + length);
-                    title["after"] = new JsonArray(new JsonObject { ["title"] = titles[sequelOf]!["id"]!.GetValue<string>(), ["minGapDays"] = gap });
-                }
-            }
-
-            windows.Add((first, last));
-            title["earliest"] = Text(dates[first]);
-            title["latest"] = Text(dates[last]);
-            var roll = random.NextDouble();
-            title["release"] = roll < 0.6 ? "either" : roll < 0.85 ? "global" : "staggered";
-            var tentpole = random.NextDouble() < 0.05;
-            if (tentpole)
-            {
-                title["tentpole"] = true;
-                title["marketingCost"] = random.Next(3, 9);
-            }
-
-            if (random.NextDouble() < 0.5)
-            {
-                title["preferred"] = Text(dates[random.Next(first, last + 1)]);
-                title["delayCostPerWeek"] = Math.Round(0.02 + (random.NextDouble() * 0.08), 3);
-            }
-
-            if (random.NextDouble() < 0.3)
-            {
-                title["affinity"] = new JsonObject([.. regions.OrderBy(_ => random.Next()).Take(3)
-                    .Select(r => KeyValuePair.Create(r.Id, (JsonNode?)Math.Round(0.5 + (random.NextDouble() * 1.5), 2)))]);
-            }
-
-            if (random.NextDouble() < 0.2 && last - first >= 4)
-            {
-                title["readiness"] = new JsonObject([.. regions.OrderBy(_ => random.Next()).Take(random.Next(1, 4))
-                    .Select(r => KeyValuePair.Create(r.Id, (JsonNode?)Text(dates[first + random.Next(1, 4)])))]);
-            }
-
-            if (random.NextDouble() < 0.15 && regions.Count > 2)
-            {
-                title["regions"] = new JsonArray([.. regions.Where(_ => random.NextDouble() < 0.75).Select(r => (JsonNode)r.Id).DefaultIfEmpty(regions[0].Id)]);
-            }
-
-            if (!tentpole && sequelOf < 0 && title["readiness"] is null && random.NextDouble() < 0.04)
-            {
-                var pin = random.Next(first, last + 1);
-                if (pinsOnDate.GetValueOrDefault(pin) < 1)
-                {
-                    pinsOnDate[pin] = 1;
-                    title["pinned"] = Text(dates[pin]);
-                }
-            }
-
-            if (title["pinned"] is null && sequelOf < 0 && random.NextDouble() < 0.1)
-            {
-                title["optional"] = true;
-            }
-
-            titles.Add(title);
-        }
-
-        return titles;
-    }
 
     private static JsonArray Events(GeneratorOptions options, Random random, LocalDate start)
     {
@@ -198,7 +224,7 @@ public static class ScenarioGenerator
         return events;
     }
 
-    private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
+    internal static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
 
     private static string Name(IsoDayOfWeek day) => day.ToString().ToLowerInvariant();
 }

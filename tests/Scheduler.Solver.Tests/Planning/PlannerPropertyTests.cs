@@ -14,7 +14,8 @@ public class PlannerPropertyTests
                     from regions in Gen.Choose(1, 3)
                     from releaseDays in Gen.Choose(1, 2)
                     from seed in Gen.Choose(0, 1_000_000)
-                    select new GeneratorOptions(titles, regions, 1, seed, releaseDays);
+                    from contention in Gen.Elements(Contention.Low, Contention.Medium, Contention.High)
+                    select new GeneratorOptions(titles, regions, 1, seed, releaseDays, contention);
 
         var property = Prop.ForAll(sizes.ToArbitrary(), options =>
         {
@@ -23,8 +24,8 @@ public class PlannerPropertyTests
             var greedy = PlannerHarness.Plan(scenario, PlanEngine.Greedy);
             if (exact.Plan is null)
             {
-                // Only a proof of infeasibility may leave the exact engine without a plan, and then greedy cannot have one either.
-                return exact.Status == PlanningStatus.Infeasible && greedy.Plan is null;
+                // Every generated slate has a plan (the generator keeps a witness).
+                return false;
             }
 
             var boundHolds = exact.Plan.Solver.Bound >= exact.Plan.Kpis.Objective - 1e-9;
