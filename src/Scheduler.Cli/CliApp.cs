@@ -35,7 +35,9 @@ public sealed class CliApp
         };
 
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = _context.Output, Error = _context.Error };
+        // Program handles Ctrl-C and SIGTERM itself (through the cancellation token); the parser's own
+        // handling would end the process two seconds later, whatever the command is still doing.
+        var configuration = new InvocationConfiguration { Output = _context.Output, Error = _context.Error, ProcessTerminationTimeout = null };
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)

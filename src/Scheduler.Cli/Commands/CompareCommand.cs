@@ -61,11 +61,10 @@ internal static class CompareCommand
             Comparison comparison;
             try
             {
-                comparison = await Task.Factory.StartNew(
+                var comparing = SolverThread.Start(
                     () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, !parse.GetValue(independent), cancellationToken),
-                    cancellationToken,
-                    TaskCreationOptions.LongRunning,
-                    TaskScheduler.Default).WaitAsync(cancellationToken).ConfigureAwait(false);
+                    cancellationToken);
+                comparison = await SolverThread.AwaitAsync(comparing, () => comparing.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -221,37 +221,35 @@ internal static class PlanCommand
         var planner = new ReleasePlanner(context.Time);
         PlanningProgress latest = new("starting", null, null);
         var progress = new Progress<PlanningProgress>(p => latest = p);
-        var solving = Task.Factory.StartNew(
-            () => planner.Plan(request, progress, cancellationToken),
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        var solving = SolverThread.Start(() => planner.Plan(request, progress, cancellationToken), cancellationToken);
         var started = context.Time.GetTimestamp();
         string Line() => ProgressLine(latest, context.Time.GetElapsedTime(started), request.TimeLimit);
-        if (outputs.Progress)
+        return await SolverThread.AwaitAsync(solving, async () =>
         {
-            while (!solving.IsCompleted)
-            {
-                await Task.WhenAny(solving, Task.Delay(1000, cancellationToken)).ConfigureAwait(false);
-                cancellationToken.ThrowIfCancellationRequested();
-                await context.Error.WriteLineAsync(Line()).ConfigureAwait(false);
-            }
-        }
-        else if (!outputs.Json && !request.SolverLog && Terminal.IsInteractive(context))
-        {
-            await Terminal.For(context).Status().StartAsync("Planning...", async status =>
+            if (outputs.Progress)
             {
                 while (!solving.IsCompleted)
                 {
-                    status.Status(Markup.Escape(Line() + " (Ctrl-C stops; nothing is written)"));
-                    await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
+                    await Task.WhenAny(solving, Task.Delay(1000, cancellationToken)).ConfigureAwait(false);
                     cancellationToken.ThrowIfCancellationRequested();
+                    await context.Error.WriteLineAsync(Line()).ConfigureAwait(false);
                 }
-            }).ConfigureAwait(false);
-        }
+            }
+            else if (!outputs.Json && !request.SolverLog && Terminal.IsInteractive(context))
+            {
+                await Terminal.For(context).Status().StartAsync("Planning...", async status =>
+                {
+                    while (!solving.IsCompleted)
+                    {
+                        status.Status(Markup.Escape(Line() + " (Ctrl-C stops; nothing is written)"));
+                        await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+                }).ConfigureAwait(false);
+            }
 
-        // An interrupt stops the search at once; the process then exits without writing anything.
-        return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ProgressLine(PlanningProgress progress, TimeSpan elapsed, TimeSpan limit)
@@ -260,6 +258,7 @@ internal static class PlanCommand
             ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}")
             : "";
         figures += progress.Bound is { } bound ? string.Create(CultureInfo.InvariantCulture, $", bound {bound:0.###}") : "";
+        figures += progress.Neighbourhoods is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n.Tried} neighbourhoods ({n.Improved} better)") : "";
         return string.Create(CultureInfo.InvariantCulture, $"{progress.Phase}: {elapsed.TotalSeconds:0} s of {limit.TotalSeconds:0} s{figures}");
     }
 }

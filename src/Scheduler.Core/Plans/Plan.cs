@@ -49,6 +49,22 @@ public sealed record Plan(
 /// <summary>Sizes and timings of the run that made a plan, for benchmarks and support.</summary>
 public sealed record PlanDiagnostics(int Candidates, long NonZeros, double BuildSeconds, double SolveSeconds, double? GreedyObjective)
 {
+    /// <summary>The best plan construction found (greedy orders with repairs), before any search; null when there was none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public double? ConstructionObjective { get; init; }
+
+    /// <summary>How the plan was searched for after construction: whole-model, or large-neighbourhood.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Search { get; init; }
+
+    /// <summary>Large-neighbourhood search: neighbourhoods re-optimized.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? NeighbourhoodsTried { get; init; }
+
+    /// <summary>Large-neighbourhood search: neighbourhoods that improved the plan.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? NeighbourhoodsImproved { get; init; }
+
     /// <summary>Each better plan and each better bound the run found, by seconds since planning began.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ProgressPoint>? Progress { get; init; }

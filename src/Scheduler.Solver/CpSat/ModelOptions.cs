@@ -17,6 +17,14 @@ internal sealed record ModelOptions
     /// </summary>
     public double MoveCost { get; init; }
 
+    /// <summary>
+    /// For a neighbourhood: the titles that stay where they are. The model then holds only the
+    /// candidates it is given (the free titles, already restricted to what the fixed ones leave),
+    /// and every shared rule counts what the fixed titles use: capacity and tentpoles left on each
+    /// day, budget left in each week, and titles of each genre already in each region and week.
+    /// </summary>
+    public Construction.SlateState? Fixed { get; init; }
+
     /// <summary>Give every variable and constraint a readable name (for exports).</summary>
     public bool Names { get; init; }
 

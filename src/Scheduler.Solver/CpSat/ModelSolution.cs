@@ -118,7 +118,7 @@ internal static class ModelSolution
 
         foreach (var clash in model.Clash)
         {
-            values[clash.Variable] = Math.Max(0, clashCounts.GetValueOrDefault((clash.Region, clash.Genre, clash.Week)) - 1);
+            values[clash.Variable] = Math.Max(0, clash.Fixed + clashCounts.GetValueOrDefault((clash.Region, clash.Genre, clash.Week)) - 1);
         }
 
         return values;

@@ -28,8 +28,11 @@ internal sealed class TitleVariables
     public Dictionary<string, int> Day { get; } = new(StringComparer.Ordinal);
 }
 
-/// <summary>e(r,g,w) &gt;= n(r,g,w) - 1: the titles of genre g in region r in ISO week w beyond the first.</summary>
-internal sealed record ClashVariable(int Variable, int Region, string Genre, int Week);
+/// <summary>
+/// e(r,g,w) &gt;= n(r,g,w) - 1: the titles of genre g in region r in ISO week w beyond the first;
+/// <paramref name="Fixed"/> of them belong to titles outside a neighbourhood.
+/// </summary>
+internal sealed record ClashVariable(int Variable, int Region, string Genre, int Week, int Fixed = 0);
 
 /// <summary>
 /// One instance of a hard rule (a region-day's capacity, a spacing window, a sequel gap in a

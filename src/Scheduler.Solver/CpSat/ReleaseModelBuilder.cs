@@ -26,6 +26,7 @@ internal sealed class ReleaseModelBuilder
     private readonly ModelOptions _options;
     private readonly CpModelWriter _model;
     private readonly List<TitleVariables> _titles = [];
+    private readonly Dictionary<string, TitleVariables> _byId = new(StringComparer.Ordinal);
     private readonly List<ClashVariable> _clash = [];
     private readonly List<RuleInstance> _rules = [];
     private readonly Dictionary<int, double> _objective = [];
@@ -89,6 +90,7 @@ internal sealed class ReleaseModelBuilder
             var title = candidates.Title;
             var variables = new TitleVariables(candidates);
             _titles.Add(variables);
+            _byId[title.Id] = variables;
             if (!candidates.CanBeScheduled)
             {
                 continue;
@@ -184,12 +186,12 @@ internal sealed class ReleaseModelBuilder
         }
     }
 
-    // Rule 5: per region and date, at most perDay releases.
+    // Rule 5: per region and date, at most perDay releases (less those of fixed titles).
     private void DailyCapacity()
     {
-        var limit = _scenario.Capacity.PerDay;
         foreach (var (region, day, entries) in Slots())
         {
+            var limit = _scenario.Capacity.PerDay - (_options.Fixed?.Releases(region, day) ?? 0);
             if (DistinctTitles(entries) > limit)
             {
                 AtMost(RuleFamily.DailyCapacity, region, day, entries, limit);
@@ -197,12 +199,12 @@ internal sealed class ReleaseModelBuilder
         }
     }
 
-    // Rule 5: per region and date, at most tentpolesPerDay tentpoles.
+    // Rule 5: per region and date, at most tentpolesPerDay tentpoles (less those of fixed titles).
     private void DailyTentpoles()
     {
-        var limit = _scenario.Capacity.TentpolesPerDay;
         foreach (var (region, day, entries) in Slots())
         {
+            var limit = _scenario.Capacity.TentpolesPerDay - (_options.Fixed?.Tentpoles(region, day) ?? 0);
             var tentpoles = entries.Where(e => e.Title.Title.Tentpole).ToList();
             if (DistinctTitles(tentpoles) > limit)
             {
@@ -259,10 +261,9 @@ internal sealed class ReleaseModelBuilder
         {
             foreach (var gap in sequel.Candidates.Title.After)
             {
-                var predecessor = _titles[_candidates.ById[gap.TitleId].Index];
-                if (!predecessor.Candidates.CanBeScheduled)
+                if (!_byId.TryGetValue(gap.TitleId, out var predecessor) || !predecessor.Candidates.CanBeScheduled)
                 {
-                    continue;
+                    continue; // a predecessor outside the neighbourhood has narrowed the sequel's dates already
                 }
 
                 foreach (var region in sequel.Candidates.Title.Regions.Where(predecessor.Candidates.Title.IsReleasedIn))
@@ -305,14 +306,15 @@ internal sealed class ReleaseModelBuilder
             }
         }
 
-        var limit = (long)Math.Floor(budget * MarketingUnitsPerCost);
         foreach (var (week, entries) in byWeek)
         {
-            if (entries.DistinctBy(e => e.Title.Index).Sum(e => e.Title.Title.MarketingCost) <= budget)
+            var left = budget - (_options.Fixed?.Spend(week) ?? 0);
+            if (entries.DistinctBy(e => e.Title.Index).Sum(e => e.Title.Title.MarketingCost) <= left)
             {
                 continue;
             }
 
+            var limit = Math.Max(0, (long)Math.Floor(left * MarketingUnitsPerCost));
             var weekName = ModelNames.Week(_calendar.Weeks[week]);
             var rule = Rule(RuleFamily.MarketingBudget, null, null, null, _calendar.Weeks[week].ToString(), Members(entries));
             var terms = entries.Select(e => (e.Variable, (long)Math.Ceiling(e.Title.Title.MarketingCost * MarketingUnitsPerCost)));
@@ -384,7 +386,9 @@ internal sealed class ReleaseModelBuilder
             var share = _scenario.Share(region.Id);
             foreach (var ((genre, week), entries) in byGenreWeek.OrderBy(kv => kv.Key.Week).ThenBy(kv => kv.Key.Genre, StringComparer.Ordinal))
             {
-                var titles = DistinctTitles(entries);
+                // Titles of fixed titles already there count towards the excess.
+                var already = _options.Fixed?.GenreCount(region.Id, genre, week) ?? 0;
+                var titles = DistinctTitles(entries) + already;
                 if (titles < 2)
                 {
                     continue;
@@ -392,9 +396,9 @@ internal sealed class ReleaseModelBuilder
 
                 var weekName = ModelNames.Week(_calendar.Weeks[week]);
                 var excess = _model.NewInt(0, titles - 1, "e", region.Id, genre, weekName);
-                _clash.Add(new ClashVariable(excess, _regionIndex[region.Id], genre, week));
+                _clash.Add(new ClashVariable(excess, _regionIndex[region.Id], genre, week, already));
                 _objective[excess] = -cost * share;
-                _model.Linear([.. entries.Select(e => (e.Variable, 1L)), (excess, -1)], 1 - titles, 1, "clash", region.Id, genre, weekName);
+                _model.Linear([.. entries.Select(e => (e.Variable, 1L)), (excess, -1)], -titles, 1 - already, "clash", region.Id, genre, weekName);
             }
         }
     }
@@ -418,7 +422,7 @@ internal sealed class ReleaseModelBuilder
             }
 
             var charge = _options.MoveCost * pairs;
-            var scheduled = _titles[candidates.Index].Scheduled;
+            var scheduled = _byId[titleId].Scheduled;
             if (scheduled >= 0)
             {
                 _objective[scheduled] = _objective.GetValueOrDefault(scheduled) - charge;

@@ -48,7 +48,11 @@ internal sealed record SearchSettings(TimeSpan TimeLimit, double RelativeGap, in
             .Set("max_time_in_seconds", Math.Max(0.01, TimeLimit.TotalSeconds))
             .Set("random_seed", Seed)
             .Set("cp_model_probing_level", 0)
-            .Set("log_search_progress", Log);
+            .Set("log_search_progress", Log)
+
+            // Ctrl-C stops searches through their cancellation token. CP-SAT's own SIGINT handler,
+            // installed and restored around each solve, is not safe with several solves at once.
+            .Set("catch_sigint_signal", false);
         if (RelativeGap > 0)
         {
             parameters.Set("relative_gap_limit", RelativeGap);

@@ -61,6 +61,33 @@ internal sealed class CandidateSet
         return set;
     }
 
+    /// <summary>
+    /// The candidates of <paramref name="free"/> that still keep every rule against the titles
+    /// placed on <paramref name="fixedState"/> (capacity and tentpoles left on each day, tentpole
+    /// spacing, sequel gaps, the budget left in each week), propagated among themselves: the
+    /// candidates of a neighbourhood whose other titles stay where they are.
+    /// </summary>
+    public CandidateSet Restrict(IEnumerable<TitleCandidates> free, Construction.SlateState fixedState)
+    {
+        ArgumentNullException.ThrowIfNull(free);
+        ArgumentNullException.ThrowIfNull(fixedState);
+        var titles = free.Select(t =>
+        {
+            var title = t.Title;
+            return t.Filtered(
+                day => fixedState.FitsBudget(title, day) && title.Regions.All(r => fixedState.CanRelease(title, r, day)),
+                (region, day) => fixedState.CanRelease(title, region, day) && (region != title.LeadRegion || fixedState.FitsBudget(title, day)));
+        }).ToArray();
+        var set = new CandidateSet(Values, Calendar, titles);
+        set.Propagate();
+        foreach (var (title, original) in titles.Zip(free))
+        {
+            title.CopyValuesFrom(original);
+        }
+
+        return set;
+    }
+
     private static TitleCandidates Initial(Scenario scenario, Calendar calendar, Title title, int index, bool pins)
     {
         var perRegion = title.Regions.ToDictionary(
@@ -101,7 +128,11 @@ internal sealed class CandidateSet
             {
                 foreach (var gap in title.Title.After)
                 {
-                    changed |= PruneSequel(title, ById[gap.TitleId], gap.MinGapDays);
+                    // In a neighbourhood, a predecessor that stays put has already narrowed the dates.
+                    if (ById.TryGetValue(gap.TitleId, out var predecessor))
+                    {
+                        changed |= PruneSequel(title, predecessor, gap.MinGapDays);
+                    }
                 }
             }
 

@@ -37,6 +37,29 @@ internal sealed class TitleCandidates
 
     public bool CanBeScheduled => CanBeGlobal || CanBeStaggered;
 
+    /// <summary>A copy with only the days <paramref name="keepGlobal"/> and <paramref name="keepStaggered"/> keep, and their values.</summary>
+    public TitleCandidates Filtered(Func<int, bool> keepGlobal, Func<string, int, bool> keepStaggered)
+    {
+        var copy = new TitleCandidates(
+            Title,
+            Index,
+            [.. GlobalDays.Where(keepGlobal)],
+            StaggeredDays.ToDictionary(kv => kv.Key, kv => kv.Value.Where(d => keepStaggered(kv.Key, d)).ToArray(), StringComparer.Ordinal));
+        copy.CopyValuesFrom(this);
+        return copy;
+    }
+
+    /// <summary>Takes the values of this title's remaining days from <paramref name="original"/>, which has every one of them.</summary>
+    public void CopyValuesFrom(TitleCandidates original)
+    {
+        GlobalValues = [.. GlobalDays.Select(d => original.GlobalValues[Array.BinarySearch(original.GlobalDays, d)])];
+        foreach (var (region, days) in StaggeredDays)
+        {
+            var from = original.StaggeredDays[region];
+            StaggeredValues[region] = [.. days.Select(d => original.StaggeredValues[region][Array.BinarySearch(from, d)])];
+        }
+    }
+
     /// <summary>Every day the title may release in <paramref name="regionId"/>, in either mode.</summary>
     public IEnumerable<int> DaysIn(string regionId)
         => CanBeStaggered && StaggeredDays.TryGetValue(regionId, out var days) ? GlobalDays.Concat(days) : GlobalDays;

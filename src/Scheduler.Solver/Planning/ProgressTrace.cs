@@ -1,5 +1,6 @@
 using Scheduler.Core.Plans;
 using Scheduler.Solver.CpSat;
+using Scheduler.Solver.Neighbourhoods;
 
 namespace Scheduler.Solver.Planning;
 
@@ -18,6 +19,7 @@ internal sealed class ProgressTrace : ISearchObserver
     private string _phase = "starting";
     private double? _incumbent;
     private double? _bound;
+    private NeighbourhoodCounts? _neighbourhoods;
 
     public ProgressTrace(TimeProvider time, long started, IProgress<PlanningProgress>? progress)
     {
@@ -46,6 +48,38 @@ internal sealed class ProgressTrace : ISearchObserver
                 return [.. _points];
             }
         }
+    }
+
+    public NeighbourhoodCounts? NeighbourhoodCounts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _neighbourhoods;
+            }
+        }
+    }
+
+    public double? Bound
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bound;
+            }
+        }
+    }
+
+    public void Neighbourhoods(int tried, int improved)
+    {
+        lock (_gate)
+        {
+            _neighbourhoods = new NeighbourhoodCounts(tried, improved);
+        }
+
+        Report();
     }
 
     public void Phase(string phase)
@@ -92,7 +126,7 @@ internal sealed class ProgressTrace : ISearchObserver
         PlanningProgress snapshot;
         lock (_gate)
         {
-            snapshot = new PlanningProgress(_phase, _incumbent, _bound);
+            snapshot = new PlanningProgress(_phase, _incumbent, _bound) { Neighbourhoods = _neighbourhoods };
         }
 
         _progress?.Report(snapshot);

@@ -2,17 +2,20 @@ using System.Globalization;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Values;
+using Scheduler.Solver.Bounds;
+using Scheduler.Solver.Construction;
 using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Diagnosis;
-using Scheduler.Solver.Greedy;
 using Scheduler.Solver.Model;
+using Scheduler.Solver.Neighbourhoods;
 
 namespace Scheduler.Solver.Planning;
 
 /// <summary>
-/// Plans a scenario: candidates, the greedy baseline, the CP-SAT model (hinted with the greedy
-/// plan), the search, and finally the plan verifier. Time comes from the injected
-/// <see cref="TimeProvider"/>.
+/// Plans a scenario: candidate dates; a construction that places every title (greedy orders with
+/// repairs); then either CP-SAT on the whole model, hinted with the construction, or, for slates
+/// too large for that, a large-neighbourhood search beside a Lagrangian bound; finally the plan
+/// verifier. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ReleasePlanner
 {
@@ -21,6 +24,11 @@ public sealed class ReleasePlanner
 
     /// <summary>A plan is reported optimal only when its gap to a proven bound is at most this.</summary>
     public const double ProvenGap = 1e-6;
+
+    /// <summary>Above this many candidates, CP-SAT does not take the whole model: large-neighbourhood search does (bench/README.md).</summary>
+    public const int WholeModelCandidates = 60_000;
+
+    private const int Seed = 2027;
 
     private readonly TimeProvider _time;
     private readonly IModelSearch _search;
@@ -41,6 +49,9 @@ public sealed class ReleasePlanner
         CultureInfo.InvariantCulture,
         $"or-tools cp-sat {Google.OrTools.Init.OrToolsVersion.MajorNumber()}.{Google.OrTools.Init.OrToolsVersion.MinorNumber()}");
 
+    /// <summary>The engine named in plans found by large-neighbourhood search.</summary>
+    public static string NeighbourhoodEngineName { get; } = $"{CpSatEngineName} large-neighbourhood search";
+
     public PlanningOutcome Plan(PlanRequest request, CancellationToken cancellationToken = default)
         => Plan(request, progress: null, cancellationToken);
 
@@ -51,8 +62,8 @@ public sealed class ReleasePlanner
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
-        var trace = new ProgressTrace(_time, started, progress);
-        trace.Phase("finding candidate dates");
+        var run = new Run(request, started, new ProgressTrace(_time, started, progress));
+        run.Trace.Phase("finding candidate dates");
         var values = new ValueModel(request.Scenario);
         var candidates = CandidateSet.Build(values);
         var unplaceable = candidates.Unplaceable.Select(t => t.Id).ToList();
@@ -60,44 +71,65 @@ public sealed class ReleasePlanner
         {
             var reasons = Explain(request.Scenario, unplaceable.Select(id =>
                 $"title {id} has no date that keeps its window, release days, blackouts, pins, stagger window and sequel gaps together"), cancellationToken);
-            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, null));
-        }
-
-        trace.Phase("building the greedy plan");
-        var greedy = new GreedyPlanner(candidates).Plan(request.Reference);
-        cancellationToken.ThrowIfCancellationRequested();
-        var greedyObjective = greedy.Assignments is { } g ? Objective(values, request, g) : (double?)null;
-        if (request.Engine == PlanEngine.Greedy)
-        {
-            return FromGreedy(request, values, candidates, greedy, greedyObjective, started);
+            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(run, candidates, null, TimeSpan.Zero, null));
         }
 
         var relaxationBound = RelaxationBound.Compute(candidates);
-        trace.Improved(greedyObjective, relaxationBound);
-        if (greedyObjective is { } proven && Gap(relaxationBound, proven) <= request.RelativeGap)
+        var options = ModelOptionsFor(request, relaxationBound);
+        var newState = SlateFactory(request, candidates);
+        if (request.Engine == PlanEngine.Greedy)
         {
-            var statistics = Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, greedyObjective);
-            return Finish(request, values, greedy.Assignments!, BoundedGreedyEngineName, relaxationBound, started, statistics, null, trace);
+            return FromGreedy(run, values, candidates, newState);
         }
 
-        trace.Phase("building the model");
-        var model = new ReleaseModelBuilder(candidates, ModelOptionsFor(request, relaxationBound)).Build();
-        var buildTime = _time.GetElapsedTime(started);
-        var settings = new SearchSettings(Remaining(request, started), request.RelativeGap - Stability(request), request.Threads)
+        run.Trace.Phase("constructing a plan");
+        var neighbourhoods = new NeighbourhoodSolver(candidates, _search, options);
+        var construction = new SlateConstruction(candidates, newState, neighbourhoods, _time, request.Threads)
+            .Build(request.Reference, request.TimeLimit * 0.4, cancellationToken);
+        var greedyObjective = construction.BestGreedy?.State.Objective;
+        if (construction.ProvenInfeasible)
+        {
+            var reasons = Explain(request.Scenario, ["no plan keeps every hard rule together (the solver proved it)"], cancellationToken);
+            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(run, candidates, null, TimeSpan.Zero, greedyObjective));
+        }
+
+        var start = construction.Best;
+        run.ConstructionObjective = start?.Objective;
+        run.Trace.Improved(start?.Objective, relaxationBound);
+        if (start is not null && Gap(relaxationBound, start.Objective) <= request.RelativeGap)
+        {
+            return Finish(run, values, start.Assignments(), BoundedGreedyEngineName, relaxationBound, Statistics(run, candidates, null, TimeSpan.Zero, greedyObjective), null);
+        }
+
+        return candidates.CandidateCount <= WholeModelCandidates || start is null
+            ? WholeModel(run, values, candidates, options, start, relaxationBound, greedyObjective, cancellationToken)
+            : NeighbourhoodSearch(run, values, candidates, neighbourhoods, start, relaxationBound, greedyObjective, cancellationToken);
+    }
+
+    /// <summary>CP-SAT on the whole model, hinted with the constructed plan (when there is one).</summary>
+    private PlanningOutcome WholeModel(
+        Run run, ValueModel values, CandidateSet candidates, ModelOptions options, SlateState? start, double relaxationBound, double? greedyObjective, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        run.Trace.Phase("building the model");
+        var model = new ReleaseModelBuilder(candidates, options).Build();
+        var built = _time.GetElapsedTime(run.Started);
+        var settings = new SearchSettings(Remaining(run), request.RelativeGap - Stability(request), request.Threads)
         {
             Log = request.SolverLog,
-            Hint = greedy.Assignments is { } start ? ModelSolution.Encode(model, start) : null,
+            Hint = start is not null ? ModelSolution.Encode(model, start.Assignments()) : null,
         };
-        trace.Phase("solving");
-        var result = _search.Solve(model, settings, trace, cancellationToken);
-        var statisticsAfter = Statistics(candidates, model, buildTime, result.Elapsed, greedyObjective);
+        run.Trace.Phase("solving");
+        var result = _search.Solve(model, settings, run.Trace, cancellationToken);
+        run.Search = "whole model";
+        var statistics = Statistics(run, candidates, model, result.Elapsed, greedyObjective) with { BuildTime = built };
         if (result.Status == SearchStatus.Infeasible)
         {
             var reasons = Explain(request.Scenario, ["no plan keeps every hard rule together (the solver proved it)"], cancellationToken);
-            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, statisticsAfter);
+            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, statistics);
         }
 
-        var assignments = result.Solution is { } solution ? ModelSolution.Read(model, v => solution[v] != 0) : greedy.Assignments;
+        var assignments = result.Solution is { } solution ? ModelSolution.Read(model, v => solution[v] != 0) : start?.Assignments();
         if (assignments is null)
         {
             return new PlanningOutcome(
@@ -105,11 +137,32 @@ public sealed class ReleasePlanner
                 null,
                 null,
                 [string.Create(CultureInfo.InvariantCulture, $"no plan was found within {request.TimeLimit.TotalSeconds:0.#} seconds")],
-                statisticsAfter);
+                statistics);
         }
 
         var bound = Math.Min(result.Bound ?? double.PositiveInfinity, relaxationBound);
-        return Finish(request, values, assignments, CpSatEngineName, bound, started, statisticsAfter, model, trace);
+        return Finish(run, values, assignments, CpSatEngineName, bound, statistics, model);
+    }
+
+    /// <summary>Large-neighbourhood search from the constructed plan, with a Lagrangian bound computed first.</summary>
+    private PlanningOutcome NeighbourhoodSearch(
+        Run run, ValueModel values, CandidateSet candidates, NeighbourhoodSolver neighbourhoods, SlateState start, double relaxationBound, double? greedyObjective, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
+        run.Trace.Phase("bounding");
+        var boundTime = Remaining(run) * 0.15;
+        var boundStarted = _time.GetTimestamp();
+        var lagrangian = new LagrangianBound(candidates).Compute(start.Objective, 400, () => _time.GetElapsedTime(boundStarted) > boundTime, cancellationToken);
+        var bound = Math.Min(relaxationBound, lagrangian);
+        run.Trace.Improved(null, bound);
+        run.Trace.Phase("improving");
+        var searchStarted = _time.GetTimestamp();
+        var (best, counts) = new LargeNeighbourhoodSearch(candidates, neighbourhoods, _time)
+            .Run(start, Remaining(run), request.RelativeGap, () => bound, request.Threads, Seed, run.Trace, cancellationToken);
+        run.Search = "large neighbourhoods";
+        run.Neighbourhoods = counts;
+        var statistics = Statistics(run, candidates, null, _time.GetElapsedTime(searchStarted), greedyObjective);
+        return Finish(run, values, best.Assignments(), NeighbourhoodEngineName, bound, statistics, null);
     }
 
     /// <summary>The conflicts the rule checks can name; else a conflict core from the solver; else the fallback.</summary>
@@ -145,35 +198,51 @@ public sealed class ReleasePlanner
         };
     }
 
+    /// <summary>Empty slates that count replan moves against the plan of record.</summary>
+    private static Func<SlateState> SlateFactory(PlanRequest request, CandidateSet candidates)
+    {
+        if (request.Replan is not { MoveCost: > 0 } replan)
+        {
+            return () => new SlateState(candidates);
+        }
+
+        var record = replan.Previous.ToDictionary(p => (p.Title, p.Region), p => (p.Mode, candidates.Calendar.Day(p.Date)));
+        return () => new SlateState(candidates, record, replan.MoveCost);
+    }
+
     private static double Stability(PlanRequest request) => request.Reference is null || request.Replan is not null ? 0 : request.RelativeGap / 4;
 
-    private TimeSpan Remaining(PlanRequest request, long started)
+    private TimeSpan Remaining(Run run)
     {
-        var left = request.TimeLimit - _time.GetElapsedTime(started);
+        var left = run.Request.TimeLimit - _time.GetElapsedTime(run.Started);
         return left > TimeSpan.FromSeconds(0.1) ? left : TimeSpan.FromSeconds(0.1);
     }
 
-    /// <summary>The CP-SAT model of a scenario exactly as <see cref="Plan(PlanRequest, CancellationToken)"/> would solve it, with readable names, for export.</summary>
+    /// <summary>The CP-SAT model of a scenario exactly as <see cref="Plan(PlanRequest, CancellationToken)"/> would solve it whole, with readable names, for export.</summary>
     public static ModelExport ExportModel(Core.Domain.Scenario scenario)
     {
         var model = new ReleaseModelBuilder(CandidateSet.Build(new ValueModel(scenario)), new ModelOptions { Names = true }).Build();
         return new ModelExport(model);
     }
 
-    private PlanningOutcome FromGreedy(PlanRequest request, ValueModel values, CandidateSet candidates, GreedyResult greedy, double? greedyObjective, long started)
+    /// <summary>The baseline: the best of the greedy orders that places every title, without repairs or search.</summary>
+    private PlanningOutcome FromGreedy(Run run, ValueModel values, CandidateSet candidates, Func<SlateState> newState)
     {
-        var statistics = Statistics(candidates, null, _time.GetElapsedTime(started), TimeSpan.Zero, greedyObjective);
-        if (greedy.Assignments is not { } assignments)
+        var planner = new GreedyPlanner(candidates, newState);
+        var results = Enum.GetValues<ConstructionOrder>().Select(order => planner.Plan(order, run.Request.Reference)).ToList();
+        var best = results.Where(r => r.Complete).MaxBy(r => r.State.Objective);
+        var statistics = Statistics(run, candidates, null, TimeSpan.Zero, best?.State.Objective);
+        if (best is null)
         {
             return new PlanningOutcome(
                 PlanningStatus.NoSolution,
                 null,
                 null,
-                [$"the greedy planner could not place title '{greedy.UnplacedTitle}' after the titles before it"],
+                [.. results.Select(r => $"the {r.Order.ToString().ToLowerInvariant()} order could not place title '{r.Unplaced[0].Title.Id}' after the titles before it")],
                 statistics);
         }
 
-        return Finish(request, values, assignments, GreedyEngineName, null, started, statistics, null, null);
+        return Finish(run, values, best.State.Assignments(), GreedyEngineName, null, statistics, null);
     }
 
     /// <summary>
@@ -181,16 +250,9 @@ public sealed class ReleasePlanner
     /// The status follows from the proven bound: optimal only within <see cref="ProvenGap"/>.
     /// </summary>
     private PlanningOutcome Finish(
-        PlanRequest request,
-        ValueModel values,
-        IReadOnlyList<Assignment> assignments,
-        string engine,
-        double? bound,
-        long started,
-        PlanningStatistics statistics,
-        ReleaseModel? model,
-        ProgressTrace? trace)
+        Run run, ValueModel values, IReadOnlyList<Assignment> assignments, string engine, double? bound, PlanningStatistics statistics, ReleaseModel? model)
     {
+        var request = run.Request;
         var plan = PlanFactory.Create(
             values,
             request.Info,
@@ -201,12 +263,12 @@ public sealed class ReleasePlanner
                 var gap = provenBound is { } pb ? Gap(pb, kpis.Objective) : (double?)null;
                 return new PlanSolver(
                     engine, StatusOf(gap).ToPlanStatus(), kpis.Objective, provenBound, gap,
-                    _time.GetElapsedTime(started).TotalSeconds, model?.VariableCount ?? 0, model?.ConstraintCount ?? 0);
+                    _time.GetElapsedTime(run.Started).TotalSeconds, model?.VariableCount ?? 0, model?.ConstraintCount ?? 0);
             },
             Now(),
             request.Replan);
-        trace?.Improved(plan.Kpis.Objective, null);
-        plan = plan with { Diagnostics = Diagnostics(statistics, trace) };
+        run.Trace.Improved(plan.Kpis.Objective, null);
+        plan = plan with { Diagnostics = Diagnostics(run, statistics) };
         return new PlanningOutcome(StatusOf(plan.Solver.Gap), plan, new PlanVerifier(values).Verify(plan, request.Replan), [], statistics);
     }
 
@@ -215,17 +277,34 @@ public sealed class ReleasePlanner
 
     private static double Gap(double bound, double objective) => (bound - objective) / Math.Max(1, Math.Abs(objective));
 
-    private static double Objective(ValueModel values, PlanRequest request, IReadOnlyList<Assignment> assignments)
-        => PlanFactory.Create(values, request.Info, assignments, k => new PlanSolver("", "", k.Objective, null, null, 0, 0, 0), Instant.MinValue, request.Replan).Kpis.Objective;
-
-    private static PlanDiagnostics Diagnostics(PlanningStatistics statistics, ProgressTrace? trace) => new(
+    private static PlanDiagnostics Diagnostics(Run run, PlanningStatistics statistics) => new(
         statistics.Candidates, statistics.NonZeros, statistics.BuildTime.TotalSeconds, statistics.SolveTime.TotalSeconds, statistics.GreedyObjective)
     {
-        Progress = trace?.Points,
+        ConstructionObjective = run.ConstructionObjective,
+        Search = run.Search,
+        NeighbourhoodsTried = run.Neighbourhoods?.Tried,
+        NeighbourhoodsImproved = run.Neighbourhoods?.Improved,
+        Progress = run.Trace.Points,
     };
 
-    private static PlanningStatistics Statistics(CandidateSet candidates, ReleaseModel? model, TimeSpan build, TimeSpan solve, double? greedy)
-        => new(candidates.CandidateCount, model?.VariableCount ?? 0, model?.ConstraintCount ?? 0, model?.NonZeros ?? 0, build, solve, greedy);
+    private PlanningStatistics Statistics(Run run, CandidateSet candidates, ReleaseModel? model, TimeSpan solve, double? greedy)
+        => new(candidates.CandidateCount, model?.VariableCount ?? 0, model?.ConstraintCount ?? 0, model?.NonZeros ?? 0, _time.GetElapsedTime(run.Started), solve, greedy);
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
+
+    /// <summary>One planning run: its request, clock, progress and what it found on the way.</summary>
+    private sealed class Run(PlanRequest request, long started, ProgressTrace trace)
+    {
+        public PlanRequest Request { get; } = request;
+
+        public long Started { get; } = started;
+
+        public ProgressTrace Trace { get; } = trace;
+
+        public double? ConstructionObjective { get; set; }
+
+        public string? Search { get; set; }
+
+        public NeighbourhoodCounts? Neighbourhoods { get; set; }
+    }
 }

@@ -227,9 +227,9 @@ public class PlanCommandTests
         var output = Path.Combine(_directory, "plan.json");
         await CliRun.InProcessAsync("generate", "--titles", "300", "--regions", "16", "--years", "2", "--release-days", "2", "--out", scenario);
 
-        // Signalled once the search runs, so that the interrupt lands in the middle of solving.
+        // Signalled once a first plan exists and the search improves it, so that the interrupt lands in the middle of searching.
         var (result, exitAfterSignal) = await CliRun.InterruptedProcessAsync(
-            signal, "solving:", "plan", scenario, "--gap", "0", "--out", output, "--progress");
+            signal, "incumbent", "plan", scenario, "--gap", "0", "--out", output, "--progress");
 
         Assert.Multiple(() =>
         {

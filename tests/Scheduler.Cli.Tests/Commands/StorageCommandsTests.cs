@@ -160,7 +160,7 @@ public class StorageCommandsTests
     public async Task Plan_KilledWhileStoringALargeRun_LeavesAConsistentDatabase()
     {
         var scenario = Path.Combine(_directory, "large.json");
-        await CliRun.InProcessAsync("generate", "--titles", "600", "--regions", "30", "--years", "2", "--seed", "2027", "--out", scenario);
+        await CliRun.InProcessAsync("generate", "--titles", "600", "--regions", "30", "--years", "2", "--seed", "2027", "--contention", "low", "--out", scenario);
         var clock = Stopwatch.StartNew();
         var complete = await CliRun.ProcessAsync("plan", scenario, "--engine", "greedy", "--db", Db, "--json");
         var whole = clock.Elapsed;

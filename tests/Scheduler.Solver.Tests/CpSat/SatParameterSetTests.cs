@@ -54,7 +54,7 @@ public class SatParameterSetTests
     {
         var text = new SearchSettings(TimeSpan.FromSeconds(10), 0.001, 1).Parameters().ToString();
 
-        Assert.That(text, Is.EqualTo("num_workers:1 max_time_in_seconds:10 random_seed:20270101 cp_model_probing_level:0 log_search_progress:false relative_gap_limit:0.001 linearization_level:2"));
+        Assert.That(text, Is.EqualTo("num_workers:1 max_time_in_seconds:10 random_seed:20270101 cp_model_probing_level:0 log_search_progress:false catch_sigint_signal:false relative_gap_limit:0.001 linearization_level:2"));
     }
 
     [Test]
@@ -62,6 +62,6 @@ public class SatParameterSetTests
     {
         var text = new SearchSettings(TimeSpan.FromSeconds(10), 0, 2).Parameters().ToString();
 
-        Assert.That(text, Is.EqualTo("num_workers:2 max_time_in_seconds:10 random_seed:20270101 cp_model_probing_level:0 log_search_progress:false subsolvers:\"max_lp\""));
+        Assert.That(text, Is.EqualTo("num_workers:2 max_time_in_seconds:10 random_seed:20270101 cp_model_probing_level:0 log_search_progress:false catch_sigint_signal:false subsolvers:\"max_lp\""));
     }
 }

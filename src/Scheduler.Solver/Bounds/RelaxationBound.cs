@@ -1,4 +1,6 @@
-namespace Scheduler.Solver.Model;
+using Scheduler.Solver.Model;
+
+namespace Scheduler.Solver.Bounds;
 
 /// <summary>
 /// A proven upper bound on the objective that needs no solver: every title on its own best

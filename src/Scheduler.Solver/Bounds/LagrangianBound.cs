@@ -1,0 +1,431 @@
+using Scheduler.Solver.Model;
+
+namespace Scheduler.Solver.Bounds;
+
+/// <summary>
+/// A proven upper bound that sees contention: the rules that couple titles (daily capacity,
+/// tentpoles per day, tentpole spacing windows, the weekly marketing budget) are moved into the
+/// objective with a price per unit of use, each title then takes its own best option at those
+/// prices (with its stagger window kept exactly), and the prices are tuned by subgradient steps.
+/// For any non-negative prices the result bounds every plan from above (Lagrangian duality); the
+/// best of them is kept. Sequel gaps are dropped and the genre-clash and move costs left out, which
+/// can only raise the bound, so it stays valid.
+/// </summary>
+internal sealed class LagrangianBound
+{
+    private readonly CandidateSet _candidates;
+    private readonly int _days;
+    private readonly int _spacing;
+    private readonly int _perDay;
+    private readonly int _tentpolesPerDay;
+    private readonly double? _budget;
+    private readonly Dictionary<string, int> _regionIndex;
+    private readonly double[][] _capacityPrice;
+    private readonly double[][] _tentpolePrice;
+    private readonly double[][] _spacingPrice;
+    private readonly double[] _budgetPrice;
+    private readonly bool[][] _capacityBinds;
+    private readonly bool[][] _tentpolesBind;
+    private readonly bool[][] _spacingBinds;
+    private readonly bool[] _budgetBinds;
+
+    // Use of each resource by the options chosen in the last evaluation, for the subgradient.
+    private readonly int[][] _releases;
+    private readonly int[][] _tentpoles;
+    private readonly double[] _spend;
+
+    public LagrangianBound(CandidateSet candidates)
+    {
+        _candidates = candidates;
+        var scenario = candidates.Scenario;
+        _days = candidates.Calendar.Days;
+        _spacing = scenario.Capacity.TentpoleSpacingDays;
+        _perDay = scenario.Capacity.PerDay;
+        _tentpolesPerDay = scenario.Capacity.TentpolesPerDay;
+        _budget = scenario.Capacity.MarketingBudgetPerWeek;
+        _regionIndex = scenario.Regions.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var regions = scenario.Regions.Length;
+        _capacityPrice = Grid<double>(regions);
+        _tentpolePrice = Grid<double>(regions);
+        _spacingPrice = Grid<double>(regions);
+        _releases = Grid<int>(regions);
+        _tentpoles = Grid<int>(regions);
+        _budgetPrice = new double[candidates.Calendar.Weeks.Count];
+        _spend = new double[candidates.Calendar.Weeks.Count];
+        (_capacityBinds, _tentpolesBind, _spacingBinds, _budgetBinds) = RowsThatCanBind();
+    }
+
+    /// <summary>Runs subgradient steps until <paramref name="deadline"/> or <paramref name="iterations"/>, and returns the best bound found.</summary>
+    /// <param name="incumbent">The objective of a known plan, which steers the step length (or null).</param>
+    /// <param name="iterations">At most this many steps.</param>
+    /// <param name="deadline">Stops when this says so.</param>
+    /// <param name="cancellationToken">Stops at once.</param>
+    public double Compute(double? incumbent, int iterations, Func<bool> deadline, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        var best = Evaluate();
+        var step = 1.0;
+        var sinceBetter = 0;
+        for (var iteration = 0; iteration < iterations && !deadline(); iteration++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var bound = Evaluate();
+            if (bound < best - 1e-9)
+            {
+                best = bound;
+                sinceBetter = 0;
+            }
+            else if (++sinceBetter >= 8)
+            {
+                step /= 2;
+                sinceBetter = 0;
+                if (step < 1e-4)
+                {
+                    break;
+                }
+            }
+
+            var target = incumbent ?? best * 0.99;
+            var norm = SquaredSubgradient();
+            if (norm == 0)
+            {
+                break; // the relaxed choices keep every relaxed rule: the bound is as good as this relaxation gets
+            }
+
+            Step(step * Math.Max(bound - target, 1e-9 * Math.Max(1, Math.Abs(bound))) / norm);
+        }
+
+        return best;
+    }
+
+    /// <summary>The Lagrangian function at the current prices: every title's best priced option plus the prices times the capacities.</summary>
+    private double Evaluate()
+    {
+        foreach (var row in _releases.Concat(_tentpoles))
+        {
+            Array.Clear(row);
+        }
+
+        Array.Clear(_spend);
+        var tentpolePenalty = TentpolePenalties();
+        var total = 0.0;
+        foreach (var title in _candidates.Titles.Where(t => t.CanBeScheduled))
+        {
+            total += BestOption(title, tentpolePenalty);
+        }
+
+        for (var r = 0; r < _capacityPrice.Length; r++)
+        {
+            for (var d = 0; d < _days; d++)
+            {
+                total += (_capacityPrice[r][d] * _perDay) + (_tentpolePrice[r][d] * _tentpolesPerDay) + _spacingPrice[r][d];
+            }
+        }
+
+        if (_budget is { } budget)
+        {
+            total += _budgetPrice.Sum() * budget;
+        }
+
+        return total;
+    }
+
+    /// <summary>What a tentpole release pays on each region's day: its capacity, tentpole and spacing-window prices.</summary>
+    private double[][] TentpolePenalties()
+    {
+        var penalties = Grid<double>(_capacityPrice.Length);
+        for (var r = 0; r < penalties.Length; r++)
+        {
+            var window = 0.0;
+            for (var d = 0; d < _days; d++)
+            {
+                // Windows [s, s + spacing) that hold d start at s in (d - spacing, d].
+                window += _spacingPrice[r][d];
+                if (_spacing > 0 && d - _spacing >= 0)
+                {
+                    window -= _spacingPrice[r][d - _spacing];
+                }
+
+                penalties[r][d] = _capacityPrice[r][d] + _tentpolePrice[r][d] + window;
+            }
+        }
+
+        return penalties;
+    }
+
+    private double BestOption(TitleCandidates title, double[][] tentpolePenalty)
+    {
+        var tentpole = title.Title.Tentpole;
+        var penalty = tentpole ? tentpolePenalty : _capacityPrice;
+        var cost = title.Title.MarketingCost;
+        var regions = title.Title.Regions.Select(r => _regionIndex[r]).ToArray();
+        var week = _candidates.Calendar;
+
+        var bestValue = double.NegativeInfinity;
+        var bestGlobal = -1;
+        for (var i = 0; i < title.GlobalDays.Length; i++)
+        {
+            var day = title.GlobalDays[i];
+            var value = title.GlobalValues[i] - (cost * _budgetPrice[week.Week(day)]);
+            foreach (var r in regions)
+            {
+                value -= penalty[r][day];
+            }
+
+            if (value > bestValue)
+            {
+                (bestValue, bestGlobal) = (value, i);
+            }
+        }
+
+        var staggered = title.CanBeStaggered ? BestStaggered(title, penalty) : (Value: double.NegativeInfinity, Days: null);
+        if (bestGlobal < 0 && staggered.Days is null)
+        {
+            return title.Title.Optional ? 0 : double.PositiveInfinity; // no option at all: nothing to bound
+        }
+
+        if (title.Title.Optional && Math.Max(bestValue, staggered.Value) <= 0)
+        {
+            return 0;
+        }
+
+        if (staggered.Value > bestValue)
+        {
+            foreach (var (region, day) in staggered.Days!)
+            {
+                Use(title, region, day, launch: region == _regionIndex[title.Title.LeadRegion]);
+            }
+
+            return staggered.Value;
+        }
+
+        var global = title.GlobalDays[bestGlobal];
+        foreach (var r in regions)
+        {
+            Use(title, r, global, launch: r == regions[0]);
+        }
+
+        return bestValue;
+    }
+
+    /// <summary>The best lead day with, in every other region, the best priced day within the stagger window after it.</summary>
+    private (double Value, List<(int Region, int Day)>? Days) BestStaggered(TitleCandidates title, double[][] penalty)
+    {
+        var lead = title.Title.LeadRegion;
+        var leadDays = title.StaggeredDays[lead];
+        var leadIndex = _regionIndex[lead];
+        var span = title.Title.StaggerMaxDays;
+        var cost = title.Title.MarketingCost;
+        var totals = new double[leadDays.Length];
+        for (var i = 0; i < leadDays.Length; i++)
+        {
+            totals[i] = title.StaggeredValues[lead][i] - penalty[leadIndex][leadDays[i]] - (cost * _budgetPrice[_candidates.Calendar.Week(leadDays[i])]);
+        }
+
+        var choices = new Dictionary<int, int[]>();
+        foreach (var (region, days) in title.StaggeredDays.Where(kv => kv.Key != lead))
+        {
+            var r = _regionIndex[region];
+            var values = title.StaggeredValues[region];
+            var chosen = new int[leadDays.Length];
+            choices[r] = chosen;
+
+            // Sliding window maximum over [lead day, lead day + span], both lists ascending.
+            var window = new LinkedList<int>();
+            var next = 0;
+            for (var i = 0; i < leadDays.Length; i++)
+            {
+                while (next < days.Length && days[next] <= leadDays[i] + span)
+                {
+                    var score = values[next] - penalty[r][days[next]];
+                    while (window.Count > 0 && values[window.Last!.Value] - penalty[r][days[window.Last.Value]] <= score)
+                    {
+                        window.RemoveLast();
+                    }
+
+                    window.AddLast(next++);
+                }
+
+                while (window.Count > 0 && days[window.First!.Value] < leadDays[i])
+                {
+                    window.RemoveFirst();
+                }
+
+                if (window.Count == 0)
+                {
+                    totals[i] = double.NegativeInfinity;
+                    chosen[i] = -1;
+                }
+                else
+                {
+                    chosen[i] = window.First!.Value;
+                    totals[i] += values[chosen[i]] - penalty[r][days[chosen[i]]];
+                }
+            }
+        }
+
+        var best = -1;
+        for (var i = 0; i < totals.Length; i++)
+        {
+            if (double.IsFinite(totals[i]) && (best < 0 || totals[i] > totals[best]))
+            {
+                best = i;
+            }
+        }
+
+        if (best < 0)
+        {
+            return (double.NegativeInfinity, null);
+        }
+
+        var picked = new List<(int, int)> { (leadIndex, leadDays[best]) };
+        foreach (var (region, days) in title.StaggeredDays.Where(kv => kv.Key != lead))
+        {
+            picked.Add((_regionIndex[region], days[choices[_regionIndex[region]][best]]));
+        }
+
+        return (totals[best], picked);
+    }
+
+    private void Use(TitleCandidates title, int region, int day, bool launch)
+    {
+        _releases[region][day]++;
+        if (title.Title.Tentpole)
+        {
+            _tentpoles[region][day]++;
+        }
+
+        if (launch)
+        {
+            _spend[_candidates.Calendar.Week(day)] += title.Title.MarketingCost;
+        }
+    }
+
+    private double SquaredSubgradient()
+    {
+        var sum = 0.0;
+        ForEachRow((binds, _, slack) => sum += binds ? slack * slack : 0);
+        return sum;
+    }
+
+    private void Step(double length)
+    {
+        ForEachRow((binds, prices, slack) =>
+        {
+            if (binds)
+            {
+                prices.Price = Math.Max(0, prices.Price - (length * slack));
+            }
+        });
+    }
+
+    /// <summary>Visits every relaxed row with whether it can bind, a handle on its price, and its slack (capacity less use).</summary>
+    private void ForEachRow(Action<bool, PriceHandle, double> visit)
+    {
+        for (var r = 0; r < _capacityPrice.Length; r++)
+        {
+            var windowUse = 0;
+            for (var d = 0; d < _days; d++)
+            {
+                visit(_capacityBinds[r][d], new PriceHandle(_capacityPrice[r], d), _perDay - _releases[r][d]);
+                visit(_tentpolesBind[r][d], new PriceHandle(_tentpolePrice[r], d), _tentpolesPerDay - _tentpoles[r][d]);
+            }
+
+            for (var s = _days - 1; s >= 0 && _spacing > 0; s--)
+            {
+                // Tentpoles in [s, s + spacing).
+                windowUse += _tentpoles[r][s];
+                if (s + _spacing < _days)
+                {
+                    windowUse -= _tentpoles[r][s + _spacing];
+                }
+
+                visit(_spacingBinds[r][s], new PriceHandle(_spacingPrice[r], s), 1 - windowUse);
+            }
+        }
+
+        for (var w = 0; w < _budgetPrice.Length && _budget is { } budget; w++)
+        {
+            visit(_budgetBinds[w], new PriceHandle(_budgetPrice, w), budget - _spend[w]);
+        }
+    }
+
+    /// <summary>Which rows some choice of options could break; the others keep a price of zero.</summary>
+    private (bool[][], bool[][], bool[][], bool[]) RowsThatCanBind()
+    {
+        var regions = _capacityPrice.Length;
+        var releaseTitles = Grid<int>(regions);
+        var tentpoleTitles = Grid<int>(regions);
+        var spend = new double[_budgetPrice.Length];
+        foreach (var title in _candidates.Titles.Where(t => t.CanBeScheduled))
+        {
+            var seen = new HashSet<(int, int)>();
+            var weeks = new HashSet<int>();
+            foreach (var day in title.GlobalDays)
+            {
+                weeks.Add(_candidates.Calendar.Week(day));
+                foreach (var region in title.Title.Regions)
+                {
+                    seen.Add((_regionIndex[region], day));
+                }
+            }
+
+            foreach (var (region, days) in title.CanBeStaggered ? title.StaggeredDays : [])
+            {
+                foreach (var day in days)
+                {
+                    seen.Add((_regionIndex[region], day));
+                    if (region == title.Title.LeadRegion)
+                    {
+                        weeks.Add(_candidates.Calendar.Week(day));
+                    }
+                }
+            }
+
+            foreach (var (r, d) in seen)
+            {
+                releaseTitles[r][d]++;
+                tentpoleTitles[r][d] += title.Title.Tentpole ? 1 : 0;
+            }
+
+            foreach (var w in weeks)
+            {
+                spend[w] += title.Title.MarketingCost;
+            }
+        }
+
+        var spacing = Grid<bool>(regions);
+        for (var r = 0; r < regions; r++)
+        {
+            var inWindow = 0;
+            for (var s = _days - 1; s >= 0 && _spacing > 0; s--)
+            {
+                inWindow += tentpoleTitles[r][s];
+                if (s + _spacing < _days)
+                {
+                    inWindow -= tentpoleTitles[r][s + _spacing];
+                }
+
+                spacing[r][s] = inWindow >= 2;
+            }
+        }
+
+        return (
+            [.. releaseTitles.Select(row => row.Select(n => n > _perDay).ToArray())],
+            [.. tentpoleTitles.Select(row => row.Select(n => n > _tentpolesPerDay).ToArray())],
+            spacing,
+            [.. spend.Select(s => _budget is { } b && s > b + 1e-9)]);
+    }
+
+    private T[][] Grid<T>(int regions) => [.. Enumerable.Range(0, regions).Select(_ => new T[_days])];
+
+    /// <summary>One price in one of the price arrays.</summary>
+    private readonly struct PriceHandle(double[] prices, int index)
+    {
+        public double Price
+        {
+            get => prices[index];
+            set => prices[index] = value;
+        }
+    }
+}

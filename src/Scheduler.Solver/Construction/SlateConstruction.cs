@@ -1,0 +1,151 @@
+using Scheduler.Core.Plans;
+using Scheduler.Solver.CpSat;
+using Scheduler.Solver.Model;
+using Scheduler.Solver.Neighbourhoods;
+
+namespace Scheduler.Solver.Construction;
+
+/// <summary>How construction went: the best complete slate, the best plain greedy one, and whether the slate was proven infeasible.</summary>
+/// <param name="Best">The best slate that places every title that must release, or null.</param>
+/// <param name="BestGreedy">The best slate a greedy order placed on its own, without repair, or null.</param>
+/// <param name="ProvenInfeasible">A repair freed every title and CP-SAT proved that no plan exists.</param>
+internal sealed record ConstructionResult(SlateState? Best, GreedyResult? BestGreedy, bool ProvenInfeasible);
+
+/// <summary>
+/// Builds a first complete slate that does not give up: the greedy planner in several orders
+/// (demand, deadline, most constrained), and for each title an order cannot place, a repair that
+/// frees it together with the titles around its dates (and those it is linked to by sequels) and
+/// solves that neighbourhood exactly with CP-SAT, widening it until the title fits. Only when the
+/// neighbourhood is the whole slate and CP-SAT proves it infeasible is there no slate at all.
+/// </summary>
+internal sealed class SlateConstruction
+{
+    // Most constrained first: the order that most often places every title on contended slates.
+    private static readonly ConstructionOrder[] Orders = [ConstructionOrder.Constrained, ConstructionOrder.Deadline, ConstructionOrder.Demand];
+    private static readonly TimeSpan RepairStep = TimeSpan.FromSeconds(10);
+
+    private readonly CandidateSet _candidates;
+    private readonly GreedyPlanner _greedy;
+    private readonly NeighbourhoodSolver _neighbourhoods;
+    private readonly TimeProvider _time;
+
+    private readonly int _workers;
+
+    /// <param name="candidates">Every title's candidates.</param>
+    /// <param name="newState">Makes an empty slate.</param>
+    /// <param name="neighbourhoods">Solves the neighbourhoods of repairs.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="workers">CP-SAT workers for a repair (construction runs one repair at a time).</param>
+    public SlateConstruction(CandidateSet candidates, Func<SlateState> newState, NeighbourhoodSolver neighbourhoods, TimeProvider time, int workers)
+    {
+        _candidates = candidates;
+        _greedy = new GreedyPlanner(candidates, newState);
+        _neighbourhoods = neighbourhoods;
+        _time = time;
+        _workers = workers;
+    }
+
+    /// <param name="keep">A plan to stay close to, kept where it still fits.</param>
+    /// <param name="budget">Time for construction: every order runs while it lasts, and at least one runs to the end.</param>
+    /// <param name="cancellationToken">Stops construction.</param>
+    public ConstructionResult Build(IReadOnlyList<Assignment>? keep, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        SlateState? best = null;
+        GreedyResult? bestGreedy = null;
+        foreach (var order in Orders)
+        {
+            if (best is not null && _time.GetElapsedTime(started) > budget)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var greedy = _greedy.Plan(order, keep);
+            if (greedy.Complete && (bestGreedy is null || greedy.State.Objective > bestGreedy.State.Objective))
+            {
+                bestGreedy = greedy;
+            }
+
+            // Once a complete slate exists, an order that needs repairs is not worth the time.
+            var (slate, infeasible) = greedy.Complete ? (greedy.State, false)
+                : best is null ? Repair(greedy, budget - _time.GetElapsedTime(started), cancellationToken)
+                : (null, false);
+            if (infeasible)
+            {
+                return new ConstructionResult(null, bestGreedy, true);
+            }
+
+            if (slate is not null && (best is null || slate.Objective > best.Objective))
+            {
+                best = slate;
+            }
+        }
+
+        return new ConstructionResult(best, bestGreedy, false);
+    }
+
+    /// <summary>
+    /// Places each title the greedy order left out by re-solving a widening neighbourhood around
+    /// it. Within the budget; the last step, on the whole slate, gets at least <see cref="RepairStep"/>.
+    /// </summary>
+    private (SlateState? Slate, bool Infeasible) Repair(GreedyResult greedy, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        var slate = greedy.State.Clone();
+        var started = _time.GetTimestamp();
+        foreach (var title in greedy.Unplaced)
+        {
+            var (from, to) = Span(title);
+            var pad = 7;
+            while (slate[title.Index] is null)
+            {
+                var free = Around(slate, title, from - pad, to + pad);
+                var whole = free.Count >= _candidates.Titles.Count(t => t.CanBeScheduled);
+                var left = budget - _time.GetElapsedTime(started);
+                if (left <= TimeSpan.Zero && !whole)
+                {
+                    free = [.. _candidates.Titles.Where(t => t.CanBeScheduled)];
+                    whole = true;
+                }
+
+                var limit = whole ? (left > RepairStep ? left : RepairStep) : (left < RepairStep ? left : RepairStep);
+                var result = _neighbourhoods.Solve(slate, free, limit, _workers, cancellationToken);
+                if (result.State is { } repaired)
+                {
+                    slate = repaired;
+                }
+                else if (whole)
+                {
+                    return (null, result.Status == SearchStatus.Infeasible);
+                }
+                else
+                {
+                    pad = (pad * 2) + 14;
+                }
+            }
+        }
+
+        return (slate, false);
+    }
+
+    /// <summary>
+    /// The title, every title released in one of its regions between <paramref name="from"/> and
+    /// <paramref name="to"/>, and the titles it follows or that follow it.
+    /// </summary>
+    private List<TitleCandidates> Around(SlateState slate, TitleCandidates title, int from, int to)
+    {
+        var regions = title.Title.Regions.ToHashSet(StringComparer.Ordinal);
+        var linked = title.Title.After.Select(a => a.TitleId).ToHashSet(StringComparer.Ordinal);
+        return [.. _candidates.Titles.Where(t => t.CanBeScheduled && (t.Index == title.Index
+            || linked.Contains(t.Title.Id)
+            || t.Title.After.Any(a => a.TitleId == title.Title.Id)
+            || (slate[t.Index] is { } placed && placed.Days.Any(kv => regions.Contains(kv.Key) && kv.Value >= from && kv.Value <= to))))];
+    }
+
+    /// <summary>The first and last day the title could release on, in any region and mode.</summary>
+    private static (int From, int To) Span(TitleCandidates title)
+    {
+        var days = title.GlobalDays.Concat(title.StaggeredDays.Values.SelectMany(d => d)).ToList();
+        return days.Count == 0 ? (0, 0) : (days.Min(), days.Max());
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Immutable;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Plans;
+using Scheduler.Solver.Model;
+
+namespace Scheduler.Solver.Construction;
+
+/// <summary>Where one title is placed: its mode, launch day and day per region, and what that is worth.</summary>
+internal sealed record Placement(string Mode, int LaunchDay, IReadOnlyDictionary<string, int> Days, double Value);
+
+/// <summary>
+/// A slate being built or improved: where each placed title goes, and the load it puts on every
+/// rule (releases and tentpoles per region and day, tentpole days, marketing per week, titles per
+/// region, genre and week), kept up to date as titles are placed and removed so that a rule check
+/// or the objective never has to look at the whole slate. The objective is that of scenario.md:
+/// values, less the genre-clash cost, less the move cost of releases that differ from the plan of
+/// record.
+/// </summary>
+internal sealed class SlateState
+{
+    private readonly CandidateSet _candidates;
+    private readonly Scenario _scenario;
+    private readonly Calendar _calendar;
+    private readonly Placement?[] _placements;
+    private readonly Dictionary<string, int[]> _releases = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _tentpoles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<int>> _tentpoleDays = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, double> _marketing = [];
+    private readonly Dictionary<(string Region, string Genre, int Week), int> _genreWeeks = [];
+    private readonly ILookup<string, (TitleCandidates Sequel, int MinGapDays)> _sequels;
+    private readonly IReadOnlyDictionary<(string Title, string Region), (string Mode, int Day)> _record;
+    private readonly double _moveCost;
+
+    /// <param name="candidates">The titles and their candidate dates and values.</param>
+    /// <param name="record">For a replan, the plan of record (title, region) to (mode, day), whose changes cost <paramref name="moveCost"/> each.</param>
+    /// <param name="moveCost">The cost of one release that differs from the plan of record.</param>
+    public SlateState(CandidateSet candidates, IReadOnlyDictionary<(string Title, string Region), (string Mode, int Day)>? record = null, double moveCost = 0)
+    {
+        _candidates = candidates;
+        _scenario = candidates.Scenario;
+        _calendar = candidates.Calendar;
+        _placements = new Placement?[_scenario.Titles.Length];
+        _record = record ?? new Dictionary<(string, string), (string, int)>();
+        _moveCost = moveCost;
+        foreach (var region in _scenario.Regions)
+        {
+            _releases[region.Id] = new int[_calendar.Days];
+            _tentpoles[region.Id] = new int[_calendar.Days];
+            _tentpoleDays[region.Id] = [];
+        }
+
+        _sequels = candidates.Titles
+            .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, gap.MinGapDays)))
+            .ToLookup(x => x.TitleId, x => (x.Sequel, x.MinGapDays), StringComparer.Ordinal);
+    }
+
+    private SlateState(SlateState other)
+        : this(other._candidates, other._record, other._moveCost)
+    {
+        foreach (var title in other._candidates.Titles)
+        {
+            if (other._placements[title.Index] is { } placement)
+            {
+                Place(title, placement);
+            }
+        }
+    }
+
+    public double Value { get; private set; }
+
+    public double ClashCost { get; private set; }
+
+    public int Moves { get; private set; }
+
+    /// <summary>The objective of the placed titles (scenario.md), kept as titles come and go.</summary>
+    public double Objective => Value - ClashCost - (_moveCost * Moves);
+
+    public int PlacedCount { get; private set; }
+
+    public Placement? this[int titleIndex] => _placements[titleIndex];
+
+    public SlateState Clone() => new(this);
+
+    /// <summary>Releases already on a region's day.</summary>
+    public int Releases(string region, int day) => _releases[region][day];
+
+    /// <summary>Tentpoles already on a region's day.</summary>
+    public int Tentpoles(string region, int day) => _tentpoles[region][day];
+
+    /// <summary>Marketing already spent on launches in a week (a <see cref="Calendar"/> week number).</summary>
+    public double Spend(int week) => _marketing.GetValueOrDefault(week);
+
+    /// <summary>Titles of a genre already released in a region in a week.</summary>
+    public int GenreCount(string region, string genre, int week) => _genreWeeks.GetValueOrDefault((region, genre, week));
+
+    /// <summary>Rules 5, 6 and 7 for one more release of <paramref name="title"/> in <paramref name="region"/> on <paramref name="day"/>.</summary>
+    public bool CanRelease(Title title, string region, int day)
+    {
+        var capacity = _scenario.Capacity;
+        if (_releases[region][day] >= capacity.PerDay)
+        {
+            return false;
+        }
+
+        if (title.Tentpole)
+        {
+            if (_tentpoles[region][day] >= capacity.TentpolesPerDay)
+            {
+                return false;
+            }
+
+            var spacing = capacity.TentpoleSpacingDays;
+            if (spacing > 0 && _tentpoleDays[region].GetViewBetween(day - spacing + 1, day + spacing - 1).Count > 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var gap in title.After)
+        {
+            if (_candidates.ById.TryGetValue(gap.TitleId, out var before) && _placements[before.Index] is { } placed
+                && placed.Days.TryGetValue(region, out var earlier) && day < earlier + gap.MinGapDays)
+            {
+                return false;
+            }
+        }
+
+        foreach (var (sequel, minGapDays) in _sequels[title.Id])
+        {
+            if (_placements[sequel.Index] is { } placed && placed.Days.TryGetValue(region, out var later) && later < day + minGapDays)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Rule 9 for <paramref name="title"/> launching on <paramref name="launchDay"/>.</summary>
+    public bool FitsBudget(Title title, int launchDay)
+        => _scenario.Capacity.MarketingBudgetPerWeek is not { } budget
+           || title.MarketingCost == 0
+           || _marketing.GetValueOrDefault(_calendar.Week(launchDay)) + title.MarketingCost <= budget + 1e-9;
+
+    /// <summary>The genre-clash cost that one more release would add.</summary>
+    public double ClashIncrease(Title title, string region, int day)
+    {
+        var cost = _scenario.Objective.GenreClashCost;
+        if (cost == 0)
+        {
+            return 0;
+        }
+
+        var week = _calendar.Week(day);
+        var clashing = title.Genres.Distinct(StringComparer.Ordinal).Count(g => _genreWeeks.GetValueOrDefault((region, g, week)) > 0);
+        return cost * _scenario.Share(region) * clashing;
+    }
+
+    /// <summary>The move cost one release would be charged (replans).</summary>
+    public double MoveCharge(Title title, string mode, string region, int day)
+        => _moveCost > 0 && _record.TryGetValue((title.Id, region), out var was) && (was.Mode != mode || was.Day != day) ? _moveCost : 0;
+
+    public void Place(TitleCandidates candidates, Placement placement)
+    {
+        var title = candidates.Title;
+        if (_placements[candidates.Index] is not null)
+        {
+            throw new InvalidOperationException($"Title '{title.Id}' is already placed.");
+        }
+
+        _placements[candidates.Index] = placement;
+        PlacedCount++;
+        Value += placement.Value;
+        Update(title, placement, +1);
+    }
+
+    public Placement Remove(TitleCandidates candidates)
+    {
+        var placement = _placements[candidates.Index] ?? throw new InvalidOperationException($"Title '{candidates.Title.Id}' is not placed.");
+        _placements[candidates.Index] = null;
+        PlacedCount--;
+        Value -= placement.Value;
+        Update(candidates.Title, placement, -1);
+        return placement;
+    }
+
+    /// <summary>The placed titles as assignments, in scenario order.</summary>
+    public List<Assignment> Assignments() => [.. _candidates.Titles.Select(AssignmentOf).OfType<Assignment>()];
+
+    /// <summary>Where a title is placed, as an assignment; null when it is not placed.</summary>
+    public Assignment? AssignmentOf(TitleCandidates candidates)
+        => _placements[candidates.Index] is { } placement
+            ? new Assignment(
+                candidates.Title.Id,
+                placement.Mode,
+                placement.Days.ToImmutableDictionary(kv => kv.Key, kv => _calendar.Date(kv.Value), StringComparer.Ordinal))
+            : null;
+
+    private void Update(Title title, Placement placement, int sign)
+    {
+        var week = _calendar.Week(placement.LaunchDay);
+        _marketing[week] = _marketing.GetValueOrDefault(week) + (sign * title.MarketingCost);
+        var cost = _scenario.Objective.GenreClashCost;
+        foreach (var (region, day) in placement.Days)
+        {
+            _releases[region][day] += sign;
+            if (title.Tentpole)
+            {
+                _tentpoles[region][day] += sign;
+                if (sign > 0)
+                {
+                    _tentpoleDays[region].Add(day);
+                }
+                else if (_tentpoles[region][day] == 0)
+                {
+                    _tentpoleDays[region].Remove(day);
+                }
+            }
+
+            if (MoveCharge(title, placement.Mode, region, day) > 0)
+            {
+                Moves += sign;
+            }
+
+            foreach (var genre in title.Genres.Distinct(StringComparer.Ordinal))
+            {
+                var key = (region, genre, _calendar.Week(day));
+                var before = _genreWeeks.GetValueOrDefault(key);
+                var after = before + sign;
+                _genreWeeks[key] = after;
+                ClashCost += cost * _scenario.Share(region) * (Math.Max(0, after - 1) - Math.Max(0, before - 1));
+            }
+        }
+    }
+}
