@@ -13,9 +13,10 @@ internal sealed record ConstructionResult(SlateState? Best, GreedyResult? BestGr
 
 /// <summary>
 /// Builds a first complete slate that does not give up: the greedy planner in several orders
-/// (demand, deadline, most constrained), and for each title an order cannot place, a repair that
-/// frees it together with the titles around its dates (and those it is linked to by sequels) and
-/// solves that neighbourhood exactly with CP-SAT, widening it until the title fits. Only when the
+/// (most constrained, deadline, demand), and for the titles an order cannot place, ejection chains
+/// (<see cref="EjectionRepair"/>), then, for any title still left, a repair that frees it together
+/// with the titles around its dates (and those it is linked to by sequels) and solves that
+/// neighbourhood exactly with CP-SAT, widening it until the title fits. Only when the
 /// neighbourhood is the whole slate and CP-SAT proves it infeasible is there no slate at all.
 /// </summary>
 internal sealed class SlateConstruction
@@ -93,7 +94,8 @@ internal sealed class SlateConstruction
     {
         var slate = greedy.State.Clone();
         var started = _time.GetTimestamp();
-        foreach (var title in greedy.Unplaced)
+        var left = new EjectionRepair(_candidates, _time).Repair(slate, greedy.Unplaced, budget / 2, cancellationToken);
+        foreach (var title in left)
         {
             var (from, to) = Span(title);
             var pad = 7;
@@ -101,14 +103,14 @@ internal sealed class SlateConstruction
             {
                 var free = Around(slate, title, from - pad, to + pad);
                 var whole = free.Count >= _candidates.Titles.Count(t => t.CanBeScheduled);
-                var left = budget - _time.GetElapsedTime(started);
-                if (left <= TimeSpan.Zero && !whole)
+                var remaining = budget - _time.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero && !whole)
                 {
                     free = [.. _candidates.Titles.Where(t => t.CanBeScheduled)];
                     whole = true;
                 }
 
-                var limit = whole ? (left > RepairStep ? left : RepairStep) : (left < RepairStep ? left : RepairStep);
+                var limit = whole ? (remaining > RepairStep ? remaining : RepairStep) : (remaining < RepairStep ? remaining : RepairStep);
                 var result = _neighbourhoods.Solve(slate, free, limit, _workers, cancellationToken);
                 if (result.State is { } repaired)
                 {

@@ -25,6 +25,8 @@ internal sealed class SlateState
     private readonly Dictionary<string, int[]> _releases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _tentpoles = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SortedSet<int>> _tentpoleDays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>?[]> _occupants = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, List<int>> _launches = [];
     private readonly Dictionary<int, double> _marketing = [];
     private readonly Dictionary<(string Region, string Genre, int Week), int> _genreWeeks = [];
     private readonly ILookup<string, (TitleCandidates Sequel, int MinGapDays)> _sequels;
@@ -47,6 +49,7 @@ internal sealed class SlateState
             _releases[region.Id] = new int[_calendar.Days];
             _tentpoles[region.Id] = new int[_calendar.Days];
             _tentpoleDays[region.Id] = [];
+            _occupants[region.Id] = new List<int>?[_calendar.Days];
         }
 
         _sequels = candidates.Titles
@@ -86,6 +89,12 @@ internal sealed class SlateState
 
     /// <summary>Tentpoles already on a region's day.</summary>
     public int Tentpoles(string region, int day) => _tentpoles[region][day];
+
+    /// <summary>The titles (scenario indices) released in a region on a day.</summary>
+    public IReadOnlyList<int> Occupants(string region, int day) => _occupants[region][day] ?? (IReadOnlyList<int>)[];
+
+    /// <summary>The titles (scenario indices) launching in a week (a <see cref="Calendar"/> week number).</summary>
+    public IReadOnlyList<int> Launches(int week) => _launches.TryGetValue(week, out var titles) ? titles : [];
 
     /// <summary>Marketing already spent on launches in a week (a <see cref="Calendar"/> week number).</summary>
     public double Spend(int week) => _marketing.GetValueOrDefault(week);
@@ -172,6 +181,7 @@ internal sealed class SlateState
         PlacedCount++;
         Value += placement.Value;
         Update(title, placement, +1);
+        Index(candidates.Index, placement, add: true);
     }
 
     public Placement Remove(TitleCandidates candidates)
@@ -181,7 +191,35 @@ internal sealed class SlateState
         PlacedCount--;
         Value -= placement.Value;
         Update(candidates.Title, placement, -1);
+        Index(candidates.Index, placement, add: false);
         return placement;
+    }
+
+    private void Index(int title, Placement placement, bool add)
+    {
+        foreach (var (region, day) in placement.Days)
+        {
+            var occupants = _occupants[region][day] ??= [];
+            if (add)
+            {
+                occupants.Add(title);
+            }
+            else
+            {
+                occupants.Remove(title);
+            }
+        }
+
+        var week = _calendar.Week(placement.LaunchDay);
+        var launches = _launches.TryGetValue(week, out var list) ? list : _launches[week] = [];
+        if (add)
+        {
+            launches.Add(title);
+        }
+        else
+        {
+            launches.Remove(title);
+        }
     }
 
     /// <summary>The placed titles as assignments, in scenario order.</summary>
