@@ -227,9 +227,10 @@ public class PlanCommandTests
         var output = Path.Combine(_directory, "plan.json");
         await CliRun.InProcessAsync("generate", "--titles", "300", "--regions", "16", "--years", "2", "--release-days", "2", "--out", scenario);
 
-        // Signalled once a first plan exists and the search improves it, so that the interrupt lands in the middle of searching.
+        // Signalled once the large-neighbourhood search runs (this slate is too large for the whole
+        // model), so that the interrupt lands in the middle of re-optimizing neighbourhoods.
         var (result, exitAfterSignal) = await CliRun.InterruptedProcessAsync(
-            signal, "incumbent", "plan", scenario, "--gap", "0", "--out", output, "--progress");
+            signal, "neighbourhoods", "plan", scenario, "--gap", "0", "--out", output, "--progress");
 
         Assert.Multiple(() =>
         {
