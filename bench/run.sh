@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
-# Benchmarks planning on synthetic scenarios of sizes S, M, L and XL (see README.md beside this
-# file). Prints one markdown table row per run; every number of a row comes from the same run.
-# Usage: bench/run.sh [SIZE...]   (default: S M L XL)
+# Benchmarks planning on contended slates: the generator's S, M, L and XL at high contention
+# (seed 2027) and the two shared slates given as arguments or found in ../shared/bench. One
+# `scheduler plan` process per row (Release build), every number of a row from that one run: the
+# plan file's solver line, its diagnostics and progress trace, and GNU time for wall time and peak
+# memory. "best greedy" is a separate `--engine greedy` run on the same file (the best of the
+# greedy orders that places every title, or n/a when none does). Writes the incumbent and bound
+# over time of L to bench/L-progress.svg.
+# Usage: bench/run.sh [SIZE...]   (default: S M L XL 70 300)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,40 +17,44 @@ dotnet build -c Release src/Scheduler.Cli -v quiet -nologo >/dev/null
 scheduler=(dotnet src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+shared=${SHARED_BENCH:-../shared/bench}
 
-# name titles regions years release-days target-gap time-limit
+# name: titles regions years release-days time-limit target-gap (or a file for the shared slates)
 declare -A sizes=(
-  [S]="20 4 1 1 0.001 60"
-  [M]="100 10 1 1 0.001 60"
-  [L]="300 16 2 2 0.005 60"
-  [XL]="1000 30 2 1 0.02 300"
+  [S]="20 4 1 1 60 0.001"
+  [M]="100 12 1 1 60 0.001"
+  [L]="300 16 2 2 120 0.01"
+  [XL]="1000 30 2 1 150 0.02"
+  [70]="$shared/contended-2027.json 60 0.001"
+  [300]="$shared/contended-large.json 120 0.01"
 )
 
-echo "| size | run | candidates | variables | constraints | build s | solve s | wall s | objective | bound | gap | greedy | uplift over greedy | peak MB |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
-for size in "${@:-S M L XL}"; do
-  for name in $size; do
-    read -r titles regions years days gap limit <<<"${sizes[$name]}"
-    scenario="$work/$name.json"
-    "${scheduler[@]}" generate --titles "$titles" --regions "$regions" --years "$years" --release-days "$days" --seed 2027 --out "$scenario"
-    model=$("${scheduler[@]}" export-model "$scenario" --format mps --out "$work/$name.mps")
-    variables=$(sed -n 's/.*: \([0-9]*\) variables.*/\1/p' <<<"$model")
-    constraints=$(sed -n 's/.*, \([0-9]*\) constraints.*/\1/p' <<<"$model")
-    for run in "target gap $gap" "exact (gap 0.0001)" "greedy"; do
-      case "$run" in
-        target*) args=(--gap "$gap" --time-limit "$limit") ;;
-        exact*) args=(--gap 0.0001 --time-limit "$limit") ;;
-        greedy) args=(--engine greedy) ;;
-      esac
-      plan="$work/$name-plan.json"
-      /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$scenario" "${args[@]}" --no-save --out "$plan" >/dev/null
-      read -r peak wall <"$work/time"
-      jq -r --arg size "$name" --arg run "$run" --arg vars "$variables" --arg rows "$constraints" \
-            --arg peak "$peak" --arg wall "$wall" '
-        def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
-        .diagnostics as $d | .solver as $s |
-        "| \($size) | \($run) (\($s.engine), \($s.status)) | \($d.candidates) | \($vars) | \($rows) | \($d.buildSeconds | r(2)) | \($d.solveSeconds | r(2)) | \($wall) | \($s.objective | r(2)) | \($s.bound | r(2)) | \(if $s.gap == null then "n/a" else ($s.gap * 100 | r(3) | . + "%") end) | \($d.greedyObjective | r(2)) | \(if $d.greedyObjective == null then "n/a" else (($s.objective - $d.greedyObjective) / $d.greedyObjective * 100 | r(3) | . + "%") end) | \(($peak | tonumber) / 1024 | round) |"
-      ' "$plan"
-    done
-  done
+echo "| slate | engine | candidates | first plan s | objective at 30 s | at 60 s | at 120 s | final objective | best greedy | above greedy | bound | gap | target gap reached s | neighbourhoods (better) | wall s | peak MB |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+for name in ${@:-S M L XL 70 300}; do
+  read -r -a spec <<<"${sizes[$name]}"
+  if [ "${#spec[@]}" -eq 3 ]; then
+    scenario=${spec[0]}; limit=${spec[1]}; target=${spec[2]}; label="$(basename "$scenario" .json) (shared)"
+  else
+    scenario="$work/$name.json"; limit=${spec[4]}; target=${spec[5]}
+    label="$name ${spec[0]}x${spec[1]}x${spec[2]}, ${spec[3]} days/week"
+    "${scheduler[@]}" generate --titles "${spec[0]}" --regions "${spec[1]}" --years "${spec[2]}" --release-days "${spec[3]}" --seed 2027 --contention high --out "$scenario"
+  fi
+
+  greedy=$("${scheduler[@]}" plan "$scenario" --engine greedy --no-save --json 2>/dev/null | jq '.solver.objective' || echo null)
+  plan="$work/$name-plan.json"
+  /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$scenario" --gap 0 --time-limit "$limit" --no-save --out "$plan" >/dev/null
+  read -r peak wall <"$work/time"
+  jq -r --arg label "$label" --arg greedy "$greedy" --arg target "$target" --arg peak "$peak" --arg wall "$wall" '
+    def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
+    def at(t): [.diagnostics.progress[] | select(.seconds <= t and .objective != null)] | last | .objective;
+    ($greedy | fromjson) as $g | .solver as $s | .diagnostics as $d |
+    ([$d.progress[] | select(.objective != null)] | first | .seconds) as $first |
+    ([$d.progress[] | select(.objective != null and .bound != null and (.bound - .objective) / ([1, (.objective | fabs)] | max) <= ($target | tonumber))] | first | .seconds) as $reached |
+    "| \($label) | \($s.engine), \($s.status) | \($d.candidates) | \($first | r(1)) | \(at(30) | r(2)) | \(at(60) | r(2)) | \(at(120) | r(2)) | \($s.objective | r(2)) | \($g | r(2)) | \(if $g == null then "n/a" else (($s.objective - $g) / $g * 100 | r(2) | . + "%") end) | \($s.bound | r(2)) | \(($s.gap // null) * 100 | r(3) | . + "%") | \($reached | r(1)) | \(if $d.neighbourhoodsTried == null then "n/a" else "\($d.neighbourhoodsTried) (\($d.neighbourhoodsImproved))" end) | \($wall) | \(($peak | tonumber) / 1024 | round) |"
+  ' "$plan"
+
+  if [ "$name" = "L" ]; then
+    jq -r '.diagnostics.progress[] | "\(.seconds) \(.objective // "") \(.bound // "")"' "$plan" | bench/plot.awk -v title="L: incumbent and bound over time" >bench/L-progress.svg
+  fi
 done
