@@ -39,9 +39,9 @@ for name in S M L 70; do
     /usr/bin/time -f "%M %e" -o "$work/time" "${command[@]}" plan "$work/$name.json" --gap "$gap" --time-limit "$limit" --no-save --out "$plan" >"$work/out" 2>&1 || true
     read -r peak wall <"$work/time"
     if [ -s "$plan" ]; then
-      jq -r --arg name "$name" --arg label "$label" --arg peak "$peak" --arg wall "$wall" '
+      jq -r --arg name "$name" --arg build "$label" --arg peak "$peak" --arg wall "$wall" '
         def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
-        .solver as $s | "| \($name) | \($label) | \($s.engine), \($s.status) | \($s.objective | r(2)) | \($s.bound | r(2)) | \(if $s.gap == null then "n/a" else ($s.gap * 100 | r(3) | . + "%") end) | \($wall) | \(($peak | tonumber) / 1024 | round) |"' "$plan"
+        .solver as $s | "| \($name) | \($build) | \($s.engine), \($s.status) | \($s.objective | r(2)) | \($s.bound | r(2)) | \(if $s.gap == null then "n/a" else ($s.gap * 100 | r(3) | . + "%") end) | \($wall) | \(($peak | tonumber) / 1024 | round) |"' "$plan"
     else
       echo "| $name | $label | no plan: $(tail -n 1 "$work/out" | cut -c1-80) | n/a | n/a | n/a | $wall | $(( peak / 1024 )) |"
     fi

@@ -45,13 +45,13 @@ for name in ${@:-S M L XL 70 300}; do
   plan="$work/$name-plan.json"
   /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$scenario" --gap 0 --time-limit "$limit" --no-save --out "$plan" >/dev/null
   read -r peak wall <"$work/time"
-  jq -r --arg label "$label" --arg greedy "$greedy" --arg target "$target" --arg peak "$peak" --arg wall "$wall" '
+  jq -r --arg slate "$label" --arg greedy "$greedy" --arg target "$target" --arg peak "$peak" --arg wall "$wall" '
     def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
     def at(t): [.diagnostics.progress[] | select(.seconds <= t and .objective != null)] | last | .objective;
     ($greedy | fromjson) as $g | .solver as $s | .diagnostics as $d |
     ([$d.progress[] | select(.objective != null)] | first | .seconds) as $first |
     ([$d.progress[] | select(.objective != null and .bound != null and (.bound - .objective) / ([1, (.objective | fabs)] | max) <= ($target | tonumber))] | first | .seconds) as $reached |
-    "| \($label) | \($s.engine), \($s.status) | \($d.candidates) | \($first | r(1)) | \(at(30) | r(2)) | \(at(60) | r(2)) | \(at(120) | r(2)) | \($s.objective | r(2)) | \($g | r(2)) | \(if $g == null then "n/a" else (($s.objective - $g) / $g * 100 | r(2) | . + "%") end) | \($s.bound | r(2)) | \(($s.gap // null) * 100 | r(3) | . + "%") | \($reached | r(1)) | \(if $d.neighbourhoodsTried == null then "n/a" else "\($d.neighbourhoodsTried) (\($d.neighbourhoodsImproved))" end) | \($wall) | \(($peak | tonumber) / 1024 | round) |"
+    "| \($slate) | \($s.engine), \($s.status) | \($d.candidates) | \($first | r(1)) | \(at(30) | r(2)) | \(at(60) | r(2)) | \(at(120) | r(2)) | \($s.objective | r(2)) | \($g | r(2)) | \(if $g == null then "n/a" else (($s.objective - $g) / $g * 100 | r(2) | . + "%") end) | \($s.bound | r(2)) | \(if $s.gap == null then "n/a" else ($s.gap * 100 | r(3) | . + "%") end) | \($reached | r(1)) | \(if $d.neighbourhoodsTried == null then "n/a" else "\($d.neighbourhoodsTried) (\($d.neighbourhoodsImproved))" end) | \($wall) | \(($peak | tonumber) / 1024 | round) |"
   ' "$plan"
 
   if [ "$name" = "L" ]; then

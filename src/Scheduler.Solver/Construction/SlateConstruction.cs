@@ -1,23 +1,23 @@
 using Scheduler.Core.Plans;
-using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Model;
 using Scheduler.Solver.Neighbourhoods;
 
 namespace Scheduler.Solver.Construction;
 
-/// <summary>How construction went: the best complete slate, the best plain greedy one, and whether the slate was proven infeasible.</summary>
+/// <summary>How construction went: the best complete slate, the best plain greedy one, and the fullest incomplete one.</summary>
 /// <param name="Best">The best slate that places every title that must release, or null.</param>
 /// <param name="BestGreedy">The best slate a greedy order placed on its own, without repair, or null.</param>
-/// <param name="ProvenInfeasible">A repair freed every title and CP-SAT proved that no plan exists.</param>
-internal sealed record ConstructionResult(SlateState? Best, GreedyResult? BestGreedy, bool ProvenInfeasible);
+/// <param name="Partial">When no slate is complete: the one that places the most titles, to start a whole-model search from.</param>
+internal sealed record ConstructionResult(SlateState? Best, GreedyResult? BestGreedy, SlateState? Partial);
 
 /// <summary>
 /// Builds a first complete slate that does not give up: the greedy planner in several orders
 /// (most constrained, deadline, demand), and for the titles an order cannot place, ejection chains
 /// (<see cref="EjectionRepair"/>), then, for any title still left, a repair that frees it together
 /// with the titles around its dates (and those it is linked to by sequels) and solves that
-/// neighbourhood exactly with CP-SAT, widening it until the title fits. Only when the
-/// neighbourhood is the whole slate and CP-SAT proves it infeasible is there no slate at all.
+/// neighbourhood exactly with CP-SAT, widening it until the title fits. When the neighbourhood
+/// would be the whole slate, or the time is up, construction hands over its fullest slate: CP-SAT
+/// on the whole model then finds a plan or proves there is none.
 /// </summary>
 internal sealed class SlateConstruction
 {
@@ -47,12 +47,13 @@ internal sealed class SlateConstruction
     }
 
     /// <param name="keep">A plan to stay close to, kept where it still fits.</param>
-    /// <param name="budget">Time for construction: every order runs while it lasts, and at least one runs to the end.</param>
+    /// <param name="budget">Time for construction: the orders run while it lasts, and the first one always.</param>
     /// <param name="cancellationToken">Stops construction.</param>
     public ConstructionResult Build(IReadOnlyList<Assignment>? keep, TimeSpan budget, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         SlateState? best = null;
+        SlateState? partial = null;
         GreedyResult? bestGreedy = null;
         foreach (var order in Orders)
         {
@@ -69,32 +70,33 @@ internal sealed class SlateConstruction
             }
 
             // Once a complete slate exists, an order that needs repairs is not worth the time.
-            var (slate, infeasible) = greedy.Complete ? (greedy.State, false)
+            var (slate, complete) = greedy.Complete ? (greedy.State, true)
                 : best is null ? Repair(greedy, budget - _time.GetElapsedTime(started), cancellationToken)
-                : (null, false);
-            if (infeasible)
-            {
-                return new ConstructionResult(null, bestGreedy, true);
-            }
-
-            if (slate is not null && (best is null || slate.Objective > best.Objective))
+                : (greedy.State, false);
+            if (complete && (best is null || slate.Objective > best.Objective))
             {
                 best = slate;
             }
+            else if (!complete && (partial is null || slate.PlacedCount > partial.PlacedCount))
+            {
+                partial = slate;
+            }
         }
 
-        return new ConstructionResult(best, bestGreedy, false);
+        return new ConstructionResult(best, bestGreedy, best is null ? partial : null);
     }
 
     /// <summary>
-    /// Places each title the greedy order left out by re-solving a widening neighbourhood around
-    /// it. Within the budget; the last step, on the whole slate, gets at least <see cref="RepairStep"/>.
+    /// Places each title the greedy order left out by ejection chains, then by re-solving a
+    /// widening neighbourhood around each title still left, within the budget. Returns the slate
+    /// and whether it is complete.
     /// </summary>
-    private (SlateState? Slate, bool Infeasible) Repair(GreedyResult greedy, TimeSpan budget, CancellationToken cancellationToken)
+    private (SlateState Slate, bool Complete) Repair(GreedyResult greedy, TimeSpan budget, CancellationToken cancellationToken)
     {
         var slate = greedy.State.Clone();
         var started = _time.GetTimestamp();
         var left = new EjectionRepair(_candidates, _time).Repair(slate, greedy.Unplaced, budget / 2, cancellationToken);
+        var schedulable = _candidates.Titles.Count(t => t.CanBeScheduled);
         foreach (var title in left)
         {
             var (from, to) = Span(title);
@@ -102,23 +104,16 @@ internal sealed class SlateConstruction
             while (slate[title.Index] is null)
             {
                 var free = Around(slate, title, from - pad, to + pad);
-                var whole = free.Count >= _candidates.Titles.Count(t => t.CanBeScheduled);
                 var remaining = budget - _time.GetElapsedTime(started);
-                if (remaining <= TimeSpan.Zero && !whole)
+                if (free.Count >= schedulable || remaining <= TimeSpan.Zero)
                 {
-                    free = [.. _candidates.Titles.Where(t => t.CanBeScheduled)];
-                    whole = true;
+                    return (slate, false);
                 }
 
-                var limit = whole ? (remaining > RepairStep ? remaining : RepairStep) : (remaining < RepairStep ? remaining : RepairStep);
-                var result = _neighbourhoods.Solve(slate, free, limit, _workers, cancellationToken);
+                var result = _neighbourhoods.Solve(slate, free, remaining < RepairStep ? remaining : RepairStep, _workers, cancellationToken);
                 if (result.State is { } repaired)
                 {
                     slate = repaired;
-                }
-                else if (whole)
-                {
-                    return (null, result.Status == SearchStatus.Infeasible);
                 }
                 else
                 {
@@ -127,7 +122,7 @@ internal sealed class SlateConstruction
             }
         }
 
-        return (slate, false);
+        return (slate, true);
     }
 
     /// <summary>

@@ -87,12 +87,6 @@ public sealed class ReleasePlanner
         var construction = new SlateConstruction(candidates, newState, neighbourhoods, _time, request.Threads)
             .Build(request.Reference, request.TimeLimit * 0.4, cancellationToken);
         var greedyObjective = construction.BestGreedy?.State.Objective;
-        if (construction.ProvenInfeasible)
-        {
-            var reasons = Explain(request.Scenario, ["no plan keeps every hard rule together (the solver proved it)"], cancellationToken);
-            return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(run, candidates, null, TimeSpan.Zero, greedyObjective));
-        }
-
         var start = construction.Best;
         run.ConstructionObjective = start?.Objective;
         run.Trace.Improved(start?.Objective, relaxationBound);
@@ -102,11 +96,14 @@ public sealed class ReleasePlanner
         }
 
         return candidates.CandidateCount <= WholeModelCandidates || start is null
-            ? WholeModel(run, values, candidates, options, start, relaxationBound, greedyObjective, cancellationToken)
+            ? WholeModel(run, values, candidates, options, start ?? construction.Partial, relaxationBound, greedyObjective, cancellationToken)
             : NeighbourhoodSearch(run, values, candidates, neighbourhoods, start, relaxationBound, greedyObjective, cancellationToken);
     }
 
-    /// <summary>CP-SAT on the whole model, hinted with the constructed plan (when there is one).</summary>
+    /// <summary>
+    /// CP-SAT on the whole model, hinted with the constructed plan, or with the fullest slate
+    /// construction reached when no plan was complete (then the search also decides feasibility).
+    /// </summary>
     private PlanningOutcome WholeModel(
         Run run, ValueModel values, CandidateSet candidates, ModelOptions options, SlateState? start, double relaxationBound, double? greedyObjective, CancellationToken cancellationToken)
     {
@@ -129,7 +126,8 @@ public sealed class ReleasePlanner
             return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, statistics);
         }
 
-        var assignments = result.Solution is { } solution ? ModelSolution.Read(model, v => solution[v] != 0) : start?.Assignments();
+        var complete = start is not null && candidates.Titles.All(t => t.Title.Optional || start[t.Index] is not null);
+        var assignments = result.Solution is { } solution ? ModelSolution.Read(model, v => solution[v] != 0) : complete ? start!.Assignments() : null;
         if (assignments is null)
         {
             return new PlanningOutcome(

@@ -20,7 +20,9 @@ public class NeighbourhoodSolverTests
         var candidates = CandidateSet.Build(new ValueModel(scenario));
         var construction = new SlateConstruction(candidates, () => new SlateState(candidates), Solver(candidates), TimeProvider.System, 1)
             .Build(null, TimeSpan.FromSeconds(10), CancellationToken.None);
-        return (candidates, construction.Best!);
+        var start = construction.Best
+            ?? Solver(candidates).Solve(construction.Partial!, [.. candidates.Titles.Where(t => t.CanBeScheduled)], TimeSpan.FromSeconds(30), 1, CancellationToken.None).State!;
+        return (candidates, start);
     }
 
     private static NeighbourhoodSolver Solver(CandidateSet candidates) => new(candidates, new CpSatSearch(), new ModelOptions());
