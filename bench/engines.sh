@@ -37,7 +37,7 @@ for name in S M L 70; do
     plan="$work/$name-$build.json"
     rm -f "$plan"
     /usr/bin/time -f "%M %e" -o "$work/time" "${command[@]}" plan "$work/$name.json" --gap "$gap" --time-limit "$limit" --no-save --out "$plan" >"$work/out" 2>&1 || true
-    read -r peak wall <"$work/time"
+    read -r peak wall < <(tail -n 1 "$work/time")
     if [ -s "$plan" ]; then
       jq -r --arg name "$name" --arg build "$label" --arg peak "$peak" --arg wall "$wall" '
         def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
