@@ -44,7 +44,7 @@ for name in ${@:-S M L XL 70 300}; do
   greedy=$("${scheduler[@]}" plan "$scenario" --engine greedy --no-save --json 2>/dev/null | jq '.solver.objective' || echo null)
   plan="$work/$name-plan.json"
   /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$scenario" --gap 0 --time-limit "$limit" --no-save --out "$plan" >/dev/null
-  read -r peak wall <"$work/time"
+  read -r peak wall < <(tail -n 1 "$work/time")
   jq -r --arg slate "$label" --arg greedy "$greedy" --arg target "$target" --arg peak "$peak" --arg wall "$wall" '
     def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
     def at(t): [.diagnostics.progress[] | select(.seconds <= t and .objective != null)] | last | .objective;
