@@ -25,8 +25,15 @@ public sealed class ReleasePlanner
     /// <summary>A plan is reported optimal only when its gap to a proven bound is at most this.</summary>
     public const double ProvenGap = 1e-6;
 
-    /// <summary>Above this many candidates, CP-SAT does not take the whole model: large-neighbourhood search does (bench/README.md).</summary>
-    public const int WholeModelCandidates = 60_000;
+    /// <summary>Up to this many candidates, CP-SAT takes the whole model from the start (bench/README.md).</summary>
+    public const int WholeModelCandidates = 20_000;
+
+    /// <summary>
+    /// Up to this many candidates, large-neighbourhood search runs for half the time and CP-SAT then
+    /// takes the whole model, hinted with its plan, for a tighter bound; above it, the search runs
+    /// alone beside the Lagrangian bound (bench/README.md).
+    /// </summary>
+    public const int SearchThenWholeModelCandidates = 120_000;
 
     private const int Seed = 2027;
 
@@ -79,7 +86,7 @@ public sealed class ReleasePlanner
         var newState = SlateFactory(request, candidates);
         if (request.Engine == PlanEngine.Greedy)
         {
-            return FromGreedy(run, values, candidates, newState);
+            return FromGreedy(run, values, candidates, newState, cancellationToken);
         }
 
         run.Trace.Phase("constructing a plan");
@@ -95,17 +102,42 @@ public sealed class ReleasePlanner
             return Finish(run, values, start.Assignments(), BoundedGreedyEngineName, relaxationBound, Statistics(run, candidates, null, TimeSpan.Zero, greedyObjective), null);
         }
 
-        return candidates.CandidateCount <= WholeModelCandidates || start is null
-            ? WholeModel(run, values, candidates, options, start ?? construction.Partial, relaxationBound, greedyObjective, cancellationToken)
-            : NeighbourhoodSearch(run, values, candidates, neighbourhoods, start, relaxationBound, greedyObjective, cancellationToken);
+        if (start is null || candidates.CandidateCount <= WholeModelCandidates)
+        {
+            run.Search = "whole model";
+            return WholeModel(run, values, candidates, newState, options, start ?? construction.Partial, relaxationBound, greedyObjective, CpSatEngineName, cancellationToken);
+        }
+
+        var thenWholeModel = candidates.CandidateCount <= SearchThenWholeModelCandidates;
+        var (best, bound) = NeighbourhoodSearch(run, candidates, neighbourhoods, start, relaxationBound, thenWholeModel ? 0.5 : 1, cancellationToken);
+        if (thenWholeModel)
+        {
+            run.Search = "large neighbourhoods, then whole model";
+            return WholeModel(run, values, candidates, newState, options, best, bound, greedyObjective, NeighbourhoodEngineName, cancellationToken);
+        }
+
+        run.Search = "large neighbourhoods";
+        var statistics = Statistics(run, candidates, null, _time.GetElapsedTime(run.Started), greedyObjective);
+        return Finish(run, values, best.Assignments(), NeighbourhoodEngineName, bound, statistics, null);
     }
 
     /// <summary>
-    /// CP-SAT on the whole model, hinted with the constructed plan, or with the fullest slate
+    /// CP-SAT on the whole model, hinted with the best plan so far, or with the fullest slate
     /// construction reached when no plan was complete (then the search also decides feasibility).
+    /// The plan is the better of CP-SAT's and the hint (by the exact objective); the bound the
+    /// better of CP-SAT's and <paramref name="bound"/>.
     /// </summary>
     private PlanningOutcome WholeModel(
-        Run run, ValueModel values, CandidateSet candidates, ModelOptions options, SlateState? start, double relaxationBound, double? greedyObjective, CancellationToken cancellationToken)
+        Run run,
+        ValueModel values,
+        CandidateSet candidates,
+        Func<SlateState> newState,
+        ModelOptions options,
+        SlateState? start,
+        double bound,
+        double? greedyObjective,
+        string engine,
+        CancellationToken cancellationToken)
     {
         var request = run.Request;
         run.Trace.Phase("building the model");
@@ -118,7 +150,6 @@ public sealed class ReleasePlanner
         };
         run.Trace.Phase("solving");
         var result = _search.Solve(model, settings, run.Trace, cancellationToken);
-        run.Search = "whole model";
         var statistics = Statistics(run, candidates, model, result.Elapsed, greedyObjective) with { BuildTime = built };
         if (result.Status == SearchStatus.Infeasible)
         {
@@ -126,9 +157,10 @@ public sealed class ReleasePlanner
             return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, statistics);
         }
 
-        var complete = start is not null && candidates.Titles.All(t => t.Title.Optional || start[t.Index] is not null);
-        var assignments = result.Solution is { } solution ? ModelSolution.Read(model, v => solution[v] != 0) : complete ? start!.Assignments() : null;
-        if (assignments is null)
+        var found = result.Solution is { } solution ? Slate(candidates, newState, ModelSolution.Read(model, v => solution[v] != 0)) : null;
+        var complete = start is not null && candidates.Titles.All(t => t.Title.Optional || !t.CanBeScheduled || start[t.Index] is not null) ? start : null;
+        var best = found is null || (complete is not null && complete.Objective > found.Objective) ? complete : found;
+        if (best is null)
         {
             return new PlanningOutcome(
                 PlanningStatus.NoSolution,
@@ -138,29 +170,42 @@ public sealed class ReleasePlanner
                 statistics);
         }
 
-        var bound = Math.Min(result.Bound ?? double.PositiveInfinity, relaxationBound);
-        return Finish(run, values, assignments, CpSatEngineName, bound, statistics, model);
+        return Finish(run, values, best.Assignments(), engine, Math.Min(result.Bound ?? double.PositiveInfinity, bound), statistics, model);
     }
 
-    /// <summary>Large-neighbourhood search from the constructed plan, with a Lagrangian bound computed first.</summary>
-    private PlanningOutcome NeighbourhoodSearch(
-        Run run, ValueModel values, CandidateSet candidates, NeighbourhoodSolver neighbourhoods, SlateState start, double relaxationBound, double? greedyObjective, CancellationToken cancellationToken)
+    /// <summary>
+    /// Large-neighbourhood search from the constructed plan for <paramref name="share"/> of the time
+    /// left, with a Lagrangian bound computed first; returns the best plan and the best bound.
+    /// </summary>
+    private (SlateState Best, double Bound) NeighbourhoodSearch(
+        Run run, CandidateSet candidates, NeighbourhoodSolver neighbourhoods, SlateState start, double relaxationBound, double share, CancellationToken cancellationToken)
     {
         var request = run.Request;
         run.Trace.Phase("bounding");
-        var boundTime = Remaining(run) * 0.15;
+        var boundTime = Remaining(run) * 0.1;
         var boundStarted = _time.GetTimestamp();
         var lagrangian = new LagrangianBound(candidates).Compute(start.Objective, 400, () => _time.GetElapsedTime(boundStarted) > boundTime, cancellationToken);
         var bound = Math.Min(relaxationBound, lagrangian);
         run.Trace.Improved(null, bound);
         run.Trace.Phase("improving");
-        var searchStarted = _time.GetTimestamp();
         var (best, counts) = new LargeNeighbourhoodSearch(candidates, neighbourhoods, _time)
-            .Run(start, Remaining(run), request.RelativeGap, () => bound, request.Threads, Seed, run.Trace, cancellationToken);
-        run.Search = "large neighbourhoods";
+            .Run(start, Remaining(run) * share, request.RelativeGap, () => bound, request.Threads, Seed, run.Trace, cancellationToken);
         run.Neighbourhoods = counts;
-        var statistics = Statistics(run, candidates, null, _time.GetElapsedTime(searchStarted), greedyObjective);
-        return Finish(run, values, best.Assignments(), NeighbourhoodEngineName, bound, statistics, null);
+        return (best, bound);
+    }
+
+    /// <summary>A slate holding <paramref name="assignments"/>, which are candidates of <paramref name="candidates"/>.</summary>
+    private static SlateState Slate(CandidateSet candidates, Func<SlateState> newState, IEnumerable<Assignment> assignments)
+    {
+        var slate = newState();
+        foreach (var assignment in assignments)
+        {
+            var title = candidates.ById[assignment.TitleId];
+            slate.Place(title, PlacementOptions.Of(candidates, title, assignment)
+                ?? throw new InvalidOperationException($"The solver placed '{assignment.TitleId}' off its candidates."));
+        }
+
+        return slate;
     }
 
     /// <summary>The conflicts the rule checks can name; else a conflict core from the solver; else the fallback.</summary>
@@ -223,24 +268,35 @@ public sealed class ReleasePlanner
         return new ModelExport(model);
     }
 
-    /// <summary>The baseline: the best of the greedy orders that places every title, without repairs or search.</summary>
-    private PlanningOutcome FromGreedy(Run run, ValueModel values, CandidateSet candidates, Func<SlateState> newState)
+    /// <summary>
+    /// The baseline a planner could build by hand: the best of the greedy orders, each completed by
+    /// ejection chains when it strands a title; no solver.
+    /// </summary>
+    private PlanningOutcome FromGreedy(Run run, ValueModel values, CandidateSet candidates, Func<SlateState> newState, CancellationToken cancellationToken)
     {
         var planner = new GreedyPlanner(candidates, newState);
-        var results = Enum.GetValues<ConstructionOrder>().Select(order => planner.Plan(order, run.Request.Reference)).ToList();
-        var best = results.Where(r => r.Complete).MaxBy(r => r.State.Objective);
-        var statistics = Statistics(run, candidates, null, TimeSpan.Zero, best?.State.Objective);
-        if (best is null)
+        var repair = new EjectionRepair(candidates, _time);
+        var stranded = new List<string>();
+        SlateState? best = null;
+        foreach (var order in Enum.GetValues<ConstructionOrder>())
         {
-            return new PlanningOutcome(
-                PlanningStatus.NoSolution,
-                null,
-                null,
-                [.. results.Select(r => $"the {r.Order.ToString().ToLowerInvariant()} order could not place title '{r.Unplaced[0].Title.Id}' after the titles before it")],
-                statistics);
+            var greedy = planner.Plan(order, run.Request.Reference);
+            var slate = greedy.State;
+            var left = greedy.Complete ? [] : repair.Repair(slate, greedy.Unplaced, Remaining(run) / 3, cancellationToken);
+            if (left.Count > 0)
+            {
+                stranded.Add($"the {order.ToString().ToLowerInvariant()} order could not place title '{left[0].Title.Id}'");
+            }
+            else if (best is null || slate.Objective > best.Objective)
+            {
+                best = slate;
+            }
         }
 
-        return Finish(run, values, best.State.Assignments(), GreedyEngineName, null, statistics, null);
+        var statistics = Statistics(run, candidates, null, TimeSpan.Zero, best?.Objective);
+        return best is null
+            ? new PlanningOutcome(PlanningStatus.NoSolution, null, null, stranded, statistics)
+            : Finish(run, values, best.Assignments(), GreedyEngineName, null, statistics, null);
     }
 
     /// <summary>
