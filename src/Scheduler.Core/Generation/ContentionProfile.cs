@@ -13,6 +13,7 @@ namespace Scheduler.Core.Generation;
 /// <param name="SequelShare">Share of titles that follow an earlier one (chains form naturally).</param>
 /// <param name="StaggerDays">staggerMaxDays of staggered titles (null: the default of 28).</param>
 /// <param name="GenreClashCost">objective.genreClashCost.</param>
+/// <param name="DelayCost">delayCostPerWeek of titles with a preferred date: the range it is drawn from.</param>
 internal sealed record ContentionProfile(
     double CapacityFactor,
     bool CapacityOfBusiestQuarter,
@@ -25,12 +26,13 @@ internal sealed record ContentionProfile(
     double LateReadinessShare,
     double SequelShare,
     (int Min, int Max)? StaggerDays,
-    double GenreClashCost)
+    double GenreClashCost,
+    (double Min, double Max) DelayCost)
 {
     public static ContentionProfile For(Contention contention) => contention switch
     {
-        Contention.Low => new(2.5, false, 0.05, 7, 3.0, 0.0, (4, 26), 0.0, 0.2, 0.1, null, 0.5),
-        Contention.Medium => new(1.6, true, 0.1, 14, 1.5, 0.2, (3, 16), 0.4, 0.3, 0.15, (14, 28), 1.0),
-        _ => new(1.3, true, 0.15, 14, 1.1, 0.35, (2, 10), 0.6, 0.4, 0.2, (7, 14), 1.5),
+        Contention.Low => new(2.5, false, 0.05, 7, 3.0, 0.0, (4, 26), 0.0, 0.2, 0.1, null, 0.5, (0.02, 0.10)),
+        Contention.Medium => new(1.6, true, 0.1, 14, 1.5, 0.2, (3, 16), 0.4, 0.3, 0.15, (14, 28), 1.0, (0.02, 0.10)),
+        _ => new(1.3, true, 0.15, 14, 1.1, 0.35, (2, 10), 0.6, 0.4, 0.2, (7, 14), 1.5, (0.05, 0.15)),
     };
 }

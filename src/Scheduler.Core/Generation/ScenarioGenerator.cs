@@ -123,7 +123,7 @@ public static class ScenarioGenerator
             }
 
             draft.Preferred = random.NextDouble() < (profile.PeakShare > 0 ? 0.75 : 0.5);
-            draft.DelayCostPerWeek = Math.Round(0.02 + (random.NextDouble() * 0.08), 3);
+            draft.DelayCostPerWeek = Math.Round(profile.DelayCost.Min + (random.NextDouble() * (profile.DelayCost.Max - profile.DelayCost.Min)), 3);
             draft.LateReadiness = random.NextDouble() < profile.LateReadinessShare && draft.Last - draft.First >= 4;
             draft.StaggerMaxDays = profile.StaggerDays is { } stagger && draft.Release != "global" ? random.Next(stagger.Min, stagger.Max + 1) : null;
             draft.Optional = draft.After is null && random.NextDouble() < 0.1;

@@ -20,8 +20,6 @@ internal enum ConstructionOrder
 internal sealed record GreedyResult(ConstructionOrder Order, SlateState State, IReadOnlyList<TitleCandidates> Unplaced)
 {
     public bool Complete => Unplaced.Count == 0;
-
-    public IReadOnlyList<Assignment>? Assignments => Complete ? State.Assignments() : null;
 }
 
 /// <summary>

@@ -28,17 +28,6 @@ internal sealed class ProgressTrace : ISearchObserver
         _progress = progress;
     }
 
-    public double? Incumbent
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _incumbent;
-            }
-        }
-    }
-
     public IReadOnlyList<ProgressPoint> Points
     {
         get
@@ -46,28 +35,6 @@ internal sealed class ProgressTrace : ISearchObserver
             lock (_gate)
             {
                 return [.. _points];
-            }
-        }
-    }
-
-    public NeighbourhoodCounts? NeighbourhoodCounts
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _neighbourhoods;
-            }
-        }
-    }
-
-    public double? Bound
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _bound;
             }
         }
     }

@@ -86,7 +86,7 @@ public sealed class ReleasePlanner
         var newState = SlateFactory(request, candidates);
         if (request.Engine == PlanEngine.Greedy)
         {
-            return FromGreedy(run, values, candidates, newState, cancellationToken);
+            return FromGreedy(run, values, candidates, newState);
         }
 
         run.Trace.Phase("constructing a plan");
@@ -268,35 +268,21 @@ public sealed class ReleasePlanner
         return new ModelExport(model);
     }
 
-    /// <summary>
-    /// The baseline a planner could build by hand: the best of the greedy orders, each completed by
-    /// ejection chains when it strands a title; no solver.
-    /// </summary>
-    private PlanningOutcome FromGreedy(Run run, ValueModel values, CandidateSet candidates, Func<SlateState> newState, CancellationToken cancellationToken)
+    /// <summary>The baseline a planner would build by hand: the best of the greedy orders that places every title; no repairs, no solver.</summary>
+    private PlanningOutcome FromGreedy(Run run, ValueModel values, CandidateSet candidates, Func<SlateState> newState)
     {
         var planner = new GreedyPlanner(candidates, newState);
-        var repair = new EjectionRepair(candidates, _time);
-        var stranded = new List<string>();
-        SlateState? best = null;
-        foreach (var order in Enum.GetValues<ConstructionOrder>())
-        {
-            var greedy = planner.Plan(order, run.Request.Reference);
-            var slate = greedy.State;
-            var left = greedy.Complete ? [] : repair.Repair(slate, greedy.Unplaced, Remaining(run) / 3, cancellationToken);
-            if (left.Count > 0)
-            {
-                stranded.Add($"the {order.ToString().ToLowerInvariant()} order could not place title '{left[0].Title.Id}'");
-            }
-            else if (best is null || slate.Objective > best.Objective)
-            {
-                best = slate;
-            }
-        }
-
-        var statistics = Statistics(run, candidates, null, TimeSpan.Zero, best?.Objective);
+        var results = Enum.GetValues<ConstructionOrder>().Select(order => planner.Plan(order, run.Request.Reference)).ToList();
+        var best = results.Where(r => r.Complete).MaxBy(r => r.State.Objective);
+        var statistics = Statistics(run, candidates, null, TimeSpan.Zero, best?.State.Objective);
         return best is null
-            ? new PlanningOutcome(PlanningStatus.NoSolution, null, null, stranded, statistics)
-            : Finish(run, values, best.Assignments(), GreedyEngineName, null, statistics, null);
+            ? new PlanningOutcome(
+                PlanningStatus.NoSolution,
+                null,
+                null,
+                [.. results.Select(r => $"the {r.Order.ToString().ToLowerInvariant()} order could not place title '{r.Unplaced[0].Title.Id}' after the titles before it")],
+                statistics)
+            : Finish(run, values, best.State.Assignments(), GreedyEngineName, null, statistics, null);
     }
 
     /// <summary>

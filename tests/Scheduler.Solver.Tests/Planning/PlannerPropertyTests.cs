@@ -61,6 +61,23 @@ public class PlannerPropertyTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), property);
     }
 
+    [TestCase(2027)]
+    [TestCase(1)]
+    [TestCase(2)]
+    public void Generate_HighContention_PutsTheBestGreedyAtLeastTwoPercentBelowTheOptimum(int seed)
+    {
+        var scenario = ScenarioGenerator.Generate(new GeneratorOptions(20, 4, 1, seed, 1, Contention.High));
+
+        var greedy = PlannerHarness.Plan(scenario, PlanEngine.Greedy).Plan!.Kpis.Objective;
+        var optimum = PlannerHarness.Plan(scenario, relativeGap: 0).Plan!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(optimum.Solver.Status, Is.EqualTo(Core.Plans.PlanStatuses.Optimal));
+            Assert.That(greedy, Is.LessThanOrEqualTo(optimum.Kpis.Objective * 0.98));
+        });
+    }
+
     [Test]
     public void Plan_OneThreadTwice_GivesTheSamePlan()
     {
