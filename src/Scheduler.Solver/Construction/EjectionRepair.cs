@@ -19,15 +19,11 @@ internal sealed class EjectionRepair
 
     private readonly CandidateSet _candidates;
     private readonly TimeProvider _time;
-    private readonly ILookup<string, (TitleCandidates Sequel, int MinGapDays)> _sequels;
 
     public EjectionRepair(CandidateSet candidates, TimeProvider time)
     {
         _candidates = candidates;
         _time = time;
-        _sequels = candidates.Titles
-            .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, gap.MinGapDays)))
-            .ToLookup(x => x.TitleId, x => (x.Sequel, x.MinGapDays), StringComparer.Ordinal);
     }
 
     /// <summary>Tries to place every title of <paramref name="unplaced"/> on <paramref name="slate"/> (changed in place); returns those still unplaced.</summary>
@@ -208,7 +204,7 @@ internal sealed class EjectionRepair
                 }
             }
 
-            foreach (var (sequel, gap) in _sequels[title.Title.Id])
+            foreach (var (sequel, gap) in _candidates.Sequels[title.Title.Id])
             {
                 if (slate[sequel.Index] is { } placed && placed.Days.TryGetValue(region, out var later) && later < day + gap && !Evict([sequel.Index], 0))
                 {

@@ -99,7 +99,7 @@ internal sealed class SlateConstruction
         var schedulable = _candidates.Titles.Count(t => t.CanBeScheduled);
         foreach (var title in left)
         {
-            var (from, to) = Span(title);
+            var (from, to) = title.Span();
             var pad = 7;
             while (slate[title.Index] is null)
             {
@@ -137,12 +137,5 @@ internal sealed class SlateConstruction
             || linked.Contains(t.Title.Id)
             || t.Title.After.Any(a => a.TitleId == title.Title.Id)
             || (slate[t.Index] is { } placed && placed.Days.Any(kv => regions.Contains(kv.Key) && kv.Value >= from && kv.Value <= to))))];
-    }
-
-    /// <summary>The first and last day the title could release on, in any region and mode.</summary>
-    private static (int From, int To) Span(TitleCandidates title)
-    {
-        var days = title.GlobalDays.Concat(title.StaggeredDays.Values.SelectMany(d => d)).ToList();
-        return days.Count == 0 ? (0, 0) : (days.Min(), days.Max());
     }
 }

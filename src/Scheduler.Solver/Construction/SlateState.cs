@@ -29,7 +29,6 @@ internal sealed class SlateState
     private readonly Dictionary<int, List<int>> _launches = [];
     private readonly Dictionary<int, double> _marketing = [];
     private readonly Dictionary<(string Region, string Genre, int Week), int> _genreWeeks = [];
-    private readonly ILookup<string, (TitleCandidates Sequel, int MinGapDays)> _sequels;
     private readonly IReadOnlyDictionary<(string Title, string Region), (string Mode, int Day)> _record;
     private readonly double _moveCost;
 
@@ -52,9 +51,6 @@ internal sealed class SlateState
             _occupants[region.Id] = new List<int>?[_calendar.Days];
         }
 
-        _sequels = candidates.Titles
-            .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, gap.MinGapDays)))
-            .ToLookup(x => x.TitleId, x => (x.Sequel, x.MinGapDays), StringComparer.Ordinal);
     }
 
     private SlateState(SlateState other)
@@ -134,7 +130,7 @@ internal sealed class SlateState
             }
         }
 
-        foreach (var (sequel, minGapDays) in _sequels[title.Id])
+        foreach (var (sequel, minGapDays) in _candidates.Sequels[title.Id])
         {
             if (_placements[sequel.Index] is { } placed && placed.Days.TryGetValue(region, out var later) && later < day + minGapDays)
             {

@@ -19,6 +19,9 @@ internal sealed class CandidateSet
         Calendar = calendar;
         Titles = titles;
         ById = titles.ToDictionary(t => t.Title.Id, StringComparer.Ordinal);
+        Sequels = titles
+            .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, gap.MinGapDays)))
+            .ToLookup(x => x.TitleId, x => (x.Sequel, x.MinGapDays), StringComparer.Ordinal);
     }
 
     public ValueModel Values { get; }
@@ -30,6 +33,9 @@ internal sealed class CandidateSet
     public IReadOnlyList<TitleCandidates> Titles { get; }
 
     public IReadOnlyDictionary<string, TitleCandidates> ById { get; }
+
+    /// <summary>By title id: the titles that follow it (sequels) and their gaps.</summary>
+    public ILookup<string, (TitleCandidates Sequel, int MinGapDays)> Sequels { get; }
 
     /// <summary>Titles that must release but have no date left: the scenario is infeasible.</summary>
     public IEnumerable<Title> Unplaceable => Titles.Where(t => !t.Title.Optional && !t.CanBeScheduled).Select(t => t.Title);

@@ -60,6 +60,13 @@ internal sealed class TitleCandidates
         }
     }
 
+    /// <summary>The first and last day the title could release on, in any region and mode ((0, 0) without candidates).</summary>
+    public (int First, int Last) Span()
+    {
+        var days = GlobalDays.Concat(StaggeredDays.Values.SelectMany(d => d)).ToList();
+        return days.Count == 0 ? (0, 0) : (days.Min(), days.Max());
+    }
+
     /// <summary>Every day the title may release in <paramref name="regionId"/>, in either mode.</summary>
     public IEnumerable<int> DaysIn(string regionId)
         => CanBeStaggered && StaggeredDays.TryGetValue(regionId, out var days) ? GlobalDays.Concat(days) : GlobalDays;

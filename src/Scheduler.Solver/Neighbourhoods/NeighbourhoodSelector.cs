@@ -95,8 +95,8 @@ internal sealed class NeighbourhoodSelector
 
     private static int Middle(TitleCandidates title)
     {
-        var days = title.GlobalDays.Concat(title.StaggeredDays.Values.SelectMany(d => d)).ToList();
-        return days.Count == 0 ? 0 : (days.Min() + days.Max()) / 2;
+        var (first, last) = title.Span();
+        return (first + last) / 2;
     }
 
     /// <summary>The groups of titles linked by sequel gaps, each in scenario order.</summary>
