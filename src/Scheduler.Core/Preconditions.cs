@@ -54,6 +54,16 @@ internal static class Preconditions
         return value;
     }
 
+    internal static int CheckInRange(int value, int min, int max, [CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (value < min || value > max)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"Expected {min} to {max}.");
+        }
+
+        return value;
+    }
+
     internal static void CheckArgument(bool condition, string message, [CallerArgumentExpression(nameof(condition))] string? name = null)
     {
         if (!condition)

@@ -100,6 +100,16 @@ public sealed class Scenario
         Variants = Variants,
     };
 
+    /// <summary>
+    /// Rule 7 extended (formats.md): the fewest days from the predecessor's premiere to the
+    /// sequel's, its drops after the premiere plus the gap counted from its last drop.
+    /// </summary>
+    public int PremiereGapDays(SequelGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return TitlesById[gap.TitleId].LastDropOffsetDays + gap.MinGapDays;
+    }
+
     /// <summary>share(r) = audience(r) / sum of audiences.</summary>
     public double Share(string regionId) => RegionsById[regionId].Audience / TotalAudience;
 
@@ -121,7 +131,19 @@ public sealed class Scenario
         return start <= end ? new DateInterval(start, end) : null;
     }
 
-    /// <summary>Rules 2 and 3 together: every date on which the title may release in the region, in order.</summary>
+    /// <summary>
+    /// Extended rules 2 and 3 (formats.md) for the drops after the premiere: the last drop falls
+    /// on or before <c>min(horizon.end, availableUntil[r])</c> and no later drop falls on a
+    /// blackout date of the region. Always true for a whole-season drop on a date of the horizon.
+    /// </summary>
+    public bool LaterDropsFit(Title title, string regionId, LocalDate premiere)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return title.LastDropDate(premiere) <= title.DropLimit(regionId, Horizon.End)
+               && (title.Drops == 1 || title.LaterDropOnBlackout(premiere, RegionsById[regionId].BlackoutDates) is null);
+    }
+
+    /// <summary>Rules 2 and 3 together, extended to every drop: every premiere the title may take in the region, in order.</summary>
     public IEnumerable<LocalDate> ReleaseDatesOf(Title title, string regionId)
     {
         var window = WindowOf(title, regionId);
@@ -133,7 +155,7 @@ public sealed class Scenario
         var region = RegionsById[regionId];
         foreach (var date in window)
         {
-            if (region.IsReleaseDay(date))
+            if (region.IsReleaseDay(date) && LaterDropsFit(title, regionId, date))
             {
                 yield return date;
             }

@@ -10,6 +10,12 @@ namespace Scheduler.Core.Domain;
 /// </summary>
 public sealed class Title
 {
+    /// <summary>The fewest and most drops a title may have.</summary>
+    public const int MinDrops = 1, MaxDrops = 52;
+
+    /// <summary>The shortest and longest interval between drops, in days.</summary>
+    public const int MinDropIntervalDays = 1, MaxDropIntervalDays = 366;
+
     public Title(TitleSpec spec)
     {
         Preconditions.CheckNotNull(spec);
@@ -38,6 +44,10 @@ public sealed class Title
         After = [.. Preconditions.CheckNotNull(spec.After)];
         MarketingCost = Preconditions.CheckFinite(spec.MarketingCost, 0);
         Optional = spec.Optional;
+        Drops = Preconditions.CheckInRange(spec.Drops, MinDrops, MaxDrops);
+        DropIntervalDays = Preconditions.CheckInRange(spec.DropIntervalDays, MinDropIntervalDays, MaxDropIntervalDays);
+        AvailableUntil = Preconditions.CheckNotNull(spec.AvailableUntil);
+        Preconditions.CheckArgument(AvailableUntil.Keys.All(Regions.Contains), "Rights ends must name regions of the title.");
     }
 
     public string Id { get; }
@@ -88,7 +98,44 @@ public sealed class Title
 
     public bool Optional { get; }
 
+    /// <summary>How many times the title goes live in each region: 1 is a whole-season drop, more a weekly or batched release.</summary>
+    public int Drops { get; }
+
+    /// <summary>Days between consecutive drops, the same in every region.</summary>
+    public int DropIntervalDays { get; }
+
+    /// <summary>By region: the last date on which the title may be live there (its licence ends); regions not named have no end.</summary>
+    public ImmutableDictionary<string, LocalDate> AvailableUntil { get; }
+
+    /// <summary>Days from the premiere to the last drop (0 for a whole-season drop).</summary>
+    public int LastDropOffsetDays => (Drops - 1) * DropIntervalDays;
+
     public bool IsReleasedIn(string regionId) => Regions.Contains(regionId);
+
+    /// <summary>The date of drop <paramref name="index"/> when the premiere is on <paramref name="premiere"/>.</summary>
+    public LocalDate DropDate(LocalDate premiere, int index) => premiere.PlusDays(Preconditions.CheckInRange(index, 0, Drops - 1) * DropIntervalDays);
+
+    /// <summary>The date of the last drop when the premiere is on <paramref name="premiere"/>.</summary>
+    public LocalDate LastDropDate(LocalDate premiere) => premiere.PlusDays(LastDropOffsetDays);
+
+    /// <summary>Extended rule 2: the last date any drop may fall on in the region, <c>min(horizon.end, availableUntil[r])</c>.</summary>
+    public LocalDate DropLimit(string regionId, LocalDate horizonEnd)
+        => AvailableUntil.TryGetValue(regionId, out var until) ? LocalDate.Min(horizonEnd, until) : horizonEnd;
+
+    /// <summary>Extended rule 3: the first drop after the premiere that falls on one of <paramref name="blackouts"/>, or null.</summary>
+    public int? LaterDropOnBlackout(LocalDate premiere, IReadOnlySet<LocalDate> blackouts)
+    {
+        ArgumentNullException.ThrowIfNull(blackouts);
+        for (var index = 1; index < Drops; index++)
+        {
+            if (blackouts.Contains(DropDate(premiere, index)))
+            {
+                return index;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The arguments this title was built from, to build a changed copy (<c>new Title(title.ToSpec() with { ... })</c>).</summary>
     public TitleSpec ToSpec() => new()
@@ -113,6 +160,9 @@ public sealed class Title
         After = After,
         MarketingCost = MarketingCost,
         Optional = Optional,
+        Drops = Drops,
+        DropIntervalDays = DropIntervalDays,
+        AvailableUntil = AvailableUntil,
     };
 
     public override string ToString() => Id;
@@ -160,4 +210,10 @@ public sealed record TitleSpec
     public double MarketingCost { get; init; }
 
     public bool Optional { get; init; }
+
+    public int Drops { get; init; } = 1;
+
+    public int DropIntervalDays { get; init; } = 7;
+
+    public ImmutableDictionary<string, LocalDate> AvailableUntil { get; init; } = ImmutableDictionary<string, LocalDate>.Empty;
 }

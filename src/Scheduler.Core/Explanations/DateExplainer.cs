@@ -77,6 +77,8 @@ public sealed class DateExplainer
                 reasons.Add(WindowReason(title, region, date));
             }
 
+            DropRules(title, region, date, reasons);
+
             if (title.Pins.TryGetValue(region, out var pin))
             {
                 reasons.Add($"pinned to {Text(pin)} in {region}");
@@ -129,6 +131,27 @@ public sealed class DateExplainer
             : $"outside its window in {region} ({Text(window.Start)} to {Text(window.End)})";
     }
 
+    // Extended rules 2 and 3: every drop fits before the rights end and the horizon end, and no later drop lands on a blackout.
+    private void DropRules(Title title, string region, LocalDate date, List<string> reasons)
+    {
+        var last = title.LastDropDate(date);
+        if (title.Drops > 1 && last > _scenario.Horizon.End)
+        {
+            reasons.Add($"its last drop would fall on {Text(last)}, after the horizon ends ({Text(_scenario.Horizon.End)})");
+        }
+        else if (title.AvailableUntil.TryGetValue(region, out var until) && last > until)
+        {
+            reasons.Add(title.Drops > 1
+                ? $"its last drop would fall on {Text(last)}, after its rights end in {region} ({Text(until)}, availableUntil)"
+                : $"its rights end in {region} on {Text(until)} (availableUntil)");
+        }
+
+        if (title.Drops > 1 && title.LaterDropOnBlackout(date, _scenario.RegionsById[region].BlackoutDates) is { } index)
+        {
+            reasons.Add($"drop {index} would fall on {Text(title.DropDate(date, index))}, a blackout date in {region}");
+        }
+    }
+
     private void TentpoleRules(Title title, string region, LocalDate date, List<string> reasons)
     {
         var tentpoles = _plan.Releases.Where(r => r.Region == region && r.Title != title.Id && _scenario.TitlesById[r.Title].Tentpole).ToList();
@@ -149,18 +172,23 @@ public sealed class DateExplainer
     {
         foreach (var gap in title.After)
         {
-            if (_dates.TryGetValue((gap.TitleId, region), out var before) && Period.DaysBetween(before, date) < gap.MinGapDays)
+            if (_dates.TryGetValue((gap.TitleId, region), out var before) && Period.DaysBetween(before, date) < _scenario.PremiereGapDays(gap))
             {
-                reasons.Add($"sequel gap: must release at least {gap.MinGapDays} days after {gap.TitleId} ({Text(before)}) in {region}");
+                var predecessor = _scenario.TitlesById[gap.TitleId];
+                reasons.Add(predecessor.Drops > 1
+                    ? $"sequel gap: must release at least {gap.MinGapDays} days after the last drop of {gap.TitleId} ({Text(predecessor.LastDropDate(before))}) in {region}"
+                    : $"sequel gap: must release at least {gap.MinGapDays} days after {gap.TitleId} ({Text(before)}) in {region}");
             }
         }
 
         foreach (var sequel in _scenario.Titles.Where(t => t.After.Any(a => a.TitleId == title.Id)))
         {
-            var gap = sequel.After.First(a => a.TitleId == title.Id).MinGapDays;
-            if (_dates.TryGetValue((sequel.Id, region), out var after) && Period.DaysBetween(date, after) < gap)
+            var gap = sequel.After.First(a => a.TitleId == title.Id);
+            if (_dates.TryGetValue((sequel.Id, region), out var after) && Period.DaysBetween(date, after) < _scenario.PremiereGapDays(gap))
             {
-                reasons.Add($"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap} days later in {region}");
+                reasons.Add(title.Drops > 1
+                    ? $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days after this title's last drop ({Text(title.LastDropDate(date))}) in {region}"
+                    : $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days later in {region}");
             }
         }
     }

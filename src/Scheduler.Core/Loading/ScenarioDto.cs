@@ -113,6 +113,12 @@ internal sealed class TitleDto
     public double? MarketingCost { get; set; }
 
     public bool? Optional { get; set; }
+
+    public int? Drops { get; set; }
+
+    public int? DropIntervalDays { get; set; }
+
+    public Dictionary<string, string>? AvailableUntil { get; set; }
 }
 
 internal sealed class AfterDto

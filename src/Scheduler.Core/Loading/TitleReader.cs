@@ -57,7 +57,8 @@ internal sealed class TitleReader
         var owner = $"title '{id}'";
         var regions = ReadRegions(dto, path, owner);
         var affinity = ReadAffinity(dto, path, owner, regions);
-        var readiness = ReadReadiness(dto, path, owner);
+        var readiness = ReadDatesByRegion(dto.Readiness, JsonPath.Property(path, "readiness"), owner);
+        var availableUntil = ReadAvailableUntil(dto, path, owner, regions);
         var lead = ReadLeadRegion(dto, path, owner, regions, affinity);
         var pins = ReadPins(dto, path, owner, regions);
         var earliest = _parser.Date(dto.Earliest, JsonPath.Property(path, "earliest")) ?? _horizon.Start;
@@ -101,6 +102,9 @@ internal sealed class TitleReader
             After = [.. after.Select(a => new SequelGap(a.Title!, a.MinGapDays))],
             MarketingCost = dto.MarketingCost ?? 0,
             Optional = dto.Optional ?? false,
+            Drops = dto.Drops ?? 1,
+            DropIntervalDays = dto.DropIntervalDays ?? 7,
+            AvailableUntil = availableUntil,
         };
     }
 
@@ -130,21 +134,33 @@ internal sealed class TitleReader
         return regions.ToImmutableDictionary(r => r, r => given.GetValueOrDefault(r, 1.0), StringComparer.Ordinal);
     }
 
-    private ImmutableDictionary<string, LocalDate> ReadReadiness(TitleDto dto, string path, string owner)
+    private ImmutableDictionary<string, LocalDate> ReadDatesByRegion(Dictionary<string, string>? given, string path, string owner)
     {
-        var given = dto.Readiness ?? [];
-        var readinessPath = JsonPath.Property(path, "readiness");
-        CheckRegionKeys(given.Keys, readinessPath, owner);
+        given ??= [];
+        CheckRegionKeys(given.Keys, path, owner);
         var result = ImmutableDictionary.CreateBuilder<string, LocalDate>(StringComparer.Ordinal);
         foreach (var (region, text) in given)
         {
-            if (_parser.Date(text, JsonPath.Property(readinessPath, region)) is { } date)
+            if (_parser.Date(text, JsonPath.Property(path, region)) is { } date)
             {
                 result[region] = date;
             }
         }
 
         return result.ToImmutable();
+    }
+
+    // Rights end only where the title has rights: a date for another region is a mistake, not a no-op.
+    private ImmutableDictionary<string, LocalDate> ReadAvailableUntil(TitleDto dto, string path, string owner, List<string> regions)
+    {
+        var untilPath = JsonPath.Property(path, "availableUntil");
+        var dates = ReadDatesByRegion(dto.AvailableUntil, untilPath, owner);
+        foreach (var region in dates.Keys.Where(r => _declaredRegions.Contains(r) && !regions.Contains(r)).Order(StringComparer.Ordinal))
+        {
+            _parser.Add(JsonPath.Property(untilPath, region), Messages.AvailableUntilRegionOutside(dto.Id!, region));
+        }
+
+        return dates.RemoveRange(dates.Keys.Where(r => !regions.Contains(r)).ToList());
     }
 
     private string? ReadLeadRegion(TitleDto dto, string path, string owner, List<string> regions, ImmutableDictionary<string, double> affinity)

@@ -7,7 +7,9 @@ namespace Scheduler.Core.Loading;
 /// <summary>
 /// Conflicts that can be seen without solving: an empty window, readiness after the window, a
 /// region with no release day, pins off the window or off the calendar, a global title whose
-/// regions share no release day or whose pins differ, staggered pins that break the stagger window.
+/// regions share no release day or whose pins differ, staggered pins that break the stagger window,
+/// and drops that cannot fit: no premiere (or a pinned one) whose last drop falls before the rights
+/// end or the horizon end, with no later drop on a blackout date.
 /// </summary>
 internal sealed class TitleWindowChecks
 {
@@ -16,10 +18,12 @@ internal sealed class TitleWindowChecks
     private readonly DateInterval _horizon;
     private readonly IReadOnlyDictionary<string, Region> _regions;
     private readonly FieldParser _parser;
+    private readonly Title _drops;
 
     public TitleWindowChecks(TitleSpec title, string path, DateInterval horizon, IReadOnlyDictionary<string, Region> regions, FieldParser parser)
     {
         _title = title;
+        _drops = new Title(title);
         _path = path;
         _horizon = horizon;
         _regions = regions;
@@ -63,7 +67,14 @@ internal sealed class TitleWindowChecks
                 continue;
             }
 
-            releaseDates[regionId] = dates;
+            var fitting = dates.Where(d => DropsFit(region, d)).ToList();
+            if (fitting.Count == 0)
+            {
+                ReportDropsDoNotFit(region, dates);
+                continue;
+            }
+
+            releaseDates[regionId] = fitting;
             CheckPin(region, new DateInterval(regionStart, end));
         }
 
@@ -95,7 +106,40 @@ internal sealed class TitleWindowChecks
         {
             _parser.Add(path, Messages.PinOnBlackout(_title.Id, region.Id, Text(pin)));
         }
+        else if (_drops.LastDropDate(pin) > Limit(region.Id))
+        {
+            _parser.Add(path, Messages.PinnedDropsPastLimit(_title.Id, region.Id, Text(pin), _title.Drops, Text(_drops.LastDropDate(pin)), Text(Limit(region.Id)), LimitSource(region.Id)));
+        }
+        else if (_drops.LaterDropOnBlackout(pin, region.BlackoutDates) is { } index)
+        {
+            _parser.Add(path, Messages.PinnedDropOnBlackout(_title.Id, region.Id, Text(pin), index, Text(_drops.DropDate(pin, index))));
+        }
     }
+
+    private bool DropsFit(Region region, LocalDate premiere)
+        => _drops.LastDropDate(premiere) <= Limit(region.Id) && _drops.LaterDropOnBlackout(premiere, region.BlackoutDates) is null;
+
+    // Names the dates: the earliest premiere's last drop against the limit, or, when the limit is
+    // met somewhere, the blackout that a later drop of each premiere falls on.
+    private void ReportDropsDoNotFit(Region region, List<LocalDate> premieres)
+    {
+        var first = premieres[0];
+        var limit = Limit(region.Id);
+        if (_drops.LastDropDate(first) > limit)
+        {
+            _parser.Add(_path, Messages.DropsPastLimit(_title.Id, region.Id, _title.Drops, _title.DropIntervalDays, Text(first), Text(_drops.LastDropDate(first)), Text(limit), LimitSource(region.Id)));
+            return;
+        }
+
+        var last = premieres.Last(d => _drops.LastDropDate(d) <= limit);
+        var index = _drops.LaterDropOnBlackout(first, region.BlackoutDates)!.Value;
+        _parser.Add(_path, Messages.DropsOnBlackouts(_title.Id, region.Id, Text(first), Text(last), index, Text(_drops.DropDate(first, index))));
+    }
+
+    private LocalDate Limit(string regionId) => _drops.DropLimit(regionId, _horizon.End);
+
+    private string LimitSource(string regionId)
+        => _title.AvailableUntil.TryGetValue(regionId, out var until) && until < _horizon.End ? "availableUntil" : "horizon end";
 
     private void CheckMode(Dictionary<string, List<LocalDate>> releaseDates)
     {

@@ -30,8 +30,24 @@ public sealed record PlanKpis(
 /// <summary>One title of the scenario, scheduled or not; mode and launch date are null when not.</summary>
 public sealed record TitlePlan(string Id, bool Scheduled, string? Mode, LocalDate? LaunchDate, double Value);
 
-/// <summary>One (title, region) release: its local date, the exact instant it goes live and its value.</summary>
-public sealed record ReleasePlan(string Title, string Region, LocalDate Date, Instant PublishAt, double Value);
+/// <summary>
+/// One (title, region) release: its local date, the exact instant it goes live and its value. A
+/// weekly or batched title also lists its drops, the premiere (the release's own date) first.
+/// </summary>
+public sealed record ReleasePlan(string Title, string Region, LocalDate Date, Instant PublishAt, double Value)
+{
+    /// <summary>Every drop of a title with several, the premiere first; empty for a whole-season drop.</summary>
+    public ImmutableArray<ReleaseDrop> Drops { get; init; } = [];
+
+    public bool Equals(ReleasePlan? other)
+        => other is not null && Title == other.Title && Region == other.Region && Date == other.Date
+           && PublishAt == other.PublishAt && Value.Equals(other.Value) && Drops.AsSpan().SequenceEqual(other.Drops.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Title, Region, Date, PublishAt, Value, Drops.Length);
+}
+
+/// <summary>One drop of a release: drop <c>Index</c> goes live on its local <c>Date</c> at <c>PublishAt</c>.</summary>
+public sealed record ReleaseDrop(int Index, LocalDate Date, Instant PublishAt);
 
 /// <summary>A release plan as written to <c>plan.json</c>: titles sorted by id, releases by date, region, title.</summary>
 public sealed record Plan(

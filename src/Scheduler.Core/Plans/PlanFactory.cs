@@ -32,10 +32,15 @@ public static class PlanFactory
             var title = scenario.TitlesById[assignment.TitleId];
             foreach (var (regionId, date) in assignment.Dates)
             {
-                var publishAt = assignment.Mode == PlanModes.Global
-                    ? scenario.GlobalLaunch.PublishAt(date)
-                    : scenario.RegionsById[regionId].PublishAt(date);
-                releases.Add(new ReleasePlan(title.Id, regionId, date, publishAt, values.Value(title, regionId, date)));
+                Func<LocalDate, Instant> publishAt = assignment.Mode == PlanModes.Global
+                    ? scenario.GlobalLaunch.PublishAt
+                    : scenario.RegionsById[regionId].PublishAt;
+                releases.Add(new ReleasePlan(title.Id, regionId, date, publishAt(date), values.Value(title, regionId, date))
+                {
+                    Drops = title.Drops == 1
+                        ? []
+                        : [.. Enumerable.Range(0, title.Drops).Select(index => new ReleaseDrop(index, title.DropDate(date, index), publishAt(title.DropDate(date, index))))],
+                });
                 clashInput.Add((title, regionId, date));
             }
         }

@@ -22,7 +22,9 @@ public static class PlanJson
                 plan.Solver.Seconds, plan.Solver.Variables, plan.Solver.Constraints),
             plan.Kpis,
             [.. plan.Titles.Select(t => new TitlePart(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value))],
-            [.. plan.Releases.Select(r => new ReleasePart(r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value))],
+            [.. plan.Releases.Select(r => new ReleasePart(
+                r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value,
+                r.Drops.IsEmpty ? null : [.. r.Drops.Select(d => new DropPart(d.Index, Date(d.Date), InstantPattern.General.Format(d.PublishAt)))]))],
             plan.Diagnostics);
         return JsonSerializer.Serialize(file, Options) + "\n";
     }
@@ -63,7 +65,15 @@ public static class PlanJson
                 r.Region ?? throw new FormatException($"releases[{i}] has no region."),
                 ParseDate(r.Date, $"releases[{i}].date"),
                 ParseInstant(r.PublishAt, $"releases[{i}].publishAt"),
-                r.Value))])
+                r.Value)
+            {
+                Drops = r.Drops is null
+                    ? []
+                    : [.. r.Drops.Select((d, k) => new ReleaseDrop(
+                        d.Index,
+                        ParseDate(d.Date, $"releases[{i}].drops[{k}].date"),
+                        ParseInstant(d.PublishAt, $"releases[{i}].drops[{k}].publishAt")))],
+            })])
         {
             Diagnostics = file.Diagnostics,
         };
@@ -100,5 +110,13 @@ public static class PlanJson
 
     private sealed record TitlePart(string? Id, bool Scheduled, string? Mode, string? LaunchDate, double Value);
 
-    private sealed record ReleasePart(string? Title, string? Region, string? Date, string? PublishAt, double Value);
+    private sealed record ReleasePart(
+        string? Title,
+        string? Region,
+        string? Date,
+        string? PublishAt,
+        double Value,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<DropPart>? Drops);
+
+    private sealed record DropPart(int Index, string? Date, string? PublishAt);
 }

@@ -7,8 +7,9 @@ using Scheduler.Core.Values;
 namespace Scheduler.Core.Plans;
 
 /// <summary>
-/// Checks a plan against its scenario: every hard rule (1-10), the publish instants and every
-/// reported number. It is written apart from the optimizer and shares only the value model with
+/// Checks a plan against its scenario: every hard rule (1-10) with its extensions for weekly and
+/// batched drops and rights that end by territory (formats.md), the publish instants of every
+/// drop and every reported number. It is written apart from the optimizer and shares only the value model with
 /// it, so that a bug in one is caught by the other. No plan is written, stored or published
 /// without passing it.
 /// </summary>
@@ -54,6 +55,7 @@ public sealed class PlanVerifier
         CheckTentpoleSpacing(plan, violations);
         CheckMarketing(plan, titleRows, violations);
         CheckInstants(plan, titleRows, violations);
+        CheckDrops(plan, titleRows, violations);
         CheckNumbers(plan, violations);
         if (replan is not null)
         {
@@ -279,8 +281,9 @@ public sealed class PlanVerifier
         }
     }
 
-    // Rule 7: sequel gaps hold in every region where both titles release.
-    private static void CheckSequels(Title title, Dictionary<string, LocalDate> dates, Dictionary<string, Dictionary<string, LocalDate>> releases, List<string> violations)
+    // Rule 7, extended: sequel gaps hold in every region where both titles release, counted from
+    // the predecessor's last drop (a season starts after the previous one's finale).
+    private void CheckSequels(Title title, Dictionary<string, LocalDate> dates, Dictionary<string, Dictionary<string, LocalDate>> releases, List<string> violations)
     {
         foreach (var gap in title.After)
         {
@@ -289,11 +292,14 @@ public sealed class PlanVerifier
                 continue;
             }
 
+            var predecessor = _scenario.TitlesById[gap.TitleId];
+            var finaleAfter = (predecessor.Drops - 1) * predecessor.DropIntervalDays;
             foreach (var (regionId, date) in dates)
             {
-                if (before.TryGetValue(regionId, out var earlier) && Period.DaysBetween(earlier, date) < gap.MinGapDays)
+                if (before.TryGetValue(regionId, out var earlier) && Period.DaysBetween(earlier.PlusDays(finaleAfter), date) < gap.MinGapDays)
                 {
-                    violations.Add($"rule 7: title '{title.Id}' is released in '{regionId}' on {Text(date)}, less than {gap.MinGapDays} days after '{gap.TitleId}' ({Text(earlier)})");
+                    var from = finaleAfter == 0 ? Text(earlier) : $"premiere {Text(earlier)}, last drop {Text(earlier.PlusDays(finaleAfter))}";
+                    violations.Add($"rule 7: title '{title.Id}' is released in '{regionId}' on {Text(date)}, less than {gap.MinGapDays} days after '{gap.TitleId}' ({from})");
                 }
             }
         }
@@ -375,6 +381,63 @@ public sealed class PlanVerifier
             if (expected != release.PublishAt)
             {
                 violations.Add($"rule 10: {Describe(release)} publishes at {InstantPattern.General.Format(release.PublishAt)}, expected {InstantPattern.General.Format(expected)}");
+            }
+        }
+    }
+
+    // Extended rules 2, 3 and 10: drop k of a release falls on date + k * dropIntervalDays, on or
+    // before the region's rights end and the horizon end, a later drop never on a blackout date,
+    // and the plan lists every drop of a title with several, with its own instant.
+    private void CheckDrops(Plan plan, Dictionary<string, TitlePlan> rows, List<string> violations)
+    {
+        foreach (var release in plan.Releases.Where(Known))
+        {
+            var title = _scenario.TitlesById[release.Title];
+            if (!title.IsReleasedIn(release.Region))
+            {
+                continue;
+            }
+
+            var region = _scenario.RegionsById[release.Region];
+            var rightsEnd = title.AvailableUntil.TryGetValue(release.Region, out var until) ? until : (LocalDate?)null;
+            var global = rows.TryGetValue(release.Title, out var row) && row.Mode == PlanModes.Global;
+            var listed = title.Drops == 1 ? 0 : title.Drops;
+            if (release.Drops.Length != listed)
+            {
+                violations.Add($"drops: {Describe(release)} lists {release.Drops.Length} drops, expected {listed}");
+            }
+
+            for (var index = 0; index < title.Drops; index++)
+            {
+                var date = release.Date.PlusDays(index * title.DropIntervalDays);
+                var what = index == 0 ? Describe(release) : $"drop {index} of {Describe(release)}";
+                if (rightsEnd is { } end && date > end)
+                {
+                    violations.Add($"rule 2: {what} falls on {Text(date)}, after the rights end {Text(end)} there");
+                }
+                else if (index > 0 && date > _scenario.Horizon.End)
+                {
+                    violations.Add($"rule 2: {what} falls on {Text(date)}, after the horizon end {Text(_scenario.Horizon.End)}");
+                }
+
+                if (index > 0 && region.BlackoutDates.Contains(date))
+                {
+                    violations.Add($"rule 3: {what} falls on {Text(date)}, a blackout date there");
+                }
+
+                if (index < release.Drops.Length)
+                {
+                    var drop = release.Drops[index];
+                    var publishAt = global ? _scenario.GlobalLaunch.PublishAt(date) : region.PublishAt(date);
+                    if (drop.Index != index || drop.Date != date)
+                    {
+                        violations.Add($"drops: {Describe(release)} lists drop {drop.Index} on {Text(drop.Date)} in place {index}, expected drop {index} on {Text(date)}");
+                    }
+                    else if (drop.PublishAt != publishAt)
+                    {
+                        violations.Add($"rule 10: {what} publishes at {InstantPattern.General.Format(drop.PublishAt)}, expected {InstantPattern.General.Format(publishAt)}");
+                    }
+                }
             }
         }
     }

@@ -85,6 +85,21 @@ internal static class Messages
     public static string LeadRegionOutside(string title, string lead, IEnumerable<string> regions)
         => $"lead region '{lead}' of title '{title}' is not one of its regions ({string.Join(", ", regions)})";
 
+    public static string AvailableUntilRegionOutside(string title, string region)
+        => $"title '{title}' has a rights end in region '{region}', which is not one of its regions";
+
+    public static string DropsPastLimit(string title, string region, int drops, int interval, string firstPremiere, string lastDrop, string limit, string limitSource)
+        => $"title '{title}' cannot fit its {drops} drops ({interval} days apart) in region '{region}': its earliest premiere, {firstPremiere}, puts the last drop on {lastDrop}, after {limit} ({limitSource})";
+
+    public static string DropsOnBlackouts(string title, string region, string firstPremiere, string lastPremiere, int index, string example)
+        => $"title '{title}' has no premiere in region '{region}' from {firstPremiere} to {lastPremiere} whose later drops all miss the blackout dates there (premiering on {firstPremiere} puts drop {index} on {example})";
+
+    public static string PinnedDropsPastLimit(string title, string region, string pin, int drops, string lastDrop, string limit, string limitSource)
+        => $"title '{title}' is pinned to {pin} in region '{region}', which puts the last of its {drops} drops on {lastDrop}, after {limit} ({limitSource})";
+
+    public static string PinnedDropOnBlackout(string title, string region, string pin, int index, string dropDate)
+        => $"title '{title}' is pinned to {pin} in region '{region}', which puts drop {index} on {dropDate}, a blackout date there";
+
     public static string PinnedRegionOutside(string title, string region)
         => $"title '{title}' is pinned in region '{region}', which is not one of its regions";
 

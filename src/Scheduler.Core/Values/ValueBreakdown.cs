@@ -7,7 +7,17 @@ namespace Scheduler.Core.Values;
 /// <summary>One competing event's cut: the factor <c>1 - impact * overlapDays / launchWindowDays</c>.</summary>
 public sealed record EventCut(CompetingEvent Event, int OverlapDays, double Factor);
 
-/// <summary>value(t,r,d) with each of its factors, for explanations and reports.</summary>
+/// <summary>The conditions one drop of a weekly or batched release meets on its own date.</summary>
+public sealed record DropConditions(int Index, LocalDate Date, double Seasonal, double Genre, double Competition)
+{
+    public double Product => Seasonal * Genre * Competition;
+}
+
+/// <summary>
+/// value(t,r,d) with each of its factors, for explanations and reports. The seasonal, genre and
+/// competition factors are the premiere's; a title with several drops also lists every drop's,
+/// whose mean replaces the premiere's product.
+/// </summary>
 public sealed record ValueBreakdown(
     string TitleId,
     string RegionId,
@@ -19,5 +29,10 @@ public sealed record ValueBreakdown(
     double Competition,
     double Timing)
 {
-    public double Value => Base * Seasonal * Genre * Competition * Timing;
+    /// <summary>Every drop's conditions, the premiere first; empty for a whole-season drop.</summary>
+    public ImmutableArray<DropConditions> Drops { get; init; } = [];
+
+    public double Value => Drops.IsDefaultOrEmpty
+        ? Base * Seasonal * Genre * Competition * Timing
+        : Base * Timing * (Drops.Sum(d => d.Product) / Drops.Length);
 }

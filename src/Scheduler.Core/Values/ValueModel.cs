@@ -72,14 +72,40 @@ public sealed class ValueModel
         return Math.Max(0.0, 1.0 - (title.DelayCostPerWeek * days / 7.0));
     }
 
-    /// <summary>value(t,r,d).</summary>
+    /// <summary>
+    /// value(t,r,d): with one drop, scenario.md's product; with several (formats.md), the
+    /// premiere's timing factor times the mean over the drops of their seasonal, genre and
+    /// competition factors, each on the drop's own date.
+    /// </summary>
     public double Value(Title title, string regionId, LocalDate date)
-        => Base(title, regionId) * Seasonal(regionId, date) * Genre(title, date)
-           * Competition(title, regionId, date) * Timing(title, date);
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        if (title.Drops == 1)
+        {
+            return Base(title, regionId) * Seasonal(regionId, date) * Genre(title, date)
+                   * Competition(title, regionId, date) * Timing(title, date);
+        }
+
+        var sum = 0.0;
+        for (var index = 0; index < title.Drops; index++)
+        {
+            sum += Conditions(title, regionId, title.DropDate(date, index));
+        }
+
+        return Base(title, regionId) * Timing(title, date) * (sum / title.Drops);
+    }
 
     public ValueBreakdown Explain(Title title, string regionId, LocalDate date)
     {
+        ArgumentNullException.ThrowIfNull(title);
         var cuts = EventCuts(title, regionId, date).ToImmutableArray();
+        var drops = title.Drops == 1
+            ? []
+            : Enumerable.Range(0, title.Drops)
+                .Select(index => title.DropDate(date, index))
+                .Select((dropDate, index) => new DropConditions(
+                    index, dropDate, Seasonal(regionId, dropDate), Genre(title, dropDate), Competition(title, regionId, dropDate)))
+                .ToImmutableArray();
         return new ValueBreakdown(
             title.Id,
             regionId,
@@ -89,8 +115,15 @@ public sealed class ValueModel
             Genre(title, date),
             cuts,
             cuts.Aggregate(1.0, (product, cut) => product * cut.Factor),
-            Timing(title, date));
+            Timing(title, date))
+        {
+            Drops = drops,
+        };
     }
+
+    // S_r(d) * G_t(d) * competition(t,r,d): the part of the value that each drop takes on its own date.
+    private double Conditions(Title title, string regionId, LocalDate date)
+        => Seasonal(regionId, date) * Genre(title, date) * Competition(title, regionId, date);
 
     /// <summary>
     /// genreClashCost * sum over regions r, genres g, ISO weeks w of share(r) * max(0, n(r,g,w) - 1),

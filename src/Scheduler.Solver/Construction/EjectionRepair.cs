@@ -198,7 +198,7 @@ internal sealed class EjectionRepair
             foreach (var gap in title.Title.After)
             {
                 if (_candidates.ById.TryGetValue(gap.TitleId, out var before) && slate[before.Index] is { } placed
-                    && placed.Days.TryGetValue(region, out var earlier) && day < earlier + gap.MinGapDays && !Evict([before.Index], 0))
+                    && placed.Days.TryGetValue(region, out var earlier) && day < earlier + _candidates.Scenario.PremiereGapDays(gap) && !Evict([before.Index], 0))
                 {
                     return null;
                 }

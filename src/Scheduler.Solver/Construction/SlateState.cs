@@ -124,15 +124,15 @@ internal sealed class SlateState
         foreach (var gap in title.After)
         {
             if (_candidates.ById.TryGetValue(gap.TitleId, out var before) && _placements[before.Index] is { } placed
-                && placed.Days.TryGetValue(region, out var earlier) && day < earlier + gap.MinGapDays)
+                && placed.Days.TryGetValue(region, out var earlier) && day < earlier + _candidates.Scenario.PremiereGapDays(gap))
             {
                 return false;
             }
         }
 
-        foreach (var (sequel, minGapDays) in _candidates.Sequels[title.Id])
+        foreach (var (sequel, gapDays) in _candidates.Sequels[title.Id])
         {
-            if (_placements[sequel.Index] is { } placed && placed.Days.TryGetValue(region, out var later) && later < day + minGapDays)
+            if (_placements[sequel.Index] is { } placed && placed.Days.TryGetValue(region, out var later) && later < day + gapDays)
             {
                 return false;
             }

@@ -254,7 +254,7 @@ internal sealed class ReleaseModelBuilder
     }
 
     // Rule 7: in every region where both release, the sequel's day is at least minGapDays after its
-    // predecessor's; an optional title left out imposes nothing (its z switches the row off).
+    // predecessor's last drop; an optional title left out imposes nothing (its z switches the row off).
     private void SequelGaps()
     {
         foreach (var sequel in _titles.Where(v => v.Candidates.CanBeScheduled))
@@ -271,8 +271,8 @@ internal sealed class ReleaseModelBuilder
                     var rule = Rule(RuleFamily.SequelGap, sequel.Candidates.Title.Id, region, null, gap.TitleId, [sequel.Candidates.Index, predecessor.Candidates.Index]);
                     var constraint = _model.Linear(
                         [(DayOf(sequel, region), 1), (DayOf(predecessor, region), -1)],
-                        gap.MinGapDays,
-                        Math.Max(gap.MinGapDays, _calendar.Days),
+                        _scenario.PremiereGapDays(gap),
+                        Math.Max(_scenario.PremiereGapDays(gap), _calendar.Days),
                         RuleFamily.SequelGap.ShortName(),
                         sequel.Candidates.Title.Id,
                         gap.TitleId,

@@ -87,7 +87,7 @@ internal sealed class ConflictCore
             RuleFamily.DailyCapacity => $"{rule.Region} on {date} takes at most {Count(capacity.PerDay, "release")} (perDay), wanted by {titles}",
             RuleFamily.DailyTentpoles => $"{rule.Region} on {date} takes at most {Count(capacity.TentpolesPerDay, "tentpole")} (tentpolesPerDay), wanted by {titles}",
             RuleFamily.TentpoleSpacing => $"tentpoles {titles} would release in {rule.Region} less than {capacity.TentpoleSpacingDays} days apart from {date}",
-            RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} must release at least {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {rule.Detail} in {rule.Region}"),
+            RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} must release at least {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {SequelWording.GapFrom(scenario.TitlesById[rule.Detail!])} in {rule.Region}"),
             RuleFamily.Pin => $"title {rule.Title} is pinned to {date} in {rule.Region}",
             RuleFamily.MarketingBudget => string.Create(CultureInfo.InvariantCulture, $"week {rule.Detail} can spend at most {capacity.MarketingBudgetPerWeek} on marketing, wanted by {titles}"),
             _ => $"rule {rule.Family} cannot hold",

@@ -66,9 +66,9 @@ public sealed class InfeasibilityDiagnoser
                 {
                     var first = Allowed(predecessor, region).DefaultIfEmpty().Min();
                     var last = Allowed(sequel, region).DefaultIfEmpty().Max();
-                    if (first != default && last != default && first.PlusDays(gap.MinGapDays) > last)
+                    if (first != default && last != default && first.PlusDays(_scenario.PremiereGapDays(gap)) > last)
                     {
-                        yield return $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {predecessor.Id}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})";
+                        yield return $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {SequelWording.GapFrom(predecessor)}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})";
                         break;
                     }
                 }

@@ -20,8 +20,8 @@ internal sealed class CandidateSet
         Titles = titles;
         ById = titles.ToDictionary(t => t.Title.Id, StringComparer.Ordinal);
         Sequels = titles
-            .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, gap.MinGapDays)))
-            .ToLookup(x => x.TitleId, x => (x.Sequel, x.MinGapDays), StringComparer.Ordinal);
+            .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, Days: values.Scenario.PremiereGapDays(gap))))
+            .ToLookup(x => x.TitleId, x => (x.Sequel, x.Days), StringComparer.Ordinal);
     }
 
     public ValueModel Values { get; }
@@ -34,8 +34,8 @@ internal sealed class CandidateSet
 
     public IReadOnlyDictionary<string, TitleCandidates> ById { get; }
 
-    /// <summary>By title id: the titles that follow it (sequels) and their gaps.</summary>
-    public ILookup<string, (TitleCandidates Sequel, int MinGapDays)> Sequels { get; }
+    /// <summary>By title id: the titles that follow it (sequels) and the fewest days from its premiere to theirs.</summary>
+    public ILookup<string, (TitleCandidates Sequel, int PremiereGapDays)> Sequels { get; }
 
     /// <summary>Titles that must release but have no date left: the scenario is infeasible.</summary>
     public IEnumerable<Title> Unplaceable => Titles.Where(t => !t.Title.Optional && !t.CanBeScheduled).Select(t => t.Title);
@@ -137,7 +137,7 @@ internal sealed class CandidateSet
                     // In a neighbourhood, a predecessor that stays put has already narrowed the dates.
                     if (ById.TryGetValue(gap.TitleId, out var predecessor))
                     {
-                        changed |= PruneSequel(title, predecessor, gap.MinGapDays);
+                        changed |= PruneSequel(title, predecessor, Scenario.PremiereGapDays(gap));
                     }
                 }
             }
@@ -175,7 +175,7 @@ internal sealed class CandidateSet
         return changed;
     }
 
-    // Rule 7: against a predecessor that must release, a sequel cannot release before the
+    // Rule 7 (gap counted from the predecessor's premiere, its drops included): against a predecessor that must release, a sequel cannot release before the
     // predecessor's first possible date plus the gap; against a sequel that must release, the
     // predecessor cannot release after the sequel's last possible date minus the gap.
     private static bool PruneSequel(TitleCandidates sequel, TitleCandidates predecessor, int gap)
