@@ -5,13 +5,16 @@ using Scheduler.Core.Plans;
 
 namespace Scheduler.Cli;
 
-/// <summary>The plan's releases as CSV, one row per (title, region), in the plan's order.</summary>
+/// <summary>
+/// The plan's releases as CSV, one row per (title, region), in the plan's order; a weekly or
+/// batched release gives its number of drops and every drop's date (the premiere first).
+/// </summary>
 internal static class PlanCsv
 {
     public static string Write(Plan plan)
     {
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
-        var text = new StringBuilder("title,region,date,publishAt,mode,value\n");
+        var text = new StringBuilder("title,region,date,publishAt,mode,value,drops,dropDates\n");
         foreach (var release in plan.Releases)
         {
             text.Append(Field(release.Title)).Append(',')
@@ -19,7 +22,9 @@ internal static class PlanCsv
                 .Append(LocalDatePattern.Iso.Format(release.Date)).Append(',')
                 .Append(InstantPattern.General.Format(release.PublishAt)).Append(',')
                 .Append(modes.GetValueOrDefault(release.Title, "")).Append(',')
-                .Append(release.Value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
+                .Append(release.Value.ToString("R", CultureInfo.InvariantCulture)).Append(',')
+                .Append(Math.Max(1, release.Drops.Length).ToString(CultureInfo.InvariantCulture)).Append(',')
+                .Append(DropWording.Dates(release)).Append('\n');
         }
 
         return text.ToString();

@@ -21,6 +21,10 @@ internal static class PlanReport
             var dates = title.Mode == PlanModes.Global
                 ? "same everywhere"
                 : string.Join(", ", releases.Select(r => $"{r.Region} {r.Date:MM-dd}"));
+            if (DropWording.Describe(releases[0], title.LaunchDate!.Value) is { } drops)
+            {
+                dates = $"{drops}; {dates}";
+            }
             table.AddRow(
                 Markup.Escape(LocalDatePattern.Iso.Format(title.LaunchDate!.Value)),
                 Markup.Escape(title.Id),

@@ -116,6 +116,12 @@ internal static class ExplainCommand
             lines.Add("  no competing event overlaps the launch window");
         }
 
+        if (!b.Drops.IsEmpty)
+        {
+            lines.Add(Invariant($"  {b.Drops.Length} drops: the value takes the premiere's timing and the mean of each drop's season x genre x competition, {b.Drops.Average(d => d.Product):0.###}"));
+            lines.AddRange(b.Drops.Select(d => Invariant($"    drop {d.Index} on {Date(d.Date)}: seasonal {d.Seasonal:0.###}, genre {d.Genre:0.###}, competition {d.Competition:0.###}")));
+        }
+
         lines.Add(e.Alternatives.IsEmpty ? "No other date is allowed." : "Best other dates:");
         foreach (var alternative in e.Alternatives)
         {
@@ -145,6 +151,9 @@ internal static class ExplainCommand
             events = e.Breakdown.Events.Select(c => new { id = c.Event.Id, name = c.Event.Name, overlapDays = c.OverlapDays, factor = c.Factor }),
             competition = e.Breakdown.Competition,
             timing = e.Breakdown.Timing,
+            drops = e.Breakdown.Drops.IsEmpty
+                ? null
+                : e.Breakdown.Drops.Select(d => new { index = d.Index, date = Date(d.Date), seasonal = d.Seasonal, genre = d.Genre, competition = d.Competition }),
         },
         alternatives = e.Alternatives.Select(a => new { date = Date(a.Date), value = a.Value, valueChange = a.ValueChange, ruledOutBy = a.RuledOutBy, tradeoff = a.Tradeoff }),
     };

@@ -12,7 +12,9 @@ namespace Scheduler.Cli.Reports;
 /// <summary>
 /// A release calendar as one self-contained HTML file (inline CSS and SVG, nothing fetched): weeks
 /// across, regions down, one marker per release coloured by genre, tentpoles outlined, global
-/// releases joined by a line through their regions, competing events as shaded bands, the seasonal
+/// releases joined by a line through their regions, a weekly or batched release as its premiere
+/// marker joined to its later drops, a territory's rights end as a tick on its row, competing
+/// events as shaded bands, the seasonal
 /// index as a quiet background, a tooltip per marker, the KPIs on top and the release table below.
 /// A comparison draws the variant over the base, with moved releases as arrows.
 /// </summary>
@@ -219,6 +221,34 @@ internal sealed class CalendarReport
             svg.Append(Invariant($"<line class=\"global\" x1=\"{x:0.#}\" y1=\"{ys.Min():0.#}\" x2=\"{x:0.#}\" y2=\"{ys.Max():0.#}\" stroke=\"{_palette.For(_scenario.TitlesById[global.Key.Title].Genres[0])}\" stroke-opacity=\"0.45\" stroke-width=\"2\"/>"));
         }
 
+        // Rights that end by territory: a tick where the licence ends on the region's row.
+        foreach (var title in _scenario.Titles.Where(t => !t.AvailableUntil.IsEmpty))
+        {
+            foreach (var (regionId, until) in title.AvailableUntil.Where(u => _scenario.Horizon.Contains(u.Value)).OrderBy(u => u.Key, StringComparer.Ordinal))
+            {
+                var x = X(until) + (WeekWidth / 14.0);
+                var y = Y(regionId);
+                svg.Append(Invariant($"<g class=\"rights-end\" data-rights=\"{Encode(title.Id)}|{Encode(regionId)}\"><title>{Encode(title.Name)} ({Encode(title.Id)}): rights end in {Encode(regionId)} on {Date(until)}</title>"))
+                    .Append(Invariant($"<line x1=\"{x:0.#}\" y1=\"{y - 13:0.#}\" x2=\"{x:0.#}\" y2=\"{y + 13:0.#}\" stroke=\"#b71c1c\" stroke-width=\"2\"/>"))
+                    .Append(Invariant($"<path d=\"M{x:0.#},{y - 13:0.#}h-5M{x:0.#},{y + 13:0.#}h-5\" stroke=\"#b71c1c\" stroke-width=\"2\"/></g>"));
+            }
+        }
+
+        // Weekly and batched releases: the premiere joined by a line to each later drop.
+        foreach (var release in plan.Releases.Where(r => r.Drops.Length > 1))
+        {
+            var colour = _palette.For(_scenario.TitlesById[release.Title].Genres[0]);
+            var y = Y(release.Region);
+            svg.Append(Invariant($"<g class=\"drops\" data-drops=\"{Encode(release.Title)}|{Encode(release.Region)}\"><title>{Encode(release.Title)} in {Encode(release.Region)}: {Encode(DropWording.Describe(release, release.Date)!)} to {Date(release.Drops[^1].Date)}</title>"))
+                .Append(Invariant($"<line x1=\"{X(release.Date):0.#}\" y1=\"{y:0.#}\" x2=\"{X(release.Drops[^1].Date):0.#}\" y2=\"{y:0.#}\" stroke=\"{colour}\" stroke-opacity=\"0.6\" stroke-width=\"2\"/>"));
+            foreach (var drop in release.Drops.Skip(1))
+            {
+                svg.Append(Invariant($"<circle class=\"drop\" cx=\"{X(drop.Date):0.#}\" cy=\"{y:0.#}\" r=\"2.5\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"1.5\"/>"));
+            }
+
+            svg.Append("</g>");
+        }
+
         // Moved releases (comparison): an arrow from the base date to the new one.
         if (diff is not null)
         {
@@ -255,7 +285,14 @@ internal sealed class CalendarReport
         var local = release.PublishAt.InZone(region.TimeZone).ToString("uuuu-MM-dd HH:mm x", CultureInfo.InvariantCulture);
         var b = _values.Explain(title, release.Region, release.Date);
         var events = b.Events.IsEmpty ? "" : "; " + string.Join("; ", b.Events.Select(c => Invariant($"{c.Event.Name} {c.OverlapDays} d x{c.Factor:0.###}")));
-        return Invariant($"{title.Name} ({title.Id}{(title.Tentpole ? ", tentpole" : "")}, {mode})\n{region.Name}: {Date(release.Date)}, goes live {local} ({InstantPattern.General.Format(release.PublishAt)})\nvalue {release.Value:0.###} = base {b.Base:0.###} x season {b.Seasonal:0.###} x genre {b.Genre:0.###} x competition {b.Competition:0.###} x timing {b.Timing:0.###}{events}");
+        var heading = Invariant($"{title.Name} ({title.Id}{(title.Tentpole ? ", tentpole" : "")}, {mode})\n{region.Name}: {Date(release.Date)}, goes live {local} ({InstantPattern.General.Format(release.PublishAt)})");
+        if (b.Drops.IsEmpty)
+        {
+            return Invariant($"{heading}\nvalue {release.Value:0.###} = base {b.Base:0.###} x season {b.Seasonal:0.###} x genre {b.Genre:0.###} x competition {b.Competition:0.###} x timing {b.Timing:0.###}{events}");
+        }
+
+        var conditions = b.Drops.Average(d => d.Product);
+        return Invariant($"{heading}\n{DropWording.Describe(release, release.Date)}, the last on {Date(release.Drops[^1].Date)}\nvalue {release.Value:0.###} = base {b.Base:0.###} x timing {b.Timing:0.###} x mean over drops of season, genre and competition {conditions:0.###}{events}");
     }
 
     private void Legend(StringBuilder html)
@@ -268,19 +305,22 @@ internal sealed class CalendarReport
 
         html.Append("<span><i style=\"background:#fff;border:2px solid #000\"></i>tentpole</span>")
             .Append("<span><i style=\"background:#ff9800;opacity:.4;border-radius:0\"></i>competing event</span>")
+            .Append("<span><i style=\"background:#fff;border:1.5px solid #555;width:6px;height:6px\"></i>later drop</span>")
+            .Append("<span><i style=\"background:#b71c1c;border-radius:0;width:3px\"></i>rights end</span>")
             .Append("<span><i style=\"background:#2e7d32;opacity:.25;border-radius:0\"></i>high season</span></div>");
     }
 
     private void Table(StringBuilder html, Plan plan)
     {
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
-        html.Append("<h2>Releases</h2><table><thead><tr><th>date</th><th>region</th><th>title</th><th>mode</th><th>publish at (UTC)</th><th class=\"n\">value</th></tr></thead><tbody>");
+        html.Append("<h2>Releases</h2><table><thead><tr><th>date</th><th>region</th><th>title</th><th>mode</th><th>publish at (UTC)</th><th>drops</th><th class=\"n\">value</th></tr></thead><tbody>");
         foreach (var release in plan.Releases)
         {
             html.Append("<tr><td>").Append(Date(release.Date)).Append("</td><td>").Append(Encode(release.Region))
                 .Append("</td><td>").Append(Encode(_scenario.TitlesById.TryGetValue(release.Title, out var t) ? $"{t.Name} ({t.Id})" : release.Title))
                 .Append("</td><td>").Append(Encode(modes.GetValueOrDefault(release.Title) ?? ""))
                 .Append("</td><td>").Append(InstantPattern.General.Format(release.PublishAt))
+                .Append("</td><td>").Append(Encode(DropWording.Describe(release, release.Date) ?? ""))
                 .Append("</td><td class=\"n\">").Append(release.Value.ToString("0.##", CultureInfo.InvariantCulture)).Append("</td></tr>");
         }
 
