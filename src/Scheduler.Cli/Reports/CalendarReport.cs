@@ -234,11 +234,14 @@ internal sealed class CalendarReport
             }
         }
 
-        // Weekly and batched releases: the premiere joined by a line to each later drop.
+        // Weekly and batched releases: the premiere joined by a line to each later drop. Runs that
+        // share a row are drawn a little apart (centre, below, above) so that each stays readable.
+        var runsPerRow = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var release in plan.Releases.Where(r => r.Drops.Length > 1))
         {
             var colour = _palette.For(_scenario.TitlesById[release.Title].Genres[0]);
-            var y = Y(release.Region);
+            var lane = runsPerRow[release.Region] = runsPerRow.GetValueOrDefault(release.Region) + 1;
+            var y = Y(release.Region) + (((lane - 1) % 3) switch { 0 => 0, 1 => 5, _ => -5 });
             svg.Append(Invariant($"<g class=\"drops\" data-drops=\"{Encode(release.Title)}|{Encode(release.Region)}\"><title>{Encode(release.Title)} in {Encode(release.Region)}: {Encode(DropWording.Describe(release, release.Date)!)} to {Date(release.Drops[^1].Date)}</title>"))
                 .Append(Invariant($"<line x1=\"{X(release.Date):0.#}\" y1=\"{y:0.#}\" x2=\"{X(release.Drops[^1].Date):0.#}\" y2=\"{y:0.#}\" stroke=\"{colour}\" stroke-opacity=\"0.6\" stroke-width=\"2\"/>"));
             foreach (var drop in release.Drops.Skip(1))
