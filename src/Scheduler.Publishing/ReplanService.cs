@@ -77,7 +77,8 @@ public sealed class ReplanService : IDisposable
             return Failed(ex.Message);
         }
 
-        var previous = database.PlanOfRecordReleases()
+        // A release is its premiere: fixed once the premiere is published.
+        var previous = database.PlanOfRecordReleases().Where(r => r.IsPremiere)
             .Select(r => new PreviousRelease(r.Title, r.Region, r.Date, r.Mode, r.PublishAt, r.PublishedAt is not null))
             .ToList();
         var started = Instant.FromDateTimeOffset(_time.GetUtcNow());
