@@ -77,7 +77,10 @@ public sealed class ReplanService : IDisposable
             return Failed(ex.Message);
         }
 
-        var previous = database.PlanOfRecordReleases()
+        // A release is its premiere (fixed once the premiere is published); its later drops go
+        // along so that the ones already published stay facts.
+        var drops = database.PlanOfRecordReleases();
+        var previous = drops.Where(r => r.IsPremiere)
             .Select(r => new PreviousRelease(r.Title, r.Region, r.Date, r.Mode, r.PublishAt, r.PublishedAt is not null))
             .ToList();
         var started = Instant.FromDateTimeOffset(_time.GetUtcNow());
@@ -88,7 +91,10 @@ public sealed class ReplanService : IDisposable
             asOf,
             TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds),
             scenario.Solver.RelativeGap,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount)
+        {
+            PreviousDrops = [.. drops.Where(r => !r.IsPremiere).Select(r => new PreviousDrop(r.Title, r.Region, r.Drop, r.Date, r.PublishedAt is not null))],
+        };
         var outcome = new Replanner(_planner).Replan(request, cancellationToken);
         var lines = Describe(outcome, record.Id);
         foreach (var line in lines)

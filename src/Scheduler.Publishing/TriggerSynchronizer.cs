@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Publishing.Jobs;
@@ -6,9 +7,10 @@ using Scheduler.Storage;
 namespace Scheduler.Publishing;
 
 /// <summary>
-/// Makes Quartz's triggers match the plan of record: one one-shot trigger per unpublished
-/// release at its publish instant. Only triggers whose instant changed are rescheduled, new ones
-/// added, withdrawn ones removed; a published release never gets a trigger again.
+/// Makes Quartz's triggers match the plan of record: one one-shot trigger per unpublished drop
+/// at its publish instant (a whole-season release has one drop, a weekly title one a week). Only
+/// triggers whose instant changed are rescheduled, new ones added, withdrawn ones removed; a
+/// published drop never gets a trigger again.
 /// </summary>
 public sealed class TriggerSynchronizer
 {
@@ -24,7 +26,7 @@ public sealed class TriggerSynchronizer
         ArgumentNullException.ThrowIfNull(scheduler);
         ArgumentNullException.ThrowIfNull(releases);
         var wanted = releases.Where(r => r.PublishedAt is null)
-            .ToDictionary(r => PublishReleaseJob.KeyFor(r.Title, r.Region));
+            .ToDictionary(r => PublishReleaseJob.KeyFor(r.Title, r.Region, r.Drop));
         var existing = await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(PublishReleaseJob.Group), cancellationToken).ConfigureAwait(false);
         var (added, moved, removed) = (0, 0, 0);
         foreach (var key in existing.Where(k => !wanted.ContainsKey(k)))
@@ -47,6 +49,7 @@ public sealed class TriggerSynchronizer
                 .WithIdentity(key)
                 .UsingJobData(PublishReleaseJob.TitleKey, release.Title)
                 .UsingJobData(PublishReleaseJob.RegionKey, release.Region)
+                .UsingJobData(PublishReleaseJob.DropKey, release.Drop.ToString(CultureInfo.InvariantCulture))
                 .StoreDurably(false)
                 .Build();
 

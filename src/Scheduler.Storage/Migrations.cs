@@ -18,11 +18,12 @@ internal static class Migrations
     /// <summary>
     /// Applies the migrations newer than <paramref name="current"/>. Each runs in an immediate
     /// transaction that reads the version again, so two processes opening a new file at once
-    /// migrate it once: the second waits, then finds the work done.
+    /// migrate it once: the second waits, then finds the work done. <paramref name="upTo"/> stops
+    /// at an older version: a database as an older version of Scheduler left it, to upgrade in a test.
     /// </summary>
-    public static void Apply(SqliteConnection connection, int current)
+    public static void Apply(SqliteConnection connection, int current, int upTo = int.MaxValue)
     {
-        foreach (var (version, sql) in All.Value.Where(m => m.Version > current))
+        foreach (var (version, sql) in All.Value.Where(m => m.Version > current && m.Version <= upTo))
         {
             // BEGIN IMMEDIATE takes the write lock before the version is read again.
             connection.Execute("BEGIN IMMEDIATE TRANSACTION");

@@ -2,16 +2,25 @@ using NodaTime;
 
 namespace Scheduler.Storage;
 
-/// <summary>A release of the plan of record, with whether (and when) it was published.</summary>
+/// <summary>
+/// One drop of a release of the plan of record, with whether (and when) it was published. A
+/// whole-season release has one drop, <c>Drop</c> 0, the premiere; a weekly or batched title has
+/// <see cref="DropCount"/> of them, each with its own local date and instant.
+/// </summary>
 public sealed record ScheduledRelease(
     long RunId,
     string Title,
     string Region,
+    int Drop,
+    int DropCount,
     LocalDate Date,
     Instant PublishAt,
     string Mode,
     Instant? PublishedAt,
-    double? LatenessSeconds);
+    double? LatenessSeconds)
+{
+    public bool IsPremiere => Drop == 0;
+}
 
-/// <summary>A notification waiting in the outbox, or already delivered or failed.</summary>
-public sealed record Notification(long Id, string Title, string Region, string IdempotencyKey, string Payload, string Status, int Attempts, string? LastError);
+/// <summary>A notification about one published drop, waiting in the outbox or already delivered or failed.</summary>
+public sealed record Notification(long Id, string Title, string Region, int Drop, string IdempotencyKey, string Payload, string Status, int Attempts, string? LastError);

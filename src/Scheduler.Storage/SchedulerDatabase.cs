@@ -159,32 +159,52 @@ public sealed class SchedulerDatabase : IDisposable
         => [.. _connection.Query<AuditRow>("SELECT id AS Id, at AS At, actor AS Actor, action AS Action, run_id AS RunId, details AS Details FROM audit ORDER BY id")
             .Select(a => new AuditEntry(a.Id, Parse(a.At), a.Actor, a.Action, a.RunId, a.Details))];
 
-    /// <summary>The releases of the plan of record, each with its publication (if any); empty before the first adoption.</summary>
+    /// <summary>
+    /// Every drop of every release of the plan of record, each with its publication (if any), in
+    /// publication order: by instant, then region, title and drop. Empty before the first adoption.
+    /// </summary>
     public IReadOnlyList<ScheduledRelease> PlanOfRecordReleases() => ScheduledReleases("", null);
 
-    /// <summary>The plan of record's release of one (title, region), or null when it has none.</summary>
-    public ScheduledRelease? PlanOfRecordRelease(string title, string region)
-        => ScheduledReleases("WHERE r.title = @title AND r.region = @region", new { title, region }).SingleOrDefault();
+    /// <summary>Drop <paramref name="drop"/> of the plan of record's release of (title, region), or null when it has none.</summary>
+    public ScheduledRelease? PlanOfRecordDrop(string title, string region, int drop)
+        => ScheduledReleases("WHERE x.title = @title AND x.region = @region AND x.drop_index = @drop", new { title, region, drop }).SingleOrDefault();
 
+    // The premiere is the release row itself; later drops come from release_drops. Each branch
+    // names the run, so that only the plan of record's rows are read, however many runs are stored.
     private List<ScheduledRelease> ScheduledReleases(string filter, object? parameters)
         => [.. _connection.Query<ScheduledRow>(
             $"""
-            SELECT r.run_id AS RunId, r.title AS Title, r.region AS Region, r.date AS Date, r.publish_at AS PublishAt, r.mode AS Mode,
+            WITH drops AS (
+                SELECT run_id, title, region, 0 AS drop_index, drops, date, publish_at, mode
+                FROM releases WHERE run_id = (SELECT run_id FROM plan_of_record WHERE id = 1)
+                UNION ALL
+                SELECT d.run_id, d.title, d.region, d.drop_index, r.drops, d.date, d.publish_at, r.mode
+                FROM release_drops d JOIN releases r ON r.run_id = d.run_id AND r.title = d.title AND r.region = d.region
+                WHERE d.run_id = (SELECT run_id FROM plan_of_record WHERE id = 1)
+            )
+            SELECT x.run_id AS RunId, x.title AS Title, x.region AS Region, x.drop_index AS DropIndex, x.drops AS DropCount,
+                   x.date AS Date, x.publish_at AS PublishAt, x.mode AS Mode,
                    p.published_at AS PublishedAt, p.lateness_seconds AS LatenessSeconds
-            FROM plan_of_record por JOIN releases r ON r.run_id = por.run_id
-            LEFT JOIN publications p ON p.title = r.title AND p.region = r.region
+            FROM drops x
+            LEFT JOIN publications p ON p.title = x.title AND p.region = x.region AND p.drop_index = x.drop_index
             {filter}
-            ORDER BY r.publish_at, r.region, r.title
             """,
             parameters)
             .Select(r => new ScheduledRelease(
-                r.RunId, r.Title, r.Region, LocalDatePattern.Iso.Parse(r.Date).Value, Parse(r.PublishAt), r.Mode,
-                r.PublishedAt is null ? null : Parse(r.PublishedAt), r.LatenessSeconds))];
+                r.RunId, r.Title, r.Region, (int)r.DropIndex, (int)r.DropCount, LocalDatePattern.Iso.Parse(r.Date).Value, Parse(r.PublishAt), r.Mode,
+                r.PublishedAt is null ? null : Parse(r.PublishedAt), r.LatenessSeconds))
+
+            // Ordered here rather than in SQL: instants are stored as text, and text puts
+            // "00:00:00.5Z" before "00:00:00Z".
+            .OrderBy(r => r.PublishAt)
+            .ThenBy(r => r.Region, StringComparer.Ordinal)
+            .ThenBy(r => r.Title, StringComparer.Ordinal)
+            .ThenBy(r => r.Drop)];
 
     /// <summary>
-    /// Publishes one release: records it as published and queues its notification, in one
-    /// transaction. Returns false, changing nothing, when the (title, region) was published before:
-    /// the database, not timing, makes publication happen once.
+    /// Publishes one drop: records it as published and queues its notification, in one
+    /// transaction. Returns false, changing nothing, when the (title, region, drop) was published
+    /// before: the database, not timing, makes publication happen once.
     /// </summary>
     public bool TryPublish(ScheduledRelease release, Instant publishedAt, string payload, string idempotencyKey)
     {
@@ -192,14 +212,15 @@ public sealed class SchedulerDatabase : IDisposable
         using var transaction = _connection.BeginTransaction(deferred: false);
         var inserted = _connection.Execute(
             """
-            INSERT INTO publications (title, region, run_id, date, publish_at, published_at, lateness_seconds)
-            VALUES (@Title, @Region, @RunId, @date, @publishAt, @publishedAt, @lateness)
-            ON CONFLICT (title, region) DO NOTHING
+            INSERT INTO publications (title, region, drop_index, run_id, date, publish_at, published_at, lateness_seconds)
+            VALUES (@Title, @Region, @Drop, @RunId, @date, @publishAt, @publishedAt, @lateness)
+            ON CONFLICT (title, region, drop_index) DO NOTHING
             """,
             new
             {
                 release.Title,
                 release.Region,
+                release.Drop,
                 release.RunId,
                 date = LocalDatePattern.Iso.Format(release.Date),
                 publishAt = Text(release.PublishAt),
@@ -210,8 +231,11 @@ public sealed class SchedulerDatabase : IDisposable
         if (inserted == 1)
         {
             _connection.Execute(
-                "INSERT INTO notifications (title, region, idempotency_key, payload, created_at) VALUES (@Title, @Region, @idempotencyKey, @payload, @now)",
-                new { release.Title, release.Region, idempotencyKey, payload, now = Text(publishedAt) },
+                """
+                INSERT INTO notifications (title, region, drop_index, idempotency_key, payload, created_at)
+                VALUES (@Title, @Region, @Drop, @idempotencyKey, @payload, @now)
+                """,
+                new { release.Title, release.Region, release.Drop, idempotencyKey, payload, now = Text(publishedAt) },
                 transaction);
         }
 
@@ -223,7 +247,7 @@ public sealed class SchedulerDatabase : IDisposable
     public IReadOnlyList<Notification> PendingNotifications(int limit)
         => [.. _connection.Query<NotificationRow>(
             """
-            SELECT id AS Id, title AS Title, region AS Region, idempotency_key AS IdempotencyKey, payload AS Payload,
+            SELECT id AS Id, title AS Title, region AS Region, drop_index AS DropIndex, idempotency_key AS IdempotencyKey, payload AS Payload,
                    status AS Status, attempts AS Attempts, last_error AS LastError
             FROM notifications WHERE status = 'pending' ORDER BY id LIMIT @limit
             """,
@@ -232,7 +256,7 @@ public sealed class SchedulerDatabase : IDisposable
     public IReadOnlyList<Notification> Notifications()
         => [.. _connection.Query<NotificationRow>(
             """
-            SELECT id AS Id, title AS Title, region AS Region, idempotency_key AS IdempotencyKey, payload AS Payload,
+            SELECT id AS Id, title AS Title, region AS Region, drop_index AS DropIndex, idempotency_key AS IdempotencyKey, payload AS Payload,
                    status AS Status, attempts AS Attempts, last_error AS LastError
             FROM notifications ORDER BY id
             """).Select(n => n.ToRecord())];
@@ -266,7 +290,7 @@ public sealed class SchedulerDatabase : IDisposable
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
         using var command = _connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "INSERT INTO releases (run_id, title, region, date, publish_at, mode, value) VALUES ($run, $title, $region, $date, $publishAt, $mode, $value)";
+        command.CommandText = "INSERT INTO releases (run_id, title, region, date, publish_at, mode, value, drops) VALUES ($run, $title, $region, $date, $publishAt, $mode, $value, $drops)";
         var run = command.Parameters.Add("$run", SqliteType.Integer);
         var title = command.Parameters.Add("$title", SqliteType.Text);
         var region = command.Parameters.Add("$region", SqliteType.Text);
@@ -274,6 +298,7 @@ public sealed class SchedulerDatabase : IDisposable
         var publishAt = command.Parameters.Add("$publishAt", SqliteType.Text);
         var mode = command.Parameters.Add("$mode", SqliteType.Text);
         var value = command.Parameters.Add("$value", SqliteType.Real);
+        var drops = command.Parameters.Add("$drops", SqliteType.Integer);
         command.Prepare();
         run.Value = runId;
         foreach (var release in plan.Releases)
@@ -284,7 +309,38 @@ public sealed class SchedulerDatabase : IDisposable
             publishAt.Value = Text(release.PublishAt);
             mode.Value = modes.GetValueOrDefault(release.Title, "");
             value.Value = release.Value;
+            drops.Value = Math.Max(1, release.Drops.Length);
             command.ExecuteNonQuery();
+        }
+
+        StoreLaterDrops(runId, plan, transaction);
+    }
+
+    // The drops after the premiere; the premiere is the release row (and a whole-season release has no others).
+    private void StoreLaterDrops(long runId, Plan plan, SqliteTransaction transaction)
+    {
+        using var command = _connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO release_drops (run_id, title, region, drop_index, date, publish_at) VALUES ($run, $title, $region, $index, $date, $publishAt)";
+        var run = command.Parameters.Add("$run", SqliteType.Integer);
+        var title = command.Parameters.Add("$title", SqliteType.Text);
+        var region = command.Parameters.Add("$region", SqliteType.Text);
+        var index = command.Parameters.Add("$index", SqliteType.Integer);
+        var date = command.Parameters.Add("$date", SqliteType.Text);
+        var publishAt = command.Parameters.Add("$publishAt", SqliteType.Text);
+        command.Prepare();
+        run.Value = runId;
+        foreach (var release in plan.Releases)
+        {
+            title.Value = release.Title;
+            region.Value = release.Region;
+            foreach (var drop in release.Drops.Where(d => d.Index > 0))
+            {
+                index.Value = drop.Index;
+                date.Value = LocalDatePattern.Iso.Format(drop.Date);
+                publishAt.Value = Text(drop.PublishAt);
+                command.ExecuteNonQuery();
+            }
         }
     }
 
@@ -351,6 +407,10 @@ public sealed class SchedulerDatabase : IDisposable
 
         public string Region { get; set; } = "";
 
+        public long DropIndex { get; set; }
+
+        public long DropCount { get; set; }
+
         public string Date { get; set; } = "";
 
         public string PublishAt { get; set; } = "";
@@ -370,6 +430,8 @@ public sealed class SchedulerDatabase : IDisposable
 
         public string Region { get; set; } = "";
 
+        public long DropIndex { get; set; }
+
         public string IdempotencyKey { get; set; } = "";
 
         public string Payload { get; set; } = "";
@@ -380,7 +442,7 @@ public sealed class SchedulerDatabase : IDisposable
 
         public string? LastError { get; set; }
 
-        public Notification ToRecord() => new(Id, Title, Region, IdempotencyKey, Payload, Status, (int)Attempts, LastError);
+        public Notification ToRecord() => new(Id, Title, Region, (int)DropIndex, IdempotencyKey, Payload, Status, (int)Attempts, LastError);
     }
 
     private sealed class AuditRow

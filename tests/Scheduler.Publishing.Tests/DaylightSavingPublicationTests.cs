@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
+using Scheduler.Core.Tests.Support;
 
 namespace Scheduler.Publishing.Tests;
 
@@ -29,5 +31,48 @@ public class DaylightSavingPublicationTests
         using var line = JsonDocument.Parse(fixture.SinkLines().Single());
         var publishedAt = InstantPattern.ExtendedIso.Parse(line.RootElement.GetProperty("publishedAt").GetString()!).Value;
         Assert.That((publishedAt - publishAt).TotalSeconds, Is.InRange(0, 1.0));
+    }
+
+    [Test]
+    public async Task Serve_WeeklyTitleAcrossTheAutumnChange_PublishesEachDropAtMidnightInBerlin()
+    {
+        using var fixture = new PublishingFixture();
+        fixture.AdoptPlan(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de"));
+        IReadOnlyList<Instant> instants;
+        using (var database = fixture.Open())
+        {
+            instants = [.. database.PlanOfRecordReleases().Select(r => r.PublishAt)];
+        }
+
+        // Midnight in Berlin is 22:00Z under summer time, 23:00Z after the clocks go back on 31 October.
+        Assert.That(
+            instants.Select(i => InstantPattern.General.Format(i)),
+            Is.EqualTo(new[] { "2027-10-14T22:00:00Z", "2027-10-21T22:00:00Z", "2027-10-28T22:00:00Z", "2027-11-04T23:00:00Z" }));
+
+        // A week is lived as a fresh start of serve two seconds before each drop's instant.
+        for (var drop = 0; drop < instants.Count; drop++)
+        {
+            using var host = fixture.Host(time: new ShiftedTimeProvider(instants[drop].ToDateTimeOffset().AddSeconds(-2)));
+            await host.StartAsync();
+            var published = drop + 1;
+            await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= published, TimeSpan.FromSeconds(15));
+            await host.StopAsync();
+        }
+
+        var berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+        var lines = fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var publishedAt = lines.Select(l => InstantPattern.ExtendedIso.Parse(l.GetProperty("publishedAt").GetString()!).Value).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines.Select(l => $"drop {l.GetProperty("drop").GetInt32()} of {l.GetProperty("drops").GetInt32()} at {l.GetProperty("publishAt").GetString()}"), Is.EqualTo(new[]
+            {
+                "drop 0 of 4 at 2027-10-14T22:00:00Z",
+                "drop 1 of 4 at 2027-10-21T22:00:00Z",
+                "drop 2 of 4 at 2027-10-28T22:00:00Z",
+                "drop 3 of 4 at 2027-11-04T23:00:00Z",
+            }));
+            Assert.That(publishedAt.Zip(instants, (actual, due) => (actual - due).TotalSeconds), Has.All.InRange(0, 1.0));
+            Assert.That(publishedAt.Select(p => p.InZone(berlin).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)), Has.All.EqualTo("00:00"));
+        });
     }
 }

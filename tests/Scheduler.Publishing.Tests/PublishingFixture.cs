@@ -1,8 +1,12 @@
 using System.Collections.Immutable;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
+using Scheduler.Core.Tests.Support;
+using Scheduler.Core.Values;
 using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
@@ -30,8 +34,56 @@ internal sealed class PublishingFixture : IDisposable
             new PlanKpis(0, 0, 0, 0, releases.Length, releases.Select(r => r.Title).Distinct().Count(), 0),
             [.. releases.Select(r => r.Title).Distinct().Order(StringComparer.Ordinal).Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. releases.Select(r => new ReleasePlan(r.Title, r.Region, r.PublishAt.InUtc().Date, r.PublishAt, 1))]);
+        return Adopt(plan, "{}"u8.ToArray());
+    }
+
+    /// <summary>
+    /// Stores the scenario and the plan the core's plan factory writes for the given dates (every
+    /// drop at its rule-10 instant), and adopts it.
+    /// </summary>
+    public long AdoptPlan(ScenarioDocument document, params Assignment[] assignments)
+    {
+        var plan = PlanFactory.Create(
+            new ValueModel(document.Scenario),
+            new PlanScenario(document.Scenario.Name, document.Sha256, null),
+            assignments,
+            k => new PlanSolver("test", PlanStatuses.Optimal, k.Objective, k.Objective, 0, 0, 0, 0),
+            Now);
+        return Adopt(plan, document.Content);
+    }
+
+    /// <summary>
+    /// Autumn 2027 in Germany and the United Kingdom, both releasing at local midnight (the clocks
+    /// go back on 31 October): <c>weekly</c> goes live in 4 drops a week apart, <c>film</c> whole.
+    /// </summary>
+    public static JsonObject WeeklyScenario()
+    {
+        var document = Scenarios.Minimal();
+        document["name"] = "Weekly test";
+        document["horizon"] = new JsonObject { ["start"] = "2027-10-01", ["end"] = "2027-12-31" };
+        document["regions"] = JsonNode.Parse("""
+            [
+              { "id": "de", "name": "Germany", "timeZone": "Europe/Berlin", "audience": 2 },
+              { "id": "uk", "name": "United Kingdom", "timeZone": "Europe/London", "audience": 1 }
+            ]
+            """);
+        document["titles"] = JsonNode.Parse("""
+            [
+              { "id": "weekly", "name": "Weekly", "genres": ["reality"], "demand": 100, "release": "staggered", "drops": 4, "dropIntervalDays": 7 },
+              { "id": "film", "name": "Film", "genres": ["drama"], "demand": 50, "release": "staggered" }
+            ]
+            """);
+        return document;
+    }
+
+    /// <summary>A staggered title on the same date in the given regions.</summary>
+    public static Assignment Staggered(string title, LocalDate date, params string[] regions)
+        => new(title, PlanModes.Staggered, regions.ToImmutableDictionary(r => r, _ => date, StringComparer.Ordinal));
+
+    private long Adopt(Plan plan, ReadOnlyMemory<byte> scenarioContent)
+    {
         using var database = Open();
-        var run = database.StoreRun(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, plan.GeneratedAt, plan.GeneratedAt));
+        var run = database.StoreRun(NewRun.ForVerifiedPlan(plan, scenarioContent, RunTriggers.Cli, plan.GeneratedAt, plan.GeneratedAt));
         database.Adopt(run, "test");
         return run;
     }

@@ -24,9 +24,12 @@ public class SchedulerDatabaseTests
 
     private SchedulerDatabase Open() => SchedulerDatabase.Open(DatabasePath, TimeProvider.System);
 
-    private static (Plan Plan, string Json) DemoPlan()
+    /// <summary>Title a global on a Friday in March 2027, b staggered a week apart; <paramref name="aDrops"/> weekly drops of a.</summary>
+    private static (Plan Plan, string Json) DemoPlan(int aDrops = 1)
     {
-        var values = new ValueModel(Scenarios.LoadScenario(Scenarios.Minimal()));
+        var document = Scenarios.Minimal();
+        Scenarios.Title(document, 0)["drops"] = aDrops;
+        var values = new ValueModel(Scenarios.LoadScenario(document));
         var friday = new LocalDate(2027, 3, 12);
         var plan = PlanFactory.Create(
             values,
@@ -65,7 +68,7 @@ public class SchedulerDatabaseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(2));
+            Assert.That(database.SchemaVersion, Is.EqualTo(3));
             Assert.That(database.IntegrityCheck(), Is.EqualTo("ok"));
             Assert.That(database.ListRuns(10), Is.Empty);
         });
@@ -84,15 +87,16 @@ public class SchedulerDatabaseTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(second.SchemaVersion, Is.EqualTo(2));
+            Assert.That(second.SchemaVersion, Is.EqualTo(3));
             Assert.That(second.ListRuns(10), Has.Count.EqualTo(1));
         });
     }
 
-    [Test]
-    public void StoreRun_ThenFind_GivesThePlanFileBackByteForByte()
+    [TestCase(1)]
+    [TestCase(3)]
+    public void StoreRun_ThenFind_GivesThePlanFileBackByteForByte(int aDrops)
     {
-        var (plan, json) = DemoPlan();
+        var (plan, json) = DemoPlan(aDrops);
         using var database = Open();
 
         var id = database.StoreRun(Run(plan, json));
@@ -104,6 +108,76 @@ public class SchedulerDatabaseTests
             Assert.That(PlanJson.Read(stored.PlanJson!).Releases, Is.EqualTo(plan.Releases));
             Assert.That(database.ReleaseCount(id), Is.EqualTo(plan.Releases.Length));
             Assert.That(stored.Verified, Is.True);
+        });
+    }
+
+    [TestCase(1, 0)]
+    [TestCase(3, 4)]
+    public void StoreRun_PlanWithDrops_StoresARowOnlyForEachDropAfterAPremiere(int aDrops, long dropRows)
+    {
+        var (plan, json) = DemoPlan(aDrops);
+        using var database = Open();
+
+        var id = database.StoreRun(Run(plan, json));
+
+        using var raw = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        raw.Open();
+        using var count = raw.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM release_drops";
+        Assert.Multiple(() =>
+        {
+            Assert.That(database.ReleaseCount(id), Is.EqualTo(4));
+            Assert.That((long)count.ExecuteScalar()!, Is.EqualTo(dropRows));
+        });
+    }
+
+    [Test]
+    public void PlanOfRecordReleases_TitleWithThreeWeeklyDrops_ListsEveryDropAtItsOwnInstantInPublicationOrder()
+    {
+        var (plan, json) = DemoPlan(aDrops: 3);
+        using var database = Open();
+        database.Adopt(database.StoreRun(Run(plan, json)), "test");
+
+        var drops = database.PlanOfRecordReleases()
+            .Select(r => $"{r.PublishAt} {r.Title} {r.Region} drop {r.Drop} of {r.DropCount} on {r.Date:uuuu-MM-dd} ({r.Mode})");
+
+        // Global a goes live at midnight in Los Angeles: 08:00Z before the US clocks change on 03-14, 07:00Z after.
+        Assert.That(drops, Is.EqualTo(new[]
+        {
+            "2027-03-12T05:00:00Z b us drop 0 of 1 on 2027-03-12 (staggered)",
+            "2027-03-12T08:00:00Z a uk drop 0 of 3 on 2027-03-12 (global)",
+            "2027-03-12T08:00:00Z a us drop 0 of 3 on 2027-03-12 (global)",
+            "2027-03-19T00:00:00Z b uk drop 0 of 1 on 2027-03-19 (staggered)",
+            "2027-03-19T07:00:00Z a uk drop 1 of 3 on 2027-03-19 (global)",
+            "2027-03-19T07:00:00Z a us drop 1 of 3 on 2027-03-19 (global)",
+            "2027-03-26T07:00:00Z a uk drop 2 of 3 on 2027-03-26 (global)",
+            "2027-03-26T07:00:00Z a us drop 2 of 3 on 2027-03-26 (global)",
+        }));
+    }
+
+    [Test]
+    public void TryPublish_TwoDropsOfOneRelease_PublishesEachOnceWithItsOwnNotification()
+    {
+        var (plan, json) = DemoPlan(aDrops: 3);
+        using var database = Open();
+        database.Adopt(database.StoreRun(Run(plan, json)), "test");
+        var aInUs = database.PlanOfRecordReleases().Where(r => r.Title == "a" && r.Region == "us").ToList();
+
+        var published = new[]
+        {
+            database.TryPublish(aInUs[0], Start, "{}", "1:a:us:drop-0"),
+            database.TryPublish(aInUs[1], Start, "{}", "1:a:us:drop-1"),
+            database.TryPublish(aInUs[1], Start, "{}", "1:a:us:drop-1"),
+        };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(published, Is.EqualTo(new[] { true, true, false }));
+            Assert.That(database.Notifications().Select(n => $"{n.Title} {n.Region} drop {n.Drop}: {n.IdempotencyKey}"), Is.EqualTo(new[] { "a us drop 0: 1:a:us:drop-0", "a us drop 1: 1:a:us:drop-1" }));
+            Assert.That(
+                database.PlanOfRecordReleases().Where(r => r.Title == "a").Select(r => $"{r.Region} {r.Drop} {(r.PublishedAt is null ? "upcoming" : "published")}"),
+                Is.EqualTo(new[] { "uk 0 upcoming", "us 0 published", "uk 1 upcoming", "us 1 published", "uk 2 upcoming", "us 2 upcoming" }));
+            Assert.That(database.PlanOfRecordDrop("a", "us", 1)!.PublishedAt, Is.EqualTo(Start));
         });
     }
 
@@ -193,7 +267,7 @@ public class SchedulerDatabaseTests
 
         var ex = Assert.Throws<StorageException>(() => Open());
 
-        Assert.That(ex!.Message, Is.EqualTo($"'{DatabasePath}' was written by a newer version of Scheduler (schema 99; this version knows up to 2); it was left untouched."));
+        Assert.That(ex!.Message, Is.EqualTo($"'{DatabasePath}' was written by a newer version of Scheduler (schema 99; this version knows up to 3); it was left untouched."));
     }
 
     [Test]
@@ -226,7 +300,7 @@ public class SchedulerDatabaseTests
                 })
                 .ToList();
 
-            Assert.That(opened, Is.EqualTo(new[] { 2, 2 }), $"attempt {attempt}");
+            Assert.That(opened, Is.EqualTo(new[] { 3, 3 }), $"attempt {attempt}");
         }
     }
 }

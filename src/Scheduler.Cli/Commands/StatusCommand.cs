@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
 
-/// <summary><c>scheduler status [--json]</c>: the plan of record's publications: upcoming, published, late and failed.</summary>
+/// <summary><c>scheduler status [--json]</c>: the plan of record's publications, drop by drop: upcoming, published, late and failed.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CliContext context)
@@ -25,19 +25,21 @@ internal static class StatusCommand
             }
 
             var releases = store.PlanOfRecordReleases();
-            var failed = store.Notifications().Where(n => n.Status == "failed").ToDictionary(n => (n.Title, n.Region), n => n.LastError);
+            var failed = store.Notifications().Where(n => n.Status == "failed").ToDictionary(n => (n.Title, n.Region, n.Drop), n => n.LastError);
             var zones = ZonesOfRun(store);
             var rows = releases.Select(r => new
             {
                 title = r.Title,
                 region = r.Region,
+                drop = r.Drop,
+                drops = r.DropCount,
                 date = LocalDatePattern.Iso.Format(r.Date),
                 publishAt = InstantPattern.General.Format(r.PublishAt),
                 publishAtLocal = zones.TryGetValue(r.Region, out var zone) ? r.PublishAt.InZone(zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm> x", CultureInfo.InvariantCulture) : null,
-                state = failed.ContainsKey((r.Title, r.Region)) ? "failed" : r.PublishedAt is null ? "upcoming" : r.LatenessSeconds > 60 ? "late" : "published",
+                state = failed.ContainsKey((r.Title, r.Region, r.Drop)) ? "failed" : r.PublishedAt is null ? "upcoming" : r.LatenessSeconds > 60 ? "late" : "published",
                 publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
                 latenessSeconds = r.LatenessSeconds,
-                error = failed.GetValueOrDefault((r.Title, r.Region)),
+                error = failed.GetValueOrDefault((r.Title, r.Region, r.Drop)),
             }).ToList();
 
             if (parse.GetValue(json))
@@ -57,10 +59,12 @@ internal static class StatusCommand
                 CultureInfo.InvariantCulture,
                 $"Plan of record: run {run}. {counts.GetValueOrDefault("upcoming")} upcoming, {counts.GetValueOrDefault("published")} published, {counts.GetValueOrDefault("late")} late, {counts.GetValueOrDefault("failed")} failed.")).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("publish at (UTC)").AddColumn("local").AddColumn("title").AddColumn("region").AddColumn("state").AddColumn("published at");
+                .AddColumn("publish at (UTC)").AddColumn("local").AddColumn("title").AddColumn("region").AddColumn("drop").AddColumn("state").AddColumn("published at");
             foreach (var row in rows)
             {
-                table.AddRow(row.publishAt, Markup.Escape(row.publishAtLocal ?? ""), Markup.Escape(row.title), Markup.Escape(row.region), row.state, row.publishedAt ?? "");
+                // A whole-season release has one drop; weekly and batched titles show each drop's index, as the plan file does.
+                var drop = row.drops == 1 ? "" : row.drop.ToString(CultureInfo.InvariantCulture);
+                table.AddRow(row.publishAt, Markup.Escape(row.publishAtLocal ?? ""), Markup.Escape(row.title), Markup.Escape(row.region), drop, row.state, row.publishedAt ?? "");
             }
 
             Terminal.For(context).Write(table);

@@ -49,11 +49,11 @@ public sealed class DeliveryService : BackgroundService
                     database.RecordDelivery(notification.Id, "pending", result.Error);
                     var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts - 1)));
                     retryIn = retryIn is { } earlier && earlier < backoff ? earlier : backoff;
-                    _logger.LogWarning("Delivery of {Title} in {Region} failed ({Error}); retrying in {Backoff}", notification.Title, notification.Region, result.Error, backoff);
+                    _logger.LogWarning("Delivery of {Title} in {Region}, drop {Drop}, failed ({Error}); retrying in {Backoff}", notification.Title, notification.Region, notification.Drop, result.Error, backoff);
                     break;
                 default:
                     database.RecordDelivery(notification.Id, "failed", result.Error);
-                    _logger.LogError("Delivery of {Title} in {Region} failed for good: {Error}", notification.Title, notification.Region, result.Error);
+                    _logger.LogError("Delivery of {Title} in {Region}, drop {Drop}, failed for good: {Error}", notification.Title, notification.Region, notification.Drop, result.Error);
                     break;
             }
 

@@ -7,8 +7,8 @@ namespace Scheduler.Publishing.Hosting;
 
 /// <summary>
 /// Keeps publication in step with the plan of record: on start, and whenever an adoption (from
-/// the CLI or a replan, in any process) changes it, publishes what is already due, in time order,
-/// then brings the triggers in line.
+/// the CLI or a replan, in any process) changes it, publishes the drops already due, in time
+/// order, then brings the triggers in line.
 /// </summary>
 public sealed class PlanWatcher : BackgroundService
 {
@@ -64,7 +64,7 @@ public sealed class PlanWatcher : BackgroundService
         var caughtUp = _publisher.CatchUp();
         if (caughtUp > 0)
         {
-            _logger.LogWarning("Published {Count} releases that fell due while nothing was running", caughtUp);
+            _logger.LogWarning("Published {Count} drops that fell due while nothing was running", caughtUp);
         }
 
         IReadOnlyList<ScheduledRelease> releases;

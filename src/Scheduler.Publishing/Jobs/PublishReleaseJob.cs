@@ -1,9 +1,10 @@
+using System.Globalization;
 using Quartz;
 
 namespace Scheduler.Publishing.Jobs;
 
 /// <summary>
-/// Fired at a release's publish instant. It reads the release from the plan of record rather than
+/// Fired at a drop's publish instant. It reads the drop from the plan of record rather than
 /// trusting its own data, so a trigger that outlived a plan change publishes nothing wrong.
 /// </summary>
 public sealed class PublishReleaseJob : IJob
@@ -11,6 +12,7 @@ public sealed class PublishReleaseJob : IJob
     public const string Group = "releases";
     public const string TitleKey = "title";
     public const string RegionKey = "region";
+    public const string DropKey = "drop";
 
     private readonly Publisher _publisher;
 
@@ -19,13 +21,16 @@ public sealed class PublishReleaseJob : IJob
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
     }
 
-    public static JobKey KeyFor(string title, string region) => new($"{title}|{region}", Group);
+    public static JobKey KeyFor(string title, string region, int drop) => new(string.Create(CultureInfo.InvariantCulture, $"{title}|{region}|{drop}"), Group);
 
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var data = context.MergedJobDataMap;
-        _publisher.PublishDue(data.GetString(TitleKey)!, data.GetString(RegionKey)!);
+
+        // A trigger stored before titles had drops names none: it was for a premiere.
+        var drop = data.ContainsKey(DropKey) ? int.Parse(data.GetString(DropKey)!, CultureInfo.InvariantCulture) : 0;
+        _publisher.PublishDue(data.GetString(TitleKey)!, data.GetString(RegionKey)!, drop);
         return ValueTask.CompletedTask;
     }
 }

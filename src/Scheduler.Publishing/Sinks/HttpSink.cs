@@ -6,7 +6,7 @@ using Scheduler.Storage;
 namespace Scheduler.Publishing.Sinks;
 
 /// <summary>
-/// POSTs each notification as JSON with an <c>Idempotency-Key</c> header (run, title, region), so
+/// POSTs each notification as JSON with an <c>Idempotency-Key</c> header (run, title, region, drop), so
 /// that a receiver can ignore a repeat after a retry. 5xx answers and timeouts are retried; a 4xx
 /// is recorded as failed with the response.
 /// </summary>

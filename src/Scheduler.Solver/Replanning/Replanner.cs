@@ -14,7 +14,11 @@ public sealed record ReplanRequest(
     Instant AsOf,
     TimeSpan TimeLimit,
     double RelativeGap,
-    int Threads);
+    int Threads)
+{
+    /// <summary>The drops after the premiere of the plan of record's weekly and batched releases, and which of them went live.</summary>
+    public IReadOnlyList<PreviousDrop> PreviousDrops { get; init; } = [];
+}
 
 /// <summary>How a replan came out: the planning outcome, what moved, and what was withdrawn.</summary>
 public sealed record ReplanOutcome(
@@ -28,7 +32,8 @@ public sealed record ReplanOutcome(
 /// Re-optimizes the plan of record against the newest scenario without disturbing what is
 /// published, announced or imminent (replan contract): published and frozen releases become pins
 /// in their mode, every other release is kept out of the frozen window, and each move is charged
-/// <c>objective.moveCost</c>.
+/// <c>objective.moveCost</c>. A fixed release keeps its later drops where they are too: a title
+/// whose new format would move one keeps its old format (<see cref="KeptFormats"/>).
 /// </summary>
 public sealed class Replanner
 {
@@ -51,7 +56,10 @@ public sealed class Replanner
             .Select(p => $"the imminent release of '{p.Title}' in '{p.Region}' on {p.Date} was withdrawn: its title or region is no longer in the scenario")
             .ToImmutableArray();
 
-        var constrained = Constrain(scenario, context.Fixed.Intersect(inScenario).ToList(), frozenUntil, request.AsOf);
+        var fixedInScenario = context.Fixed.Intersect(inScenario).ToList();
+        var (formats, formatWarnings) = KeptFormats.Find(scenario, fixedInScenario, request.PreviousDrops);
+        warnings = warnings.AddRange(formatWarnings);
+        var constrained = Constrain(scenario, fixedInScenario, formats, frozenUntil, request.AsOf);
         var reference = inScenario.GroupBy(p => p.Title)
             .Select(g => new Assignment(g.Key, g.First().Mode, g.ToImmutableDictionary(p => p.Region, p => p.Date, StringComparer.Ordinal)))
             .ToList();
@@ -67,13 +75,21 @@ public sealed class Replanner
         return new ReplanOutcome(outcome, context, moves, withdrawn, warnings);
     }
 
-    /// <summary>The scenario with fixed releases pinned in their mode and every other release kept out of the frozen window.</summary>
-    private static Scenario Constrain(Scenario scenario, List<PreviousRelease> fixedReleases, Instant frozenUntil, Instant asOf)
+    /// <summary>
+    /// The scenario with fixed releases pinned in their mode, titles whose fixed releases need it
+    /// in their old format, and every other release kept out of the frozen window.
+    /// </summary>
+    private static Scenario Constrain(Scenario scenario, List<PreviousRelease> fixedReleases, ImmutableDictionary<string, DropFormat> formats, Instant frozenUntil, Instant asOf)
     {
         var byTitle = fixedReleases.ToLookup(p => p.Title);
         var titles = scenario.Titles.Select(title =>
         {
             var spec = title.ToSpec();
+            if (formats.TryGetValue(title.Id, out var format))
+            {
+                spec = spec with { Drops = format.Drops, DropIntervalDays = format.IntervalDays };
+            }
+
             var fixedHere = byTitle[title.Id].ToList();
             if (fixedHere.Count > 0)
             {

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using Scheduler.Core.Tests.Support;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing.Tests;
+
+/// <summary>A weekly title goes live drop by drop: each drop once, in order, whatever restarts or fires late.</summary>
+public class DropPublicationTests
+{
+    // Drops 0 to 3 of "weekly" in de and uk, in publication order: midnight in Berlin comes an hour
+    // before midnight in London.
+    private static readonly string[] AllDrops = ["de 0", "uk 0", "de 1", "uk 1", "de 2", "uk 2", "de 3", "uk 3"];
+
+    private static long AdoptWeekly(PublishingFixture fixture)
+        => fixture.AdoptPlan(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de", "uk"));
+
+    private static Publisher PublisherAt(PublishingFixture fixture, Instant now)
+        => new(fixture.Open, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), NullLogger<Publisher>.Instance);
+
+    private static string[] Published(SchedulerDatabase database)
+        => [.. database.Notifications().Select(n => $"{n.Region} {n.Drop}")];
+
+    [Test]
+    public void PublishDue_DropNotYetDue_PublishesNothing()
+    {
+        using var fixture = new PublishingFixture();
+        AdoptWeekly(fixture);
+
+        // Drop 1 in de is due at 2027-10-21T22:00Z.
+        var published = PublisherAt(fixture, Instant.FromUtc(2027, 10, 21, 21, 59, 59)).PublishDue("weekly", "de", 1);
+
+        using var database = fixture.Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(published, Is.False);
+            Assert.That(database.Notifications(), Is.Empty);
+        });
+    }
+
+    [Test]
+    public void PublishDue_TriggerFiringLateAfterDowntime_PublishesTheMissedDropsBeforeItsOwn()
+    {
+        using var fixture = new PublishingFixture();
+        AdoptWeekly(fixture);
+        var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 10, 29, 12, 0));
+
+        var first = publisher.PublishDue("weekly", "uk", 2);
+        var again = publisher.PublishDue("weekly", "uk", 2);
+
+        using var database = fixture.Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.True);
+            Assert.That(again, Is.False);
+            Assert.That(Published(database), Is.EqualTo(AllDrops[..6]));
+        });
+    }
+
+    [Test]
+    public void CatchUp_TwoPublishersOnOneDatabase_PublishEachDueDropOnceInOrder()
+    {
+        using var fixture = new PublishingFixture();
+        AdoptWeekly(fixture);
+
+        var counts = new[]
+        {
+            PublisherAt(fixture, Instant.FromUtc(2027, 10, 22, 12, 0)).CatchUp(),
+            PublisherAt(fixture, Instant.FromUtc(2027, 11, 6, 12, 0)).CatchUp(),
+            PublisherAt(fixture, Instant.FromUtc(2027, 11, 6, 12, 0)).CatchUp(),
+        };
+
+        using var database = fixture.Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(counts, Is.EqualTo(new[] { 4, 4, 0 }));
+            Assert.That(Published(database), Is.EqualTo(AllDrops));
+        });
+    }
+
+    [Test]
+    public async Task Serve_RestartBetweenDrops_PublishesEveryDropOnceInOrderWithKeysNamingTheDrops()
+    {
+        using var fixture = new PublishingFixture();
+        var run = AdoptWeekly(fixture);
+
+        // Up a week after the premiere, down for two weeks, then up again twice.
+        var starts = new[] { Instant.FromUtc(2027, 10, 22, 12, 0), Instant.FromUtc(2027, 11, 6, 12, 0), Instant.FromUtc(2027, 11, 6, 12, 1) };
+        var expected = new[] { 4, 8, 8 };
+        for (var start = 0; start < starts.Length; start++)
+        {
+            using var host = fixture.Host(time: new ShiftedTimeProvider(starts[start].ToDateTimeOffset()));
+            await host.StartAsync();
+            var lines = expected[start];
+            await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= lines, TimeSpan.FromSeconds(15));
+            await Task.Delay(1000);
+            await host.StopAsync();
+        }
+
+        using var database = fixture.Open();
+        var sink = fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(sink.Select(l => $"{l.GetProperty("region").GetString()} {l.GetProperty("drop").GetInt32()}"), Is.EqualTo(AllDrops));
+            Assert.That(
+                database.Notifications().Select(n => n.IdempotencyKey),
+                Is.EqualTo(AllDrops.Select(d => $"{run}:weekly:{d.Replace(" ", ":drop-", StringComparison.Ordinal)}")));
+            Assert.That(sink.Select(l => l.GetProperty("idempotencyKey").GetString()), Is.Unique);
+            Assert.That(database.PlanOfRecordReleases().Where(r => r.Title == "weekly").Select(r => r.PublishedAt), Has.All.Not.Null);
+        });
+    }
+}

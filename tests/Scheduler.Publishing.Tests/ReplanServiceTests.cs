@@ -1,0 +1,184 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using NodaTime;
+using Scheduler.Core.Tests.Support;
+using Scheduler.Solver.Planning;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing.Tests;
+
+/// <summary>Replans of a weekly title that has started to go live: what is published, and what was announced with it, stays.</summary>
+public class ReplanServiceTests
+{
+    private static readonly LocalDate Premiere = new(2027, 10, 15);
+
+    /// <summary>Adopts "weekly" from 2027-10-15 in de and uk and "film" on 2027-11-12, then publishes what is due at <paramref name="now"/>.</summary>
+    private static void AdoptAndPublish(PublishingFixture fixture, Instant now)
+    {
+        fixture.AdoptPlan(
+            Scenarios.Load(PublishingFixture.WeeklyScenario()),
+            PublishingFixture.Staggered("weekly", Premiere, "de", "uk"),
+            PublishingFixture.Staggered("film", new LocalDate(2027, 11, 12), "de", "uk"));
+        Publisher(fixture, now).CatchUp();
+    }
+
+    /// <summary>Stores a newer version of the scenario, changed by <paramref name="change"/> (the replan plans against it).</summary>
+    private static void StoreNewVersion(PublishingFixture fixture, Action<JsonObject> change)
+    {
+        var scenario = PublishingFixture.WeeklyScenario();
+        change(scenario);
+        var document = Scenarios.Load(scenario);
+        using var database = fixture.Open();
+        database.StoreScenario(document.Content, document.Scenario.Name, document.Sha256);
+    }
+
+    private static Publisher Publisher(PublishingFixture fixture, Instant now)
+        => new(fixture.Open, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), NullLogger<Publisher>.Instance);
+
+    private static async Task<ReplanReport> ReplanAsync(PublishingFixture fixture, Instant asOf)
+    {
+        using var replans = new ReplanService(fixture.Open, new ReleasePlanner(TimeProvider.System), TimeProvider.System, NullLogger<ReplanService>.Instance);
+        return await replans.RunAsync("cli", asOf, dryRun: false, "test");
+    }
+
+    /// <summary>The plan of record's drops of "weekly", as "region drop date publishAt published-at".</summary>
+    private static string[] WeeklyDrops(PublishingFixture fixture)
+    {
+        using var database = fixture.Open();
+        return [.. database.PlanOfRecordReleases().Where(r => r.Title == "weekly")
+            .Select(r => $"{r.Region} {r.Drop} {r.Date:uuuu-MM-dd} {r.PublishAt} {(r.PublishedAt is { } at ? at.ToString() : "upcoming")}")];
+    }
+
+    private static string[] Warnings(ReplanReport report) => [.. report.Lines.Where(l => l.StartsWith("WARNING", StringComparison.Ordinal))];
+
+    [Test]
+    public async Task RunAsync_PremierePublishedAndTheTitleNowWantedLater_KeepsEveryDropWhereItWas()
+    {
+        using var fixture = new PublishingFixture();
+        var now = Instant.FromUtc(2027, 10, 15, 12, 0);
+        AdoptAndPublish(fixture, now);
+        var before = WeeklyDrops(fixture);
+
+        // Moving "weekly" to its new preferred date would gain half its value for a tiny move cost.
+        StoreNewVersion(fixture, scenario =>
+        {
+            scenario["objective"] = new JsonObject { ["moveCost"] = 0.001 };
+            Scenarios.Title(scenario, 0)["preferred"] = "2027-11-19";
+            Scenarios.Title(scenario, 0)["delayCostPerWeek"] = 0.1;
+        });
+        var report = await ReplanAsync(fixture, now);
+
+        using var database = fixture.Open();
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
+            Assert.That(database.PlanOfRecord(), Is.EqualTo(report.RunId));
+            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(before.Count(d => !d.EndsWith("upcoming", StringComparison.Ordinal)), Is.EqualTo(2), "the premieres are published");
+            Assert.That(Warnings(report), Is.Empty);
+            Assert.That(Publisher(fixture, now).CatchUp(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_IntervalChangedAfterADropWentLive_KeepsTheTitlesDropsAndWarns()
+    {
+        using var fixture = new PublishingFixture();
+        var now = Instant.FromUtc(2027, 10, 22, 12, 0);
+        AdoptAndPublish(fixture, now);
+        var before = WeeklyDrops(fixture);
+
+        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["dropIntervalDays"] = 14);
+        var report = await ReplanAsync(fixture, now);
+
+        using var database = fixture.Open();
+        var warnings = new[]
+        {
+            "'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's 4 drops every 14 days would move its published drop 1 from 2027-10-22 to 2027-10-29",
+            "'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's 4 drops every 14 days would move its published drop 1 from 2027-10-22 to 2027-10-29",
+        };
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
+            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(before.Count(d => !d.EndsWith("upcoming", StringComparison.Ordinal)), Is.EqualTo(4), "drops 0 and 1 are published");
+            Assert.That(Warnings(report), Is.EqualTo(warnings.Select(w => $"WARNING: {w}")));
+            Assert.That(database.FindRun(report.RunId!.Value)!.Messages, Is.EqualTo(warnings));
+            Assert.That(Publisher(fixture, now).CatchUp(), Is.Zero);
+            Assert.That(database.Notifications(), Has.Count.EqualTo(4));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_IntervalChangedWhenOnlyThePremiereWentLive_KeepsTheAnnouncedDropsAndWarns()
+    {
+        using var fixture = new PublishingFixture();
+        var now = Instant.FromUtc(2027, 10, 15, 12, 0);
+        AdoptAndPublish(fixture, now);
+        var before = WeeklyDrops(fixture);
+
+        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["dropIntervalDays"] = 14);
+        var report = await ReplanAsync(fixture, now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
+            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(Warnings(report), Is.EqualTo(new[]
+            {
+                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's 4 drops every 14 days would move its upcoming drop 1 from 2027-10-22 to 2027-10-29",
+                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's 4 drops every 14 days would move its upcoming drop 1 from 2027-10-22 to 2027-10-29",
+            }));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_SeasonShortenedAfterThePremiere_KeepsTheAnnouncedDropsAndWarns()
+    {
+        using var fixture = new PublishingFixture();
+        var now = Instant.FromUtc(2027, 10, 15, 12, 0);
+        AdoptAndPublish(fixture, now);
+        var before = WeeklyDrops(fixture);
+
+        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["drops"] = 2);
+        var report = await ReplanAsync(fixture, now);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
+            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(Warnings(report), Is.EqualTo(new[]
+            {
+                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's 2 drops every 7 days would take away its upcoming drop 2 on 2027-10-29",
+                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's 2 drops every 7 days would take away its upcoming drop 2 on 2027-10-29",
+            }));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_SeasonExtendedAfterThePremiere_AddsTheNewDropsAfterTheOldOnes()
+    {
+        using var fixture = new PublishingFixture();
+        var now = Instant.FromUtc(2027, 10, 15, 12, 0);
+        AdoptAndPublish(fixture, now);
+        var before = WeeklyDrops(fixture);
+
+        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["drops"] = 6);
+        var report = await ReplanAsync(fixture, now);
+
+        var after = WeeklyDrops(fixture);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
+            Assert.That(Warnings(report), Is.Empty);
+            Assert.That(after.Take(before.Length), Is.EqualTo(before));
+            Assert.That(after.Skip(before.Length), Is.EqualTo(new[]
+            {
+                "de 4 2027-11-12 2027-11-11T23:00:00Z upcoming",
+                "uk 4 2027-11-12 2027-11-12T00:00:00Z upcoming",
+                "de 5 2027-11-19 2027-11-18T23:00:00Z upcoming",
+                "uk 5 2027-11-19 2027-11-19T00:00:00Z upcoming",
+            }));
+        });
+    }
+}
