@@ -82,6 +82,16 @@ public sealed class PlanVerifier
             }
         }
 
+        // A published drop is a fact too: the release still lists it, on the same date.
+        foreach (var published in replan.PreviousDrops.Where(d => d.Published && fixedKeys.Contains((d.Title, d.Region))))
+        {
+            if (!releases.TryGetValue((published.Title, published.Region), out var now)
+                || published.Index >= now.Drops.Length || now.Drops[published.Index].Date != published.Date)
+            {
+                violations.Add($"replan rule 1: the published drop {published.Index} of '{published.Title}' in '{published.Region}' on {Text(published.Date)} was changed");
+            }
+        }
+
         foreach (var release in plan.Releases.Where(r => !fixedKeys.Contains((r.Title, r.Region)) && r.PublishAt < replan.FrozenUntil))
         {
             violations.Add($"replan rule 3: {Describe(release)} publishes at {InstantPattern.General.Format(release.PublishAt)}, inside the frozen window ending {InstantPattern.General.Format(replan.FrozenUntil)}");

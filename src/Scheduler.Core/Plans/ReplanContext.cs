@@ -6,12 +6,18 @@ namespace Scheduler.Core.Plans;
 /// <summary>A (title, region) release of the plan of record: its date and mode.</summary>
 public sealed record PreviousRelease(string Title, string Region, LocalDate Date, string Mode, Instant PublishAt, bool Published);
 
+/// <summary>A drop after the premiere (index 1 and up) of a release of the plan of record, and whether it went live.</summary>
+public sealed record PreviousDrop(string Title, string Region, int Index, LocalDate Date, bool Published);
+
 /// <summary>
 /// What a replan is measured against (replan contract): the plan of record's releases, which of
 /// them are fixed (published, or due before <see cref="FrozenUntil"/>), and the cost of each move.
 /// </summary>
 public sealed record ReplanContext(ImmutableArray<PreviousRelease> Previous, Instant FrozenUntil, double MoveCost)
 {
+    /// <summary>The later drops of the plan of record's weekly and batched releases; the published ones are facts a replan keeps.</summary>
+    public ImmutableArray<PreviousDrop> PreviousDrops { get; init; } = [];
+
     /// <summary>Published releases, and those due before the end of the frozen window: kept as they are.</summary>
     public IEnumerable<PreviousRelease> Fixed => Previous.Where(p => p.Published || p.PublishAt < FrozenUntil);
 

@@ -6,9 +6,6 @@ using Scheduler.Core.Plans;
 
 namespace Scheduler.Solver.Replanning;
 
-/// <summary>A drop after the premiere (index 1 and up) of a release of the plan of record, and whether it went live.</summary>
-public sealed record PreviousDrop(string Title, string Region, int Index, LocalDate Date, bool Published);
-
 /// <summary>The format a title keeps in a replan: how many drops, how many days apart.</summary>
 internal sealed record DropFormat(int Drops, int IntervalDays)
 {

@@ -49,7 +49,7 @@ public sealed class Replanner
         ArgumentNullException.ThrowIfNull(request);
         var scenario = request.Scenario;
         var frozenUntil = request.AsOf + Duration.FromDays(scenario.Replan.FreezeDays);
-        var context = new ReplanContext([.. request.PlanOfRecord], frozenUntil, scenario.Objective.MoveCost);
+        var context = new ReplanContext([.. request.PlanOfRecord], frozenUntil, scenario.Objective.MoveCost) { PreviousDrops = [.. request.PreviousDrops] };
         var inScenario = context.Previous.Where(p => scenario.TitlesById.TryGetValue(p.Title, out var t) && t.IsReleasedIn(p.Region)).ToList();
         var withdrawn = context.Previous.Except(inScenario).Where(p => !p.Published).Select(p => $"{p.Title} in {p.Region}").ToImmutableArray();
         var warnings = context.Fixed.Except(inScenario).Where(p => !p.Published)

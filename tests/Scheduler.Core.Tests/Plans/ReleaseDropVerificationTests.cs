@@ -103,6 +103,27 @@ public class ReleaseDropVerificationTests
     }
 
     [Test]
+    public void Verify_ReplanThatMovesAPublishedDrop_BreaksReplanRule1()
+    {
+        var (values, plan) = Plan();
+        var published = Instant.FromUtc(2027, 3, 12, 8, 0);
+        var previous = plan.Releases.Select(r => new PreviousRelease(r.Title, r.Region, r.Date, r.Title == "a" ? PlanModes.Global : PlanModes.Staggered, r.PublishAt, r.Title == "a")).ToImmutableArray();
+        var context = new ReplanContext(previous, published, 0)
+        {
+            PreviousDrops =
+            [
+                new PreviousDrop("a", "us", 1, March19, Published: true),
+                new PreviousDrop("a", "uk", 1, new LocalDate(2027, 3, 20), Published: true),
+                new PreviousDrop("a", "uk", 2, new LocalDate(2027, 3, 27), Published: false),
+            ],
+        };
+
+        var violations = new PlanVerifier(values).Verify(plan, context).Violations;
+
+        Assert.That(violations, Is.EqualTo(new[] { "replan rule 1: the published drop 1 of 'a' in 'uk' on 2027-03-20 was changed" }));
+    }
+
+    [Test]
     public void Create_StaggeredWeeklyTitleAcrossTheClockChange_PublishesEachDropAtLocalMidnight()
     {
         // New York moves to daylight-saving time on 2027-03-14: midnight is 05:00Z before, 04:00Z after.
