@@ -109,38 +109,24 @@ public class ReplanServiceTests
         });
     }
 
-    [Test]
-    public async Task RunAsync_IntervalChangedWhenOnlyThePremiereWentLive_KeepsTheAnnouncedDropsAndWarns()
+    // A format change after the premiere went live that would move or take away an announced drop.
+    private static IEnumerable<TestCaseData> FormatChangesThatMoveADrop()
     {
-        using var fixture = new PublishingFixture();
-        var now = Instant.FromUtc(2027, 10, 15, 12, 0);
-        AdoptAndPublish(fixture, now);
-        var before = WeeklyDrops(fixture);
-
-        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["dropIntervalDays"] = 14);
-        var report = await ReplanAsync(fixture, now);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
-            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
-            Assert.That(Warnings(report), Is.EqualTo(new[]
-            {
-                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's 4 drops every 14 days would move its upcoming drop 1 from 2027-10-22 to 2027-10-29",
-                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's 4 drops every 14 days would move its upcoming drop 1 from 2027-10-22 to 2027-10-29",
-            }));
-        });
+        yield return new TestCaseData("dropIntervalDays", 14, "4 drops every 14 days would move its upcoming drop 1 from 2027-10-22 to 2027-10-29")
+            .SetName("RunAsync_IntervalChangedWhenOnlyThePremiereWentLive_KeepsTheAnnouncedDropsAndWarns");
+        yield return new TestCaseData("drops", 2, "2 drops every 7 days would take away its upcoming drop 2 on 2027-10-29")
+            .SetName("RunAsync_SeasonShortenedAfterThePremiere_KeepsTheAnnouncedDropsAndWarns");
     }
 
-    [Test]
-    public async Task RunAsync_SeasonShortenedAfterThePremiere_KeepsTheAnnouncedDropsAndWarns()
+    [TestCaseSource(nameof(FormatChangesThatMoveADrop))]
+    public async Task RunAsync_FormatChangedAfterThePremiere_KeepsTheAnnouncedDropsAndWarns(string field, int value, string change)
     {
         using var fixture = new PublishingFixture();
         var now = Instant.FromUtc(2027, 10, 15, 12, 0);
         AdoptAndPublish(fixture, now);
         var before = WeeklyDrops(fixture);
 
-        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["drops"] = 2);
+        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)[field] = value);
         var report = await ReplanAsync(fixture, now);
 
         Assert.Multiple(() =>
@@ -149,8 +135,8 @@ public class ReplanServiceTests
             Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
             Assert.That(Warnings(report), Is.EqualTo(new[]
             {
-                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's 2 drops every 7 days would take away its upcoming drop 2 on 2027-10-29",
-                "WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's 2 drops every 7 days would take away its upcoming drop 2 on 2027-10-29",
+                $"WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's {change}",
+                $"WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's {change}",
             }));
         });
     }
