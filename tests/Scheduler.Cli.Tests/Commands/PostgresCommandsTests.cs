@@ -1,7 +1,11 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using NodaTime;
 using Scheduler.Cli.Tests.Support;
+using Scheduler.Core.Plans;
+using Scheduler.Storage;
 using Scheduler.Storage.Tests.Support;
 
 namespace Scheduler.Cli.Tests.Commands;
@@ -106,6 +110,60 @@ public class PostgresCommandsTests
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(result.Error, Is.EqualTo($"'{_server.Uri(database)}' is a PostgreSQL database of another application, not of Scheduler; it was left untouched.\n"));
             Assert.That(await tables.ExecuteScalarAsync(), Is.EqualTo("invoices"));
+        }
+    }
+
+    [Test]
+    public async Task Serve_PostgresDatabaseWithOverdueDrops_PublishesEachOnceAcrossARestart()
+    {
+        var uri = _server.Uri(_server.CreateDatabase());
+        var sink = Path.Combine(_directory, "publications.jsonl");
+        var due = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(1);
+        var titles = Enumerable.Range(1, 20).Select(i => $"t{i:00}").ToList();
+        var plan = new Plan(
+            new PlanScenario("Overdue", "0", null),
+            due,
+            new PlanSolver("test", PlanStatuses.Optimal, 0, 0, 0, 0, 0, 0),
+            new PlanKpis(0, 0, 0, 0, titles.Count, titles.Count, 0),
+            [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
+            [.. titles.Select((t, i) => new ReleasePlan(t, "us", due.InUtc().Date, due + Duration.FromMilliseconds(i), 1))]);
+        await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System))
+        {
+            await database.PlanOfRecord.AdoptAsync(await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due)), "test");
+        }
+
+        for (var start = 0; start < 2; start++)
+        {
+            using var serve = Process.Start(new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "serve", "--db", uri, "--sink", sink, "--replan-cron", "none" },
+                Environment = { ["XDG_DATA_HOME"] = _directory },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var clock = Stopwatch.StartNew();
+            while ((!File.Exists(sink) || File.ReadAllLines(sink).Length < titles.Count) && clock.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(100);
+            }
+
+            await Task.Delay(500);
+            using var term = Process.Start("kill", ["-TERM", serve.Id.ToString(CultureInfo.InvariantCulture)]);
+            await term!.WaitForExitAsync();
+            await serve.WaitForExitAsync();
+        }
+
+        var keys = File.ReadAllLines(sink).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("idempotencyKey").GetString()).ToList();
+        await using var check = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var drops = await check.Publications.PlanOfRecordDropsAsync();
+        var notifications = await check.Notifications.AllAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keys, Has.Count.EqualTo(titles.Count));
+            Assert.That(keys, Is.Unique);
+            Assert.That(drops.Select(d => d.PublishedAt), Has.All.Not.Null);
+            Assert.That(notifications.Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
+            Assert.That(Directory.GetFiles(Path.Combine(_directory, "scheduler"), "*.quartz.db"), Has.Length.EqualTo(1), "Quartz keeps its store under the data home");
         }
     }
 }
