@@ -18,7 +18,8 @@ public sealed class Publisher : IDisposable
     private readonly ILogger<Publisher> _logger;
 
     // Triggers and the catch-up publish one at a time, so that two of them firing together after
-    // downtime cannot interleave their drops out of order.
+    // downtime cannot interleave their drops out of order. A semaphore, as the storage calls inside
+    // are awaited.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, ILogger<Publisher> logger)
