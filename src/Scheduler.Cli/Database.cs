@@ -8,16 +8,36 @@ internal static class Database
 {
     public static Option<string?> Option() => new("--db")
     {
-        Description = $"The database file (default: ${DatabaseLocation.EnvironmentVariable}, else ~/.local/share/scheduler/scheduler.db).",
+        Description = $"The database: an SQLite file path, or a PostgreSQL URI postgres://user:password@host:port/database "
+            + $"(default: ${DatabaseLocation.EnvironmentVariable}, else ~/.local/share/scheduler/scheduler.db).",
     };
 
-    /// <summary>Opens the database, or prints why it cannot be used and returns null (exit code 2 for the caller).</summary>
-    public static async Task<SchedulerDatabase?> OpenAsync(CliContext context, string? option)
+    /// <summary>Where the database is, or prints why the option cannot be read and returns null (exit code 2 for the caller).</summary>
+    public static async Task<DatabaseTarget?> ResolveAsync(CliContext context, string? option)
     {
-        var path = DatabaseLocation.Resolve(option, Environment.GetEnvironmentVariable);
         try
         {
-            return SchedulerDatabase.Open(path, context.Time);
+            return DatabaseLocation.Resolve(option, Environment.GetEnvironmentVariable);
+        }
+        catch (StorageException ex)
+        {
+            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>Opens the database, or prints why it cannot be used and returns null (exit code 2 for the caller).</summary>
+    public static async Task<SchedulerDatabase?> OpenAsync(CliContext context, string? option, CancellationToken cancellationToken = default)
+        => await ResolveAsync(context, option).ConfigureAwait(false) is { } target
+            ? await OpenAsync(context, target, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>Opens the database, or prints why it cannot be used and returns null (exit code 2 for the caller).</summary>
+    public static async Task<SchedulerDatabase?> OpenAsync(CliContext context, DatabaseTarget target, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SchedulerDatabase.OpenAsync(target, context.Time, cancellationToken).ConfigureAwait(false);
         }
         catch (StorageException ex)
         {

@@ -10,18 +10,19 @@ namespace Scheduler.Publishing;
 /// premiere): the drop is marked published and its notification queued in one transaction, at
 /// most once per (title, region, drop) whatever calls twice, and always in publication order.
 /// </summary>
-public sealed class Publisher
+public sealed class Publisher : IDisposable
 {
-    private readonly Func<SchedulerDatabase> _openDatabase;
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly TimeProvider _time;
     private readonly DeliverySignal _delivery;
     private readonly ILogger<Publisher> _logger;
 
     // Triggers and the catch-up publish one at a time, so that two of them firing together after
-    // downtime cannot interleave their drops out of order.
-    private readonly Lock _gate = new();
+    // downtime cannot interleave their drops out of order. A semaphore, as the storage calls inside
+    // are awaited.
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Publisher(Func<SchedulerDatabase> openDatabase, TimeProvider time, DeliverySignal delivery, ILogger<Publisher> logger)
+    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, ILogger<Publisher> logger)
     {
         _openDatabase = openDatabase ?? throw new ArgumentNullException(nameof(openDatabase));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -35,40 +36,59 @@ public sealed class Publisher
     /// still unpublished (its trigger fired late, after downtime) are published first: a drop never
     /// overtakes one it missed.
     /// </summary>
-    public bool PublishDue(string title, string region, int drop)
+    public async Task<bool> PublishDueAsync(string title, string region, int drop, CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var database = _openDatabase();
+            await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
             var now = Now();
-            var target = database.PlanOfRecordDrop(title, region, drop);
+            var target = await database.Publications.DropAsync(title, region, drop, cancellationToken).ConfigureAwait(false);
             if (target is null || target.PublishedAt is not null || target.PublishAt > now)
             {
                 return false;
             }
 
-            var missed = InPublicationOrder(database.PlanOfRecordReleases().Where(r => r.PublishedAt is null))
+            var drops = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
+            var missed = InPublicationOrder(drops.Where(r => r.PublishedAt is null))
                 .TakeWhile(r => (r.Title, r.Region, r.Drop) != (title, region, drop));
             foreach (var earlier in missed)
             {
-                Publish(database, earlier, Now());
+                await PublishAsync(database, earlier, Now(), cancellationToken).ConfigureAwait(false);
             }
 
-            return Publish(database, target, Now());
+            return await PublishAsync(database, target, Now(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
     /// <summary>Publishes every due, unpublished drop in publication order (after downtime, say); returns how many.</summary>
-    public int CatchUp()
+    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        lock (_gate)
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            using var database = _openDatabase();
+            await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
             var now = Now();
-            return InPublicationOrder(database.PlanOfRecordReleases().Where(r => r.PublishedAt is null && r.PublishAt <= now))
-                .Count(r => Publish(database, r, Now()));
+            var drops = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
+            var published = 0;
+            foreach (var drop in InPublicationOrder(drops.Where(r => r.PublishedAt is null && r.PublishAt <= now)))
+            {
+                published += await PublishAsync(database, drop, Now(), cancellationToken).ConfigureAwait(false) ? 1 : 0;
+            }
+
+            return published;
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>By instant; at the same instant a premiere before a later drop, then by region and title.</summary>
     private static IEnumerable<ScheduledRelease> InPublicationOrder(IEnumerable<ScheduledRelease> drops)
@@ -76,9 +96,10 @@ public sealed class Publisher
 
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
-    private bool Publish(SchedulerDatabase database, ScheduledRelease release, Instant now)
+    private async Task<bool> PublishAsync(SchedulerDatabase database, ScheduledRelease release, Instant now, CancellationToken cancellationToken)
     {
-        var published = database.TryPublish(release, now, PublicationPayload.Json(release, now), PublicationPayload.IdempotencyKey(release));
+        var published = await database.Publications.TryPublishAsync(
+            release, now, PublicationPayload.Json(release, now), PublicationPayload.IdempotencyKey(release), cancellationToken).ConfigureAwait(false);
         if (published)
         {
             var lateness = (now - release.PublishAt).TotalSeconds;

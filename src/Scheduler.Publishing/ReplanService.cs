@@ -28,12 +28,12 @@ public sealed class ReplanService : IDisposable
     // One replan at a time in this process (the nightly job and a manual one); the database serializes writes across processes.
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
-    private readonly Func<SchedulerDatabase> _openDatabase;
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly ReleasePlanner _planner;
     private readonly TimeProvider _time;
     private readonly ILogger<ReplanService> _logger;
 
-    public ReplanService(Func<SchedulerDatabase> openDatabase, ReleasePlanner planner, TimeProvider time, ILogger<ReplanService> logger)
+    public ReplanService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, ReleasePlanner planner, TimeProvider time, ILogger<ReplanService> logger)
     {
         _openDatabase = openDatabase ?? throw new ArgumentNullException(nameof(openDatabase));
         _planner = planner ?? throw new ArgumentNullException(nameof(planner));
@@ -57,19 +57,21 @@ public sealed class ReplanService : IDisposable
 
     private async Task<ReplanReport> Run(string trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken)
     {
-        using var database = _openDatabase();
-        if (database.PlanOfRecord() is not { } recordId || database.FindRun(recordId) is not { } record)
+        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
+        if (await database.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false) is not { } recordId
+            || await database.Runs.FindAsync(recordId, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return Failed("There is no plan of record to replan: adopt a run first.");
         }
 
-        var newest = database.NewestScenario(record.ScenarioName)!.Value;
+        var newest = (await database.Scenarios.NewestAsync(record.ScenarioName, cancellationToken).ConfigureAwait(false))!.Value;
+        var content = await database.Scenarios.ContentAsync(newest.Id, cancellationToken).ConfigureAwait(false);
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
         ScenarioDocument document;
         Core.Domain.Scenario scenario;
         try
         {
-            document = loader.Load(database.ScenarioContent(newest.Id), $"scenario '{record.ScenarioName}' ({newest.Sha256[..12]})");
+            document = loader.Load(content, $"scenario '{record.ScenarioName}' ({newest.Sha256[..12]})");
             scenario = document.Resolve(record.Variant);
         }
         catch (ScenarioValidationException ex)
@@ -79,7 +81,7 @@ public sealed class ReplanService : IDisposable
 
         // A release is its premiere (fixed once the premiere is published); its later drops go
         // along so that the ones already published stay facts.
-        var drops = database.PlanOfRecordReleases();
+        var drops = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
         var previous = drops.Where(r => r.IsPremiere)
             .Select(r => new PreviousRelease(r.Title, r.Region, r.Date, r.Mode, r.PublishAt, r.PublishedAt is not null))
             .ToList();
@@ -109,14 +111,15 @@ public sealed class ReplanService : IDisposable
         }
 
         var plan = outcome.Outcome.Plan;
-        var runId = database.StoreRun(RunRecords.For(
-            outcome.Outcome, document, scenario.Name, record.Variant, trigger, started, Instant.FromDateTimeOffset(_time.GetUtcNow()), outcome.Warnings));
+        var runId = await database.Runs.StoreAsync(
+            RunRecords.For(outcome.Outcome, document, scenario.Name, record.Variant, trigger, started, Instant.FromDateTimeOffset(_time.GetUtcNow()), outcome.Warnings),
+            cancellationToken).ConfigureAwait(false);
         if (!valid)
         {
             return new ReplanReport(false, runId, false, [.. lines, $"Run {runId} stored; the plan of record (run {record.Id}) stays."], outcome);
         }
 
-        database.Adopt(runId, actor, "replan", $"{outcome.Moves.Length} moves from run {record.Id}");
+        await database.PlanOfRecord.AdoptAsync(runId, actor, "replan", $"{outcome.Moves.Length} moves from run {record.Id}", cancellationToken).ConfigureAwait(false);
         return new ReplanReport(true, runId, true, [.. lines, $"Run {runId} stored and adopted as the plan of record."], outcome);
     }
 

@@ -18,7 +18,7 @@ public class DaylightSavingPublicationTests
         using var fixture = new PublishingFixture();
         var publishAt = ReleaseInstants.Resolve(DateTimeZoneProviders.Tzdb[zone], new LocalDate(year, month, day), new LocalTime(hour, minute));
         Assert.That(InstantPattern.General.Format(publishAt), Is.EqualTo(expected));
-        fixture.AdoptPlan(("dst-title", "local", publishAt));
+        await fixture.AdoptPlanAsync(("dst-title", "local", publishAt));
         var clock = new ShiftedTimeProvider(publishAt.ToDateTimeOffset().AddSeconds(-2));
 
         using (var host = fixture.Host(time: clock))
@@ -37,11 +37,11 @@ public class DaylightSavingPublicationTests
     public async Task Serve_WeeklyTitleAcrossTheAutumnChange_PublishesEachDropAtMidnightInBerlin()
     {
         using var fixture = new PublishingFixture();
-        fixture.AdoptPlan(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de"));
+        await fixture.AdoptPlanAsync(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de"));
         IReadOnlyList<Instant> instants;
-        using (var database = fixture.Open())
+        await using (var database = await fixture.OpenAsync())
         {
-            instants = [.. database.PlanOfRecordReleases().Select(r => r.PublishAt)];
+            instants = [.. (await database.Publications.PlanOfRecordDropsAsync()).Select(r => r.PublishAt)];
         }
 
         // Midnight in Berlin is 22:00Z under summer time, 23:00Z after the clocks go back on 31 October.
@@ -62,7 +62,7 @@ public class DaylightSavingPublicationTests
         var berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
         var lines = fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement).ToList();
         var publishedAt = lines.Select(l => InstantPattern.ExtendedIso.Parse(l.GetProperty("publishedAt").GetString()!).Value).ToList();
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(lines.Select(l => $"drop {l.GetProperty("drop").GetInt32()} of {l.GetProperty("drops").GetInt32()} at {l.GetProperty("publishAt").GetString()}"), Is.EqualTo(new[]
             {
@@ -73,6 +73,6 @@ public class DaylightSavingPublicationTests
             }));
             Assert.That(publishedAt.Zip(instants, (actual, due) => (actual - due).TotalSeconds), Has.All.InRange(0, 1.0));
             Assert.That(publishedAt.Select(p => p.InZone(berlin).TimeOfDay.ToString("HH:mm", CultureInfo.InvariantCulture)), Has.All.EqualTo("00:00"));
-        });
+        }
     }
 }

@@ -13,77 +13,87 @@ public class DropPublicationTests
     // before midnight in London.
     private static readonly string[] AllDrops = ["de 0", "uk 0", "de 1", "uk 1", "de 2", "uk 2", "de 3", "uk 3"];
 
-    private static long AdoptWeekly(PublishingFixture fixture)
-        => fixture.AdoptPlan(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de", "uk"));
+    private static Task<long> AdoptWeeklyAsync(PublishingFixture fixture)
+        => fixture.AdoptPlanAsync(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de", "uk"));
 
     private static Publisher PublisherAt(PublishingFixture fixture, Instant now)
-        => new(fixture.Open, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), NullLogger<Publisher>.Instance);
+        => new(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), NullLogger<Publisher>.Instance);
 
-    private static string[] Published(SchedulerDatabase database)
-        => [.. database.Notifications().Select(n => $"{n.Region} {n.Drop}")];
+    private static async Task<string[]> PublishedAsync(SchedulerDatabase database)
+        => [.. (await database.Notifications.AllAsync()).Select(n => $"{n.Region} {n.Drop}")];
 
-    [Test]
-    public void PublishDue_DropNotYetDue_PublishesNothing()
+    private static async Task<int> CatchUpAsync(PublishingFixture fixture, Instant now)
     {
-        using var fixture = new PublishingFixture();
-        AdoptWeekly(fixture);
-
-        // Drop 1 in de is due at 2027-10-21T22:00Z.
-        var published = PublisherAt(fixture, Instant.FromUtc(2027, 10, 21, 21, 59, 59)).PublishDue("weekly", "de", 1);
-
-        using var database = fixture.Open();
-        Assert.Multiple(() =>
-        {
-            Assert.That(published, Is.False);
-            Assert.That(database.Notifications(), Is.Empty);
-        });
+        using var publisher = PublisherAt(fixture, now);
+        return await publisher.CatchUpAsync();
     }
 
     [Test]
-    public void PublishDue_TriggerFiringLateAfterDowntime_PublishesTheMissedDropsBeforeItsOwn()
+    public async Task PublishDue_DropNotYetDue_PublishesNothing()
     {
         using var fixture = new PublishingFixture();
-        AdoptWeekly(fixture);
-        var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 10, 29, 12, 0));
+        await AdoptWeeklyAsync(fixture);
 
-        var first = publisher.PublishDue("weekly", "uk", 2);
-        var again = publisher.PublishDue("weekly", "uk", 2);
+        // Drop 1 in de is due at 2027-10-21T22:00Z.
+        bool published;
+        using (var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 10, 21, 21, 59, 59)))
+        {
+            published = await publisher.PublishDueAsync("weekly", "de", 1);
+        }
 
-        using var database = fixture.Open();
-        Assert.Multiple(() =>
+        await using var database = await fixture.OpenAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(published, Is.False);
+            Assert.That(await database.Notifications.AllAsync(), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task PublishDue_TriggerFiringLateAfterDowntime_PublishesTheMissedDropsBeforeItsOwn()
+    {
+        using var fixture = new PublishingFixture();
+        await AdoptWeeklyAsync(fixture);
+        using var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 10, 29, 12, 0));
+
+        var first = await publisher.PublishDueAsync("weekly", "uk", 2);
+        var again = await publisher.PublishDueAsync("weekly", "uk", 2);
+
+        await using var database = await fixture.OpenAsync();
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(first, Is.True);
             Assert.That(again, Is.False);
-            Assert.That(Published(database), Is.EqualTo(AllDrops[..6]));
-        });
+            Assert.That(await PublishedAsync(database), Is.EqualTo(AllDrops[..6]));
+        }
     }
 
     [Test]
-    public void CatchUp_TwoPublishersOnOneDatabase_PublishEachDueDropOnceInOrder()
+    public async Task CatchUp_TwoPublishersOnOneDatabase_PublishEachDueDropOnceInOrder()
     {
         using var fixture = new PublishingFixture();
-        AdoptWeekly(fixture);
+        await AdoptWeeklyAsync(fixture);
 
         var counts = new[]
         {
-            PublisherAt(fixture, Instant.FromUtc(2027, 10, 22, 12, 0)).CatchUp(),
-            PublisherAt(fixture, Instant.FromUtc(2027, 11, 6, 12, 0)).CatchUp(),
-            PublisherAt(fixture, Instant.FromUtc(2027, 11, 6, 12, 0)).CatchUp(),
+            await CatchUpAsync(fixture, Instant.FromUtc(2027, 10, 22, 12, 0)),
+            await CatchUpAsync(fixture, Instant.FromUtc(2027, 11, 6, 12, 0)),
+            await CatchUpAsync(fixture, Instant.FromUtc(2027, 11, 6, 12, 0)),
         };
 
-        using var database = fixture.Open();
-        Assert.Multiple(() =>
+        await using var database = await fixture.OpenAsync();
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(counts, Is.EqualTo(new[] { 4, 4, 0 }));
-            Assert.That(Published(database), Is.EqualTo(AllDrops));
-        });
+            Assert.That(await PublishedAsync(database), Is.EqualTo(AllDrops));
+        }
     }
 
     [Test]
     public async Task Serve_RestartBetweenDrops_PublishesEveryDropOnceInOrderWithKeysNamingTheDrops()
     {
         using var fixture = new PublishingFixture();
-        var run = AdoptWeekly(fixture);
+        var run = await AdoptWeeklyAsync(fixture);
 
         // Up a week after the premiere, down for two weeks, then up again twice.
         var starts = new[] { Instant.FromUtc(2027, 10, 22, 12, 0), Instant.FromUtc(2027, 11, 6, 12, 0), Instant.FromUtc(2027, 11, 6, 12, 1) };
@@ -98,16 +108,16 @@ public class DropPublicationTests
             await host.StopAsync();
         }
 
-        using var database = fixture.Open();
+        await using var database = await fixture.OpenAsync();
         var sink = fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement).ToList();
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(sink.Select(l => $"{l.GetProperty("region").GetString()} {l.GetProperty("drop").GetInt32()}"), Is.EqualTo(AllDrops));
             Assert.That(
-                database.Notifications().Select(n => n.IdempotencyKey),
+                (await database.Notifications.AllAsync()).Select(n => n.IdempotencyKey),
                 Is.EqualTo(AllDrops.Select(d => $"{run}:weekly:{d.Replace(" ", ":drop-", StringComparison.Ordinal)}")));
             Assert.That(sink.Select(l => l.GetProperty("idempotencyKey").GetString()), Is.Unique);
-            Assert.That(database.PlanOfRecordReleases().Where(r => r.Title == "weekly").Select(r => r.PublishedAt), Has.All.Not.Null);
-        });
+            Assert.That((await database.Publications.PlanOfRecordDropsAsync()).Where(r => r.Title == "weekly").Select(r => r.PublishedAt), Has.All.Not.Null);
+        }
     }
 }

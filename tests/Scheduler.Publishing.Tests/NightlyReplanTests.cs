@@ -18,33 +18,33 @@ public class NightlyReplanTests
         var request = new PlanRequest(document.Scenario, new PlanScenario(document.Scenario.Name, document.Sha256, null), PlanEngine.CpSat, TimeSpan.FromSeconds(20), 0.001, 1);
         var outcome = new ReleasePlanner(TimeProvider.System).Plan(request);
         long first;
-        using (var database = fixture.Open())
+        await using (var database = await fixture.OpenAsync())
         {
-            first = database.StoreRun(NewRun.ForVerifiedPlan(outcome.Plan!, document.Content, RunTriggers.Cli, outcome.Plan!.GeneratedAt, outcome.Plan.GeneratedAt));
-            database.Adopt(first, "test");
+            first = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(outcome.Plan!, document.Content, RunTriggers.Cli, outcome.Plan!.GeneratedAt, outcome.Plan.GeneratedAt));
+            await database.PlanOfRecord.AdoptAsync(first, "test");
         }
 
         using (var host = fixture.Host(replanCron: "0/2 * * * * ?"))
         {
             await host.StartAsync();
             await PublishingFixture.WaitUntilAsync(
-                () =>
+                async () =>
                 {
-                    using var database = fixture.Open();
-                    return database.ListRuns(10).Any(r => r.Trigger == RunTriggers.Nightly);
+                    await using var database = await fixture.OpenAsync();
+                    return (await database.Runs.ListAsync(10)).Any(r => r.Trigger == RunTriggers.Nightly);
                 },
                 TimeSpan.FromSeconds(60));
             await host.StopAsync();
         }
 
-        using var check = fixture.Open();
-        var nightly = check.ListRuns(10).First(r => r.Trigger == RunTriggers.Nightly);
-        Assert.Multiple(() =>
+        await using var check = await fixture.OpenAsync();
+        var nightly = (await check.Runs.ListAsync(10)).First(r => r.Trigger == RunTriggers.Nightly);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(nightly.Verified, Is.True);
-            Assert.That(check.PlanOfRecord(), Is.EqualTo(nightly.Id));
-            Assert.That(check.Audit()[^1].Action, Is.EqualTo("replan"));
-            Assert.That(check.Audit()[^1].Actor, Is.EqualTo("serve:nightly"));
-        });
+            Assert.That(await check.PlanOfRecord.CurrentAsync(), Is.EqualTo(nightly.Id));
+            Assert.That((await check.PlanOfRecord.AuditAsync())[^1].Action, Is.EqualTo("replan"));
+            Assert.That((await check.PlanOfRecord.AuditAsync())[^1].Actor, Is.EqualTo("serve:nightly"));
+        }
     }
 }

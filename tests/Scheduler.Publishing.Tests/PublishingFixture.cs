@@ -22,10 +22,12 @@ internal sealed class PublishingFixture : IDisposable
 
     public string SinkPath => Path.Combine(_directory, "publications.jsonl");
 
-    public SchedulerDatabase Open() => SchedulerDatabase.Open(DatabasePath, TimeProvider.System);
+    public DatabaseTarget Database => DatabaseTarget.File(DatabasePath);
+
+    public Task<SchedulerDatabase> OpenAsync(CancellationToken cancellationToken = default) => SchedulerDatabase.OpenAsync(Database, TimeProvider.System, cancellationToken);
 
     /// <summary>Stores and adopts a plan with one release per (title, instant).</summary>
-    public long AdoptPlan(params (string Title, string Region, Instant PublishAt)[] releases)
+    public Task<long> AdoptPlanAsync(params (string Title, string Region, Instant PublishAt)[] releases)
     {
         var plan = new Plan(
             new PlanScenario("Publishing test", "0", null),
@@ -34,14 +36,14 @@ internal sealed class PublishingFixture : IDisposable
             new PlanKpis(0, 0, 0, 0, releases.Length, releases.Select(r => r.Title).Distinct().Count(), 0),
             [.. releases.Select(r => r.Title).Distinct().Order(StringComparer.Ordinal).Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. releases.Select(r => new ReleasePlan(r.Title, r.Region, r.PublishAt.InUtc().Date, r.PublishAt, 1))]);
-        return Adopt(plan, "{}"u8.ToArray());
+        return AdoptAsync(plan, "{}"u8.ToArray());
     }
 
     /// <summary>
     /// Stores the scenario and the plan the core's plan factory writes for the given dates (every
     /// drop at its rule-10 instant), and adopts it.
     /// </summary>
-    public long AdoptPlan(ScenarioDocument document, params Assignment[] assignments)
+    public Task<long> AdoptPlanAsync(ScenarioDocument document, params Assignment[] assignments)
     {
         var plan = PlanFactory.Create(
             new ValueModel(document.Scenario),
@@ -49,7 +51,7 @@ internal sealed class PublishingFixture : IDisposable
             assignments,
             k => new PlanSolver("test", PlanStatuses.Optimal, k.Objective, k.Objective, 0, 0, 0, 0),
             Now);
-        return Adopt(plan, document.Content);
+        return AdoptAsync(plan, document.Content);
     }
 
     /// <summary>
@@ -80,17 +82,17 @@ internal sealed class PublishingFixture : IDisposable
     public static Assignment Staggered(string title, LocalDate date, params string[] regions)
         => new(title, PlanModes.Staggered, regions.ToImmutableDictionary(r => r, _ => date, StringComparer.Ordinal));
 
-    private long Adopt(Plan plan, ReadOnlyMemory<byte> scenarioContent)
+    private async Task<long> AdoptAsync(Plan plan, ReadOnlyMemory<byte> scenarioContent)
     {
-        using var database = Open();
-        var run = database.StoreRun(NewRun.ForVerifiedPlan(plan, scenarioContent, RunTriggers.Cli, plan.GeneratedAt, plan.GeneratedAt));
-        database.Adopt(run, "test");
+        await using var database = await OpenAsync();
+        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, scenarioContent, RunTriggers.Cli, plan.GeneratedAt, plan.GeneratedAt));
+        await database.PlanOfRecord.AdoptAsync(run, "test");
         return run;
     }
 
     public IHost Host(INotificationSink? sink = null, string? replanCron = null, TimeProvider? time = null)
         => PublishingHost.Build(
-            new ServeOptions(DatabasePath, sink ?? new FileSink(SinkPath)) { PollInterval = TimeSpan.FromMilliseconds(200), ReplanCron = replanCron },
+            new ServeOptions(Database, sink ?? new FileSink(SinkPath)) { PollInterval = TimeSpan.FromMilliseconds(200), ReplanCron = replanCron },
             time ?? TimeProvider.System,
             logging => logging.SetMinimumLevel(LogLevel.Warning));
 
@@ -100,10 +102,12 @@ internal sealed class PublishingFixture : IDisposable
 
     public static Instant Now => SystemClock.Instance.GetCurrentInstant();
 
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
+    public static Task WaitUntilAsync(Func<bool> condition, TimeSpan limit) => WaitUntilAsync(() => Task.FromResult(condition()), limit);
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
     {
         var deadline = DateTime.UtcNow + limit;
-        while (!condition() && DateTime.UtcNow < deadline)
+        while (!await condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }

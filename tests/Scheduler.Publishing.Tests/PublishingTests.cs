@@ -12,22 +12,22 @@ namespace Scheduler.Publishing.Tests;
 public class PublishingTests
 {
     [Test]
-    public void TryPublish_SameReleaseTwice_PublishesOnceAndQueuesOneNotification()
+    public async Task TryPublish_SameReleaseTwice_PublishesOnceAndQueuesOneNotification()
     {
         using var fixture = new PublishingFixture();
-        fixture.AdoptPlan(("a", "us", PublishingFixture.Now - Duration.FromSeconds(5)));
-        using var database = fixture.Open();
-        var release = database.PlanOfRecordReleases().Single();
+        await fixture.AdoptPlanAsync(("a", "us", PublishingFixture.Now - Duration.FromSeconds(5)));
+        await using var database = await fixture.OpenAsync();
+        var release = (await database.Publications.PlanOfRecordDropsAsync()).Single();
 
-        var first = database.TryPublish(release, PublishingFixture.Now, "{}", "1:a:us");
-        var second = database.TryPublish(release, PublishingFixture.Now, "{}", "1:a:us");
+        var first = await database.Publications.TryPublishAsync(release, PublishingFixture.Now, "{}", "1:a:us");
+        var second = await database.Publications.TryPublishAsync(release, PublishingFixture.Now, "{}", "1:a:us");
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(first, Is.True);
             Assert.That(second, Is.False);
-            Assert.That(database.Notifications(), Has.Count.EqualTo(1));
-        });
+            Assert.That(await database.Notifications.AllAsync(), Has.Count.EqualTo(1));
+        }
     }
 
     [Test]
@@ -35,7 +35,7 @@ public class PublishingTests
     {
         using var fixture = new PublishingFixture();
         var due = PublishingFixture.Now + Duration.FromSeconds(2);
-        fixture.AdoptPlan(("a", "us", due));
+        await fixture.AdoptPlanAsync(("a", "us", due));
 
         using (var host = fixture.Host())
         {
@@ -45,9 +45,9 @@ public class PublishingTests
             await host.StopAsync();
         }
 
-        using var database = fixture.Open();
-        var published = database.PlanOfRecordReleases().Single();
-        Assert.Multiple(() =>
+        await using var database = await fixture.OpenAsync();
+        var published = (await database.Publications.PlanOfRecordDropsAsync()).Single();
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(fixture.SinkLines(), Has.Length.EqualTo(1));
             Assert.That(published.PublishedAt, Is.Not.Null);
@@ -55,14 +55,14 @@ public class PublishingTests
             using var line = JsonDocument.Parse(fixture.SinkLines()[0]);
             Assert.That(line.RootElement.GetProperty("title").GetString(), Is.EqualTo("a"));
             Assert.That(line.RootElement.GetProperty("idempotencyKey").GetString(), Does.EndWith(":a:us"));
-        });
+        }
     }
 
     [Test]
     public async Task Serve_RestartAfterAMissedInstant_PublishesOnceOnStartWithTheLateness()
     {
         using var fixture = new PublishingFixture();
-        fixture.AdoptPlan(("late", "us", PublishingFixture.Now - Duration.FromSeconds(30)), ("later", "us", PublishingFixture.Now - Duration.FromSeconds(20)));
+        await fixture.AdoptPlanAsync(("late", "us", PublishingFixture.Now - Duration.FromSeconds(30)), ("later", "us", PublishingFixture.Now - Duration.FromSeconds(20)));
 
         for (var start = 0; start < 2; start++)
         {
@@ -73,14 +73,14 @@ public class PublishingTests
             await host.StopAsync();
         }
 
-        using var database = fixture.Open();
-        var releases = database.PlanOfRecordReleases();
-        Assert.Multiple(() =>
+        await using var database = await fixture.OpenAsync();
+        var releases = await database.Publications.PlanOfRecordDropsAsync();
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(fixture.SinkLines().Select(l => JsonDocument.Parse(l).RootElement.GetProperty("title").GetString()), Is.EqualTo(new[] { "late", "later" }));
             Assert.That(releases.Single(r => r.Title == "late").LatenessSeconds, Is.GreaterThanOrEqualTo(30));
             Assert.That(releases.Single(r => r.Title == "later").LatenessSeconds, Is.GreaterThanOrEqualTo(20));
-        });
+        }
     }
 
     [Test]
@@ -88,13 +88,13 @@ public class PublishingTests
     {
         using var fixture = new PublishingFixture();
         var now = PublishingFixture.Now;
-        fixture.AdoptPlan(("done", "us", now - Duration.FromSeconds(1)), ("moved", "us", now + Duration.FromHours(1)));
+        await fixture.AdoptPlanAsync(("done", "us", now - Duration.FromSeconds(1)), ("moved", "us", now + Duration.FromHours(1)));
         using var host = fixture.Host();
         await host.StartAsync();
         await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= 1, TimeSpan.FromSeconds(10));
 
         // A new plan of record: "done" again (already published), "moved" now due in two seconds.
-        fixture.AdoptPlan(("done", "us", now + Duration.FromSeconds(2)), ("moved", "us", now + Duration.FromSeconds(2)));
+        await fixture.AdoptPlanAsync(("done", "us", now + Duration.FromSeconds(2)), ("moved", "us", now + Duration.FromSeconds(2)));
         await PublishingFixture.WaitUntilAsync(() => fixture.SinkLines().Length >= 2, TimeSpan.FromSeconds(15));
         await Task.Delay(1500);
         await host.StopAsync();
@@ -107,7 +107,7 @@ public class PublishingTests
     {
         using var fixture = new PublishingFixture();
         var past = PublishingFixture.Now - Duration.FromSeconds(1);
-        fixture.AdoptPlan(("ok", "us", past), ("flaky", "us", past + Duration.FromMilliseconds(1)), ("refused", "us", past + Duration.FromMilliseconds(2)));
+        await fixture.AdoptPlanAsync(("ok", "us", past), ("flaky", "us", past + Duration.FromMilliseconds(1)), ("refused", "us", past + Duration.FromMilliseconds(2)));
         var answers = new Dictionary<string, Queue<HttpStatusCode>>
         {
             ["ok"] = new([HttpStatusCode.OK]),
@@ -150,10 +150,11 @@ public class PublishingTests
         {
             await host.StartAsync();
             await PublishingFixture.WaitUntilAsync(
-                () =>
+                async () =>
                 {
-                    using var database = fixture.Open();
-                    return database.Notifications().All(n => n.Status != "pending") && database.Notifications().Count == 3;
+                    await using var database = await fixture.OpenAsync();
+                    var notifications = await database.Notifications.AllAsync();
+                    return notifications.All(n => n.Status != "pending") && notifications.Count == 3;
                 },
                 TimeSpan.FromSeconds(20));
             await host.StopAsync();
@@ -161,9 +162,9 @@ public class PublishingTests
 
         server.Stop();
         await serving;
-        using var check = fixture.Open();
-        var notifications = check.Notifications().ToDictionary(n => n.Title);
-        Assert.Multiple(() =>
+        await using var check = await fixture.OpenAsync();
+        var notifications = (await check.Notifications.AllAsync()).ToDictionary(n => n.Title);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(notifications["ok"].Status, Is.EqualTo("delivered"));
             Assert.That(notifications["flaky"].Status, Is.EqualTo("delivered"));
@@ -172,6 +173,6 @@ public class PublishingTests
             Assert.That(notifications["refused"].LastError, Does.StartWith("HTTP 400"));
             Assert.That(keys, Has.Count.EqualTo(4));
             Assert.That(keys, Has.All.Match(@"^\d+:(ok|flaky|refused):us$"));
-        });
+        }
     }
 }

@@ -13,39 +13,43 @@ public class ReplanServiceTests
     private static readonly LocalDate Premiere = new(2027, 10, 15);
 
     /// <summary>Adopts "weekly" from 2027-10-15 in de and uk and "film" on 2027-11-12, then publishes what is due at <paramref name="now"/>.</summary>
-    private static void AdoptAndPublish(PublishingFixture fixture, Instant now)
+    private static async Task AdoptAndPublishAsync(PublishingFixture fixture, Instant now)
     {
-        fixture.AdoptPlan(
+        await fixture.AdoptPlanAsync(
             Scenarios.Load(PublishingFixture.WeeklyScenario()),
             PublishingFixture.Staggered("weekly", Premiere, "de", "uk"),
             PublishingFixture.Staggered("film", new LocalDate(2027, 11, 12), "de", "uk"));
-        Publisher(fixture, now).CatchUp();
+        await CatchUpAsync(fixture, now);
     }
 
     /// <summary>Stores a newer version of the scenario, changed by <paramref name="change"/> (the replan plans against it).</summary>
-    private static void StoreNewVersion(PublishingFixture fixture, Action<JsonObject> change)
+    private static async Task StoreNewVersionAsync(PublishingFixture fixture, Action<JsonObject> change)
     {
         var scenario = PublishingFixture.WeeklyScenario();
         change(scenario);
         var document = Scenarios.Load(scenario);
-        using var database = fixture.Open();
-        database.StoreScenario(document.Content, document.Scenario.Name, document.Sha256);
+        await using var database = await fixture.OpenAsync();
+        await database.Scenarios.StoreAsync(document.Content, document.Scenario.Name, document.Sha256);
     }
 
-    private static Publisher Publisher(PublishingFixture fixture, Instant now)
-        => new(fixture.Open, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), NullLogger<Publisher>.Instance);
+    /// <summary>Publishes what is due at <paramref name="now"/>; returns how many drops.</summary>
+    private static async Task<int> CatchUpAsync(PublishingFixture fixture, Instant now)
+    {
+        using var publisher = new Publisher(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), NullLogger<Publisher>.Instance);
+        return await publisher.CatchUpAsync();
+    }
 
     private static async Task<ReplanReport> ReplanAsync(PublishingFixture fixture, Instant asOf)
     {
-        using var replans = new ReplanService(fixture.Open, new ReleasePlanner(TimeProvider.System), TimeProvider.System, NullLogger<ReplanService>.Instance);
+        using var replans = new ReplanService(fixture.OpenAsync, new ReleasePlanner(TimeProvider.System), TimeProvider.System, NullLogger<ReplanService>.Instance);
         return await replans.RunAsync("cli", asOf, dryRun: false, "test");
     }
 
     /// <summary>The plan of record's drops of "weekly", as "region drop date publishAt published-at".</summary>
-    private static string[] WeeklyDrops(PublishingFixture fixture)
+    private static async Task<string[]> WeeklyDropsAsync(PublishingFixture fixture)
     {
-        using var database = fixture.Open();
-        return [.. database.PlanOfRecordReleases().Where(r => r.Title == "weekly")
+        await using var database = await fixture.OpenAsync();
+        return [.. (await database.Publications.PlanOfRecordDropsAsync()).Where(r => r.Title == "weekly")
             .Select(r => $"{r.Region} {r.Drop} {r.Date:uuuu-MM-dd} {r.PublishAt} {(r.PublishedAt is { } at ? at.ToString() : "upcoming")}")];
     }
 
@@ -56,11 +60,11 @@ public class ReplanServiceTests
     {
         using var fixture = new PublishingFixture();
         var now = Instant.FromUtc(2027, 10, 15, 12, 0);
-        AdoptAndPublish(fixture, now);
-        var before = WeeklyDrops(fixture);
+        await AdoptAndPublishAsync(fixture, now);
+        var before = await WeeklyDropsAsync(fixture);
 
         // Moving "weekly" to its new preferred date would gain half its value for a tiny move cost.
-        StoreNewVersion(fixture, scenario =>
+        await StoreNewVersionAsync(fixture, scenario =>
         {
             scenario["objective"] = new JsonObject { ["moveCost"] = 0.001 };
             Scenarios.Title(scenario, 0)["preferred"] = "2027-11-19";
@@ -68,16 +72,16 @@ public class ReplanServiceTests
         });
         var report = await ReplanAsync(fixture, now);
 
-        using var database = fixture.Open();
-        Assert.Multiple(() =>
+        await using var database = await fixture.OpenAsync();
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
-            Assert.That(database.PlanOfRecord(), Is.EqualTo(report.RunId));
-            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(report.RunId));
+            Assert.That(await WeeklyDropsAsync(fixture), Is.EqualTo(before));
             Assert.That(before.Count(d => !d.EndsWith("upcoming", StringComparison.Ordinal)), Is.EqualTo(2), "the premieres are published");
             Assert.That(Warnings(report), Is.Empty);
-            Assert.That(Publisher(fixture, now).CatchUp(), Is.Zero);
-        });
+            Assert.That(await CatchUpAsync(fixture, now), Is.Zero);
+        }
     }
 
     [Test]
@@ -85,28 +89,28 @@ public class ReplanServiceTests
     {
         using var fixture = new PublishingFixture();
         var now = Instant.FromUtc(2027, 10, 22, 12, 0);
-        AdoptAndPublish(fixture, now);
-        var before = WeeklyDrops(fixture);
+        await AdoptAndPublishAsync(fixture, now);
+        var before = await WeeklyDropsAsync(fixture);
 
-        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["dropIntervalDays"] = 14);
+        await StoreNewVersionAsync(fixture, scenario => Scenarios.Title(scenario, 0)["dropIntervalDays"] = 14);
         var report = await ReplanAsync(fixture, now);
 
-        using var database = fixture.Open();
+        await using var database = await fixture.OpenAsync();
         var warnings = new[]
         {
             "'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's 4 drops every 14 days would move its published drop 1 from 2027-10-22 to 2027-10-29",
             "'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's 4 drops every 14 days would move its published drop 1 from 2027-10-22 to 2027-10-29",
         };
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
-            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(await WeeklyDropsAsync(fixture), Is.EqualTo(before));
             Assert.That(before.Count(d => !d.EndsWith("upcoming", StringComparison.Ordinal)), Is.EqualTo(4), "drops 0 and 1 are published");
             Assert.That(Warnings(report), Is.EqualTo(warnings.Select(w => $"WARNING: {w}")));
-            Assert.That(database.FindRun(report.RunId!.Value)!.Messages, Is.EqualTo(warnings));
-            Assert.That(Publisher(fixture, now).CatchUp(), Is.Zero);
-            Assert.That(database.Notifications(), Has.Count.EqualTo(4));
-        });
+            Assert.That((await database.Runs.FindAsync(report.RunId!.Value))!.Messages, Is.EqualTo(warnings));
+            Assert.That(await CatchUpAsync(fixture, now), Is.Zero);
+            Assert.That(await database.Notifications.AllAsync(), Has.Count.EqualTo(4));
+        }
     }
 
     // A format change after the premiere went live that would move or take away an announced drop.
@@ -123,22 +127,22 @@ public class ReplanServiceTests
     {
         using var fixture = new PublishingFixture();
         var now = Instant.FromUtc(2027, 10, 15, 12, 0);
-        AdoptAndPublish(fixture, now);
-        var before = WeeklyDrops(fixture);
+        await AdoptAndPublishAsync(fixture, now);
+        var before = await WeeklyDropsAsync(fixture);
 
-        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)[field] = value);
+        await StoreNewVersionAsync(fixture, scenario => Scenarios.Title(scenario, 0)[field] = value);
         var report = await ReplanAsync(fixture, now);
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
-            Assert.That(WeeklyDrops(fixture), Is.EqualTo(before));
+            Assert.That(await WeeklyDropsAsync(fixture), Is.EqualTo(before));
             Assert.That(Warnings(report), Is.EqualTo(new[]
             {
                 $"WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'de' is published, and the scenario's {change}",
                 $"WARNING: 'weekly' keeps its 4 drops every 7 days: its premiere in 'uk' is published, and the scenario's {change}",
             }));
-        });
+        }
     }
 
     [Test]
@@ -146,14 +150,14 @@ public class ReplanServiceTests
     {
         using var fixture = new PublishingFixture();
         var now = Instant.FromUtc(2027, 10, 15, 12, 0);
-        AdoptAndPublish(fixture, now);
-        var before = WeeklyDrops(fixture);
+        await AdoptAndPublishAsync(fixture, now);
+        var before = await WeeklyDropsAsync(fixture);
 
-        StoreNewVersion(fixture, scenario => Scenarios.Title(scenario, 0)["drops"] = 6);
+        await StoreNewVersionAsync(fixture, scenario => Scenarios.Title(scenario, 0)["drops"] = 6);
         var report = await ReplanAsync(fixture, now);
 
-        var after = WeeklyDrops(fixture);
-        Assert.Multiple(() =>
+        var after = await WeeklyDropsAsync(fixture);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(report.Adopted, Is.True, string.Join("\n", report.Lines));
             Assert.That(Warnings(report), Is.Empty);
@@ -165,6 +169,6 @@ public class ReplanServiceTests
                 "de 5 2027-11-19 2027-11-18T23:00:00Z upcoming",
                 "uk 5 2027-11-19 2027-11-19T00:00:00Z upcoming",
             }));
-        });
+        }
     }
 }

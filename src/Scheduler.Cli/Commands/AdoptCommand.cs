@@ -20,8 +20,8 @@ internal static class AdoptCommand
         var command = new Command("adopt", "Make a stored run's plan the plan of record.") { runId, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
-            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId)).ConfigureAwait(false) is not { } found)
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
+            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId), cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -31,7 +31,8 @@ internal static class AdoptCommand
             PlanVerification verification;
             try
             {
-                var scenario = loader.Load(store.ScenarioContent(run.ScenarioId), $"stored scenario of run {run.Id}").Resolve(run.Variant);
+                var content = await store.Scenarios.ContentAsync(run.ScenarioId, cancellationToken).ConfigureAwait(false);
+                var scenario = loader.Load(content, $"stored scenario of run {run.Id}").Resolve(run.Variant);
                 verification = new PlanVerifier(new ValueModel(scenario)).Verify(plan);
             }
             catch (ScenarioValidationException ex)
@@ -51,7 +52,7 @@ internal static class AdoptCommand
                 return ExitCodes.InvalidInput;
             }
 
-            store.Adopt(run.Id, Database.Actor);
+            await store.PlanOfRecord.AdoptAsync(run.Id, Database.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Run {run.Id} is now the plan of record.").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

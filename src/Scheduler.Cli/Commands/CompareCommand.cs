@@ -44,7 +44,7 @@ internal static class CompareCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
             if (store is null && !parse.GetValue(noSave))
             {
                 return ExitCodes.InvalidInput;
@@ -75,12 +75,12 @@ internal static class CompareCommand
             var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
             if (store is not null)
             {
-                store.StoreRun(RunRecords.For(comparison.Base, baseInput.Document, baseInput.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt));
+                await store.Runs.StoreAsync(RunRecords.For(comparison.Base, baseInput.Document, baseInput.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
                 foreach (var (variant, input) in comparison.Variants.Zip(jobs.Select(j => j.Input)))
                 {
                     if (variant.Outcome is { } outcome && input is not null)
                     {
-                        store.StoreRun(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Compare, startedAt, finishedAt));
+                        await store.Runs.StoreAsync(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
                     }
                 }
             }

@@ -82,8 +82,8 @@ internal static class ExplainCommand
             return null;
         }
 
-        using var store = await Database.OpenAsync(context, database).ConfigureAwait(false);
-        if (store is null || await StoredRunInput.FindPlanAsync(context, store, runId).ConfigureAwait(false) is not { } found)
+        using var store = await Database.OpenAsync(context, database, cancellationToken).ConfigureAwait(false);
+        if (store is null || await StoredRunInput.FindPlanAsync(context, store, runId, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return null;
         }
@@ -91,7 +91,8 @@ internal static class ExplainCommand
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var scenario = loader.Load(store.ScenarioContent(found.Run.ScenarioId), $"stored scenario of run {runId}").Resolve(found.Run.Variant);
+            var content = await store.Scenarios.ContentAsync(found.Run.ScenarioId, cancellationToken).ConfigureAwait(false);
+            var scenario = loader.Load(content, $"stored scenario of run {runId}").Resolve(found.Run.Variant);
             return (scenario, found.Plan);
         }
         catch (ScenarioValidationException ex)

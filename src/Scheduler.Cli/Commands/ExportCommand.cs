@@ -13,8 +13,8 @@ internal static class ExportCommand
         var command = new Command("export", "Write a stored run's plan file.") { runId, output, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
-            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId)).ConfigureAwait(false) is not { } found)
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
+            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId), cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 return ExitCodes.InvalidInput;
             }

@@ -69,7 +69,7 @@ internal static class PlanCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
             if (store is null && !parse.GetValue(noSave))
             {
                 return ExitCodes.InvalidInput;
@@ -112,15 +112,17 @@ internal static class PlanCommand
 
         var planJson = outcome.Plan is { } made && outcome.Verification is { IsValid: true } ? PlanJson.Write(made) : null;
         var runId = outputs.Database is { } database
-            ? database.StoreRun(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Cli, startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow())))
+            ? await database.Runs.StoreAsync(
+                RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Cli, startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow())),
+                cancellationToken).ConfigureAwait(false)
             : (long?)null;
         var exitCode = await ReportAsync(context, request, outputs, outcome, planJson, cancellationToken).ConfigureAwait(false);
         if (runId is { } stored)
         {
-            await context.Error.WriteLineAsync($"Run {stored} stored in {outputs.Database!.Path}.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"Run {stored} stored in {outputs.Database!.Display}.").ConfigureAwait(false);
             if (outputs.Adopt && exitCode == ExitCodes.Ok)
             {
-                outputs.Database.Adopt(stored, Database.Actor);
+                await outputs.Database.PlanOfRecord.AdoptAsync(stored, Database.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
                 await context.Error.WriteLineAsync($"Run {stored} is now the plan of record.").ConfigureAwait(false);
             }
         }

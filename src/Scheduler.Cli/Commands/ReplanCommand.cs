@@ -42,8 +42,12 @@ internal static class ReplanCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var path = Storage.DatabaseLocation.Resolve(parse.GetValue(database), Environment.GetEnvironmentVariable);
-            using (var check = await Database.OpenAsync(context, path).ConfigureAwait(false))
+            if (await Database.ResolveAsync(context, parse.GetValue(database)).ConfigureAwait(false) is not { } target)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            using (var check = await Database.OpenAsync(context, target, cancellationToken).ConfigureAwait(false))
             {
                 if (check is null)
                 {
@@ -52,7 +56,7 @@ internal static class ReplanCommand
             }
 
             using var service = new ReplanService(
-                () => Storage.SchedulerDatabase.Open(path, context.Time),
+                token => Storage.SchedulerDatabase.OpenAsync(target, context.Time, token),
                 new ReleasePlanner(context.Time),
                 context.Time,
                 NullLogger<ReplanService>.Instance);

@@ -17,13 +17,13 @@ internal static class RunsCommand
         var command = new Command("runs", "List stored runs, newest first.") { limit, json, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var runs = store.ListRuns(Math.Max(1, parse.GetValue(limit)));
+            var runs = await store.Runs.ListAsync(Math.Max(1, parse.GetValue(limit)), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
                 var rows = runs.Select(r => new

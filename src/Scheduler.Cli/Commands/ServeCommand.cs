@@ -7,7 +7,7 @@ using Scheduler.Storage;
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler serve [--db PATH] [--sink URL|FILE]</c>: publishes the plan of record at the
+/// <c>scheduler serve [--db PATH|URI] [--sink URL|FILE]</c>: publishes the plan of record at the
 /// instants it promises, survives restarts, and follows adoptions made meanwhile.
 /// </summary>
 internal static class ServeCommand
@@ -25,12 +25,16 @@ internal static class ServeCommand
         var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM.") { database, sink, cron, zone };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var path = DatabaseLocation.Resolve(parse.GetValue(database), Environment.GetEnvironmentVariable);
+            if (await Database.ResolveAsync(context, parse.GetValue(database)).ConfigureAwait(false) is not { } target)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var target = parse.GetValue(sink)!;
-            INotificationSink notificationSink = Uri.TryCreate(target, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            var sinkTarget = parse.GetValue(sink)!;
+            INotificationSink notificationSink = Uri.TryCreate(sinkTarget, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? new HttpSink(http, uri)
-                : new FileSink(target);
+                : new FileSink(sinkTarget);
             var cronText = parse.GetValue(cron)!;
             if (cronText != "none" && !Quartz.CronExpression.TryParse(cronText, out _))
             {
@@ -44,7 +48,7 @@ internal static class ServeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var options = new ServeOptions(path, notificationSink) { ReplanCron = cronText == "none" ? null : cronText, ReplanZone = replanZone };
+            var options = new ServeOptions(target, notificationSink) { ReplanCron = cronText == "none" ? null : cronText, ReplanZone = replanZone };
             IHost host;
             try
             {

@@ -15,8 +15,8 @@ internal static class ShowCommand
         var command = new Command("show", "Show a stored run's plan.") { runId, json, csv, report, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
-            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId)).ConfigureAwait(false) is not { } found)
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
+            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId), cancellationToken).ConfigureAwait(false) is not { } found)
             {
                 return ExitCodes.InvalidInput;
             }
@@ -24,7 +24,8 @@ internal static class ShowCommand
             if (parse.GetValue(report) is { } reportPath)
             {
                 var loader = await Core.Loading.ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-                var scenario = loader.Load(store.ScenarioContent(found.Run.ScenarioId), $"stored scenario of run {found.Run.Id}").Resolve(found.Run.Variant);
+                var content = await store.Scenarios.ContentAsync(found.Run.ScenarioId, cancellationToken).ConfigureAwait(false);
+                var scenario = loader.Load(content, $"stored scenario of run {found.Run.Id}").Resolve(found.Run.Variant);
                 var heading = $"{found.Run.ScenarioName}{(found.Run.Variant is { } v ? $" (variant {v})" : "")}: run {found.Run.Id}";
                 await OutputFiles.WriteAsync(reportPath, new Reports.CalendarReport(scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
             }

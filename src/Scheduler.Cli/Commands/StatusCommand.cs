@@ -18,15 +18,16 @@ internal static class StatusCommand
         var command = new Command("status", "Show upcoming, published, late and failed publications.") { json, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var releases = store.PlanOfRecordReleases();
-            var failed = store.Notifications().Where(n => n.Status == "failed").ToDictionary(n => (n.Title, n.Region, n.Drop), n => n.LastError);
-            var zones = ZonesOfRun(store);
+            var releases = await store.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
+            var planOfRecord = await store.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            var failed = (await store.Notifications.AllAsync(cancellationToken).ConfigureAwait(false)).Where(n => n.Status == "failed").ToDictionary(n => (n.Title, n.Region, n.Drop), n => n.LastError);
+            var zones = await ZonesOfRunAsync(store, planOfRecord, cancellationToken).ConfigureAwait(false);
             var rows = releases.Select(r => new
             {
                 title = r.Title,
@@ -44,11 +45,11 @@ internal static class StatusCommand
 
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { planOfRecord = store.PlanOfRecord(), releases = rows }, CliJson.Options)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { planOfRecord, releases = rows }, CliJson.Options)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            if (store.PlanOfRecord() is not { } run)
+            if (planOfRecord is not { } run)
             {
                 await context.Output.WriteLineAsync("No plan of record yet: adopt a run with 'scheduler adopt RUN' or 'plan --adopt'.").ConfigureAwait(false);
                 return ExitCodes.Ok;
@@ -74,14 +75,14 @@ internal static class StatusCommand
     }
 
     /// <summary>The regions' time zones, from the scenario stored with the plan of record.</summary>
-    private static Dictionary<string, DateTimeZone> ZonesOfRun(SchedulerDatabase store)
+    private static async Task<Dictionary<string, DateTimeZone>> ZonesOfRunAsync(SchedulerDatabase store, long? runId, CancellationToken cancellationToken)
     {
-        if (store.PlanOfRecord() is not { } runId || store.FindRun(runId) is not { } run)
+        if (runId is null || await store.Runs.FindAsync(runId.Value, cancellationToken).ConfigureAwait(false) is not { } run)
         {
             return [];
         }
 
-        using var document = JsonDocument.Parse(store.ScenarioContent(run.ScenarioId));
+        using var document = JsonDocument.Parse(await store.Scenarios.ContentAsync(run.ScenarioId, cancellationToken).ConfigureAwait(false));
         return document.RootElement.GetProperty("regions").EnumerateArray()
             .Select(r => (Id: r.GetProperty("id").GetString()!, Zone: DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.GetProperty("timeZone").GetString()!)))
             .Where(r => r.Zone is not null)

@@ -10,12 +10,12 @@ internal static class StoredRunInput
     public static Argument<long> Argument() => new("RUN") { Description = "The run id (see 'scheduler runs')." };
 
     /// <summary>The run and its plan, or null after printing why there is none (exit code 2 for the caller).</summary>
-    public static async Task<(StoredRun Run, Plan Plan)?> FindPlanAsync(CliContext context, SchedulerDatabase store, long id)
+    public static async Task<(StoredRun Run, Plan Plan)?> FindPlanAsync(CliContext context, SchedulerDatabase store, long id, CancellationToken cancellationToken = default)
     {
-        var run = store.FindRun(id);
+        var run = await store.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false);
         if (run is null)
         {
-            await context.Error.WriteLineAsync($"There is no run {id} in {store.Path}.").ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"There is no run {id} in {store.Display}.").ConfigureAwait(false);
             return null;
         }
 

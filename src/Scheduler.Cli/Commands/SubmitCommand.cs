@@ -24,13 +24,13 @@ internal static class SubmitCommand
                 return ExitCodes.InvalidInput;
             }
 
-            using var store = await Database.OpenAsync(context, parse.GetValue(database)).ConfigureAwait(false);
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
             if (store is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var id = store.StoreScenario(input.Document.Content, input.Scenario.Name, input.Document.Sha256);
+            var id = await store.Scenarios.StoreAsync(input.Document.Content, input.Scenario.Name, input.Document.Sha256, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Scenario '{input.Scenario.Name}' stored (document {id}, sha256 {input.Document.Sha256[..12]}); the next replan uses it.").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

@@ -16,13 +16,13 @@ public sealed class DeliveryService : BackgroundService
 
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
 
-    private readonly Func<SchedulerDatabase> _openDatabase;
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly INotificationSink _sink;
     private readonly DeliverySignal _signal;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryService> _logger;
 
-    public DeliveryService(Func<SchedulerDatabase> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ILogger<DeliveryService> logger)
+    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ILogger<DeliveryService> logger)
     {
         _openDatabase = openDatabase;
         _sink = sink;
@@ -34,25 +34,25 @@ public sealed class DeliveryService : BackgroundService
     /// <summary>Delivers what is pending once; returns the delay before a retry is due, or null when nothing waits for a retry.</summary>
     public async Task<TimeSpan?> DeliverPendingAsync(CancellationToken cancellationToken = default)
     {
-        using var database = _openDatabase();
+        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
         TimeSpan? retryIn = null;
-        foreach (var notification in database.PendingNotifications(100))
+        foreach (var notification in await database.Notifications.PendingAsync(100, cancellationToken).ConfigureAwait(false))
         {
             var result = await _sink.DeliverAsync(notification, cancellationToken).ConfigureAwait(false);
             var attempts = notification.Attempts + 1;
             switch (result.Outcome)
             {
                 case DeliveryOutcome.Delivered:
-                    database.RecordDelivery(notification.Id, "delivered", null);
+                    await database.Notifications.RecordDeliveryAsync(notification.Id, "delivered", null, cancellationToken).ConfigureAwait(false);
                     break;
                 case DeliveryOutcome.Retry when attempts < MaxAttempts:
-                    database.RecordDelivery(notification.Id, "pending", result.Error);
+                    await database.Notifications.RecordDeliveryAsync(notification.Id, "pending", result.Error, cancellationToken).ConfigureAwait(false);
                     var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts - 1)));
                     retryIn = retryIn is { } earlier && earlier < backoff ? earlier : backoff;
                     _logger.LogWarning("Delivery of {Title} in {Region}, drop {Drop}, failed ({Error}); retrying in {Backoff}", notification.Title, notification.Region, notification.Drop, result.Error, backoff);
                     break;
                 default:
-                    database.RecordDelivery(notification.Id, "failed", result.Error);
+                    await database.Notifications.RecordDeliveryAsync(notification.Id, "failed", result.Error, cancellationToken).ConfigureAwait(false);
                     _logger.LogError("Delivery of {Title} in {Region}, drop {Drop}, failed for good: {Error}", notification.Title, notification.Region, notification.Drop, result.Error);
                     break;
             }

@@ -13,7 +13,7 @@ namespace Scheduler.Publishing.Hosting;
 public sealed class PlanWatcher : BackgroundService
 {
     private readonly ISchedulerFactory _schedulers;
-    private readonly Func<SchedulerDatabase> _openDatabase;
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly Publisher _publisher;
     private readonly TriggerSynchronizer _synchronizer;
     private readonly TimeProvider _time;
@@ -23,7 +23,7 @@ public sealed class PlanWatcher : BackgroundService
 
     public PlanWatcher(
         ISchedulerFactory schedulers,
-        Func<SchedulerDatabase> openDatabase,
+        Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         Publisher publisher,
         TriggerSynchronizer synchronizer,
         TimeProvider time,
@@ -43,9 +43,9 @@ public sealed class PlanWatcher : BackgroundService
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
         string? stamp;
-        using (var database = _openDatabase())
+        await using (var database = await _openDatabase(cancellationToken).ConfigureAwait(false))
         {
-            stamp = database.PlanOfRecordStamp();
+            stamp = await database.PlanOfRecord.StampAsync(cancellationToken).ConfigureAwait(false);
         }
 
         if (stamp == _seen && _seen is not null)
@@ -61,16 +61,16 @@ public sealed class PlanWatcher : BackgroundService
         }
 
         _logger.LogInformation("Plan of record is run {Stamp}", stamp);
-        var caughtUp = _publisher.CatchUp();
+        var caughtUp = await _publisher.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         if (caughtUp > 0)
         {
             _logger.LogWarning("Published {Count} drops that fell due while nothing was running", caughtUp);
         }
 
         IReadOnlyList<ScheduledRelease> releases;
-        using (var database = _openDatabase())
+        await using (var database = await _openDatabase(cancellationToken).ConfigureAwait(false))
         {
-            releases = database.PlanOfRecordReleases();
+            releases = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
         }
 
         var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);

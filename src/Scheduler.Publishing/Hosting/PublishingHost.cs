@@ -11,7 +11,7 @@ namespace Scheduler.Publishing.Hosting;
 
 /// <summary>
 /// The long-running publisher: a Generic Host with Quartz (persistent store in its own SQLite
-/// file), the plan watcher and the delivery loop. Time comes from the given <see cref="TimeProvider"/>.
+/// file, whichever database the plans are in), the plan watcher and the delivery loop. Time comes from the given <see cref="TimeProvider"/>.
 /// </summary>
 public static class PublishingHost
 {
@@ -24,8 +24,10 @@ public static class PublishingHost
         ArgumentNullException.ThrowIfNull(time);
         SQLitePCL.Batteries_V2.Init();
 
-        // Opening runs migrations, and creates the file on a first start.
-        SchedulerDatabase.Open(options.DatabasePath, time).Dispose();
+        // Opening runs migrations, and creates the file on a first start. The host is built
+        // synchronously (it is a builder), so this one open waits here.
+        SchedulerDatabase.OpenAsync(options.Database, time).GetAwaiter().GetResult().Dispose();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.QuartzDatabasePath))!);
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -48,7 +50,7 @@ public static class PublishingHost
         services.AddSingleton(time);
         services.AddSingleton(options);
         services.AddSingleton(options.Sink);
-        services.AddSingleton<Func<SchedulerDatabase>>(() => SchedulerDatabase.Open(options.DatabasePath, time));
+        services.AddSingleton<Func<CancellationToken, Task<SchedulerDatabase>>>(cancellationToken => SchedulerDatabase.OpenAsync(options.Database, time, cancellationToken));
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<TriggerSynchronizer>();

@@ -1,9 +1,10 @@
 using Scheduler.Publishing.Sinks;
+using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Hosting;
 
 /// <summary>How <c>scheduler serve</c> runs.</summary>
-public sealed record ServeOptions(string DatabasePath, INotificationSink Sink)
+public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sink)
 {
     /// <summary>How often the plan of record is checked for a new adoption.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
@@ -14,6 +15,15 @@ public sealed record ServeOptions(string DatabasePath, INotificationSink Sink)
     /// <summary>The time zone the cron expression is read in.</summary>
     public TimeZoneInfo ReplanZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>Quartz's own store, a separate SQLite file beside the database.</summary>
-    public string QuartzDatabasePath => Path.ChangeExtension(DatabasePath, ".quartz.db");
+    /// <summary>
+    /// Quartz's own store, a separate SQLite file: beside an SQLite database; for a PostgreSQL one,
+    /// under the data home, named after the server and database. Its triggers are rebuilt from the
+    /// plan of record on every start, so a store on another machine's disk loses nothing.
+    /// </summary>
+    public string QuartzDatabasePath { get; init; } = Database is { FilePath: { } file }
+        ? Path.ChangeExtension(file, ".quartz.db")
+        : Path.Combine(
+            DatabaseLocation.DataHome(Environment.GetEnvironmentVariable),
+            "scheduler",
+            $"{Database.Host}-{Database.Port}-{Database.Database}.quartz.db");
 }

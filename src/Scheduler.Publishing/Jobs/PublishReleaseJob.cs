@@ -23,14 +23,13 @@ public sealed class PublishReleaseJob : IJob
 
     public static JobKey KeyFor(string title, string region, int drop) => new(string.Create(CultureInfo.InvariantCulture, $"{title}|{region}|{drop}"), Group);
 
-    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
         var data = context.MergedJobDataMap;
 
         // A trigger stored before titles had drops names none: it was for a premiere.
         var drop = data.ContainsKey(DropKey) ? int.Parse(data.GetString(DropKey)!, CultureInfo.InvariantCulture) : 0;
-        _publisher.PublishDue(data.GetString(TitleKey)!, data.GetString(RegionKey)!, drop);
-        return ValueTask.CompletedTask;
+        await _publisher.PublishDueAsync(data.GetString(TitleKey)!, data.GetString(RegionKey)!, drop, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -42,14 +42,14 @@ public class CompareCommandTests
 
         using var json = JsonDocument.Parse(result.Output);
         var variant = Variant(json, "no-op");
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(variant.GetProperty("moved").GetArrayLength(), Is.Zero);
             Assert.That(variant.GetProperty("modeChanges").GetArrayLength(), Is.Zero);
             Assert.That(variant.GetProperty("delta").GetProperty("objective").GetDouble(), Is.Zero);
             Assert.That(variant.GetProperty("summary").GetString(), Is.EqualTo("Objective 0 (0%); no release moves."));
-        });
+        }
     }
 
     [Test]
@@ -59,13 +59,13 @@ public class CompareCommandTests
 
         using var json = JsonDocument.Parse(result.Output);
         var variant = Variant(json, "starfall-slips");
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(json.RootElement.GetProperty("base").GetProperty("kpis").GetProperty("releases").GetInt32(), Is.EqualTo(23));
             Assert.That(variant.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "id", "kpis", "delta", "moved", "added", "dropped", "modeChanges" }));
             Assert.That(variant.GetProperty("moved").EnumerateArray().Select(m => m.GetProperty("title").GetString()).Distinct(), Is.EqualTo(new[] { "starfall-protocol" }));
             Assert.That(variant.GetProperty("moved")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "region", "from", "to", "valueChange" }));
-        });
+        }
     }
 
     [Test]
@@ -75,14 +75,14 @@ public class CompareCommandTests
 
         using var json = JsonDocument.Parse(result.Output);
         var broken = Variant(json, "bad-capacity");
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(broken.GetProperty("status").GetString(), Is.EqualTo("invalid"));
             Assert.That(broken.GetProperty("errors")[0].GetProperty("message").GetString(), Is.EqualTo("must be at least 1, found the number 0"));
             Assert.That(broken.GetProperty("errors")[0].GetProperty("path").GetString(), Is.EqualTo("variant 'bad-capacity': $.capacity.perDay"));
             Assert.That(Variant(json, "ok").GetProperty("kpis").GetProperty("releases").GetInt32(), Is.EqualTo(4));
-        });
+        }
     }
 
     [Test]
@@ -96,7 +96,7 @@ public class CompareCommandTests
 
         using var a = JsonDocument.Parse(parallel.Output);
         using var b = JsonDocument.Parse(sequential.Output);
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(parallel.ExitCode, Is.EqualTo(ExitCodes.Ok), parallel.Error);
             foreach (var id in new[] { "one-release-per-day", "starfall-slips", "clash-costly", "rival-week" })
@@ -104,7 +104,7 @@ public class CompareCommandTests
                 Assert.That(Variant(a, id).GetProperty("moved").GetRawText(), Is.EqualTo(Variant(b, id).GetProperty("moved").GetRawText()), id);
                 Assert.That(Variant(a, id).GetProperty("kpis").GetRawText(), Is.EqualTo(Variant(b, id).GetProperty("kpis").GetRawText()), id);
             }
-        });
+        }
     }
 
     [Test]
@@ -116,13 +116,13 @@ public class CompareCommandTests
 
         var result = await CliRun.InProcessAsync("compare", "scenarios/demo.json", second, "--db", db, "--out", outDir);
 
-        using var database = SchedulerDatabase.Open(db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(result.Output, Does.Contain("Variant demo-variants: Objective 0 (0%); no release moves."));
-            Assert.That(database.ListRuns(10).Select(r => r.Trigger), Is.EqualTo(new[] { "compare", "compare" }));
+            Assert.That((await database.Runs.ListAsync(10)).Select(r => r.Trigger), Is.EqualTo(new[] { "compare", "compare" }));
             Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "base.json", "demo-variants.json" }));
-        });
+        }
     }
 }

@@ -41,24 +41,24 @@ public class ReplanCommandTests
 
         var dryRun = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-10", "--dry-run");
         int runsAfterDryRun;
-        using (var database = SchedulerDatabase.Open(Db, TimeProvider.System))
+        await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System))
         {
-            runsAfterDryRun = database.ListRuns(10).Count;
+            runsAfterDryRun = (await database.Runs.ListAsync(10)).Count;
         }
 
         var real = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-10");
 
-        using var check = SchedulerDatabase.Open(Db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var check = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(submitted.ExitCode, Is.EqualTo(ExitCodes.Ok), submitted.Error);
             Assert.That(dryRun.ExitCode, Is.EqualTo(ExitCodes.Ok), dryRun.Error);
             Assert.That(dryRun.Output, Does.Contain("kitchen-wars in us: 2027-05-07 -> 2027-04-30"));
             Assert.That(runsAfterDryRun, Is.EqualTo(1));
             Assert.That(real.ExitCode, Is.EqualTo(ExitCodes.Ok), real.Error);
-            Assert.That(check.PlanOfRecord(), Is.EqualTo(2));
-            Assert.That(check.Audit()[^1].Action, Is.EqualTo("replan"));
-        });
+            Assert.That(await check.PlanOfRecord.CurrentAsync(), Is.EqualTo(2));
+            Assert.That((await check.PlanOfRecord.AuditAsync())[^1].Action, Is.EqualTo("replan"));
+        }
     }
 
     [Test]
@@ -75,14 +75,14 @@ public class ReplanCommandTests
 
         var result = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-01");
 
-        using var check = SchedulerDatabase.Open(Db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var check = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Infeasible), result.Output + result.Error);
-            Assert.That(check.PlanOfRecord(), Is.EqualTo(1));
-            Assert.That(check.ListRuns(10)[0].Status, Is.EqualTo("infeasible"));
+            Assert.That(await check.PlanOfRecord.CurrentAsync(), Is.EqualTo(1));
+            Assert.That((await check.Runs.ListAsync(10))[0].Status, Is.EqualTo("infeasible"));
             Assert.That(result.Error, Does.Contain("the plan of record (run 1) stays"));
-        });
+        }
     }
 
     [Test]
@@ -90,11 +90,11 @@ public class ReplanCommandTests
     {
         var result = await CliRun.InProcessAsync("replan", "--db", Db);
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(result.Error, Is.EqualTo("There is no plan of record to replan: adopt a run first.\n"));
-        });
+        }
     }
 
     [Test]
@@ -103,14 +103,14 @@ public class ReplanCommandTests
         var valid = await CliRun.InProcessAsync("submit", "scenarios/demo.json", "--db", Db);
         var invalid = await CliRun.InProcessAsync("submit", "scenarios/invalid/sequel-cycle.json", "--db", Db);
 
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(valid.ExitCode, Is.EqualTo(ExitCodes.Ok), valid.Error);
             Assert.That(valid.Output, Does.StartWith("Scenario 'Demo: spring 2027' stored (document 1, sha256 "));
-            Assert.That(database.NewestScenario("Demo: spring 2027"), Is.Not.Null);
+            Assert.That(await database.Scenarios.NewestAsync("Demo: spring 2027"), Is.Not.Null);
             Assert.That(invalid.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(database.NewestScenario("Invalid example"), Is.Null);
-        });
+            Assert.That(await database.Scenarios.NewestAsync("Invalid example"), Is.Null);
+        }
     }
 }

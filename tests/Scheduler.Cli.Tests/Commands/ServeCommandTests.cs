@@ -22,7 +22,7 @@ public class ServeCommandTests
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
     /// <summary>A plan of record whose <paramref name="count"/> releases all fell due a minute ago.</summary>
-    private void AdoptOverduePlan(int count)
+    private async Task AdoptOverduePlanAsync(int count)
     {
         var due = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(1);
         var titles = Enumerable.Range(1, count).Select(i => $"t{i:000}").ToList();
@@ -33,9 +33,9 @@ public class ServeCommandTests
             new PlanKpis(0, 0, 0, 0, count, count, 0),
             [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. titles.Select((t, i) => new ReleasePlan(t, "us", due.InUtc().Date, due + Duration.FromMilliseconds(i), 1))]);
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        var run = database.StoreRun(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due));
-        database.Adopt(run, "test");
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due));
+        await database.PlanOfRecord.AdoptAsync(run, "test");
     }
 
     private Process StartServe()
@@ -48,10 +48,10 @@ public class ServeCommandTests
 
     private string[] SinkLines() => File.Exists(Sink) ? File.ReadAllLines(Sink) : [];
 
-    private int Published()
+    private async Task<int> PublishedAsync()
     {
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        return database.PlanOfRecordReleases().Count(r => r.PublishedAt is not null);
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        return (await database.Publications.PlanOfRecordDropsAsync()).Count(r => r.PublishedAt is not null);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
@@ -66,7 +66,7 @@ public class ServeCommandTests
     [Test]
     public async Task Serve_KilledDuringABurstOfDuePublications_LosesAndDuplicatesNoneAfterRestart()
     {
-        AdoptOverduePlan(300);
+        await AdoptOverduePlanAsync(300);
 
         using (var first = StartServe())
         {
@@ -75,7 +75,7 @@ public class ServeCommandTests
             await first.WaitForExitAsync();
         }
 
-        var publishedBeforeRestart = Published();
+        var publishedBeforeRestart = await PublishedAsync();
         using (var second = StartServe())
         {
             await WaitUntilAsync(() => SinkLines().Length >= 300, TimeSpan.FromSeconds(120));
@@ -86,16 +86,16 @@ public class ServeCommandTests
         }
 
         var keys = SinkLines().Where(l => l.Length > 0).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("idempotencyKey").GetString()).ToList();
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(publishedBeforeRestart, Is.InRange(20, 300), "the first process was killed in the middle of the burst");
-            Assert.That(Published(), Is.EqualTo(300));
+            Assert.That(await PublishedAsync(), Is.EqualTo(300));
             Assert.That(keys, Has.Count.EqualTo(300));
             Assert.That(keys.Distinct().Count(), Is.EqualTo(300));
-            Assert.That(database.Notifications().Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
-            Assert.That(database.IntegrityCheck(), Is.EqualTo("ok"));
-        });
+            Assert.That((await database.Notifications.AllAsync()).Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
+            Assert.That(await database.IntegrityCheckAsync(), Is.EqualTo("ok"));
+        }
     }
 
     [Test]
@@ -108,7 +108,7 @@ public class ServeCommandTests
         using var json = JsonDocument.Parse(result.Output);
         var rows = json.RootElement.GetProperty("releases").EnumerateArray().ToList();
         var uk = rows.First(r => r.GetProperty("region").GetString() == "uk");
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(json.RootElement.GetProperty("planOfRecord").GetInt64(), Is.EqualTo(1));
@@ -116,7 +116,7 @@ public class ServeCommandTests
             Assert.That(rows.Select(r => r.GetProperty("state").GetString()).Distinct(), Is.EqualTo(new[] { "upcoming" }));
             Assert.That(uk.GetProperty("publishAt").GetString(), Does.EndWith("Z"));
             Assert.That(uk.GetProperty("publishAtLocal").GetString(), Is.EqualTo("2027-03-12T08:00+00:00 GMT"));
-        });
+        }
     }
 
     [Test]
@@ -124,10 +124,10 @@ public class ServeCommandTests
     {
         var result = await CliRun.InProcessAsync("serve", "--db", Db, "--replan-cron", "every night");
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(result.Error, Does.StartWith("--replan-cron: 'every night' is not a Quartz cron expression"));
-        });
+        }
     }
 }

@@ -29,12 +29,12 @@ public class StorageCommandsTests
         var plan = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--out", written);
         var export = await CliRun.InProcessAsync("export", RunId(plan).ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Db, "--out", exported);
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(plan.ExitCode, Is.EqualTo(ExitCodes.Ok), plan.Error);
             Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Ok), export.Error);
             Assert.That(File.ReadAllBytes(exported), Is.EqualTo(File.ReadAllBytes(written)));
-        });
+        }
     }
 
     [Test]
@@ -47,7 +47,7 @@ public class StorageCommandsTests
 
         using var json = JsonDocument.Parse(result.Output);
         var runs = json.RootElement.EnumerateArray().ToList();
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(runs.Select(r => r.GetProperty("id").GetInt64()), Is.EqualTo(new long[] { 2, 1 }));
             Assert.That(runs[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "scenario", "variant", "trigger", "status", "objective", "gap", "createdAt", "adopted" }));
@@ -55,7 +55,7 @@ public class StorageCommandsTests
             Assert.That(runs[0].GetProperty("adopted").GetBoolean(), Is.True);
             Assert.That(runs[1].GetProperty("status").GetString(), Is.EqualTo("heuristic"));
             Assert.That(runs[1].GetProperty("trigger").GetString(), Is.EqualTo("cli"));
-        });
+        }
     }
 
     [Test]
@@ -66,14 +66,14 @@ public class StorageCommandsTests
 
         var result = await CliRun.InProcessAsync("adopt", second.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Db);
 
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(result.Output, Is.EqualTo($"Run {second} is now the plan of record.\n"));
-            Assert.That(database.PlanOfRecord(), Is.EqualTo(second));
-            Assert.That(database.Audit().Select(a => a.RunId), Is.EqualTo(new long?[] { first, second }));
-        });
+            Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(second));
+            Assert.That((await database.PlanOfRecord.AuditAsync()).Select(a => a.RunId), Is.EqualTo(new long?[] { first, second }));
+        }
     }
 
     [Test]
@@ -92,13 +92,13 @@ public class StorageCommandsTests
         var refused = await CliRun.InProcessAsync("adopt", infeasible.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Db);
         var unknown = await CliRun.InProcessAsync("adopt", "42", "--db", Db);
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(refused.Error, Does.StartWith($"Run {infeasible} has no verified plan (status infeasible"));
             Assert.That(unknown.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(unknown.Error, Is.EqualTo($"There is no run 42 in {Db}.\n"));
-        });
+        }
     }
 
     [Test]
@@ -108,11 +108,11 @@ public class StorageCommandsTests
 
         var result = await CliRun.InProcessAsync("show", run.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Db, "--csv");
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(24));
-        });
+        }
     }
 
     [Test]
@@ -130,12 +130,12 @@ public class StorageCommandsTests
 
         var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db);
 
-        Assert.Multiple(() =>
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(result.Error, Is.EqualTo($"'{Db}' is not a Scheduler database (it is not an SQLite file); it was left untouched.\n"));
             Assert.That(File.ReadAllText(Db), Is.EqualTo("not a database"));
-        });
+        }
     }
 
     [Test]
@@ -147,13 +147,20 @@ public class StorageCommandsTests
 
         var results = await Task.WhenAll(plans);
 
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        Assert.Multiple(() =>
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        var runs = await database.Runs.ListAsync(10);
+        var releaseCounts = new List<int>();
+        foreach (var run in runs)
+        {
+            releaseCounts.Add(await database.Runs.ReleaseCountAsync(run.Id));
+        }
+
+        using (Assert.EnterMultipleScope())
         {
             Assert.That(results.Select(r => r.ExitCode), Is.EqualTo(new[] { ExitCodes.Ok, ExitCodes.Ok }), string.Join("\n", results.Select(r => r.Error)));
-            Assert.That(database.ListRuns(10), Has.Count.EqualTo(2));
-            Assert.That(database.ListRuns(10).Select(r => database.ReleaseCount(r.Id)), Is.EqualTo(new[] { 491, 491 }));
-        });
+            Assert.That(runs, Has.Count.EqualTo(2));
+            Assert.That(releaseCounts, Is.EqualTo(new[] { 491, 491 }));
+        }
     }
 
     [Test]
@@ -172,17 +179,17 @@ public class StorageCommandsTests
             await CliRun.KilledProcessAsync(whole * fraction, "plan", scenario, "--engine", "greedy", "--db", Db, "--json");
         }
 
-        using var database = SchedulerDatabase.Open(Db, TimeProvider.System);
-        var runs = database.ListRuns(100);
-        Assert.Multiple(() =>
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        var runs = await database.Runs.ListAsync(100);
+        using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.IntegrityCheck(), Is.EqualTo("ok"));
+            Assert.That(await database.IntegrityCheckAsync(), Is.EqualTo("ok"));
             Assert.That(runs, Is.Not.Empty);
             foreach (var run in runs)
             {
-                var expected = System.Text.Json.JsonDocument.Parse(database.FindRun(run.Id)!.PlanJson!).RootElement.GetProperty("releases").GetArrayLength();
-                Assert.That(database.ReleaseCount(run.Id), Is.EqualTo(expected), $"run {run.Id} is incomplete");
+                var expected = System.Text.Json.JsonDocument.Parse((await database.Runs.FindAsync(run.Id))!.PlanJson!).RootElement.GetProperty("releases").GetArrayLength();
+                Assert.That(await database.Runs.ReleaseCountAsync(run.Id), Is.EqualTo(expected), $"run {run.Id} is incomplete");
             }
-        });
+        }
     }
 }

@@ -1,0 +1,33 @@
+using System.Data.Common;
+
+namespace Scheduler.Storage.Dialects;
+
+/// <summary>
+/// What differs between SQLite and PostgreSQL: opening (with the identity check that refuses a
+/// database that is not ours, untouched), migrating, and beginning a write. The stores' SQL is
+/// shared and runs on the connection this gives.
+/// </summary>
+internal interface IDatabaseDialect
+{
+    /// <summary>The newest schema version this build knows.</summary>
+    int LatestVersion { get; }
+
+    /// <summary>
+    /// Opens the database, refusing one of another application or of a newer schema without
+    /// changing it, and applies the migrations it lacks.
+    /// </summary>
+    /// <exception cref="StorageException">The database cannot be used; the message names it by its display form.</exception>
+    Task<DbConnection> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken = default);
+
+    /// <summary>The schema version recorded in the database.</summary>
+    Task<int> SchemaVersionAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once, so that a
+    /// second writer waits instead of failing half-way.
+    /// </summary>
+    Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>The engine's own consistency check, or null where the engine has none to run from a client.</summary>
+    Task<string?> IntegrityCheckAsync(DbConnection connection, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,74 @@
+using Dapper;
+using Scheduler.Storage.Dialects;
+
+namespace Scheduler.Storage.Stores;
+
+/// <summary>The outbox: one notification per published drop, queued with the publication and delivered after it.</summary>
+public sealed class NotificationStore
+{
+    private const string Columns =
+        """
+        SELECT id AS Id, title AS Title, region AS Region, drop_index AS DropIndex, idempotency_key AS IdempotencyKey, payload AS Payload,
+               status AS Status, attempts AS Attempts, last_error AS LastError
+        FROM notifications
+        """;
+
+    private readonly DatabaseSession _session;
+
+    internal NotificationStore(DatabaseSession session)
+    {
+        _session = session;
+    }
+
+    /// <summary>Notifications not yet delivered or given up on, oldest first.</summary>
+    public async Task<IReadOnlyList<Notification>> PendingAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var rows = await _session.Connection.QueryAsync<NotificationRow>(new CommandDefinition(
+            $"{Columns} WHERE status = 'pending' ORDER BY id LIMIT @limit", new { limit = (long)limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(n => n.ToRecord())];
+    }
+
+    /// <summary>Every notification, oldest first.</summary>
+    public async Task<IReadOnlyList<Notification>> AllAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await _session.Connection.QueryAsync<NotificationRow>(new CommandDefinition(
+            $"{Columns} ORDER BY id", cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(n => n.ToRecord())];
+    }
+
+    /// <summary>Records a delivery attempt: delivered, failed for good, or (neither) to be retried.</summary>
+    public Task RecordDeliveryAsync(long notificationId, string status, string? error, CancellationToken cancellationToken = default)
+        => _session.Connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE notifications SET status = @status, attempts = attempts + 1, last_error = @error,
+                   delivered_at = CASE WHEN @status = 'delivered' THEN @now ELSE delivered_at END
+            WHERE id = @notificationId
+            """,
+            new { notificationId, status, error, now = StoredText.Of(_session.Now()) },
+            cancellationToken: cancellationToken));
+
+#pragma warning disable CA1812 // Instantiated by Dapper.
+    private sealed class NotificationRow
+    {
+        public long Id { get; set; }
+
+        public string Title { get; set; } = "";
+
+        public string Region { get; set; } = "";
+
+        public long DropIndex { get; set; }
+
+        public string IdempotencyKey { get; set; } = "";
+
+        public string Payload { get; set; } = "";
+
+        public string Status { get; set; } = "";
+
+        public long Attempts { get; set; }
+
+        public string? LastError { get; set; }
+
+        public Notification ToRecord() => new(Id, Title, Region, (int)DropIndex, IdempotencyKey, Payload, Status, (int)Attempts, LastError);
+    }
+#pragma warning restore CA1812
+}

@@ -1,0 +1,49 @@
+using System.Data.Common;
+using Dapper;
+using Scheduler.Storage.Dialects;
+
+namespace Scheduler.Storage.Stores;
+
+/// <summary>Scenario documents, content-addressed: the same bytes are stored once, however many runs plan them.</summary>
+public sealed class ScenarioStore
+{
+    private readonly DatabaseSession _session;
+
+    internal ScenarioStore(DatabaseSession session)
+    {
+        _session = session;
+    }
+
+    /// <summary>Stores a scenario document on its own (once per content); returns its id.</summary>
+    public Task<long> StoreAsync(ReadOnlyMemory<byte> content, string name, string sha256, CancellationToken cancellationToken = default)
+        => _session.WriteAsync(transaction => StoreAsync(content, name, sha256, transaction, cancellationToken), cancellationToken);
+
+    /// <summary>The newest stored scenario document with this name (replans plan against it), or null.</summary>
+    public async Task<(long Id, string Sha256)?> NewestAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var rows = await _session.Connection.QueryAsync<(long, string)>(new CommandDefinition(
+            "SELECT id, sha256 FROM scenarios WHERE name = @name ORDER BY submitted_at DESC, id DESC LIMIT 1",
+            new { name },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => ((long, string)?)r).FirstOrDefault();
+    }
+
+    /// <summary>The document's bytes exactly as submitted.</summary>
+    /// <exception cref="StorageException">There is no such scenario.</exception>
+    public async Task<byte[]> ContentAsync(long scenarioId, CancellationToken cancellationToken = default)
+        => await _session.Connection.ExecuteScalarAsync<byte[]>(new CommandDefinition(
+               "SELECT content FROM scenarios WHERE id = @scenarioId", new { scenarioId }, cancellationToken: cancellationToken)).ConfigureAwait(false)
+           ?? throw new StorageException($"Scenario {scenarioId} is not in the database.");
+
+    /// <summary>Stores the document within <paramref name="transaction"/> (a run's); returns its id, new or existing.</summary>
+    internal async Task<long> StoreAsync(ReadOnlyMemory<byte> content, string name, string sha256, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await _session.Connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO scenarios (sha256, name, submitted_at, content) VALUES (@sha256, @name, @now, @content) ON CONFLICT (sha256) DO NOTHING",
+            new { sha256, name, now = StoredText.Of(_session.Now()), content = content.ToArray() },
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT id FROM scenarios WHERE sha256 = @sha256", new { sha256 }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Scheduler.Storage.Tests.Support;
+
+/// <summary>
+/// One throw-away PostgreSQL server for the whole assembly, started the first time a test asks
+/// for it and stopped after the last test; each test takes a fresh database on it. Starting a
+/// server takes seconds, a database milliseconds.
+/// </summary>
+[SetUpFixture]
+public sealed class SharedPostgres
+{
+    // Static because NUnit gives fixtures no other way to reach an assembly-wide resource; it is
+    // set once, by the Lazy, and only read after.
+    private static readonly Lazy<PostgresServer> Instance = new(PostgresServer.Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    internal static PostgresServer Server => Instance.Value;
+
+    [OneTimeTearDown]
+    public void StopServer()
+    {
+        if (Instance.IsValueCreated)
+        {
+            Instance.Value.Dispose();
+        }
+    }
+}
