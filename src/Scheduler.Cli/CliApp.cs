@@ -32,6 +32,7 @@ public sealed class CliApp
             ReplanCommand.Create(_context),
             SubmitCommand.Create(_context),
             ExplainCommand.Create(_context),
+            DbCommand.Create(_context),
         };
 
         var parsed = root.Parse(args);

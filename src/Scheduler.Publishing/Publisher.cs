@@ -16,14 +16,16 @@ public sealed class Publisher : IDisposable
     private readonly TimeProvider _time;
     private readonly DeliverySignal _delivery;
     private readonly ILogger<Publisher> _logger;
+    private readonly Hosting.ServeNode _node;
 
     // Triggers and the catch-up publish one at a time, so that two of them firing together after
     // downtime cannot interleave their drops out of order. A semaphore, as the storage calls inside
     // are awaited.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, ILogger<Publisher> logger)
+    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, Hosting.ServeNode node, ILogger<Publisher> logger)
     {
+        _node = node ?? throw new ArgumentNullException(nameof(node));
         _openDatabase = openDatabase ?? throw new ArgumentNullException(nameof(openDatabase));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _delivery = delivery ?? throw new ArgumentNullException(nameof(delivery));
@@ -99,13 +101,13 @@ public sealed class Publisher : IDisposable
     private async Task<bool> PublishAsync(SchedulerDatabase database, ScheduledRelease release, Instant now, CancellationToken cancellationToken)
     {
         var published = await database.Publications.TryPublishAsync(
-            release, now, PublicationPayload.Json(release, now), PublicationPayload.IdempotencyKey(release), cancellationToken).ConfigureAwait(false);
+            release, now, PublicationPayload.Json(release, now), PublicationPayload.IdempotencyKey(release), _node.Name, cancellationToken).ConfigureAwait(false);
         if (published)
         {
             var lateness = (now - release.PublishAt).TotalSeconds;
             _logger.LogInformation(
-                "Published {Title} in {Region}, drop {Drop} of {Drops} ({Date}), due {PublishAt}, {Lateness:0.###} s late",
-                release.Title, release.Region, release.Drop, release.DropCount, LocalDatePattern.Iso.Format(release.Date), release.PublishAt, Math.Max(0, lateness));
+                "Published {Title} in {Region}, drop {Drop} of {Drops} ({Date}), due {PublishAt}, {Lateness:0.###} s late, on node {Node}",
+                release.Title, release.Region, release.Drop, release.DropCount, LocalDatePattern.Iso.Format(release.Date), release.PublishAt, Math.Max(0, lateness), _node.Name);
             _delivery.Notify();
         }
 

@@ -51,6 +51,9 @@ public sealed class TriggerSynchronizer
                 .UsingJobData(PublishReleaseJob.RegionKey, release.Region)
                 .UsingJobData(PublishReleaseJob.DropKey, release.Drop.ToString(CultureInfo.InvariantCulture))
                 .StoreDurably(false)
+
+                // A node that dies while publishing leaves the job to another node (clusters).
+                .RequestRecovery()
                 .Build();
 
             // A trigger whose instant passed while nothing ran fires at once (the lateness is recorded on publishing).

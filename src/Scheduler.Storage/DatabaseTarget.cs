@@ -56,6 +56,28 @@ public sealed class DatabaseTarget
             : File(text);
     }
 
+    /// <summary>
+    /// A PostgreSQL target's Npgsql connection string, for this product's stores and for Quartz's
+    /// clustered store in the same database. It holds the password: never print it.
+    /// </summary>
+    public string PostgresConnectionString(string applicationName)
+    {
+        if (Kind != DatabaseKind.Postgres)
+        {
+            throw new InvalidOperationException($"'{Display}' is not a PostgreSQL database.");
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder
+        {
+            Host = Host,
+            Port = Port,
+            Database = Database,
+            Username = User,
+            Password = Password,
+            ApplicationName = applicationName,
+        }.ToString();
+    }
+
     public override string ToString() => Display;
 
     // scheme://user[:password]@host[:port]/database, each part percent-encoded.

@@ -19,6 +19,9 @@ public sealed record ScheduledRelease(
     Instant? PublishedAt,
     double? LatenessSeconds)
 {
+    /// <summary>The serve node that published the drop; null when unpublished, or published before nodes were recorded.</summary>
+    public string? PublishedBy { get; init; }
+
     public bool IsPremiere => Drop == 0;
 }
 

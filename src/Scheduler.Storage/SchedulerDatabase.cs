@@ -43,6 +43,9 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
 
     public NotificationStore Notifications { get; }
 
+    /// <summary>The connection and dialect under the stores, for work across every area at once (<see cref="DatabaseCopy"/>).</summary>
+    internal DatabaseSession Session => _session;
+
     /// <summary>Opens (creating and migrating as needed) the database <paramref name="target"/> names.</summary>
     /// <exception cref="StorageException">
     /// The database is not a Scheduler database, is from a newer version, or (PostgreSQL) cannot be reached.

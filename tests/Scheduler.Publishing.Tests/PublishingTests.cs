@@ -19,8 +19,8 @@ public class PublishingTests
         await using var database = await fixture.OpenAsync();
         var release = (await database.Publications.PlanOfRecordDropsAsync()).Single();
 
-        var first = await database.Publications.TryPublishAsync(release, PublishingFixture.Now, "{}", "1:a:us");
-        var second = await database.Publications.TryPublishAsync(release, PublishingFixture.Now, "{}", "1:a:us");
+        var first = await database.Publications.TryPublishAsync(release, PublishingFixture.Now, "{}", "1:a:us", "test-node");
+        var second = await database.Publications.TryPublishAsync(release, PublishingFixture.Now, "{}", "1:a:us", "test-node");
 
         using (Assert.EnterMultipleScope())
         {

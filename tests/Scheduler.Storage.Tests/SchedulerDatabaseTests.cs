@@ -20,7 +20,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(3));
+            Assert.That(database.SchemaVersion, Is.EqualTo(4));
             Assert.That(database.Display, Is.EqualTo(_database.Target.Display));
             Assert.That(await database.IntegrityCheckAsync(), kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(await database.Runs.ListAsync(10), Is.Empty);
@@ -40,7 +40,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(second.SchemaVersion, Is.EqualTo(3));
+            Assert.That(second.SchemaVersion, Is.EqualTo(4));
             Assert.That(await second.Runs.ListAsync(10), Has.Count.EqualTo(1));
         }
     }
@@ -56,7 +56,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex!.Message, Is.EqualTo($"'{_database.Target.Display}' was written by a newer version of Scheduler (schema 99; this version knows up to 3); it was left untouched."));
+            Assert.That(ex!.Message, Is.EqualTo($"'{_database.Target.Display}' was written by a newer version of Scheduler (schema 99; this version knows up to 4); it was left untouched."));
             Assert.That(await _database.TablesAsync(), Is.EqualTo(tables));
         }
     }
@@ -89,7 +89,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
                 return database.SchemaVersion;
             })));
 
-            Assert.That(opened, Is.EqualTo(new[] { 3, 3 }), $"attempt {attempt}");
+            Assert.That(opened, Is.EqualTo(new[] { 4, 4 }), $"attempt {attempt}");
         }
     }
 }

@@ -22,7 +22,11 @@ internal static class ServeCommand
         };
         var cron = new Option<string>("--replan-cron") { Description = "Quartz cron expression of the nightly replan ('none' for no replans).", DefaultValueFactory = _ => "0 0 2 * * ?" };
         var zone = new Option<string>("--replan-zone") { Description = "IANA time zone the cron expression is read in.", DefaultValueFactory = _ => "Etc/UTC" };
-        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM.") { database, sink, cron, zone };
+        var node = new Option<string?>("--node")
+        {
+            Description = "This node's name among the serve nodes sharing a PostgreSQL database (default: host name and process id); status shows which node published each drop.",
+        };
+        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster.") { database, sink, cron, zone, node };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (await Database.ResolveAsync(context, parse.GetValue(database)).ConfigureAwait(false) is not { } target)
@@ -48,7 +52,19 @@ internal static class ServeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var options = new ServeOptions(target, notificationSink) { ReplanCron = cronText == "none" ? null : cronText, ReplanZone = replanZone };
+            var nodeName = parse.GetValue(node);
+            if (nodeName is not null && (nodeName.Length is 0 or > 80 || nodeName.Any(char.IsWhiteSpace)))
+            {
+                await context.Error.WriteLineAsync($"--node: '{nodeName}' is not a node name: use 1 to 80 characters without spaces.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var options = new ServeOptions(target, notificationSink)
+            {
+                ReplanCron = cronText == "none" ? null : cronText,
+                ReplanZone = replanZone,
+                Node = nodeName is null ? ServeNode.OfThisProcess() : new ServeNode(nodeName),
+            };
             IHost host;
             try
             {

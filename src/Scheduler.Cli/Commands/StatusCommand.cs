@@ -40,6 +40,7 @@ internal static class StatusCommand
                 state = failed.ContainsKey((r.Title, r.Region, r.Drop)) ? "failed" : r.PublishedAt is null ? "upcoming" : r.LatenessSeconds > 60 ? "late" : "published",
                 publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
                 latenessSeconds = r.LatenessSeconds,
+                node = r.PublishedBy,
                 error = failed.GetValueOrDefault((r.Title, r.Region, r.Drop)),
             }).ToList();
 
@@ -60,12 +61,12 @@ internal static class StatusCommand
                 CultureInfo.InvariantCulture,
                 $"Plan of record: run {run}. {counts.GetValueOrDefault("upcoming")} upcoming, {counts.GetValueOrDefault("published")} published, {counts.GetValueOrDefault("late")} late, {counts.GetValueOrDefault("failed")} failed.")).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Simple)
-                .AddColumn("publish at (UTC)").AddColumn("local").AddColumn("title").AddColumn("region").AddColumn("drop").AddColumn("state").AddColumn("published at");
+                .AddColumn("publish at (UTC)").AddColumn("local").AddColumn("title").AddColumn("region").AddColumn("drop").AddColumn("state").AddColumn("published at").AddColumn("node");
             foreach (var row in rows)
             {
                 // A whole-season release has one drop; weekly and batched titles show each drop's index, as the plan file does.
                 var drop = row.drops == 1 ? "" : row.drop.ToString(CultureInfo.InvariantCulture);
-                table.AddRow(row.publishAt, Markup.Escape(row.publishAtLocal ?? ""), Markup.Escape(row.title), Markup.Escape(row.region), drop, row.state, row.publishedAt ?? "");
+                table.AddRow(row.publishAt, Markup.Escape(row.publishAtLocal ?? ""), Markup.Escape(row.title), Markup.Escape(row.region), drop, row.state, row.publishedAt ?? "", Markup.Escape(row.node ?? ""));
             }
 
             Terminal.For(context).Write(table);

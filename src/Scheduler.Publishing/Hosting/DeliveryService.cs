@@ -8,7 +8,9 @@ namespace Scheduler.Publishing.Hosting;
 /// <summary>
 /// Drains the notification outbox into the sink, oldest first. A passing failure is retried with
 /// exponential backoff (1 s, 2 s, 4 s, ... at most a minute); after <see cref="MaxAttempts"/>, or
-/// on a refusal, the notification is recorded as failed with the sink's answer.
+/// on a refusal, the notification is recorded as failed with the sink's answer. Nodes sharing a
+/// database claim what they deliver for <see cref="ClaimLease"/>, so that no notification goes out
+/// from two nodes at once, and a dead node's claims run out for the others.
 /// </summary>
 public sealed class DeliveryService : BackgroundService
 {
@@ -16,14 +18,19 @@ public sealed class DeliveryService : BackgroundService
 
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(2);
 
+    // Longer than a pass over one batch takes with a slow sink (its timeout is 30 s).
+    private static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(90);
+
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly INotificationSink _sink;
     private readonly DeliverySignal _signal;
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryService> _logger;
+    private readonly ServeNode _node;
 
-    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ILogger<DeliveryService> logger)
+    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ServeNode node, ILogger<DeliveryService> logger)
     {
+        _node = node;
         _openDatabase = openDatabase;
         _sink = sink;
         _signal = signal;
@@ -36,7 +43,7 @@ public sealed class DeliveryService : BackgroundService
     {
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
         TimeSpan? retryIn = null;
-        foreach (var notification in await database.Notifications.PendingAsync(100, cancellationToken).ConfigureAwait(false))
+        foreach (var notification in await database.Notifications.ClaimPendingAsync(_node.Name, 100, ClaimLease, cancellationToken).ConfigureAwait(false))
         {
             var result = await _sink.DeliverAsync(notification, cancellationToken).ConfigureAwait(false);
             var attempts = notification.Attempts + 1;
@@ -63,6 +70,8 @@ public sealed class DeliveryService : BackgroundService
             }
         }
 
+        // What this pass did not get to goes back, for this node's next pass or any other node's.
+        await database.Notifications.ReleaseClaimsAsync(_node.Name, cancellationToken).ConfigureAwait(false);
         return retryIn;
     }
 

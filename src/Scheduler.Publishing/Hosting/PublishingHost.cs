@@ -27,7 +27,10 @@ public static class PublishingHost
         // Opening runs migrations, and creates the file on a first start. The host is built
         // synchronously (it is a builder), so this one open waits here.
         SchedulerDatabase.OpenAsync(options.Database, time).GetAwaiter().GetResult().Dispose();
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.QuartzDatabasePath))!);
+        if (options.QuartzDatabasePath is { } quartzFile)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(quartzFile))!);
+        }
 
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -50,6 +53,7 @@ public static class PublishingHost
         services.AddSingleton(time);
         services.AddSingleton(options);
         services.AddSingleton(options.Sink);
+        services.AddSingleton(options.Node);
         services.AddSingleton<Func<CancellationToken, Task<SchedulerDatabase>>>(cancellationToken => SchedulerDatabase.OpenAsync(options.Database, time, cancellationToken));
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Publisher>();
@@ -68,12 +72,19 @@ public static class PublishingHost
                     .WithCronSchedule(cron, c => c.InTimeZone(options.ReplanZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
             }
 
-            q.UsePersistentStore(store =>
+            if (options.QuartzDatabasePath is { } quartzFile)
             {
-                store.UseSqlite($"Data Source={options.QuartzDatabasePath}");
-                store.UseSystemTextJsonSerializer();
-                store.ProvisionSchema();
-            });
+                q.UsePersistentStore(store =>
+                {
+                    store.UseSqlite($"Data Source={quartzFile}");
+                    store.UseSystemTextJsonSerializer();
+                    store.ProvisionSchema();
+                });
+            }
+            else
+            {
+                ClusterOnPostgres(q, options);
+            }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddSingleton<PlanWatcher>();
@@ -82,4 +93,34 @@ public static class PublishingHost
         services.AddHostedService(p => p.GetRequiredService<DeliveryService>());
         return builder.Build();
     }
+
+    // Every node names the same scheduler and its own instance: Quartz then fires each trigger on
+    // one node, and recovers the jobs of a node whose check-ins stop. Quartz creates its tables
+    // beside Scheduler's on the first start (safe when several nodes start at once).
+    private static void ClusterOnPostgres(IQuartzBuilder q, ServeOptions options)
+    {
+        q.ConfigureScheduler(s =>
+        {
+            s.InstanceName = ClusterName;
+            s.InstanceId = options.Node.Name;
+
+            // How soon a node notices triggers that another node wrote.
+            s.IdleWaitTime = TimeSpan.FromSeconds(1);
+        });
+        q.UsePersistentStore(store =>
+        {
+            store.UsePostgres(options.Database.PostgresConnectionString("scheduler-serve"));
+            store.UseSystemTextJsonSerializer();
+            store.UseClustering(c =>
+            {
+                c.CheckinInterval = options.CheckinInterval;
+                c.CheckinMisfireThreshold = options.CheckinMisfireThreshold;
+            });
+            store.ConfigureStore(s => s.TablePrefix = "qrtz_");
+            store.ProvisionSchema();
+        });
+    }
+
+    /// <summary>The scheduler every node of a cluster shares (Quartz's <c>sched_name</c>).</summary>
+    public const string ClusterName = "scheduler-serve";
 }

@@ -6,6 +6,15 @@ namespace Scheduler.Publishing.Hosting;
 /// <summary>How <c>scheduler serve</c> runs.</summary>
 public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sink)
 {
+    /// <summary>This process among the nodes sharing the database (<c>--node</c>); by default host name and process id.</summary>
+    public ServeNode Node { get; init; } = ServeNode.OfThisProcess();
+
+    /// <summary>With PostgreSQL: how often a node tells the others it is alive; a node silent for longer than this plus <see cref="CheckinMisfireThreshold"/> is taken for dead and its work recovered.</summary>
+    public TimeSpan CheckinInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>With PostgreSQL: how late a check-in may be before the node is taken for dead.</summary>
+    public TimeSpan CheckinMisfireThreshold { get; init; } = TimeSpan.FromSeconds(3);
+
     /// <summary>How often the plan of record is checked for a new adoption.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 
@@ -16,14 +25,8 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
     public TimeZoneInfo ReplanZone { get; init; } = TimeZoneInfo.Utc;
 
     /// <summary>
-    /// Quartz's own store, a separate SQLite file: beside an SQLite database; for a PostgreSQL one,
-    /// under the data home, named after the server and database. Its triggers are rebuilt from the
-    /// plan of record on every start, so a store on another machine's disk loses nothing.
+    /// With an SQLite database, Quartz's own store: a separate SQLite file beside it (one node).
+    /// With PostgreSQL, Quartz keeps its tables in the same database, shared by the cluster.
     /// </summary>
-    public string QuartzDatabasePath { get; init; } = Database is { FilePath: { } file }
-        ? Path.ChangeExtension(file, ".quartz.db")
-        : Path.Combine(
-            DatabaseLocation.DataHome(Environment.GetEnvironmentVariable),
-            "scheduler",
-            $"{Database.Host}-{Database.Port}-{Database.Database}.quartz.db");
+    public string? QuartzDatabasePath { get; init; } = Database is { FilePath: { } file } ? Path.ChangeExtension(file, ".quartz.db") : null;
 }

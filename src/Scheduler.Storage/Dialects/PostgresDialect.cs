@@ -26,15 +26,7 @@ internal sealed class PostgresDialect : IDatabaseDialect
     public async Task<DbConnection> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
-        {
-            Host = target.Host,
-            Port = target.Port,
-            Database = target.Database,
-            Username = target.User,
-            Password = target.Password,
-            ApplicationName = Application,
-        }.ToString());
+        var connection = new NpgsqlConnection(target.PostgresConnectionString(Application));
         try
         {
             try

@@ -28,6 +28,41 @@ public sealed class NotificationStore
         return [.. rows.Select(n => n.ToRecord())];
     }
 
+    /// <summary>
+    /// Claims for <paramref name="node"/>, for <paramref name="lease"/>, up to <paramref name="limit"/>
+    /// pending notifications that no other node holds a live claim on, oldest first: two nodes
+    /// never deliver the same notification at once, and a claim left by a node that died runs out.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> ClaimPendingAsync(string node, int limit, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = _session.Now();
+        // The claim condition stands in the UPDATE itself as well as in the choice of rows: a node
+        // that waited for another's claim re-checks the row as the other left it and skips it.
+        var rows = await _session.WriteAsync(
+            transaction => _session.Connection.QueryAsync<NotificationRow>(new CommandDefinition(
+                """
+                UPDATE notifications SET claimed_by = @node, claimed_until = @until
+                WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < @now OR claimed_by = @node)
+                  AND id IN (SELECT id FROM notifications
+                             WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < @now OR claimed_by = @node)
+                             ORDER BY id LIMIT @limit)
+                RETURNING id AS Id, title AS Title, region AS Region, drop_index AS DropIndex, idempotency_key AS IdempotencyKey,
+                          payload AS Payload, status AS Status, attempts AS Attempts, last_error AS LastError
+                """,
+                new { node, until = (now + NodaTime.Duration.FromTimeSpan(lease)).ToUnixTimeMilliseconds(), now = now.ToUnixTimeMilliseconds(), limit = (long)limit },
+                transaction,
+                cancellationToken: cancellationToken)),
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(n => n.ToRecord()).OrderBy(n => n.Id)];
+    }
+
+    /// <summary>Gives up <paramref name="node"/>'s claims on notifications still pending, for any node to take at once.</summary>
+    public Task ReleaseClaimsAsync(string node, CancellationToken cancellationToken = default)
+        => _session.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notifications SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = @node AND status = 'pending'",
+            new { node },
+            cancellationToken: cancellationToken));
+
     /// <summary>Every notification, oldest first.</summary>
     public async Task<IReadOnlyList<Notification>> AllAsync(CancellationToken cancellationToken = default)
     {

@@ -32,11 +32,11 @@ public sealed class PublicationStore
             cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     /// <summary>
-    /// Publishes one drop: records it as published and queues its notification, in one
-    /// transaction. Returns false, changing nothing, when the (title, region, drop) was published
-    /// before, by this process or any other.
+    /// Publishes one drop: records it as published by <paramref name="node"/> and queues its
+    /// notification, in one transaction. Returns false, changing nothing, when the (title, region,
+    /// drop) was published before, by this process or any other node.
     /// </summary>
-    public Task<bool> TryPublishAsync(ScheduledRelease release, Instant publishedAt, string payload, string idempotencyKey, CancellationToken cancellationToken = default)
+    public Task<bool> TryPublishAsync(ScheduledRelease release, Instant publishedAt, string payload, string idempotencyKey, string node, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(release);
         return _session.WriteAsync(
@@ -45,8 +45,8 @@ public sealed class PublicationStore
                 // A second writer of the same key waits here for the first to commit, then inserts nothing.
                 var inserted = await _session.Connection.ExecuteAsync(new CommandDefinition(
                     """
-                    INSERT INTO publications (title, region, drop_index, run_id, date, publish_at, published_at, lateness_seconds)
-                    VALUES (@Title, @Region, @drop, @RunId, @date, @publishAt, @publishedAt, @lateness)
+                    INSERT INTO publications (title, region, drop_index, run_id, date, publish_at, published_at, lateness_seconds, node)
+                    VALUES (@Title, @Region, @drop, @RunId, @date, @publishAt, @publishedAt, @lateness, @node)
                     ON CONFLICT (title, region, drop_index) DO NOTHING
                     """,
                     new
@@ -59,6 +59,7 @@ public sealed class PublicationStore
                         publishAt = StoredText.Of(release.PublishAt),
                         publishedAt = StoredText.Of(publishedAt),
                         lateness = Math.Max(0, (publishedAt - release.PublishAt).TotalSeconds),
+                        node,
                     },
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
@@ -95,7 +96,7 @@ public sealed class PublicationStore
             )
             SELECT x.run_id AS RunId, x.title AS Title, x.region AS Region, x.drop_index AS DropIndex, x.drops AS DropCount,
                    x.date AS Date, x.publish_at AS PublishAt, x.mode AS Mode,
-                   p.published_at AS PublishedAt, p.lateness_seconds AS LatenessSeconds
+                   p.published_at AS PublishedAt, p.lateness_seconds AS LatenessSeconds, p.node AS Node
             FROM drops x
             LEFT JOIN publications p ON p.title = x.title AND p.region = x.region AND p.drop_index = x.drop_index
             {filter}
@@ -105,7 +106,7 @@ public sealed class PublicationStore
         return [.. rows
             .Select(r => new ScheduledRelease(
                 r.RunId, r.Title, r.Region, (int)r.DropIndex, (int)r.DropCount, StoredText.Date(r.Date), StoredText.Instant(r.PublishAt), r.Mode,
-                r.PublishedAt is null ? null : StoredText.Instant(r.PublishedAt), r.LatenessSeconds))
+                r.PublishedAt is null ? null : StoredText.Instant(r.PublishedAt), r.LatenessSeconds) { PublishedBy = r.Node })
 
             // Ordered here rather than in SQL: instants are stored as text, and text puts
             // "00:00:00.5Z" before "00:00:00Z".
@@ -138,6 +139,8 @@ public sealed class PublicationStore
         public string? PublishedAt { get; set; }
 
         public double? LatenessSeconds { get; set; }
+
+        public string? Node { get; set; }
     }
 #pragma warning restore CA1812
 }

@@ -65,7 +65,7 @@ public class MigrationsTests(DatabaseKind kind)
         var notifications = await database.Notifications.AllAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(3));
+            Assert.That(database.SchemaVersion, Is.EqualTo(4));
             Assert.That(await database.IntegrityCheckAsync(), kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
                 releases.Select(r => $"{r.Title} {r.Region} drop {r.Drop} of {r.DropCount}: {(r.PublishedAt is { } at ? $"published {at}, {r.LatenessSeconds} s late" : "upcoming")}"),
@@ -81,8 +81,8 @@ public class MigrationsTests(DatabaseKind kind)
         await using var database = await _database.OpenAsync();
         var now = Instant.FromUtc(2027, 3, 19, 4, 0, 1);
 
-        var again = await database.Publications.TryPublishAsync((await database.Publications.DropAsync("a", "us", 0))!, now, "{}", "1:a:us");
-        var upcoming = await database.Publications.TryPublishAsync((await database.Publications.DropAsync("b", "us", 0))!, now, "{}", "1:b:us");
+        var again = await database.Publications.TryPublishAsync((await database.Publications.DropAsync("a", "us", 0))!, now, "{}", "1:a:us", "test-node");
+        var upcoming = await database.Publications.TryPublishAsync((await database.Publications.DropAsync("b", "us", 0))!, now, "{}", "1:b:us", "test-node");
 
         var notifications = await database.Notifications.AllAsync();
         var premiere = await database.Publications.DropAsync("a", "us", 0);

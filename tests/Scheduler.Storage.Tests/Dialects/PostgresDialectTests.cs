@@ -20,7 +20,7 @@ public class PostgresDialectTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await _database.ScalarAsync<string>("SELECT application || ' ' || version FROM scheduler_schema"), Is.EqualTo("scheduler 3"));
+            Assert.That(await _database.ScalarAsync<string>("SELECT application || ' ' || version FROM scheduler_schema"), Is.EqualTo("scheduler 4"));
             Assert.That(await _database.ScalarAsync<long>("SELECT count(*) FROM scheduler_schema"), Is.EqualTo(1));
         }
     }

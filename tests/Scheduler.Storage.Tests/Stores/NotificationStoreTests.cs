@@ -20,7 +20,7 @@ public class NotificationStoreTests(DatabaseKind kind)
         await DemoRuns.AdoptAsync(database);
         foreach (var drop in await database.Publications.PlanOfRecordDropsAsync())
         {
-            await database.Publications.TryPublishAsync(drop, drop.PublishAt, "{}", $"{drop.Title}:{drop.Region}");
+            await database.Publications.TryPublishAsync(drop, drop.PublishAt, "{}", $"{drop.Title}:{drop.Region}", "test-node");
         }
 
         var queued = await database.Notifications.PendingAsync(3);
@@ -37,5 +37,45 @@ public class NotificationStoreTests(DatabaseKind kind)
             Assert.That(all.Select(n => $"{n.IdempotencyKey} {n.Status}"), Is.EqualTo(new[] { "b:us pending", "a:uk delivered", "a:us failed", "b:uk pending" }));
             Assert.That(await _database.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE delivered_at IS NOT NULL"), Is.EqualTo(1));
         }
+    }
+
+    [Test]
+    public async Task ClaimPendingAsync_SeveralNodes_ClaimDisjointNotificationsAndTakeOnlyReleasedOrExpiredClaims()
+    {
+        var clock = new SettableClock(DateTimeOffset.Parse("2027-03-12T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        await using var database = await SchedulerDatabase.OpenAsync(_database.Target, clock);
+        await DemoRuns.AdoptAsync(database);
+        foreach (var drop in await database.Publications.PlanOfRecordDropsAsync())
+        {
+            await database.Publications.TryPublishAsync(drop, drop.PublishAt, "{}", $"{drop.Title}:{drop.Region}", "node-a");
+        }
+
+        var lease = TimeSpan.FromSeconds(60);
+        var first = Keys(await database.Notifications.ClaimPendingAsync("node-a", 2, lease));
+        var second = Keys(await database.Notifications.ClaimPendingAsync("node-b", 10, lease));
+        await database.Notifications.ReleaseClaimsAsync("node-b");
+        clock.Now += TimeSpan.FromSeconds(30);
+        var afterRelease = Keys(await database.Notifications.ClaimPendingAsync("node-c", 10, lease));
+        clock.Now += TimeSpan.FromSeconds(31);
+        var afterExpiry = Keys(await database.Notifications.ClaimPendingAsync("node-c", 10, lease));
+        var publishedBy = (await database.Publications.PlanOfRecordDropsAsync()).Select(d => d.PublishedBy).Distinct();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first, Is.EqualTo(new[] { "b:us", "a:uk" }));
+            Assert.That(second, Is.EqualTo(new[] { "a:us", "b:uk" }));
+            Assert.That(afterRelease, Is.EqualTo(new[] { "a:us", "b:uk" }), "node-a's claims still hold");
+            Assert.That(afterExpiry, Is.EqualTo(new[] { "b:us", "a:uk", "a:us", "b:uk" }), "node-a's claims ran out");
+            Assert.That(publishedBy, Is.EqualTo(new[] { "node-a" }));
+        }
+    }
+
+    private static string[] Keys(IReadOnlyList<Notification> notifications) => [.. notifications.Select(n => n.IdempotencyKey)];
+
+    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -60,9 +60,9 @@ public class PublicationStoreTests(DatabaseKind kind)
 
         var published = new[]
         {
-            await database.Publications.TryPublishAsync(aInUs[0], DemoRuns.Start, "{}", "1:a:us:drop-0"),
-            await database.Publications.TryPublishAsync(aInUs[1], DemoRuns.Start, "{}", "1:a:us:drop-1"),
-            await database.Publications.TryPublishAsync(aInUs[1], DemoRuns.Start, "{}", "1:a:us:drop-1"),
+            await database.Publications.TryPublishAsync(aInUs[0], DemoRuns.Start, "{}", "1:a:us:drop-0", "test-node"),
+            await database.Publications.TryPublishAsync(aInUs[1], DemoRuns.Start, "{}", "1:a:us:drop-1", "test-node"),
+            await database.Publications.TryPublishAsync(aInUs[1], DemoRuns.Start, "{}", "1:a:us:drop-1", "test-node"),
         };
 
         var notifications = await database.Notifications.AllAsync();
@@ -95,7 +95,7 @@ public class PublicationStoreTests(DatabaseKind kind)
             var racers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
             {
                 await using var database = await SchedulerDatabase.OpenAsync(target, TimeProvider.System);
-                return await database.Publications.TryPublishAsync(drop, publishedAt, "{}", "1:a:us:drop-1");
+                return await database.Publications.TryPublishAsync(drop, publishedAt, "{}", "1:a:us:drop-1", "test-node");
             })));
 
             await using var check = await SchedulerDatabase.OpenAsync(target, TimeProvider.System);

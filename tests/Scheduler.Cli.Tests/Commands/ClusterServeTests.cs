@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using NodaTime;
+using Scheduler.Cli.Tests.Support;
+using Scheduler.Core.Plans;
+using Scheduler.Storage;
+using Scheduler.Storage.Tests.Support;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+/// <summary>
+/// Two real <c>serve</c> processes on one throw-away PostgreSQL database, as a Quartz cluster:
+/// every drop goes out once cluster-wide, a node killed mid-burst leaves the rest to the other, and
+/// the nightly replan fires once per firing.
+/// </summary>
+public class ClusterServeTests
+{
+    private PostgresServer _server = null!;
+    private string _directory = "";
+
+    [OneTimeSetUp]
+    public void StartServer() => _server = PostgresServer.Start();
+
+    [OneTimeTearDown]
+    public void StopServer() => _server.Dispose();
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-cluster-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    private string SinkOf(string node) => Path.Combine(_directory, $"{node}.jsonl");
+
+    /// <summary>A plan of record of <paramref name="count"/> releases falling due one after another over <paramref name="spread"/>, from a few seconds from now.</summary>
+    private static async Task AdoptBurstAsync(string uri, int count, TimeSpan spread)
+    {
+        var first = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(8);
+        var step = Duration.FromTimeSpan(spread / count);
+        var titles = Enumerable.Range(1, count).Select(i => $"t{i:000}").ToList();
+        var plan = new Plan(
+            new PlanScenario("Burst", "0", null),
+            first,
+            new PlanSolver("test", PlanStatuses.Optimal, 0, 0, 0, 0, 0, 0),
+            new PlanKpis(0, 0, 0, 0, count, count, 0),
+            [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
+            [.. titles.Select((t, i) => new ReleasePlan(t, "us", first.InUtc().Date, first + (step * i), 1))]);
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, first, first));
+        await database.PlanOfRecord.AdoptAsync(run, "test");
+    }
+
+    private Process StartNode(string uri, string node, string cron = "none")
+        => Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "serve", "--db", uri, "--node", node, "--sink", SinkOf(node), "--replan-cron", cron },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+
+    private static async Task StopAsync(Process node)
+    {
+        if (!node.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", node.Id.ToString(CultureInfo.InvariantCulture)]);
+            await term!.WaitForExitAsync();
+        }
+
+        await node.WaitForExitAsync();
+    }
+
+    private static async Task<IReadOnlyList<ScheduledRelease>> DropsAsync(string uri)
+    {
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        return await database.Publications.PlanOfRecordDropsAsync();
+    }
+
+    private List<string> SinkKeys(params string[] nodes)
+        => [.. nodes.Where(n => File.Exists(SinkOf(n)))
+            .SelectMany(n => File.ReadAllLines(SinkOf(n)))
+            .Where(l => l.Length > 0)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("idempotencyKey").GetString()!)];
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await condition() && clock.Elapsed < limit)
+        {
+            await Task.Delay(200);
+        }
+    }
+
+    [Test]
+    public async Task Serve_TwoNodesAndABurstOf200_PublishEachDropOnceBetweenThem()
+    {
+        var uri = _server.Uri(_server.CreateDatabase());
+        await AdoptBurstAsync(uri, 200, TimeSpan.FromSeconds(20));
+
+        using var a = StartNode(uri, "node-a");
+        using var b = StartNode(uri, "node-b");
+        await WaitUntilAsync(async () => (await DropsAsync(uri)).All(d => d.PublishedAt is not null) && SinkKeys("node-a", "node-b").Count >= 200, TimeSpan.FromSeconds(90));
+        await Task.WhenAll(StopAsync(a), StopAsync(b));
+
+        var drops = await DropsAsync(uri);
+        var keys = SinkKeys("node-a", "node-b");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(drops.Count(d => d.PublishedAt is not null), Is.EqualTo(200));
+            Assert.That(drops.GroupBy(d => d.PublishedBy).Select(g => g.Key), Is.EquivalentTo(new[] { "node-a", "node-b" }), "both nodes published");
+            Assert.That(keys, Has.Count.EqualTo(200));
+            Assert.That(keys.Distinct().Count(), Is.EqualTo(200));
+        }
+    }
+
+    [Test]
+    public async Task Serve_NodeKilledMidBurst_TheOtherPublishesTheRestWithNothingLostOrDoubled()
+    {
+        var uri = _server.Uri(_server.CreateDatabase());
+        await AdoptBurstAsync(uri, 200, TimeSpan.FromSeconds(20));
+
+        using var a = StartNode(uri, "node-a");
+        using var b = StartNode(uri, "node-b");
+        await WaitUntilAsync(async () => (await DropsAsync(uri)).Count(d => d.PublishedBy == "node-a") >= 20, TimeSpan.FromSeconds(60));
+        a.Kill(entireProcessTree: true);
+        await a.WaitForExitAsync();
+        var byAAtKill = (await DropsAsync(uri)).Count(d => d.PublishedBy == "node-a");
+        await WaitUntilAsync(async () => (await DropsAsync(uri)).All(d => d.PublishedAt is not null) && SinkKeys("node-a", "node-b").Distinct().Count() >= 200, TimeSpan.FromSeconds(120));
+        await StopAsync(b);
+
+        var drops = await DropsAsync(uri);
+        var keys = SinkKeys("node-a", "node-b");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(byAAtKill, Is.InRange(20, 199), "node-a was killed in the middle of the burst");
+            Assert.That(drops.Count(d => d.PublishedAt is not null), Is.EqualTo(200));
+            Assert.That(drops.Count(d => d.PublishedBy == "node-b"), Is.EqualTo(200 - byAAtKill));
+            Assert.That(keys.Distinct().Count(), Is.EqualTo(200));
+            Assert.That(keys, Has.Count.EqualTo(200), "no notification went out twice");
+        }
+    }
+
+    [Test]
+    public async Task Serve_TwoNodesWithAFastReplanCron_RunOneReplanPerFiring()
+    {
+        var uri = _server.Uri(_server.CreateDatabase());
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", uri, "--adopt", "--threads", "1", "--time-limit", "5");
+
+        // Every 10 seconds; watched for a little over three firings.
+        using var a = StartNode(uri, "node-a", "0/10 * * * * ?");
+        using var b = StartNode(uri, "node-b", "0/10 * * * * ?");
+        var watched = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(34));
+        await Task.WhenAll(StopAsync(a), StopAsync(b));
+        var seconds = watched.Elapsed.TotalSeconds;
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var replans = (await database.Runs.ListAsync(100)).Where(r => r.Trigger == RunTriggers.Nightly).OrderBy(r => r.CreatedAt).ToList();
+        var gaps = replans.Zip(replans.Skip(1), (x, y) => (y.CreatedAt - x.CreatedAt).TotalSeconds).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            // Three or four firings fall in the watched time, one run each; two nodes running each would make six to eight.
+            Assert.That(replans, Has.Count.InRange(2, (int)(seconds / 10) + 1));
+            Assert.That(gaps, Has.All.GreaterThan(5), "no firing ran on both nodes");
+        }
+    }
+}
