@@ -104,10 +104,13 @@ public class ClusterServeTests
 
         var drops = await DropsAsync(uri);
         var keys = SinkKeys("node-a", "node-b");
+        var status = await CliRun.InProcessAsync("status", "--db", uri, "--json");
+        var statusNodes = JsonDocument.Parse(status.Output).RootElement.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("node").GetString()).Distinct();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(drops.Count(d => d.PublishedAt is not null), Is.EqualTo(200));
             Assert.That(drops.GroupBy(d => d.PublishedBy).Select(g => g.Key), Is.EquivalentTo(new[] { "node-a", "node-b" }), "both nodes published");
+            Assert.That(statusNodes, Is.EquivalentTo(new[] { "node-a", "node-b" }), "status names the node of each publication");
             Assert.That(keys, Has.Count.EqualTo(200));
             Assert.That(keys.Distinct().Count(), Is.EqualTo(200));
         }

@@ -166,4 +166,27 @@ public class PostgresCommandsTests
             Assert.That(Directory.GetFiles(Path.Combine(_directory, "scheduler"), "*.quartz.db"), Has.Length.EqualTo(1), "Quartz keeps its store under the data home");
         }
     }
+
+    [Test]
+    public async Task DbCopy_SqliteFileIntoPostgres_AnswersAsTheFileDidAndRefusesASecondCopy()
+    {
+        var file = Path.Combine(_directory, "scheduler.db");
+        var uri = _server.Uri(_server.CreateDatabase());
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", file, "--adopt", "--threads", "1");
+
+        var copy = await CliRun.InProcessAsync("db", "copy", "--from", file, "--to", uri);
+        var again = await CliRun.InProcessAsync("db", "copy", "--from", file, "--to", uri);
+        var before = await CliRun.InProcessAsync("status", "--db", file, "--json");
+        var after = await CliRun.InProcessAsync("status", "--db", uri, "--json");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(copy.ExitCode, Is.EqualTo(ExitCodes.Ok), copy.Error);
+            Assert.That(copy.Output, Does.Contain("runs                   1 ->        1"));
+            Assert.That(copy.Output, Does.EndWith($"Copied '{file}' into '{uri}'; every table counts the same on both sides.\n"));
+            Assert.That(after.Output, Is.EqualTo(before.Output));
+            Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(again.Error, Is.EqualTo($"'{uri}' already holds scenarios or runs; copy into a database that holds none.\n"));
+        }
+    }
 }
