@@ -52,7 +52,9 @@ public sealed class Publisher : IDisposable
             }
 
             var drops = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
-            var missed = InPublicationOrder(drops.Where(r => r.PublishedAt is null))
+            // Only drops due no later than this one: another node may have published this one in the
+            // meantime, and then nothing in the list would stop the walk before the drops to come.
+            var missed = InPublicationOrder(drops.Where(r => r.PublishedAt is null && r.PublishAt <= target.PublishAt))
                 .TakeWhile(r => (r.Title, r.Region, r.Drop) != (title, region, drop));
             foreach (var earlier in missed)
             {

@@ -47,7 +47,8 @@ public class ClusterServeTests
             [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. titles.Select((t, i) => new ReleasePlan(t, "us", first.InUtc().Date, first + (step * i), 1))]);
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
-        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, first, first));
+        var scenario = """{ "name": "Burst", "regions": [ { "id": "us", "name": "US", "timeZone": "America/New_York", "audience": 1 } ] }"""u8.ToArray();
+        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, scenario, RunTriggers.Cli, first, first));
         await database.PlanOfRecord.AdoptAsync(run, "test");
     }
 
@@ -105,10 +106,12 @@ public class ClusterServeTests
         var drops = await DropsAsync(uri);
         var keys = SinkKeys("node-a", "node-b");
         var status = await CliRun.InProcessAsync("status", "--db", uri, "--json");
+        Assert.That(status.ExitCode, Is.EqualTo(ExitCodes.Ok), status.Error);
         var statusNodes = JsonDocument.Parse(status.Output).RootElement.GetProperty("releases").EnumerateArray().Select(r => r.GetProperty("node").GetString()).Distinct();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(drops.Count(d => d.PublishedAt is not null), Is.EqualTo(200));
+            Assert.That(drops.Where(d => d.PublishedAt < d.PublishAt).Select(d => d.Title), Is.Empty, "nothing went out before its instant");
             Assert.That(drops.GroupBy(d => d.PublishedBy).Select(g => g.Key), Is.EquivalentTo(new[] { "node-a", "node-b" }), "both nodes published");
             Assert.That(statusNodes, Is.EquivalentTo(new[] { "node-a", "node-b" }), "status names the node of each publication");
             Assert.That(keys, Has.Count.EqualTo(200));
@@ -137,6 +140,7 @@ public class ClusterServeTests
         {
             Assert.That(byAAtKill, Is.InRange(20, 199), "node-a was killed in the middle of the burst");
             Assert.That(drops.Count(d => d.PublishedAt is not null), Is.EqualTo(200));
+            Assert.That(drops.Where(d => d.PublishedAt < d.PublishAt).Select(d => d.Title), Is.Empty, "nothing went out before its instant");
             Assert.That(drops.Count(d => d.PublishedBy == "node-b"), Is.EqualTo(200 - byAAtKill));
             Assert.That(keys.Distinct().Count(), Is.EqualTo(200));
             Assert.That(keys, Has.Count.EqualTo(200), "no notification went out twice");

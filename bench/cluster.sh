@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Publication by serve nodes sharing one PostgreSQL database: 1,000 releases falling due within
+# one minute, published by one node, by two nodes, and by two nodes of which one is killed
+# (kill -9) half-way through. Every number comes from the publications table of that run:
+# lateness is published_at - publish_at of each release; throughput is releases published per
+# second between the first and the last publication. A throw-away PostgreSQL server on a free
+# loopback port holds the databases and is removed at the end.
+# Usage: bench/cluster.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+.ci/setup
+dotnet build -c Release src/Scheduler.Cli -v quiet -nologo >/dev/null
+scheduler=(dotnet "$PWD/src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll")
+bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+work=$(mktemp -d)
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" -eq 0 ] && chown postgres "$work"
+port=$(shuf -i 20000-45000 -n 1)
+nodes=()
+cleanup() {
+  for pid in "${nodes[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+  as_postgres "$bin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+as_postgres "$bin/initdb" -D "$work/data" -U postgres --auth=trust --no-sync >/dev/null
+as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
+  -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work -c fsync=off -c max_connections=100" start >/dev/null
+sql() { psql -X -q -t -A -h 127.0.0.1 -p "$port" -U postgres -d "$1" -c "$2"; }
+
+count=1000
+echo "| nodes | killed | published | by node | throughput /s | lateness p50 s | p99 s | max s |"
+echo "|---|---|---|---|---|---|---|---|"
+for case in "1 no" "2 no" "2 yes"; do
+  read -r n killed <<<"$case"
+  db="burst_${n}_${killed}"
+  sql postgres "CREATE DATABASE $db" >/dev/null
+  uri="postgres://postgres@127.0.0.1:$port/$db"
+  "${scheduler[@]}" runs --db "$uri" >/dev/null   # creates and migrates the schema
+
+  # A plan of record of $count releases, the first due in 15 s, then one every 60 ms.
+  sql "$db" "
+    INSERT INTO scenarios (sha256, name, submitted_at, content) VALUES ('burst', 'Burst', '2026-01-01T00:00:00Z', '\x7b7d');
+    INSERT INTO runs (scenario_id, trigger, started_at, finished_at, engine, status, seconds, verified, release_count)
+      VALUES (1, 'cli', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'bench', 'optimal', 0, 1, $count);
+    INSERT INTO releases (run_id, title, region, date, publish_at, mode, value)
+      SELECT 1, 't' || lpad(i::text, 4, '0'), 'us', to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD'),
+             to_char((now() + interval '15 seconds' + i * interval '60 milliseconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),
+             'staggered', 1
+      FROM generate_series(0, $count - 1) AS i;
+    INSERT INTO plan_of_record (id, run_id, adopted_at) VALUES (1, 1, '2026-01-01T00:00:00Z');" >/dev/null
+
+  nodes=()
+  for i in $(seq 1 "$n"); do
+    "${scheduler[@]}" serve --db "$uri" --node "node-$i" --sink "$work/$db-$i.jsonl" --replan-cron none >"$work/$db-$i.log" 2>&1 &
+    nodes+=("$!")
+  done
+
+  deadline=$((SECONDS + 240))
+  while [ "$(sql "$db" "SELECT count(*) FROM publications")" -lt "$count" ] && [ "$SECONDS" -lt "$deadline" ]; do
+    if [ "$killed" = yes ] && [ "${#nodes[@]}" -eq 2 ] && [ "$(sql "$db" "SELECT count(*) FROM publications")" -ge $((count / 2)) ]; then
+      kill -9 "${nodes[0]}"; wait "${nodes[0]}" 2>/dev/null || true
+      nodes=("${nodes[1]}")
+    fi
+    sleep 0.2
+  done
+  for pid in "${nodes[@]}"; do kill -TERM "$pid"; wait "$pid" 2>/dev/null || true; done
+  nodes=()
+
+  sql "$db" "
+    SELECT '| $n | $killed | ' || count(*) || ' | ' ||
+           (SELECT string_agg(node || ' ' || c, ', ' ORDER BY node) FROM (SELECT node, count(*) AS c FROM publications GROUP BY node) AS per) || ' | ' ||
+           round((count(*) / nullif(extract(epoch FROM max(published_at::timestamptz) - min(published_at::timestamptz)), 0))::numeric, 1) || ' | ' ||
+           round(percentile_cont(0.5) WITHIN GROUP (ORDER BY lateness_seconds)::numeric, 3) || ' | ' ||
+           round(percentile_cont(0.99) WITHIN GROUP (ORDER BY lateness_seconds)::numeric, 3) || ' | ' ||
+           round(max(lateness_seconds)::numeric, 3) || ' |'
+    FROM publications"
+done
