@@ -34,11 +34,11 @@ public class ClusterServeTests
     private string SinkOf(string node) => Path.Combine(_directory, $"{node}.jsonl");
 
     /// <summary>A plan of record of <paramref name="count"/> releases falling due one after another over <paramref name="spread"/>, from a few seconds from now.</summary>
-    private static async Task AdoptBurstAsync(string uri, int count, TimeSpan spread)
+    private static async Task AdoptBurstAsync(string uri, int count, TimeSpan spread, string prefix = "t", int inSeconds = 8)
     {
-        var first = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(8);
+        var first = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(inSeconds);
         var step = Duration.FromTimeSpan(spread / count);
-        var titles = Enumerable.Range(1, count).Select(i => $"t{i:000}").ToList();
+        var titles = Enumerable.Range(1, count).Select(i => $"{prefix}{i:000}").ToList();
         var plan = new Plan(
             new PlanScenario("Burst", "0", null),
             first,
@@ -169,6 +169,33 @@ public class ClusterServeTests
             // Three or four firings fall in the watched time, one run each; two nodes running each would make six to eight.
             Assert.That(replans, Has.Count.InRange(2, (int)(seconds / 10) + 1));
             Assert.That(gaps, Has.All.GreaterThan(5), "no firing ran on both nodes");
+        }
+    }
+
+    [Test]
+    public async Task Serve_AdoptionWhileTwoNodesRun_MovesTheTriggersOnBothAndOnlyTheNewPlanGoesOut()
+    {
+        var uri = _server.Uri(_server.CreateDatabase());
+        await AdoptBurstAsync(uri, 50, TimeSpan.FromSeconds(10), prefix: "old", inSeconds: 30);
+
+        using var a = StartNode(uri, "node-a");
+        using var b = StartNode(uri, "node-b");
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await AdoptBurstAsync(uri, 50, TimeSpan.FromSeconds(10), prefix: "new", inSeconds: 10);
+        await WaitUntilAsync(async () => (await DropsAsync(uri)).All(d => d.PublishedAt is not null), TimeSpan.FromSeconds(60));
+
+        // The old plan's instants pass too: none of its drops may go out once it is replaced.
+        await Task.Delay(TimeSpan.FromSeconds(32));
+        await Task.WhenAll(StopAsync(a), StopAsync(b));
+
+        var keys = SinkKeys("node-a", "node-b");
+        var drops = await DropsAsync(uri);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(drops.Select(d => d.Title).Distinct().Count(), Is.EqualTo(50));
+            Assert.That(drops.Count(d => d.Title.StartsWith("new", StringComparison.Ordinal) && d.PublishedAt >= d.PublishAt), Is.EqualTo(50));
+            Assert.That(keys, Has.Count.EqualTo(50));
+            Assert.That(keys, Has.All.Contains(":new"), "no drop of the replaced plan went out");
         }
     }
 }
