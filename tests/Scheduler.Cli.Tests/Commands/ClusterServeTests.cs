@@ -14,24 +14,9 @@ namespace Scheduler.Cli.Tests.Commands;
 /// every drop goes out once cluster-wide, a node killed mid-burst leaves the rest to the other, and
 /// the nightly replan fires once per firing.
 /// </summary>
-public class ClusterServeTests
+public class ClusterServeTests : PostgresCliTest
 {
-    private PostgresServer _server = null!;
-    private string _directory = "";
-
-    [OneTimeSetUp]
-    public void StartServer() => _server = PostgresServer.Start();
-
-    [OneTimeTearDown]
-    public void StopServer() => _server.Dispose();
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-cluster-").FullName;
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
-    private string SinkOf(string node) => Path.Combine(_directory, $"{node}.jsonl");
+    private string SinkOf(string node) => Path.Combine(Folder, $"{node}.jsonl");
 
     /// <summary>A plan of record of <paramref name="count"/> releases falling due one after another over <paramref name="spread"/>, from a few seconds from now.</summary>
     private static async Task AdoptBurstAsync(string uri, int count, TimeSpan spread, string prefix = "t", int inSeconds = 8)
@@ -95,7 +80,7 @@ public class ClusterServeTests
     [Test]
     public async Task Serve_TwoNodesAndABurstOf200_PublishEachDropOnceBetweenThem()
     {
-        var uri = _server.Uri(_server.CreateDatabase());
+        var uri = Server.Uri(Server.CreateDatabase());
         await AdoptBurstAsync(uri, 200, TimeSpan.FromSeconds(20));
 
         using var a = StartNode(uri, "node-a");
@@ -122,7 +107,7 @@ public class ClusterServeTests
     [Test]
     public async Task Serve_NodeKilledMidBurst_TheOtherPublishesTheRestWithNothingLostOrDoubled()
     {
-        var uri = _server.Uri(_server.CreateDatabase());
+        var uri = Server.Uri(Server.CreateDatabase());
         await AdoptBurstAsync(uri, 200, TimeSpan.FromSeconds(20));
 
         using var a = StartNode(uri, "node-a");
@@ -150,7 +135,7 @@ public class ClusterServeTests
     [Test]
     public async Task Serve_TwoNodesWithAFastReplanCron_RunOneReplanPerFiring()
     {
-        var uri = _server.Uri(_server.CreateDatabase());
+        var uri = Server.Uri(Server.CreateDatabase());
         await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", uri, "--adopt", "--threads", "1", "--time-limit", "5");
 
         // Every 10 seconds; watched for a little over three firings.
@@ -175,7 +160,7 @@ public class ClusterServeTests
     [Test]
     public async Task Serve_AdoptionWhileTwoNodesRun_MovesTheTriggersOnBothAndOnlyTheNewPlanGoesOut()
     {
-        var uri = _server.Uri(_server.CreateDatabase());
+        var uri = Server.Uri(Server.CreateDatabase());
         await AdoptBurstAsync(uri, 50, TimeSpan.FromSeconds(10), prefix: "old", inSeconds: 30);
 
         using var a = StartNode(uri, "node-a");

@@ -11,23 +11,8 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Cli.Tests.Commands;
 
 /// <summary>The storing commands against a PostgreSQL database named by a URI, on a throw-away server.</summary>
-public class PostgresCommandsTests
+public class PostgresCommandsTests : PostgresCliTest
 {
-    private PostgresServer _server = null!;
-    private string _directory = "";
-
-    [OneTimeSetUp]
-    public void StartServer() => _server = PostgresServer.Start();
-
-    [OneTimeTearDown]
-    public void StopServer() => _server.Dispose();
-
-    [SetUp]
-    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-pg-cli-").FullName;
-
-    [TearDown]
-    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
-
     /// <summary>plan, adopt, status and runs against <paramref name="db"/>; the outputs of status and runs.</summary>
     private static async Task<(CliResult Plan, CliResult Adopt, CliResult Status, CliResult StatusJson, CliResult Runs)> PlanAndAdoptAsync(string db)
     {
@@ -55,10 +40,10 @@ public class PostgresCommandsTests
     [Test]
     public async Task PlanAdoptStatusRuns_PostgresUri_WorkAndAnswerAsOnAnSqliteFile()
     {
-        var uri = _server.Uri(_server.CreateDatabase());
+        var uri = Server.Uri(Server.CreateDatabase());
 
         var postgres = await PlanAndAdoptAsync(uri);
-        var sqlite = await PlanAndAdoptAsync(Path.Combine(_directory, "scheduler.db"));
+        var sqlite = await PlanAndAdoptAsync(Path.Combine(Folder, "scheduler.db"));
 
         using var status = JsonDocument.Parse(postgres.StatusJson.Output);
         using (Assert.EnterMultipleScope())
@@ -92,23 +77,23 @@ public class PostgresCommandsTests
     [Test]
     public async Task Status_PostgresDatabaseOfAnotherApplication_IsRefusedAndLeftUntouched()
     {
-        var database = _server.CreateDatabase();
-        await using (var connection = new Npgsql.NpgsqlConnection(_server.ConnectionString(database)))
+        var database = Server.CreateDatabase();
+        await using (var connection = new Npgsql.NpgsqlConnection(Server.ConnectionString(database)))
         {
             await connection.OpenAsync();
             await using var create = new Npgsql.NpgsqlCommand("CREATE TABLE invoices (id INTEGER PRIMARY KEY)", connection);
             await create.ExecuteNonQueryAsync();
         }
 
-        var result = await CliRun.InProcessAsync("status", "--db", _server.Uri(database));
+        var result = await CliRun.InProcessAsync("status", "--db", Server.Uri(database));
 
-        await using var check = new Npgsql.NpgsqlConnection(_server.ConnectionString(database));
+        await using var check = new Npgsql.NpgsqlConnection(Server.ConnectionString(database));
         await check.OpenAsync();
         await using var tables = new Npgsql.NpgsqlCommand("SELECT string_agg(tablename, ',') FROM pg_tables WHERE schemaname = 'public'", check);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(result.Error, Is.EqualTo($"'{_server.Uri(database)}' is a PostgreSQL database of another application, not of Scheduler; it was left untouched.\n"));
+            Assert.That(result.Error, Is.EqualTo($"'{Server.Uri(database)}' is a PostgreSQL database of another application, not of Scheduler; it was left untouched.\n"));
             Assert.That(await tables.ExecuteScalarAsync(), Is.EqualTo("invoices"));
         }
     }
@@ -116,8 +101,8 @@ public class PostgresCommandsTests
     [Test]
     public async Task Serve_PostgresDatabaseWithOverdueDrops_PublishesEachOnceAcrossARestart()
     {
-        var uri = _server.Uri(_server.CreateDatabase());
-        var sink = Path.Combine(_directory, "publications.jsonl");
+        var uri = Server.Uri(Server.CreateDatabase());
+        var sink = Path.Combine(Folder, "publications.jsonl");
         var due = SystemClock.Instance.GetCurrentInstant() - Duration.FromMinutes(1);
         var titles = Enumerable.Range(1, 20).Select(i => $"t{i:00}").ToList();
         var plan = new Plan(
@@ -137,7 +122,7 @@ public class PostgresCommandsTests
             using var serve = Process.Start(new ProcessStartInfo("dotnet")
             {
                 ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "serve", "--db", uri, "--sink", sink, "--replan-cron", "none" },
-                Environment = { ["XDG_DATA_HOME"] = _directory },
+                Environment = { ["XDG_DATA_HOME"] = Folder },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
             })!;
@@ -163,15 +148,15 @@ public class PostgresCommandsTests
             Assert.That(keys, Is.Unique);
             Assert.That(drops.Select(d => d.PublishedAt), Has.All.Not.Null);
             Assert.That(notifications.Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
-            Assert.That(Directory.GetFiles(Path.Combine(_directory, "scheduler"), "*.quartz.db"), Has.Length.EqualTo(1), "Quartz keeps its store under the data home");
+            Assert.That(Directory.GetFiles(Path.Combine(Folder, "scheduler"), "*.quartz.db"), Has.Length.EqualTo(1), "Quartz keeps its store under the data home");
         }
     }
 
     [Test]
     public async Task DbCopy_SqliteFileIntoPostgres_AnswersAsTheFileDidAndRefusesASecondCopy()
     {
-        var file = Path.Combine(_directory, "scheduler.db");
-        var uri = _server.Uri(_server.CreateDatabase());
+        var file = Path.Combine(Folder, "scheduler.db");
+        var uri = Server.Uri(Server.CreateDatabase());
         await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", file, "--adopt", "--threads", "1");
 
         var copy = await CliRun.InProcessAsync("db", "copy", "--from", file, "--to", uri);
