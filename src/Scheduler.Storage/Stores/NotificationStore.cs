@@ -20,14 +20,6 @@ public sealed class NotificationStore
         _session = session;
     }
 
-    /// <summary>Notifications not yet delivered or given up on, oldest first.</summary>
-    public async Task<IReadOnlyList<Notification>> PendingAsync(int limit, CancellationToken cancellationToken = default)
-    {
-        var rows = await _session.Connection.QueryAsync<NotificationRow>(new CommandDefinition(
-            $"{Columns} WHERE status = 'pending' ORDER BY id LIMIT @limit", new { limit = (long)limit }, cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(n => n.ToRecord())];
-    }
-
     /// <summary>
     /// Claims for <paramref name="node"/>, for <paramref name="lease"/>, up to <paramref name="limit"/>
     /// pending notifications that no other node holds a live claim on, oldest first: two nodes

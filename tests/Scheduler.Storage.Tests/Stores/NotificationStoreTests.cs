@@ -23,12 +23,12 @@ public class NotificationStoreTests(DatabaseKind kind)
             await database.Publications.TryPublishAsync(drop, drop.PublishAt, "{}", $"{drop.Title}:{drop.Region}", "test-node");
         }
 
-        var queued = await database.Notifications.PendingAsync(3);
+        var queued = await database.Notifications.ClaimPendingAsync("test-node", 3, TimeSpan.FromMinutes(1));
         await database.Notifications.RecordDeliveryAsync(queued[0].Id, "pending", "503 Service Unavailable");
         await database.Notifications.RecordDeliveryAsync(queued[1].Id, "delivered", null);
         await database.Notifications.RecordDeliveryAsync(queued[2].Id, "failed", "400 Bad Request");
 
-        var pending = await database.Notifications.PendingAsync(10);
+        var pending = await database.Notifications.ClaimPendingAsync("test-node", 10, TimeSpan.FromMinutes(1));
         var all = await database.Notifications.AllAsync();
         using (Assert.EnterMultipleScope())
         {
