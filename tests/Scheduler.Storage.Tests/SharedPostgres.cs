@@ -1,9 +1,12 @@
-namespace Scheduler.Storage.Tests.Support;
+using Scheduler.Storage.Tests.Support;
+
+namespace Scheduler.Storage.Tests;
 
 /// <summary>
 /// One throw-away PostgreSQL server for the whole assembly, started the first time a test asks
 /// for it and stopped after the last test; each test takes a fresh database on it. Starting a
-/// server takes seconds, a database milliseconds.
+/// server takes seconds, a database milliseconds. The fixture stands in the assembly's root
+/// namespace so that it wraps every test, however the run is filtered.
 /// </summary>
 [SetUpFixture]
 public sealed class SharedPostgres
