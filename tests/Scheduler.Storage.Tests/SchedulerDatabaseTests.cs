@@ -3,26 +3,18 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class SchedulerDatabaseTests(DatabaseKind kind)
+public class SchedulerDatabaseTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     [Test]
     public async Task OpenAsync_NewDatabase_AppliesEveryMigration()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(database.SchemaVersion, Is.EqualTo(4));
-            Assert.That(database.Display, Is.EqualTo(_database.Target.Display));
-            Assert.That(await database.IntegrityCheckAsync(), kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
+            Assert.That(database.Display, Is.EqualTo(Database.Target.Display));
+            Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(await database.Runs.ListAsync(10), Is.Empty);
         }
     }
@@ -31,12 +23,12 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
     public async Task OpenAsync_Again_KeepsTheDataAndTheVersion()
     {
         var (plan, json) = DemoRuns.Plan();
-        await using (var first = await _database.OpenAsync())
+        await using (var first = await Database.OpenAsync())
         {
             await first.Runs.StoreAsync(DemoRuns.Run(plan, json));
         }
 
-        await using var second = await _database.OpenAsync();
+        await using var second = await Database.OpenAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -48,32 +40,32 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
     [Test]
     public async Task OpenAsync_DatabaseFromANewerVersion_IsRefusedAndLeftUntouched()
     {
-        await (await _database.OpenAsync()).DisposeAsync();
-        await _database.SetSchemaVersionAsync(99);
-        var tables = await _database.TablesAsync();
+        await (await Database.OpenAsync()).DisposeAsync();
+        await Database.SetSchemaVersionAsync(99);
+        var tables = await Database.TablesAsync();
 
-        var ex = Assert.ThrowsAsync<StorageException>(_database.OpenAsync);
+        var ex = Assert.ThrowsAsync<StorageException>(Database.OpenAsync);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex!.Message, Is.EqualTo($"'{_database.Target.Display}' was written by a newer version of Scheduler (schema 99; this version knows up to 4); it was left untouched."));
-            Assert.That(await _database.TablesAsync(), Is.EqualTo(tables));
+            Assert.That(ex!.Message, Is.EqualTo($"'{Database.Target.Display}' was written by a newer version of Scheduler (schema 99; this version knows up to 4); it was left untouched."));
+            Assert.That(await Database.TablesAsync(), Is.EqualTo(tables));
         }
     }
 
     [Test]
     public async Task OpenAsync_DatabaseOfAnotherApplication_IsRefusedAndLeftUntouched()
     {
-        await _database.ExecuteAsync("CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1);");
+        await Database.ExecuteAsync("CREATE TABLE invoices (id INTEGER PRIMARY KEY); INSERT INTO invoices VALUES (1);");
 
-        var ex = Assert.ThrowsAsync<StorageException>(_database.OpenAsync);
+        var ex = Assert.ThrowsAsync<StorageException>(Database.OpenAsync);
 
-        var engine = kind == DatabaseKind.Sqlite ? "an SQLite" : "a PostgreSQL";
+        var engine = Kind == DatabaseKind.Sqlite ? "an SQLite" : "a PostgreSQL";
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex!.Message, Is.EqualTo($"'{_database.Target.Display}' is {engine} database of another application, not of Scheduler; it was left untouched."));
-            Assert.That(await _database.TablesAsync(), Is.EqualTo(new[] { "invoices" }));
-            Assert.That(await _database.ScalarAsync<long>("SELECT count(*) FROM invoices"), Is.EqualTo(1));
+            Assert.That(ex!.Message, Is.EqualTo($"'{Database.Target.Display}' is {engine} database of another application, not of Scheduler; it was left untouched."));
+            Assert.That(await Database.TablesAsync(), Is.EqualTo(new[] { "invoices" }));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM invoices"), Is.EqualTo(1));
         }
     }
 
@@ -82,7 +74,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind)
     {
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var target = _database.Fresh();
+            var target = Database.Fresh();
             var opened = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
             {
                 await using var database = await SchedulerDatabase.OpenAsync(target, TimeProvider.System);

@@ -9,23 +9,15 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Dialects;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class MigrationsTests(DatabaseKind kind)
+public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     /// <summary>
     /// A database as schema 2 (publication per release) left it: a plan of record with two
     /// releases in the us, a published on 2027-03-12 and its notification delivered, b upcoming.
     /// </summary>
     private async Task CreateSchemaTwoDatabaseAsync()
     {
-        await using var connection = await _database.RawAsync();
+        await using var connection = await Database.RawAsync();
         if (connection is SqliteConnection sqlite)
         {
             await sqlite.ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {SqliteDialect.ApplicationId}"));
@@ -59,14 +51,14 @@ public class MigrationsTests(DatabaseKind kind)
     {
         await CreateSchemaTwoDatabaseAsync();
 
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
 
         var releases = await database.Publications.PlanOfRecordDropsAsync();
         var notifications = await database.Notifications.AllAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(database.SchemaVersion, Is.EqualTo(4));
-            Assert.That(await database.IntegrityCheckAsync(), kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
+            Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
                 releases.Select(r => $"{r.Title} {r.Region} drop {r.Drop} of {r.DropCount}: {(r.PublishedAt is { } at ? $"published {at}, {r.LatenessSeconds} s late" : "upcoming")}"),
                 Is.EqualTo(new[] { "a us drop 0 of 1: published 2027-03-12T08:00:05Z, 5 s late", "b us drop 0 of 1: upcoming" }));
@@ -78,7 +70,7 @@ public class MigrationsTests(DatabaseKind kind)
     public async Task TryPublishAsync_AfterTheUpgrade_NeverPublishesAPremiereFromBeforeAgain()
     {
         await CreateSchemaTwoDatabaseAsync();
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         var now = Instant.FromUtc(2027, 3, 19, 4, 0, 1);
 
         var again = await database.Publications.TryPublishAsync((await database.Publications.DropAsync("a", "us", 0))!, now, "{}", "1:a:us", "test-node");
@@ -99,10 +91,10 @@ public class MigrationsTests(DatabaseKind kind)
     public async Task OpenAsync_SchemaTwoDatabase_EndsWithTheSameTablesAsANewOne()
     {
         await CreateSchemaTwoDatabaseAsync();
-        await (await _database.OpenAsync()).DisposeAsync();
-        using var fresh = new TestDatabase(kind);
+        await (await Database.OpenAsync()).DisposeAsync();
+        using var fresh = new TestDatabase(Kind);
         await (await fresh.OpenAsync()).DisposeAsync();
 
-        Assert.That(await _database.TablesAsync(), Is.EqualTo(await fresh.TablesAsync()));
+        Assert.That(await Database.TablesAsync(), Is.EqualTo(await fresh.TablesAsync()));
     }
 }

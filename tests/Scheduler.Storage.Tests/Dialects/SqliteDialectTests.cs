@@ -4,24 +4,16 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Dialects;
 
 /// <summary>What only an SQLite file can be: not SQLite at all, and refused byte for byte untouched.</summary>
-public class SqliteDialectTests
+public class SqliteDialectTests() : DatabaseTest(DatabaseKind.Sqlite)
 {
-    private TestDatabase _database = null!;
-
-    private string DatabasePath => _database.Target.FilePath!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(DatabaseKind.Sqlite);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
+    private string DatabasePath => Database.Target.FilePath!;
 
     [Test]
     public void OpenAsync_FileThatIsNotSqlite_IsRefusedAndLeftUntouched()
     {
         File.WriteAllText(DatabasePath, "planner notes, not a database");
 
-        var ex = Assert.ThrowsAsync<StorageException>(_database.OpenAsync);
+        var ex = Assert.ThrowsAsync<StorageException>(Database.OpenAsync);
 
         using (Assert.EnterMultipleScope())
         {
@@ -43,7 +35,7 @@ public class SqliteDialectTests
 
         var before = File.ReadAllBytes(DatabasePath);
 
-        var ex = Assert.ThrowsAsync<StorageException>(_database.OpenAsync);
+        var ex = Assert.ThrowsAsync<StorageException>(Database.OpenAsync);
 
         using (Assert.EnterMultipleScope())
         {

@@ -3,20 +3,12 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Stores;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class NotificationStoreTests(DatabaseKind kind)
+public class NotificationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     [Test]
     public async Task RecordDeliveryAsync_RetryThenDeliveredAndFailed_KeepsOnlyTheRetryPendingWithItsError()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         await DemoRuns.AdoptAsync(database);
         foreach (var drop in await database.Publications.PlanOfRecordDropsAsync())
         {
@@ -35,7 +27,7 @@ public class NotificationStoreTests(DatabaseKind kind)
             Assert.That(queued.Select(n => n.IdempotencyKey), Is.EqualTo(new[] { "b:us", "a:uk", "a:us" }));
             Assert.That(pending.Select(n => (n.IdempotencyKey, n.Attempts, n.LastError)), Is.EqualTo(new[] { ("b:us", 1, (string?)"503 Service Unavailable"), ("b:uk", 0, null) }));
             Assert.That(all.Select(n => $"{n.IdempotencyKey} {n.Status}"), Is.EqualTo(new[] { "b:us pending", "a:uk delivered", "a:us failed", "b:uk pending" }));
-            Assert.That(await _database.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE delivered_at IS NOT NULL"), Is.EqualTo(1));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE delivered_at IS NOT NULL"), Is.EqualTo(1));
         }
     }
 
@@ -43,7 +35,7 @@ public class NotificationStoreTests(DatabaseKind kind)
     public async Task ClaimPendingAsync_SeveralNodes_ClaimDisjointNotificationsAndTakeOnlyReleasedOrExpiredClaims()
     {
         var clock = new SettableClock(DateTimeOffset.Parse("2027-03-12T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
-        await using var database = await SchedulerDatabase.OpenAsync(_database.Target, clock);
+        await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
         await DemoRuns.AdoptAsync(database);
         foreach (var drop in await database.Publications.PlanOfRecordDropsAsync())
         {

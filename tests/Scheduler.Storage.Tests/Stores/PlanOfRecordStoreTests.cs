@@ -3,21 +3,13 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Stores;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class PlanOfRecordStoreTests(DatabaseKind kind)
+public class PlanOfRecordStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     [Test]
     public async Task AdoptAsync_TwoRunsInTurn_PointsAtTheLastAndAuditsBoth()
     {
         var (plan, json) = DemoRuns.Plan();
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         var first = await database.Runs.StoreAsync(DemoRuns.Run(plan, json));
         var second = await database.Runs.StoreAsync(DemoRuns.Run(plan, json));
 
@@ -37,7 +29,7 @@ public class PlanOfRecordStoreTests(DatabaseKind kind)
     [Test]
     public async Task StampAsync_SameRunAdoptedAgainLater_Changes()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         var before = await database.PlanOfRecord.StampAsync();
         var run = await DemoRuns.AdoptAsync(database);
         var first = await database.PlanOfRecord.StampAsync();

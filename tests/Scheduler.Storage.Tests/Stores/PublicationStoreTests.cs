@@ -4,20 +4,12 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Stores;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class PublicationStoreTests(DatabaseKind kind)
+public class PublicationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     [Test]
     public async Task PlanOfRecordDropsAsync_TitleWithThreeWeeklyDrops_ListsEveryDropAtItsOwnInstantInPublicationOrder()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         await DemoRuns.AdoptAsync(database, aDrops: 3);
 
         var drops = (await database.Publications.PlanOfRecordDropsAsync())
@@ -40,7 +32,7 @@ public class PublicationStoreTests(DatabaseKind kind)
     [Test]
     public async Task PlanOfRecordDropsAsync_BeforeAnyAdoption_IsEmpty()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         var (plan, json) = DemoRuns.Plan();
         await database.Runs.StoreAsync(DemoRuns.Run(plan, json));
 
@@ -54,7 +46,7 @@ public class PublicationStoreTests(DatabaseKind kind)
     [Test]
     public async Task TryPublishAsync_TwoDropsOfOneRelease_PublishesEachOnceWithItsOwnNotification()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         await DemoRuns.AdoptAsync(database, aDrops: 3);
         var aInUs = (await database.Publications.PlanOfRecordDropsAsync()).Where(r => r.Title == "a" && r.Region == "us").ToList();
 
@@ -83,7 +75,7 @@ public class PublicationStoreTests(DatabaseKind kind)
     {
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var target = _database.Fresh();
+            var target = Database.Fresh();
             ScheduledRelease drop;
             await using (var database = await SchedulerDatabase.OpenAsync(target, TimeProvider.System))
             {

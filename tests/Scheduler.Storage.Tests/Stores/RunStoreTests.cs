@@ -4,22 +4,14 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Stores;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class RunStoreTests(DatabaseKind kind)
+public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     [TestCase(1)]
     [TestCase(3)]
     public async Task StoreAsync_ThenFind_GivesThePlanFileBackByteForByte(int aDrops)
     {
         var (plan, json) = DemoRuns.Plan(aDrops);
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
 
         var id = await database.Runs.StoreAsync(DemoRuns.Run(plan, json));
         var stored = (await database.Runs.FindAsync(id))!;
@@ -38,14 +30,14 @@ public class RunStoreTests(DatabaseKind kind)
     public async Task StoreAsync_PlanWithDrops_StoresARowOnlyForEachDropAfterAPremiere(int aDrops, long dropRows)
     {
         var (plan, json) = DemoRuns.Plan(aDrops);
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
 
         var id = await database.Runs.StoreAsync(DemoRuns.Run(plan, json));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await database.Runs.ReleaseCountAsync(id), Is.EqualTo(4));
-            Assert.That(await _database.ScalarAsync<long>("SELECT count(*) FROM release_drops"), Is.EqualTo(dropRows));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM release_drops"), Is.EqualTo(dropRows));
         }
     }
 
@@ -53,7 +45,7 @@ public class RunStoreTests(DatabaseKind kind)
     public async Task StoreAsync_SameScenarioTwice_StoresTheDocumentOnce()
     {
         var (plan, json) = DemoRuns.Plan();
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
 
         var first = await database.Runs.StoreAsync(DemoRuns.Run(plan, json));
         var second = await database.Runs.StoreAsync(DemoRuns.Run(null, null));
@@ -72,7 +64,7 @@ public class RunStoreTests(DatabaseKind kind)
     public async Task ListAsync_ThreeRuns_ListsTheNewestFirstWithinTheLimit()
     {
         var (plan, json) = DemoRuns.Plan();
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         var ids = new List<long>();
         for (var i = 0; i < 3; i++)
         {

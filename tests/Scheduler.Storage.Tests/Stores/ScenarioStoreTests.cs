@@ -4,20 +4,12 @@ using Scheduler.Storage.Tests.Support;
 namespace Scheduler.Storage.Tests.Stores;
 
 [TestFixtureSource(typeof(TestDatabase), nameof(TestDatabase.Kinds))]
-public class ScenarioStoreTests(DatabaseKind kind)
+public class ScenarioStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public void CreateDatabase() => _database = new TestDatabase(kind);
-
-    [TearDown]
-    public void DeleteDatabase() => _database.Dispose();
-
     [Test]
     public async Task StoreAsync_TwoVersionsAndTheFirstAgain_KeepsEachOnceAndFindsTheNewestByName()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
         byte[] first = [0x7B, 0x00, 0xFF, 0x7D], second = Encoding.UTF8.GetBytes("{ \"name\": \"Spring\" }");
 
         var firstId = await database.Scenarios.StoreAsync(first, "Spring", "sha-1");
@@ -36,7 +28,7 @@ public class ScenarioStoreTests(DatabaseKind kind)
     [Test]
     public async Task ContentAsync_UnknownScenario_IsAStorageException()
     {
-        await using var database = await _database.OpenAsync();
+        await using var database = await Database.OpenAsync();
 
         var ex = Assert.ThrowsAsync<StorageException>(() => database.Scenarios.ContentAsync(42));
 
