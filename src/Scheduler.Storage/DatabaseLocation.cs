@@ -27,7 +27,7 @@ public static class DatabaseLocation
     }
 
     /// <summary><c>$XDG_DATA_HOME</c>, else <c>~/.local/share</c>.</summary>
-    public static string DataHome(Func<string, string?> environment)
+    private static string DataHome(Func<string, string?> environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
         return environment("XDG_DATA_HOME") is { Length: > 0 } xdg
