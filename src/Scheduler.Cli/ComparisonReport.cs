@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
 using Scheduler.Core.Plans;
+using Scheduler.Reports;
+using Scheduler.Reports.Json;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
 using Spectre.Console;
@@ -17,7 +19,7 @@ internal static class ComparisonReport
     {
         if (json)
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(Json(comparison), CliJson.Options)).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(ComparisonJson.Of(comparison), CliJson.Options)).ConfigureAwait(false);
             return;
         }
 
@@ -44,7 +46,7 @@ internal static class ComparisonReport
                 : $"Variant {variant.Id}: {Describe(outcome)}");
             if (outcome.Plan is { } plan)
             {
-                console.WriteLine($"  {PlanReport.SolverLine(plan.Solver, outcome.Statistics)}");
+                console.WriteLine($"  {SolverWording.Line(plan.Solver, outcome.Statistics)}");
             }
 
             if (variant.Diff is { Moved.IsEmpty: false } moved)
@@ -72,44 +74,9 @@ internal static class ComparisonReport
 
     private static string Describe(PlanningOutcome outcome) => outcome switch
     {
-        { Plan: { } plan, Verification.IsValid: true } => PlanReport.SolverLine(plan.Solver, outcome.Statistics),
+        { Plan: { } plan, Verification.IsValid: true } => SolverWording.Line(plan.Solver, outcome.Statistics),
         { Verification.IsValid: false } => $"the plan failed verification: {string.Join("; ", outcome.Verification.Violations)}",
         { Status: PlanningStatus.Infeasible } => $"cannot be planned: {string.Join("; ", outcome.Reasons)}",
         _ => $"no plan: {string.Join("; ", outcome.Reasons)}",
-    };
-
-    private static object Json(Comparison comparison) => new
-    {
-        @base = Outcome(comparison.Base),
-        variants = comparison.Variants.Select(v => new
-        {
-            id = v.Id,
-            status = v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? v.Outcome!.Status.ToPlanStatus(),
-            kpis = v.Outcome?.Plan?.Kpis,
-            delta = v.Diff?.Delta,
-            moved = v.Diff?.Moved.Select(m => new
-            {
-                title = m.Title,
-                region = m.Region,
-                from = LocalDatePattern.Iso.Format(m.From),
-                to = LocalDatePattern.Iso.Format(m.To),
-                valueChange = m.ValueChange,
-            }),
-            added = v.Diff?.Added,
-            dropped = v.Diff?.Dropped,
-            modeChanges = v.Diff?.ModeChanges.Select(c => new { title = c.Title, from = c.From, to = c.To }),
-            summary = v.Diff is { } diff && comparison.Base.Plan is { } basePlan ? diff.Summary(basePlan) : null,
-            errors = v.Errors.Select(e => new { path = e.Path, message = e.Message })
-                .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new { path = "", message = r })),
-        }),
-    };
-
-    private static object Outcome(PlanningOutcome outcome) => new
-    {
-        scenario = outcome.Plan?.Scenario,
-        status = outcome.Plan?.Solver.Status ?? outcome.Status.ToPlanStatus(),
-        kpis = outcome.Plan?.Kpis,
-        solver = outcome.Plan?.Solver,
-        errors = outcome.Plan is null ? outcome.Reasons : [],
     };
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using NodaTime.Text;
 using Scheduler.Core.Plans;
+using Scheduler.Reports;
 using Scheduler.Solver.Planning;
 using Spectre.Console;
 
@@ -46,20 +47,7 @@ internal static class PlanReport
             CultureInfo.InvariantCulture,
             $"KPIs: value {k.Value:0.###}, clash cost {k.ClashCost:0.###}, move cost {k.MoveCost:0.###}, objective {k.Objective:0.###}, " +
             $"{k.Releases} releases, {k.TitlesScheduled} titles scheduled, {k.TitlesUnscheduled} unscheduled"));
-        console.WriteLine(SolverLine(plan.Solver, statistics));
-    }
-
-    public static string SolverLine(PlanSolver solver, PlanningStatistics? statistics)
-    {
-        var bound = solver.Bound is { } b ? b.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
-        var gap = solver.Gap is { } g ? g.ToString("0.####%", CultureInfo.InvariantCulture) : "n/a";
-        var size = statistics is { Variables: > 0 } s
-            ? string.Create(CultureInfo.InvariantCulture, $", {s.Variables} variables, {s.Constraints} constraints (build {s.BuildTime.TotalSeconds:0.##} s, solve {s.SolveTime.TotalSeconds:0.##} s)")
-            : "";
-        var greedy = statistics?.GreedyObjective is { } go ? string.Create(CultureInfo.InvariantCulture, $", greedy {go:0.###}") : "";
-        return string.Create(
-            CultureInfo.InvariantCulture,
-            $"Solver: {solver.Engine}, {solver.Status}, objective {solver.Objective:0.###}, bound {bound}, gap {gap}, {solver.Seconds:0.##} s{size}{greedy}");
+        console.WriteLine(SolverWording.Line(plan.Solver, statistics));
     }
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Publishing;
+using Scheduler.Reports.Calendar;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
@@ -96,7 +97,7 @@ internal static class CompareCommand
                     .Where(p => p.First.Outcome?.Plan is not null && p.First.Diff is not null && p.Second is not null)
                     .Select(p => (p.First.Id, p.Second!.Scenario, p.First.Outcome!.Plan!, p.First.Diff!))
                     .ToList();
-                var html = new Reports.CalendarReport(baseInput.Scenario).RenderComparison(basePlan, drawn, $"{baseInput.Scenario.Name}: what-if comparison");
+                var html = new CalendarReport(baseInput.Scenario).RenderComparison(basePlan, drawn, $"{baseInput.Scenario.Name}: what-if comparison");
                 await OutputFiles.WriteAsync(reportPath, html, cancellationToken).ConfigureAwait(false);
             }
 

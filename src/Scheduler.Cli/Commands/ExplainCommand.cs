@@ -7,6 +7,7 @@ using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Values;
+using Scheduler.Reports.Json;
 
 namespace Scheduler.Cli.Commands;
 
@@ -55,7 +56,7 @@ internal static class ExplainCommand
                 return ExitCodes.InvalidInput;
             }
 
-            await context.Output.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(Json(explanation), CliJson.Options) + "\n" : Text(explanation)).ConfigureAwait(false);
+            await context.Output.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(ExplanationJson.Of(explanation), CliJson.Options) + "\n" : Text(explanation)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
@@ -136,28 +137,6 @@ internal static class ExplainCommand
 
         return string.Join("\n", lines) + "\n";
     }
-
-    private static object Json(DateExplanation e) => new
-    {
-        title = e.Title,
-        region = e.Region,
-        date = Date(e.Date),
-        mode = e.Mode,
-        value = e.Breakdown.Value,
-        factors = new
-        {
-            @base = e.Breakdown.Base,
-            seasonal = e.Breakdown.Seasonal,
-            genre = e.Breakdown.Genre,
-            events = e.Breakdown.Events.Select(c => new { id = c.Event.Id, name = c.Event.Name, overlapDays = c.OverlapDays, factor = c.Factor }),
-            competition = e.Breakdown.Competition,
-            timing = e.Breakdown.Timing,
-            drops = e.Breakdown.Drops.IsEmpty
-                ? null
-                : e.Breakdown.Drops.Select(d => new { index = d.Index, date = Date(d.Date), seasonal = d.Seasonal, genre = d.Genre, competition = d.Competition }),
-        },
-        alternatives = e.Alternatives.Select(a => new { date = Date(a.Date), value = a.Value, valueChange = a.ValueChange, ruledOutBy = a.RuledOutBy, tradeoff = a.Tradeoff }),
-    };
 
     private static string Date(NodaTime.LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Publishing;
+using Scheduler.Reports;
+using Scheduler.Reports.Calendar;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 using Spectre.Console;
@@ -182,7 +184,7 @@ internal static class PlanCommand
         if (outputs.ReportPath is { } reportPath)
         {
             var heading = request.Info.Variant is { } v ? $"{request.Info.Name} (variant {v})" : request.Info.Name;
-            await OutputFiles.WriteAsync(reportPath, new Reports.CalendarReport(request.Scenario).Render(plan, heading), cancellationToken).ConfigureAwait(false);
+            await OutputFiles.WriteAsync(reportPath, new CalendarReport(request.Scenario).Render(plan, heading), cancellationToken).ConfigureAwait(false);
         }
 
         if (outputs.Json)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
+using Scheduler.Reports.Json;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
@@ -26,19 +27,7 @@ internal static class RunsCommand
             var runs = await store.Runs.ListAsync(Math.Max(1, parse.GetValue(limit)), cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
             {
-                var rows = runs.Select(r => new
-                {
-                    id = r.Id,
-                    scenario = r.Scenario,
-                    variant = r.Variant,
-                    trigger = r.Trigger,
-                    status = r.Status,
-                    objective = r.Objective,
-                    gap = r.Gap,
-                    createdAt = InstantPattern.General.Format(r.CreatedAt),
-                    adopted = r.Adopted,
-                });
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(rows, CliJson.Options)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(RunListJson.Of(runs), CliJson.Options)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Scheduler.Reports;
+using Scheduler.Reports.Calendar;
 
 namespace Scheduler.Cli.Commands;
 
@@ -27,7 +29,7 @@ internal static class ShowCommand
                 var content = await store.Scenarios.ContentAsync(found.Run.ScenarioId, cancellationToken).ConfigureAwait(false);
                 var scenario = loader.Load(content, $"stored scenario of run {found.Run.Id}").Resolve(found.Run.Variant);
                 var heading = $"{found.Run.ScenarioName}{(found.Run.Variant is { } v ? $" (variant {v})" : "")}: run {found.Run.Id}";
-                await OutputFiles.WriteAsync(reportPath, new Reports.CalendarReport(scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
+                await OutputFiles.WriteAsync(reportPath, new CalendarReport(scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(json))

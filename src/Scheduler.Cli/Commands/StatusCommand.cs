@@ -1,9 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using NodaTime;
-using NodaTime.Text;
-using Scheduler.Storage;
+using Scheduler.Reports.Json;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
@@ -24,29 +22,13 @@ internal static class StatusCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var releases = await store.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
-            var planOfRecord = await store.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false);
-            var failed = (await store.Notifications.AllAsync(cancellationToken).ConfigureAwait(false)).Where(n => n.Status == "failed").ToDictionary(n => (n.Title, n.Region, n.Drop), n => n.LastError);
-            var zones = await ZonesOfRunAsync(store, planOfRecord, cancellationToken).ConfigureAwait(false);
-            var rows = releases.Select(r => new
-            {
-                title = r.Title,
-                region = r.Region,
-                drop = r.Drop,
-                drops = r.DropCount,
-                date = LocalDatePattern.Iso.Format(r.Date),
-                publishAt = InstantPattern.General.Format(r.PublishAt),
-                publishAtLocal = zones.TryGetValue(r.Region, out var zone) ? r.PublishAt.InZone(zone).ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm> x", CultureInfo.InvariantCulture) : null,
-                state = failed.ContainsKey((r.Title, r.Region, r.Drop)) ? "failed" : r.PublishedAt is null ? "upcoming" : r.LatenessSeconds > 60 ? "late" : "published",
-                publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
-                latenessSeconds = r.LatenessSeconds,
-                node = r.PublishedBy,
-                error = failed.GetValueOrDefault((r.Title, r.Region, r.Drop)),
-            }).ToList();
+            var status = await PublicationStatus.ReadAsync(store, cancellationToken).ConfigureAwait(false);
+            var rows = status.Releases;
+            var planOfRecord = status.PlanOfRecord;
 
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(new { planOfRecord, releases = rows }, CliJson.Options)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(status, CliJson.Options)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
@@ -56,7 +38,7 @@ internal static class StatusCommand
                 return ExitCodes.Ok;
             }
 
-            var counts = rows.GroupBy(r => r.state).ToDictionary(g => g.Key, g => g.Count());
+            var counts = rows.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Count());
             await context.Output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Plan of record: run {run}. {counts.GetValueOrDefault("upcoming")} upcoming, {counts.GetValueOrDefault("published")} published, {counts.GetValueOrDefault("late")} late, {counts.GetValueOrDefault("failed")} failed.")).ConfigureAwait(false);
@@ -65,28 +47,13 @@ internal static class StatusCommand
             foreach (var row in rows)
             {
                 // A whole-season release has one drop; weekly and batched titles show each drop's index, as the plan file does.
-                var drop = row.drops == 1 ? "" : row.drop.ToString(CultureInfo.InvariantCulture);
-                table.AddRow(row.publishAt, Markup.Escape(row.publishAtLocal ?? ""), Markup.Escape(row.title), Markup.Escape(row.region), drop, row.state, row.publishedAt ?? "", Markup.Escape(row.node ?? ""));
+                var drop = row.Drops == 1 ? "" : row.Drop.ToString(CultureInfo.InvariantCulture);
+                table.AddRow(row.PublishAt, Markup.Escape(row.PublishAtLocal ?? ""), Markup.Escape(row.Title), Markup.Escape(row.Region), drop, row.State, row.PublishedAt ?? "", Markup.Escape(row.Node ?? ""));
             }
 
             Terminal.For(context).Write(table);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>The regions' time zones, from the scenario stored with the plan of record.</summary>
-    private static async Task<Dictionary<string, DateTimeZone>> ZonesOfRunAsync(SchedulerDatabase store, long? runId, CancellationToken cancellationToken)
-    {
-        if (runId is null || await store.Runs.FindAsync(runId.Value, cancellationToken).ConfigureAwait(false) is not { } run)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(await store.Scenarios.ContentAsync(run.ScenarioId, cancellationToken).ConfigureAwait(false));
-        return document.RootElement.GetProperty("regions").EnumerateArray()
-            .Select(r => (Id: r.GetProperty("id").GetString()!, Zone: DateTimeZoneProviders.Tzdb.GetZoneOrNull(r.GetProperty("timeZone").GetString()!)))
-            .Where(r => r.Zone is not null)
-            .ToDictionary(r => r.Id, r => r.Zone!);
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
+using Scheduler.Reports.Json;
 
 namespace Scheduler.Cli.Commands;
 
@@ -51,7 +52,7 @@ internal static class ValidateCommand
         {
             if (json)
             {
-                var result = new { file = path, valid = false, errors = ex.Errors.Select(e => new { path = e.Path, message = e.Message }) };
+                var result = new { file = path, valid = false, errors = ErrorJson.Of(ex.Errors) };
                 context.Output.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
             }
             else

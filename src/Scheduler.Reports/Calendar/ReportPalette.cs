@@ -1,7 +1,7 @@
-namespace Scheduler.Cli.Reports;
+namespace Scheduler.Reports.Calendar;
 
 /// <summary>Colours for genres, assigned in order of first appearance so that a report is stable for the same plan.</summary>
-internal sealed class ReportPalette
+public sealed class ReportPalette
 {
     private static readonly string[] Colours =
     [

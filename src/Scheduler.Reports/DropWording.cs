@@ -3,10 +3,10 @@ using NodaTime;
 using NodaTime.Text;
 using Scheduler.Core.Plans;
 
-namespace Scheduler.Cli;
+namespace Scheduler.Reports;
 
 /// <summary>How the drops of a release read in tables and tooltips: "8 weekly drops from 2027-09-03" rather than eight rows.</summary>
-internal static class DropWording
+public static class DropWording
 {
     /// <summary>Null for a whole-season release; else the number of drops, their rhythm and the first date.</summary>
     public static string? Describe(ReleasePlan release, LocalDate from)

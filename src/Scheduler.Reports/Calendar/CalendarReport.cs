@@ -7,7 +7,7 @@ using Scheduler.Core.Domain;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Values;
 
-namespace Scheduler.Cli.Reports;
+namespace Scheduler.Reports.Calendar;
 
 /// <summary>
 /// A release calendar as one self-contained HTML file (inline CSS and SVG, nothing fetched): weeks
@@ -18,7 +18,7 @@ namespace Scheduler.Cli.Reports;
 /// index as a quiet background, a tooltip per marker, the KPIs on top and the release table below.
 /// A comparison draws the variant over the base, with moved releases as arrows.
 /// </summary>
-internal sealed class CalendarReport
+public sealed class CalendarReport
 {
     private const int WeekWidth = 26;
     private const int RowHeight = 34;
@@ -114,7 +114,7 @@ internal sealed class CalendarReport
             .Append(Invariant($"<span>move cost <b>{k.MoveCost:0.##}</b></span><span>objective <b>{k.Objective:0.##}</b></span>"))
             .Append(Invariant($"<span><b>{k.Releases}</b> releases</span><span><b>{k.TitlesScheduled}</b> titles scheduled</span><span><b>{k.TitlesUnscheduled}</b> not scheduled</span>"))
             .Append("</div><div class=\"solver\">")
-            .Append(Encode(PlanReport.SolverLine(plan.Solver, null)))
+            .Append(Encode(SolverWording.Line(plan.Solver, null)))
             .Append("</div>");
     }
 

@@ -3,13 +3,13 @@ using System.Text;
 using NodaTime.Text;
 using Scheduler.Core.Plans;
 
-namespace Scheduler.Cli;
+namespace Scheduler.Reports;
 
 /// <summary>
 /// The plan's releases as CSV, one row per (title, region), in the plan's order; a weekly or
 /// batched release gives its number of drops and every drop's date (the premiere first).
 /// </summary>
-internal static class PlanCsv
+public static class PlanCsv
 {
     public static string Write(Plan plan)
     {
