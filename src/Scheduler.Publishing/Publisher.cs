@@ -22,9 +22,11 @@ public sealed class Publisher : IDisposable
     // downtime cannot interleave their drops out of order. A semaphore, as the storage calls inside
     // are awaited.
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SchedulerMetrics _metrics;
 
-    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, Hosting.ServeNode node, ILogger<Publisher> logger)
+    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, Hosting.ServeNode node, SchedulerMetrics metrics, ILogger<Publisher> logger)
     {
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _node = node ?? throw new ArgumentNullException(nameof(node));
         _openDatabase = openDatabase ?? throw new ArgumentNullException(nameof(openDatabase));
         _time = time ?? throw new ArgumentNullException(nameof(time));
@@ -110,6 +112,7 @@ public sealed class Publisher : IDisposable
             _logger.LogInformation(
                 "Published {Title} in {Region}, drop {Drop} of {Drops} ({Date}), due {PublishAt}, {Lateness:0.###} s late, on node {Node}",
                 release.Title, release.Region, release.Drop, release.DropCount, LocalDatePattern.Iso.Format(release.Date), release.PublishAt, Math.Max(0, lateness), _node.Name);
+            _metrics.Published(lateness);
             _delivery.Notify();
         }
 

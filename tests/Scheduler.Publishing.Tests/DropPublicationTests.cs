@@ -17,7 +17,7 @@ public class DropPublicationTests
         => fixture.AdoptPlanAsync(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de", "uk"));
 
     private static Publisher PublisherAt(PublishingFixture fixture, Instant now)
-        => new(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), NullLogger<Publisher>.Instance);
+        => new(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), TestMeters.Metrics(), NullLogger<Publisher>.Instance);
 
     private static async Task<string[]> PublishedAsync(SchedulerDatabase database)
         => [.. (await database.Notifications.AllAsync()).Select(n => $"{n.Region} {n.Drop}")];

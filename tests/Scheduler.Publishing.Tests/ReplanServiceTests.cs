@@ -35,7 +35,8 @@ public class ReplanServiceTests
     /// <summary>Publishes what is due at <paramref name="now"/>; returns how many drops.</summary>
     private static async Task<int> CatchUpAsync(PublishingFixture fixture, Instant now)
     {
-        using var publisher = new Publisher(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), NullLogger<Publisher>.Instance);
+        using var metrics = TestMeters.Metrics();
+        using var publisher = new Publisher(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), metrics, NullLogger<Publisher>.Instance);
         return await publisher.CatchUpAsync();
     }
 

@@ -27,9 +27,11 @@ public sealed class DeliveryService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryService> _logger;
     private readonly ServeNode _node;
+    private readonly SchedulerMetrics _metrics;
 
-    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ServeNode node, ILogger<DeliveryService> logger)
+    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ServeNode node, SchedulerMetrics metrics, ILogger<DeliveryService> logger)
     {
+        _metrics = metrics;
         _node = node;
         _openDatabase = openDatabase;
         _sink = sink;
@@ -60,6 +62,7 @@ public sealed class DeliveryService : BackgroundService
                     break;
                 default:
                     await database.Notifications.RecordDeliveryAsync(notification.Id, "failed", result.Error, cancellationToken).ConfigureAwait(false);
+                    _metrics.DeliveryFailed();
                     _logger.LogError("Delivery of {Title} in {Region}, drop {Drop}, failed for good: {Error}", notification.Title, notification.Region, notification.Drop, result.Error);
                     break;
             }

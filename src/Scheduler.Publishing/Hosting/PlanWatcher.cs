@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Scheduler.Core.Plans;
 using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Hosting;
@@ -19,6 +20,7 @@ public sealed class PlanWatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ServeOptions _options;
     private readonly ILogger<PlanWatcher> _logger;
+    private readonly SchedulerMetrics _metrics;
     private string? _seen;
 
     public PlanWatcher(
@@ -28,8 +30,10 @@ public sealed class PlanWatcher : BackgroundService
         TriggerSynchronizer synchronizer,
         TimeProvider time,
         ServeOptions options,
+        SchedulerMetrics metrics,
         ILogger<PlanWatcher> logger)
     {
+        _metrics = metrics;
         _schedulers = schedulers;
         _openDatabase = openDatabase;
         _publisher = publisher;
@@ -46,6 +50,10 @@ public sealed class PlanWatcher : BackgroundService
         await using (var database = await _openDatabase(cancellationToken).ConfigureAwait(false))
         {
             stamp = await database.PlanOfRecord.StampAsync(cancellationToken).ConfigureAwait(false);
+            if (stamp != _seen && await database.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false) is { } current)
+            {
+                _metrics.PlanOfRecord((await database.Runs.FindAsync(current, cancellationToken).ConfigureAwait(false))?.PlanJson is { } plan ? PlanJson.Read(plan).Solver.Gap : null);
+            }
         }
 
         if (stamp == _seen && _seen is not null)

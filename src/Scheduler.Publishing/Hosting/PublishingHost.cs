@@ -20,6 +20,22 @@ public static class PublishingHost
     /// <param name="logging">Replaces the console logging (tests).</param>
     public static IHost Build(ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
     {
+        var builder = Host.CreateApplicationBuilder();
+        AddPublishing(builder, options, time, logging);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Adds publishing (Quartz, the plan watcher, the delivery loop, nightly replans) to a host
+    /// being built, so that <c>serve --http</c> runs it in the same process as the HTTP interface.
+    /// </summary>
+    /// <param name="builder">The host being built (a plain host, or a web application's).</param>
+    /// <param name="options">Database, sink, polling and the nightly replan's schedule.</param>
+    /// <param name="time">The clock of every job and of Quartz itself.</param>
+    /// <param name="logging">Replaces the console logging (tests).</param>
+    public static void AddPublishing(IHostApplicationBuilder builder, ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         SQLitePCL.Batteries_V2.Init();
@@ -32,7 +48,6 @@ public static class PublishingHost
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(quartzFile))!);
         }
 
-        var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         if (logging is null)
         {
@@ -55,6 +70,8 @@ public static class PublishingHost
         services.AddSingleton(options.Sink);
         services.AddSingleton(options.Node);
         services.AddSingleton<Func<CancellationToken, Task<SchedulerDatabase>>>(cancellationToken => SchedulerDatabase.OpenAsync(options.Database, time, cancellationToken));
+        services.AddMetrics();
+        services.AddSingleton<SchedulerMetrics>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<TriggerSynchronizer>();
@@ -91,7 +108,6 @@ public static class PublishingHost
         services.AddHostedService(p => p.GetRequiredService<PlanWatcher>());
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(p => p.GetRequiredService<DeliveryService>());
-        return builder.Build();
     }
 
     // Every node names the same scheduler and its own instance: Quartz then fires each trigger on

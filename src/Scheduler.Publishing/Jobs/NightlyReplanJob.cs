@@ -11,13 +11,19 @@ public sealed class NightlyReplanJob : IJob
 
     private readonly ReplanService _replans;
     private readonly TimeProvider _time;
+    private readonly SchedulerMetrics _metrics;
 
-    public NightlyReplanJob(ReplanService replans, TimeProvider time)
+    public NightlyReplanJob(ReplanService replans, TimeProvider time, SchedulerMetrics metrics)
     {
+        _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _replans = replans ?? throw new ArgumentNullException(nameof(replans));
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
-        => await _replans.RunAsync("nightly", Instant.FromDateTimeOffset(_time.GetUtcNow()), dryRun: false, "serve:nightly", cancellationToken).ConfigureAwait(false);
+    {
+        var started = _time.GetTimestamp();
+        await _replans.RunAsync("nightly", Instant.FromDateTimeOffset(_time.GetUtcNow()), dryRun: false, "serve:nightly", cancellationToken).ConfigureAwait(false);
+        _metrics.Solved(_time.GetElapsedTime(started), "nightly");
+    }
 }
