@@ -9,14 +9,15 @@ public sealed record CopiedTable(string Table, long Source, long Target);
 
 /// <summary>
 /// Copies one Scheduler database into another that holds nothing yet (an SQLite file into
-/// PostgreSQL, say): every scenario, run and release, the plan of record, the audit log, the
-/// publication history and the outbox, with their ids, in one transaction on the target; then
-/// counts the rows on both sides. Both databases are at the same schema version once opened.
+/// PostgreSQL, say): every scenario, run and release, the plan of record, the audit log, the API
+/// tokens (their hashes: the secrets go on working), the publication history and the outbox, with
+/// their ids, in one transaction on the target; then counts the rows on both sides. Both
+/// databases are at the same schema version once opened.
 /// </summary>
 public static class DatabaseCopy
 {
     // Parents before children, so that every reference finds its row.
-    private static readonly string[] Tables = ["scenarios", "runs", "releases", "release_drops", "plan_of_record", "audit", "publications", "notifications"];
+    private static readonly string[] Tables = ["scenarios", "runs", "releases", "release_drops", "plan_of_record", "audit", "api_tokens", "publications", "notifications"];
 
     // The tables whose ids the database hands out: after rows arrive with their ids, the next id must follow them.
     private static readonly string[] Numbered = ["scenarios", "runs", "audit", "notifications"];

@@ -10,6 +10,23 @@ public static class RunTriggers
     public const string Cli = "cli";
     public const string Nightly = "nightly";
     public const string Compare = "compare";
+
+    /// <summary>Queued through the HTTP API, and run by it.</summary>
+    public const string Api = "api";
+}
+
+/// <summary>
+/// Where a run is: queued, running, then done (with an outcome, plan or not), failed or cancelled.
+/// A run stored whole (<see cref="Stores.RunStore.StoreAsync"/>) is done from the start; one queued
+/// through the API goes from queued (usually through running) to one of the last three, and never back.
+/// </summary>
+public static class RunStates
+{
+    public const string Queued = "queued";
+    public const string Running = "running";
+    public const string Done = "done";
+    public const string Failed = "failed";
+    public const string Cancelled = "cancelled";
 }
 
 /// <summary>A run to store: the scenario it planned, how it went, and its plan when there is a verified one.</summary>
@@ -78,7 +95,10 @@ public sealed record NewRun
     }
 }
 
-/// <summary>One run as listed: newest first.</summary>
+/// <summary>
+/// One run as listed: newest first. <paramref name="CreatedAt"/> is when it finished, or while it
+/// is queued or running, when it was queued or started.
+/// </summary>
 public sealed record RunSummary(
     long Id,
     string Scenario,
@@ -90,9 +110,14 @@ public sealed record RunSummary(
     double? Gap,
     Instant CreatedAt,
     bool Verified,
-    bool Adopted);
+    bool Adopted,
+    string State,
+    string? RequestedBy);
 
-/// <summary>One stored run with what is needed to show, export, verify or adopt it.</summary>
+/// <summary>
+/// One stored run with what is needed to show, export, verify or adopt it, and, while it runs,
+/// the solver's latest <paramref name="Progress"/> (JSON).
+/// </summary>
 public sealed record StoredRun(
     long Id,
     long ScenarioId,
@@ -103,7 +128,10 @@ public sealed record StoredRun(
     string Status,
     bool Verified,
     ImmutableArray<string> Messages,
-    string? PlanJson);
+    string? PlanJson,
+    string State,
+    string? RequestedBy,
+    string? Progress);
 
 /// <summary>An entry of the audit log.</summary>
 public sealed record AuditEntry(long Id, Instant At, string Actor, string Action, long? RunId, string Details);

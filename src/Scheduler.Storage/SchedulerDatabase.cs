@@ -5,9 +5,9 @@ namespace Scheduler.Storage;
 
 /// <summary>
 /// An open Scheduler database, SQLite or PostgreSQL, and its stores: scenarios, runs, the plan of
-/// record with its audit log, publications and notifications. Every write is one transaction: a
-/// crash leaves all of it or none of it, and a second process writing at the same time waits for
-/// the first instead of failing. One instance is one connection; use it from one flow at a time.
+/// record with its audit log, publications, notifications and the HTTP API's tokens. Every write
+/// is one transaction: a crash leaves all of it or none of it, and a second process writing at the
+/// same time waits for the first instead of failing. One instance is one connection; use it from one flow at a time.
 /// </summary>
 public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
 {
@@ -23,6 +23,7 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
         PlanOfRecord = new PlanOfRecordStore(session);
         Publications = new PublicationStore(session);
         Notifications = new NotificationStore(session);
+        Tokens = new TokenStore(session);
     }
 
     public DatabaseTarget Target { get; }
@@ -42,6 +43,8 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
     public PublicationStore Publications { get; }
 
     public NotificationStore Notifications { get; }
+
+    public TokenStore Tokens { get; }
 
     /// <summary>The connection and dialect under the stores, for work across every area at once (<see cref="DatabaseCopy"/>).</summary>
     internal DatabaseSession Session => _session;

@@ -12,7 +12,7 @@ public class DatabaseCopyTests
     }
 
     [TestCaseSource(nameof(Directions))]
-    public async Task CopyAsync_IntoAnEmptyDatabase_KeepsEveryRowIdAndPublicationAndCountsMatch(DatabaseKind from, DatabaseKind to)
+    public async Task CopyAsync_IntoAnEmptyDatabase_KeepsEveryRowIdPublicationAndTokenAndCountsMatch(DatabaseKind from, DatabaseKind to)
     {
         using var sourceDatabase = new TestDatabase(from);
         using var targetDatabase = new TestDatabase(to);
@@ -21,6 +21,9 @@ public class DatabaseCopyTests
         var drops = await source.Publications.PlanOfRecordDropsAsync();
         await source.Publications.TryPublishAsync(drops[0], drops[0].PublishAt, "{\"n\":1}", "1:first", "node-a");
         await source.Publications.TryPublishAsync(drops[1], drops[1].PublishAt, "{\"n\":2}", "1:second", "node-b");
+        var secret = await source.Tokens.AddAsync("alice", TokenRole.Planner, "cli:admin");
+        await source.Tokens.AddAsync("bob", TokenRole.Viewer, "cli:admin");
+        await source.Tokens.RevokeAsync("bob", "cli:admin");
 
         await using var target = await targetDatabase.OpenAsync();
         var counts = await DatabaseCopy.CopyAsync(source, target);
@@ -34,6 +37,9 @@ public class DatabaseCopyTests
             Assert.That(await target.Publications.PlanOfRecordDropsAsync(), Is.EqualTo(await source.Publications.PlanOfRecordDropsAsync()));
             Assert.That(await target.Notifications.AllAsync(), Is.EqualTo(await source.Notifications.AllAsync()));
             Assert.That(await target.PlanOfRecord.AuditAsync(), Is.EqualTo(await source.PlanOfRecord.AuditAsync()));
+            Assert.That(counts.Single(c => c.Table == "api_tokens").Target, Is.EqualTo(2));
+            Assert.That(await target.Tokens.ListAsync(), Is.EqualTo(await source.Tokens.ListAsync()));
+            Assert.That(await target.Tokens.FindBySecretAsync(secret), Is.EqualTo(new ActiveToken("alice", TokenRole.Planner)), "the secret goes on working");
             Assert.That((await target.Runs.FindAsync(1))!.PlanJson, Is.EqualTo((await source.Runs.FindAsync(1))!.PlanJson));
             Assert.That(next, Is.EqualTo((await source.Runs.ListAsync(100)).Max(r => r.Id) + 1), "new ids follow the copied ones");
         }

@@ -14,7 +14,7 @@ internal static class DbCommand
     {
         var from = new Option<string>("--from") { Description = "The database to copy: a file path or a postgres:// URI.", Required = true };
         var to = new Option<string>("--to") { Description = "The database to copy into, holding no scenarios or runs yet: a file path or a postgres:// URI.", Required = true };
-        var copy = new Command("copy", "Copy every scenario, run, the plan of record, the audit log and the publication history into another database.") { from, to };
+        var copy = new Command("copy", "Copy every scenario, run, the plan of record, the audit log, the API tokens and the publication history into another database.") { from, to };
         copy.SetAction(async (parse, cancellationToken) =>
         {
             using var source = await Database.OpenAsync(context, parse.GetValue(from), cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
 using Scheduler.Reports.Json;
+using Scheduler.Storage;
 using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
@@ -42,7 +43,7 @@ internal static class RunsCommand
                     Markup.Escape(run.Scenario),
                     Markup.Escape(run.Variant ?? ""),
                     run.Trigger,
-                    Markup.Escape(run.Status + (run.Verified || run.Status is "infeasible" or "no-solution" ? "" : " (failed verification)")),
+                    Markup.Escape(run.Status + (FailedVerification(run) ? " (failed verification)" : "")),
                     run.Objective?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
                     run.Gap?.ToString("0.###%", CultureInfo.InvariantCulture) ?? "",
                     run.Adopted ? "plan of record" : "");
@@ -53,4 +54,8 @@ internal static class RunsCommand
         });
         return command;
     }
+
+    // A run still queued or running, or ended without an outcome, has no plan yet to have failed.
+    private static bool FailedVerification(RunSummary run)
+        => run.State == RunStates.Done && !run.Verified && run.Status is not ("infeasible" or "no-solution");
 }

@@ -92,28 +92,66 @@ internal sealed class SqliteDialect : IDatabaseDialect
     /// migrate it once: the second waits, then finds the work done. <paramref name="upTo"/> stops
     /// at an older version: a database as an older version of Scheduler left it, to upgrade in a test.
     /// </summary>
+    /// <remarks>
+    /// A migration may rebuild a table that others refer to (SQLite's documented way to change a
+    /// CHECK or a NOT NULL), which needs foreign keys off: dropping the old table would otherwise
+    /// delete, or refuse to delete, what refers to it. <c>PRAGMA foreign_keys</c> does nothing
+    /// inside a transaction, so it is turned off before BEGIN, every reference is checked before
+    /// COMMIT instead, and it is turned on again afterwards, whatever happened.
+    /// </remarks>
+    /// <exception cref="StorageException">A migration would leave rows that refer to rows that do not exist; it was rolled back.</exception>
     public static void Migrate(SqliteConnection connection, int current, int upTo = int.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(connection);
         foreach (var (version, sql) in Scripts.Value.After(current, upTo))
         {
-            // BEGIN IMMEDIATE takes the write lock before the version is read again.
-            connection.Execute("BEGIN IMMEDIATE TRANSACTION");
+            connection.Execute("PRAGMA foreign_keys = OFF");
             try
             {
-                if (connection.ExecuteScalar<long>("PRAGMA user_version") < version)
+                // BEGIN IMMEDIATE takes the write lock before the version is read again.
+                connection.Execute("BEGIN IMMEDIATE TRANSACTION");
+                try
                 {
-                    connection.Execute(sql);
-                    connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"));
-                }
+                    if (connection.ExecuteScalar<long>("PRAGMA user_version") < version)
+                    {
+                        connection.Execute(sql);
+                        CheckReferences(connection, version);
+                        connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {version}"));
+                    }
 
-                connection.Execute("COMMIT TRANSACTION");
+                    connection.Execute("COMMIT TRANSACTION");
+                }
+                catch
+                {
+                    connection.Execute("ROLLBACK TRANSACTION");
+                    throw;
+                }
             }
-            catch
+            finally
             {
-                connection.Execute("ROLLBACK TRANSACTION");
-                throw;
+                connection.Execute("PRAGMA foreign_keys = ON");
             }
+        }
+    }
+
+    /// <summary>What foreign keys would have refused, had they been on during migration <paramref name="version"/>.</summary>
+    private static void CheckReferences(SqliteConnection connection, int version)
+    {
+        // Each row: the referring table, its rowid, the table referred to and the key's index.
+        var broken = new SortedSet<string>(StringComparer.Ordinal);
+        using (var reader = connection.ExecuteReader("PRAGMA foreign_key_check"))
+        {
+            while (reader.Read())
+            {
+                broken.Add($"{reader.GetString(0)} -> {reader.GetString(2)}");
+            }
+        }
+
+        if (broken.Count > 0)
+        {
+            throw new StorageException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Migration {version} would leave rows that refer to rows that do not exist ({string.Join(", ", broken)}); it was rolled back."));
         }
     }
 

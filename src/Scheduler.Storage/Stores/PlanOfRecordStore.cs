@@ -27,11 +27,7 @@ public sealed class PlanOfRecordStore
                     new { runId, now },
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await _session.Connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO audit (at, actor, action, run_id, details) VALUES (@now, @actor, @action, @runId, @details)",
-                    new { now, actor, action, runId, details },
-                    transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await AuditLog.AppendAsync(_session, transaction, now, actor, action, runId, details, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);
@@ -46,7 +42,7 @@ public sealed class PlanOfRecordStore
         => _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT CAST(run_id AS TEXT) || '@' || adopted_at FROM plan_of_record WHERE id = 1", cancellationToken: cancellationToken));
 
-    /// <summary>Every adoption and replan, oldest first.</summary>
+    /// <summary>The whole audit log, oldest first: adoptions and replans, and API tokens added and revoked.</summary>
     public async Task<IReadOnlyList<AuditEntry>> AuditAsync(CancellationToken cancellationToken = default)
     {
         var rows = await _session.Connection.QueryAsync<AuditRow>(new CommandDefinition(

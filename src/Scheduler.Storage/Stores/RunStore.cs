@@ -26,6 +26,10 @@ public sealed class RunStore
             async transaction =>
             {
                 var scenarioId = await _scenarios.StoreAsync(run.ScenarioContent, run.ScenarioName, run.ScenarioSha256, transaction, cancellationToken).ConfigureAwait(false);
+                var parameters = Outcome(run);
+                parameters.AddDynamicParams(new { scenarioId, run.Variant, run.Trigger, started = StoredText.Of(run.StartedAt) });
+
+                // The state is left to its default: done.
                 var runId = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO runs (scenario_id, variant, trigger, started_at, finished_at, engine, status, objective, bound, gap,
@@ -34,33 +38,139 @@ public sealed class RunStore
                             @Seconds, @verified, @messages, @releaseCount, @PlanJson)
                     RETURNING id
                     """,
-                    new
-                    {
-                        scenarioId,
-                        run.Variant,
-                        run.Trigger,
-                        started = StoredText.Of(run.StartedAt),
-                        finished = StoredText.Of(run.FinishedAt),
-                        run.Engine,
-                        run.Status,
-                        run.Objective,
-                        run.Bound,
-                        run.Gap,
-                        run.Seconds,
-                        verified = run.Verified ? 1L : 0L,
-                        messages = string.Join('\n', run.Messages),
-                        releaseCount = (long)(run.Plan?.Releases.Length ?? 0),
-                        run.PlanJson,
-                    },
+                    parameters,
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
-                if (run.Plan is { } plan)
-                {
-                    await StoreReleasesAsync(runId, plan, transaction, cancellationToken).ConfigureAwait(false);
-                }
-
+                await StoreReleasesAsync(runId, run, transaction, cancellationToken).ConfigureAwait(false);
                 return runId;
             },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a run of a stored scenario, to be started, completed or ended later (by the HTTP
+    /// API's worker); returns its id. <paramref name="requestedBy"/> is who asked for it, as the
+    /// audit log names actors (<c>token:alice</c>). Until it is done it has no engine, outcome or
+    /// releases, and its status is its state.
+    /// </summary>
+    /// <exception cref="StorageException">There is no scenario <paramref name="scenarioId"/>.</exception>
+    public Task<long> QueueAsync(long scenarioId, string? variant, string trigger, string? requestedBy, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        return _session.WriteAsync(
+            async transaction =>
+            {
+                var known = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT count(*) FROM scenarios WHERE id = @scenarioId", new { scenarioId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (known == 0)
+                {
+                    throw new StorageException($"Scenario {scenarioId} is not in the database.");
+                }
+
+                return await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    """
+                    INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, started_at, finished_at, engine, status, seconds, verified)
+                    VALUES (@scenarioId, @variant, @trigger, 'queued', @requestedBy, @now, NULL, '', 'queued', 0, 0)
+                    RETURNING id
+                    """,
+                    new { scenarioId, variant, trigger, requestedBy, now = StoredText.Of(_session.Now()) },
+                    transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks a queued run as running, from now. False, changing nothing, when it is not queued
+    /// (cancelled meanwhile, or taken by another worker): then it must not be run.
+    /// </summary>
+    public Task<bool> StartAsync(long id, CancellationToken cancellationToken = default)
+        => _session.WriteAsync(
+            async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE runs SET state = 'running', status = 'running', started_at = @now WHERE id = @id AND state = 'queued'",
+                new { id, now = StoredText.Of(_session.Now()) },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+            cancellationToken);
+
+    /// <summary>
+    /// Records the solver's latest progress (JSON) of a running run, replacing the one before.
+    /// False, changing nothing, when the run is not running: a cancelled run's solver can stop.
+    /// </summary>
+    public Task<bool> ReportProgressAsync(long id, string progressJson, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(progressJson);
+        return _session.WriteAsync(
+            async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE runs SET progress = @progressJson WHERE id = @id AND state = 'running'",
+                new { id, progressJson },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes a running run with <paramref name="run"/>'s outcome, releases and drops, as
+    /// <see cref="StoreAsync"/> stores them, in one transaction; the run is then done. Its scenario,
+    /// variant, trigger and start stay those it was queued and started with. False, writing nothing,
+    /// when the run is not running (cancelled, or completed already): a run is completed at most once.
+    /// </summary>
+    public Task<bool> CompleteAsync(long id, NewRun run, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return _session.WriteAsync(
+            async transaction =>
+            {
+                var parameters = Outcome(run);
+                parameters.AddDynamicParams(new { id });
+
+                // The state is the guard: a second completion, or one racing a cancellation, updates no row.
+                var completed = await _session.Connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE runs SET state = 'done', finished_at = @finished, engine = @Engine, status = @Status, objective = @Objective,
+                                    bound = @Bound, gap = @Gap, seconds = @Seconds, verified = @verified, messages = @messages,
+                                    release_count = @releaseCount, plan_json = @PlanJson
+                    WHERE id = @id AND state = 'running'
+                    """,
+                    parameters,
+                    transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                if (completed == 0)
+                {
+                    return false;
+                }
+
+                await StoreReleasesAsync(id, run, transaction, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a queued or running run without an outcome: <see cref="RunStates.Failed"/> (the solver
+    /// broke) or <see cref="RunStates.Cancelled"/> (someone asked), from now, with
+    /// <paramref name="messages"/> saying why. False, changing nothing, when it had ended already.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="state"/> is neither failed nor cancelled.</exception>
+    public Task<bool> EndAsync(long id, string state, IEnumerable<string> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(messages);
+        if (state is not (RunStates.Failed or RunStates.Cancelled))
+        {
+            throw new ArgumentException($"A run ends as '{RunStates.Failed}' or '{RunStates.Cancelled}', not '{state}'.", nameof(state));
+        }
+
+        var lines = string.Join('\n', messages);
+        return _session.WriteAsync(
+            async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE runs SET state = @state, status = @state, finished_at = @now, messages = @lines
+                WHERE id = @id AND state IN ('queued', 'running')
+                """,
+                new { id, state, lines, now = StoredText.Of(_session.Now()) },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
             cancellationToken);
     }
 
@@ -70,8 +180,9 @@ public sealed class RunStore
         var rows = await _session.Connection.QueryAsync<RunRow>(new CommandDefinition(
             """
             SELECT r.id AS Id, s.name AS Scenario, r.variant AS Variant, r.trigger AS Trigger, r.engine AS Engine,
-                   r.status AS Status, r.objective AS Objective, r.gap AS Gap, r.finished_at AS CreatedAt,
-                   r.verified AS Verified, CASE WHEN p.run_id IS NOT NULL THEN 1 ELSE 0 END AS Adopted
+                   r.status AS Status, r.objective AS Objective, r.gap AS Gap, COALESCE(r.finished_at, r.started_at) AS CreatedAt,
+                   r.verified AS Verified, CASE WHEN p.run_id IS NOT NULL THEN 1 ELSE 0 END AS Adopted,
+                   r.state AS State, r.requested_by AS RequestedBy
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id
             LEFT JOIN plan_of_record p ON p.run_id = r.id
             ORDER BY r.id DESC LIMIT @limit
@@ -79,7 +190,8 @@ public sealed class RunStore
             new { limit = (long)limit },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new RunSummary(
-            r.Id, r.Scenario, r.Variant, r.Trigger, r.Engine, r.Status, r.Objective, r.Gap, StoredText.Instant(r.CreatedAt), r.Verified != 0, r.Adopted != 0))];
+            r.Id, r.Scenario, r.Variant, r.Trigger, r.Engine, r.Status, r.Objective, r.Gap, StoredText.Instant(r.CreatedAt), r.Verified != 0, r.Adopted != 0,
+            r.State, r.RequestedBy))];
     }
 
     /// <summary>The run with this id, or null.</summary>
@@ -88,7 +200,8 @@ public sealed class RunStore
         var rows = await _session.Connection.QueryAsync<StoredRunRow>(new CommandDefinition(
             """
             SELECT r.id AS Id, r.scenario_id AS ScenarioId, s.name AS ScenarioName, s.sha256 AS ScenarioSha256, r.variant AS Variant,
-                   r.trigger AS Trigger, r.status AS Status, r.verified AS Verified, r.messages AS Messages, r.plan_json AS PlanJson
+                   r.trigger AS Trigger, r.status AS Status, r.verified AS Verified, r.messages AS Messages, r.plan_json AS PlanJson,
+                   r.state AS State, r.requested_by AS RequestedBy, r.progress AS Progress
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = @id
             """,
             new { id },
@@ -96,7 +209,7 @@ public sealed class RunStore
         return rows
             .Select(r => new StoredRun(
                 r.Id, r.ScenarioId, r.ScenarioName, r.ScenarioSha256, r.Variant, r.Trigger, r.Status, r.Verified != 0,
-                [.. r.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)], r.PlanJson))
+                [.. r.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)], r.PlanJson, r.State, r.RequestedBy, r.Progress))
             .SingleOrDefault();
     }
 
@@ -105,10 +218,32 @@ public sealed class RunStore
         => (int)await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM releases WHERE run_id = @runId", new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
-    // A prepared command per table, its parameters made by the provider: a plan has hundreds of
-    // releases, and Dapper would build a command for each.
-    private async Task StoreReleasesAsync(long runId, Plan plan, DbTransaction transaction, CancellationToken cancellationToken)
+    // What a run ends with, as StoreAsync and CompleteAsync both write it.
+    private static DynamicParameters Outcome(NewRun run) => new(new
     {
+        finished = StoredText.Of(run.FinishedAt),
+        run.Engine,
+        run.Status,
+        run.Objective,
+        run.Bound,
+        run.Gap,
+        run.Seconds,
+        verified = run.Verified ? 1L : 0L,
+        messages = string.Join('\n', run.Messages),
+        releaseCount = (long)(run.Plan?.Releases.Length ?? 0),
+        run.PlanJson,
+    });
+
+    // The releases and drops of the run's plan, if it has one. A prepared command per table, its
+    // parameters made by the provider: a plan has hundreds of releases, and Dapper would build a
+    // command for each.
+    private async Task StoreReleasesAsync(long runId, NewRun outcome, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (outcome.Plan is not { } plan)
+        {
+            return;
+        }
+
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
         await using (var command = Command(
             transaction,
@@ -213,6 +348,10 @@ public sealed class RunStore
         public long Verified { get; set; }
 
         public long Adopted { get; set; }
+
+        public string State { get; set; } = "";
+
+        public string? RequestedBy { get; set; }
     }
 
     private sealed class StoredRunRow
@@ -236,6 +375,12 @@ public sealed class RunStore
         public string Messages { get; set; } = "";
 
         public string? PlanJson { get; set; }
+
+        public string State { get; set; } = "";
+
+        public string? RequestedBy { get; set; }
+
+        public string? Progress { get; set; }
     }
 #pragma warning restore CA1812
 }

@@ -59,6 +59,32 @@ public class StorageCommandsTests
     }
 
     [Test]
+    public async Task Runs_QueuedAndCancelledRuns_ShowTheirStateWithoutAVerificationVerdict()
+    {
+        var done = RunId(await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--engine", "greedy"));
+        long queued;
+        await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System))
+        {
+            var scenarioId = (await database.Runs.FindAsync(done))!.ScenarioId;
+            queued = await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, "token:alice");
+            var cancelled = await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, "token:alice");
+            await database.Runs.EndAsync(cancelled, RunStates.Cancelled, ["cancelled by token:alice"]);
+        }
+
+        var result = await CliRun.InProcessAsync("runs", "--db", Db);
+        var show = await CliRun.InProcessAsync("show", queued.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Db);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Output, Does.Contain(" queued ").And.Contain(" cancelled ").And.Contain(" heuristic "));
+            Assert.That(result.Output, Does.Not.Contain("failed verification"));
+            Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(show.Error, Is.EqualTo($"Run {queued} has no verified plan (status queued).\n"));
+        }
+    }
+
+    [Test]
     public async Task Adopt_VerifiedRun_SwitchesThePlanOfRecordAndAuditsIt()
     {
         var first = RunId(await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt"));

@@ -1,9 +1,15 @@
+using System.Globalization;
+using Dapper;
 using Microsoft.Data.Sqlite;
+using Scheduler.Storage.Dialects;
 using Scheduler.Storage.Tests.Support;
 
 namespace Scheduler.Storage.Tests.Dialects;
 
-/// <summary>What only an SQLite file can be: not SQLite at all, and refused byte for byte untouched.</summary>
+/// <summary>
+/// What only an SQLite file can be: not SQLite at all, and refused byte for byte untouched; and
+/// migrated with foreign keys off, checked before each commit instead.
+/// </summary>
 public class SqliteDialectTests() : DatabaseTest(DatabaseKind.Sqlite)
 {
     private string DatabasePath => Database.Target.FilePath!;
@@ -42,5 +48,47 @@ public class SqliteDialectTests() : DatabaseTest(DatabaseKind.Sqlite)
             Assert.That(ex!.Message, Is.EqualTo($"'{DatabasePath}' is an SQLite database of another application, not of Scheduler; it was left untouched."));
             Assert.That(File.ReadAllBytes(DatabasePath), Is.EqualTo(before));
         }
+    }
+
+    [Test]
+    public void Migrate_NewDatabase_LeavesForeignKeysOn()
+    {
+        using var connection = OpenRaw();
+
+        SqliteDialect.Migrate(connection, 0);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(5));
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void Migrate_DatabaseWithARowReferringToNothing_IsRolledBackAndLeavesForeignKeysOn()
+    {
+        using var connection = OpenRaw();
+        SqliteDialect.Migrate(connection, 0, upTo: 4);
+        connection.Execute("PRAGMA foreign_keys = OFF");
+        connection.Execute("INSERT INTO audit (at, actor, action, run_id) VALUES ('2027-03-01T00:00:00Z', 'test', 'adopt', 99)");
+
+        var ex = Assert.Throws<StorageException>(() => SqliteDialect.Migrate(connection, 4));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Message, Is.EqualTo("Migration 5 would leave rows that refer to rows that do not exist (audit -> runs); it was rolled back."));
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(4));
+            Assert.That(connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master WHERE name = 'api_tokens'"), Is.Zero);
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
+        }
+    }
+
+    /// <summary>A connection to the test's file, marked as Scheduler's but not migrated.</summary>
+    private SqliteConnection OpenRaw()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        connection.Execute(string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {SqliteDialect.ApplicationId}"));
+        return connection;
     }
 }

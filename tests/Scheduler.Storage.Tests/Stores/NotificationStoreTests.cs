@@ -63,11 +63,4 @@ public class NotificationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     }
 
     private static string[] Keys(IReadOnlyList<Notification> notifications) => [.. notifications.Select(n => n.IdempotencyKey)];
-
-    private sealed class SettableClock(DateTimeOffset start) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = start;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Storage.Tests.Support;
 
@@ -22,6 +24,7 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That(PlanJson.Read(stored.PlanJson!).Releases, Is.EqualTo(plan.Releases));
             Assert.That(await database.Runs.ReleaseCountAsync(id), Is.EqualTo(plan.Releases.Length));
             Assert.That(stored.Verified, Is.True);
+            Assert.That((stored.State, stored.RequestedBy, stored.Progress), Is.EqualTo((RunStates.Done, (string?)null, (string?)null)));
         }
     }
 
@@ -77,8 +80,167 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         {
             Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { ids[2], ids[1] }));
             Assert.That(runs.Select(r => (r.Verified, r.Adopted, r.Status)), Is.EqualTo(new[] { (true, false, PlanStatuses.Optimal), (false, false, PlanStatuses.Infeasible) }));
-            Assert.That(runs[0].CreatedAt, Is.EqualTo(DemoRuns.Start + NodaTime.Duration.FromSeconds(2)));
+            Assert.That(runs[0].CreatedAt, Is.EqualTo(DemoRuns.Start + Duration.FromSeconds(2)));
             Assert.That(await database.Runs.FindAsync(ids[2] + 1), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task QueueStartReportAndComplete_ApiRun_StoresItsOutcomeAndReleasesAsDone()
+    {
+        var queuedAt = DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture);
+        var clock = new SettableClock(queuedAt);
+        var (plan, json) = DemoRuns.Plan(aDrops: 3);
+        await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
+
+        var id = await DemoRuns.QueueAsync(database, "token:alice");
+        var queued = (await database.Runs.FindAsync(id))!;
+        var listedQueued = (await database.Runs.ListAsync(1)).Single();
+        clock.Now = queuedAt.AddSeconds(30);
+        var started = await database.Runs.StartAsync(id);
+        var listedRunning = (await database.Runs.ListAsync(1)).Single();
+        var reported = await database.Runs.ReportProgressAsync(id, """{"objective":10}""");
+        await database.Runs.ReportProgressAsync(id, """{"objective":12}""");
+        var running = (await database.Runs.FindAsync(id))!;
+        var completed = await database.Runs.CompleteAsync(id, DemoRuns.Run(plan, json) with { Trigger = RunTriggers.Cli });
+
+        var done = (await database.Runs.FindAsync(id))!;
+        var listedDone = (await database.Runs.ListAsync(1)).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                (queued.State, queued.Status, queued.Trigger, queued.RequestedBy, queued.Verified, queued.PlanJson, queued.Progress),
+                Is.EqualTo((RunStates.Queued, "queued", RunTriggers.Api, (string?)"token:alice", false, (string?)null, (string?)null)));
+            Assert.That((listedQueued.Id, listedQueued.State, listedQueued.RequestedBy, listedQueued.Engine), Is.EqualTo((id, RunStates.Queued, (string?)"token:alice", "")));
+            Assert.That(listedQueued.CreatedAt, Is.EqualTo(Instant.FromDateTimeOffset(queuedAt)), "a queued run lists at its queuing");
+            Assert.That((started, reported), Is.EqualTo((true, true)));
+            Assert.That((listedRunning.State, listedRunning.Status), Is.EqualTo((RunStates.Running, "running")));
+            Assert.That(listedRunning.CreatedAt, Is.EqualTo(Instant.FromDateTimeOffset(queuedAt.AddSeconds(30))), "a running run lists at its start");
+            Assert.That(running.Progress, Is.EqualTo("""{"objective":12}"""));
+            Assert.That(completed, Is.True);
+            Assert.That((done.State, done.Status, done.Verified, done.Trigger, done.RequestedBy), Is.EqualTo((RunStates.Done, PlanStatuses.Optimal, true, RunTriggers.Api, (string?)"token:alice")));
+            Assert.That(done.PlanJson, Is.EqualTo(json));
+            Assert.That(await database.Runs.ReleaseCountAsync(id), Is.EqualTo(plan.Releases.Length));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM release_drops WHERE run_id = @id", new { id }), Is.EqualTo(4));
+            Assert.That((listedDone.Engine, listedDone.Objective), Is.EqualTo(("test", (double?)plan.Kpis.Objective)));
+            Assert.That(listedDone.CreatedAt, Is.EqualTo(DemoRuns.Start + Duration.FromSeconds(2)), "a done run lists at its finish");
+            Assert.That(await Database.ScalarAsync<string>("SELECT started_at FROM runs WHERE id = @id", new { id }), Is.EqualTo("2027-03-01T09:00:30Z"));
+        }
+    }
+
+    [Test]
+    public async Task CompleteAsync_RunCompletedAlready_ReturnsFalseAndStoresTheReleasesOnce()
+    {
+        var (plan, json) = DemoRuns.Plan();
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database);
+        await database.Runs.StartAsync(id);
+        await database.Runs.CompleteAsync(id, DemoRuns.Run(plan, json));
+
+        var again = await database.Runs.CompleteAsync(id, DemoRuns.Run(null, null));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again, Is.False);
+            Assert.That((await database.Runs.FindAsync(id))!.PlanJson, Is.EqualTo(json));
+            Assert.That(await database.Runs.ReleaseCountAsync(id), Is.EqualTo(plan.Releases.Length));
+            Assert.That(await database.Runs.EndAsync(id, RunStates.Failed, ["too late"]), Is.False, "a done run does not end again");
+        }
+    }
+
+    [Test]
+    public async Task StartAsync_RunCancelledWhileQueued_ReturnsFalseAndTheRunStaysCancelled()
+    {
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database);
+
+        var cancelled = await database.Runs.EndAsync(id, RunStates.Cancelled, ["cancelled by token:bob"]);
+        var started = await database.Runs.StartAsync(id);
+        var reported = await database.Runs.ReportProgressAsync(id, "{}");
+
+        var run = (await database.Runs.FindAsync(id))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((cancelled, started, reported), Is.EqualTo((true, false, false)));
+            Assert.That((run.State, run.Status, run.Progress), Is.EqualTo((RunStates.Cancelled, "cancelled", (string?)null)));
+            Assert.That(run.Messages, Is.EqualTo(new[] { "cancelled by token:bob" }));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM runs WHERE id = @id AND finished_at IS NOT NULL", new { id }), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task CompleteAsync_RunCancelledWhileRunning_ReturnsFalseAndWritesNoReleases()
+    {
+        var (plan, json) = DemoRuns.Plan(aDrops: 3);
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database);
+        await database.Runs.StartAsync(id);
+        await database.Runs.EndAsync(id, RunStates.Cancelled, []);
+
+        var completed = await database.Runs.CompleteAsync(id, DemoRuns.Run(plan, json));
+
+        var run = (await database.Runs.FindAsync(id))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(completed, Is.False);
+            Assert.That((run.State, run.Status, run.Verified, run.PlanJson), Is.EqualTo((RunStates.Cancelled, "cancelled", false, (string?)null)));
+            Assert.That(await database.Runs.ReleaseCountAsync(id), Is.Zero);
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM release_drops"), Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task EndAsync_FailedWhileRunning_KeepsEveryMessageAndEndsOnce()
+    {
+        var clock = new SettableClock(DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture));
+        await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
+        var id = await DemoRuns.QueueAsync(database);
+        await database.Runs.StartAsync(id);
+        clock.Now = clock.Now.AddMinutes(5);
+
+        var failed = await database.Runs.EndAsync(id, RunStates.Failed, ["the solver stopped: out of memory", "no plan was found"]);
+        var cancelledAfter = await database.Runs.EndAsync(id, RunStates.Cancelled, ["too late"]);
+
+        var run = (await database.Runs.FindAsync(id))!;
+        var listed = (await database.Runs.ListAsync(1)).Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((failed, cancelledAfter), Is.EqualTo((true, false)));
+            Assert.That((run.State, run.Status), Is.EqualTo((RunStates.Failed, "failed")));
+            Assert.That(run.Messages, Is.EqualTo(new[] { "the solver stopped: out of memory", "no plan was found" }));
+            Assert.That(listed.CreatedAt, Is.EqualTo(Instant.FromUtc(2027, 3, 1, 9, 5)), "an ended run lists at its end");
+            Assert.That(await database.Runs.CompleteAsync(id, DemoRuns.Run(null, null)), Is.False);
+        }
+    }
+
+    [TestCase(RunStates.Done)]
+    [TestCase(RunStates.Queued)]
+    [TestCase("crashed")]
+    public async Task EndAsync_StateThatIsNoEnd_IsRefusedAndChangesNothing(string state)
+    {
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database);
+
+        var ex = Assert.ThrowsAsync<ArgumentException>(() => database.Runs.EndAsync(id, state, []));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Message, Does.StartWith($"A run ends as 'failed' or 'cancelled', not '{state}'."));
+            Assert.That((await database.Runs.FindAsync(id))!.State, Is.EqualTo(RunStates.Queued));
+        }
+    }
+
+    [Test]
+    public async Task QueueAsync_ScenarioThatIsNotStored_IsRefused()
+    {
+        await using var database = await Database.OpenAsync();
+
+        var ex = Assert.ThrowsAsync<StorageException>(() => database.Runs.QueueAsync(99, null, RunTriggers.Api, "token:alice"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Message, Is.EqualTo("Scenario 99 is not in the database."));
+            Assert.That(await database.Runs.ListAsync(10), Is.Empty);
         }
     }
 }

@@ -51,6 +51,14 @@ internal static class DemoRuns
         PlanJson = json,
     };
 
+    /// <summary>Stores the demo scenario and queues a run of it through the API, as <paramref name="requestedBy"/>; returns the run id.</summary>
+    public static async Task<long> QueueAsync(SchedulerDatabase database, string requestedBy = "token:alice")
+    {
+        var run = Run(null, null);
+        var scenarioId = await database.Scenarios.StoreAsync(run.ScenarioContent, run.ScenarioName, run.ScenarioSha256);
+        return await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, requestedBy);
+    }
+
     /// <summary>Stores and adopts the demo plan with <paramref name="aDrops"/> drops of a; returns the run id.</summary>
     public static async Task<long> AdoptAsync(SchedulerDatabase database, int aDrops = 1)
     {

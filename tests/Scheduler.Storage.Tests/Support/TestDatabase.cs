@@ -77,6 +77,19 @@ internal sealed class TestDatabase : IDisposable
         return [.. await connection.QueryAsync<string>(sql)];
     }
 
+    /// <summary>The columns of <paramref name="table"/> in order, each as its name and whether it may be null.</summary>
+    public async Task<string[]> ColumnsAsync(string table)
+    {
+        await using var connection = await RawAsync();
+        var sql = Kind == DatabaseKind.Postgres
+            ? """
+              SELECT column_name || CASE WHEN is_nullable = 'YES' THEN ' null' ELSE ' not null' END FROM information_schema.columns
+              WHERE table_schema = 'public' AND table_name = @table ORDER BY ordinal_position
+              """
+            : "SELECT name || CASE WHEN \"notnull\" = 0 AND pk = 0 THEN ' null' ELSE ' not null' END FROM pragma_table_info(@table) ORDER BY cid";
+        return [.. await connection.QueryAsync<string>(sql, new { table })];
+    }
+
     /// <summary>Records <paramref name="version"/> as the schema version, as a newer Scheduler would.</summary>
     public Task SetSchemaVersionAsync(int version)
         => Kind == DatabaseKind.Postgres
