@@ -33,6 +33,7 @@ public sealed class CliApp
             SubmitCommand.Create(_context),
             ExplainCommand.Create(_context),
             DbCommand.Create(_context),
+            TokenCommand.Create(_context),
         };
 
         var parsed = root.Parse(args);

@@ -133,5 +133,8 @@ public sealed record StoredRun(
     string? RequestedBy,
     string? Progress);
 
+/// <summary>A stored scenario version: its id, name, content hash and when it was first stored.</summary>
+public sealed record StoredScenario(long Id, string Name, string Sha256, Instant SubmittedAt);
+
 /// <summary>An entry of the audit log.</summary>
 public sealed record AuditEntry(long Id, Instant At, string Actor, string Action, long? RunId, string Details);

@@ -1,8 +1,5 @@
 using System.CommandLine;
-using Scheduler.Core.Loading;
-using Scheduler.Core.Plans;
-using Scheduler.Core.Validation;
-using Scheduler.Core.Values;
+using Scheduler.Publishing;
 
 namespace Scheduler.Cli.Commands;
 
@@ -21,40 +18,18 @@ internal static class AdoptCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
-            if (store is null || await StoredRunInput.FindPlanAsync(context, store, parse.GetValue(runId), cancellationToken).ConfigureAwait(false) is not { } found)
+            if (store is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var (run, plan) = found;
-            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-            PlanVerification verification;
-            try
+            var result = await PlanAdoption.AdoptAsync(store, parse.GetValue(runId), Database.Actor, cancellationToken).ConfigureAwait(false);
+            foreach (var line in result.Reasons)
             {
-                var content = await store.Scenarios.ContentAsync(run.ScenarioId, cancellationToken).ConfigureAwait(false);
-                var scenario = loader.Load(content, $"stored scenario of run {run.Id}").Resolve(run.Variant);
-                verification = new PlanVerifier(new ValueModel(scenario)).Verify(plan);
-            }
-            catch (ScenarioValidationException ex)
-            {
-                await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
+                await (result.Adopted ? context.Output : context.Error).WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            if (!verification.IsValid)
-            {
-                await context.Error.WriteLineAsync($"Run {run.Id} was not adopted: its plan breaks {verification.Violations.Length} rules:").ConfigureAwait(false);
-                foreach (var violation in verification.Violations)
-                {
-                    await context.Error.WriteLineAsync(violation).ConfigureAwait(false);
-                }
-
-                return ExitCodes.InvalidInput;
-            }
-
-            await store.PlanOfRecord.AdoptAsync(run.Id, Database.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await context.Output.WriteLineAsync($"Run {run.Id} is now the plan of record.").ConfigureAwait(false);
-            return ExitCodes.Ok;
+            return result.Adopted ? ExitCodes.Ok : ExitCodes.InvalidInput;
         });
         return command;
     }

@@ -55,7 +55,7 @@ internal static class CompareCommand
             var settings = new Settings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, parallelism)));
             var jobs = paths.Length == 2
                 ? [await FileJobAsync(paths[1], settings, cancellationToken).ConfigureAwait(false)]
-                : VariantJobs(baseInput, parse.GetValue(variants) ?? [], settings);
+                : VariantJobsOf(baseInput, parse.GetValue(variants) ?? [], settings);
 
             var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
             var comparer = new WhatIfComparer(new ReleasePlanner(context.Time));
@@ -107,27 +107,9 @@ internal static class CompareCommand
         return command;
     }
 
-    private static IReadOnlyList<(VariantJob Job, ScenarioInput? Input)> VariantJobs(ScenarioInput baseInput, string[] requested, Settings settings)
-    {
-        var document = baseInput.Document;
-        var ids = requested.Length > 0 ? requested : [.. document.Variants.Select(v => v.Variant.Id)];
-        return [.. ids.Select(id =>
-        {
-            var outcome = document.Variants.FirstOrDefault(v => v.Variant.Id == id);
-            if (outcome is null)
-            {
-                return (new VariantJob(id, null, [new ScenarioError("--variant", $"the scenario has no variant '{id}'")]), (ScenarioInput?)null);
-            }
-
-            if (outcome.Scenario is null)
-            {
-                return (new VariantJob(id, null, outcome.Errors), null);
-            }
-
-            var input = new ScenarioInput(document, outcome.Scenario, id);
-            return (new VariantJob(id, settings.Request(input), []), input);
-        })];
-    }
+    private static IReadOnlyList<(VariantJob Job, ScenarioInput? Input)> VariantJobsOf(ScenarioInput baseInput, string[] requested, Settings settings)
+        => [.. VariantJobs.Of(baseInput.Document, requested, (scenario, id) => settings.Request(new ScenarioInput(baseInput.Document, scenario, id)))
+            .Select(j => (j.Job, j.Scenario is { } scenario ? new ScenarioInput(baseInput.Document, scenario, j.Job.Id) : null))];
 
     private static async Task<(VariantJob Job, ScenarioInput? Input)> FileJobAsync(string path, Settings settings, CancellationToken cancellationToken)
     {

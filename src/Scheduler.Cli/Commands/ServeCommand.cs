@@ -3,12 +3,13 @@ using Microsoft.Extensions.Hosting;
 using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler serve [--db PATH|URI] [--sink URL|FILE]</c>: publishes the plan of record at the
-/// instants it promises, survives restarts, and follows adoptions made meanwhile.
+/// <c>scheduler serve [--db PATH|URI] [--sink URL|FILE] [--http URL]</c>: publishes the plan of record at the
+/// instants it promises, survives restarts, and follows adoptions made meanwhile; with <c>--http</c>, also the API and the planners' page.
 /// </summary>
 internal static class ServeCommand
 {
@@ -26,7 +27,11 @@ internal static class ServeCommand
         {
             Description = "This node's name among the serve nodes sharing a PostgreSQL database (default: host name and process id); status shows which node published each drop.",
         };
-        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster.") { database, sink, cron, zone, node };
+        var httpAddress = new Option<string?>("--http")
+        {
+            Description = "Also answer HTTP at this URL, such as http://127.0.0.1:8080: the API under /api (bearer tokens from 'scheduler token add'), the planners' page at /, /healthz, /metrics and /openapi/v1.json.",
+        };
+        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster.") { database, sink, cron, zone, node, httpAddress };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (await Database.ResolveAsync(context, parse.GetValue(database)).ConfigureAwait(false) is not { } target)
@@ -65,10 +70,27 @@ internal static class ServeCommand
                 ReplanZone = replanZone,
                 Node = nodeName is null ? ServeNode.OfThisProcess() : new ServeNode(nodeName),
             };
+            Uri? httpUrl = null;
+            if (parse.GetValue(httpAddress) is { } httpText)
+            {
+                if (!Uri.TryCreate(httpText, UriKind.Absolute, out httpUrl) || httpUrl.Scheme != Uri.UriSchemeHttp || httpUrl.AbsolutePath != "/")
+                {
+                    await context.Error.WriteLineAsync($"--http: '{httpText}' is not an address to listen on: use http://HOST:PORT, such as http://127.0.0.1:8080.").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+
+                if (!httpUrl.IsLoopback)
+                {
+                    await context.Error.WriteLineAsync($"Note: {httpUrl} is reachable from other machines, and plain HTTP carries the bearer tokens unencrypted; put a TLS proxy in front of it.").ConfigureAwait(false);
+                }
+            }
+
             IHost host;
             try
             {
-                host = PublishingHost.Build(options, context.Time);
+                host = httpUrl is null
+                    ? PublishingHost.Build(options, context.Time)
+                    : SchedulerWebHost.Build(options, new WebOptions(httpUrl), context.Time);
             }
             catch (StorageException ex)
             {

@@ -28,6 +28,26 @@ public sealed class ScenarioStore
         return rows.Select(r => ((long, string)?)r).FirstOrDefault();
     }
 
+    /// <summary>The stored scenario versions, newest first (without their content).</summary>
+    public async Task<IReadOnlyList<StoredScenario>> ListAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var rows = await _session.Connection.QueryAsync<(long Id, string Name, string Sha256, string SubmittedAt)>(new CommandDefinition(
+            "SELECT id, name, sha256, submitted_at FROM scenarios ORDER BY id DESC LIMIT @limit",
+            new { limit = (long)limit },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return [.. rows.Select(r => new StoredScenario(r.Id, r.Name, r.Sha256, StoredText.Instant(r.SubmittedAt)))];
+    }
+
+    /// <summary>One stored scenario version (without its content), or null.</summary>
+    public async Task<StoredScenario?> FindAsync(long scenarioId, CancellationToken cancellationToken = default)
+    {
+        var rows = await _session.Connection.QueryAsync<(long Id, string Name, string Sha256, string SubmittedAt)>(new CommandDefinition(
+            "SELECT id, name, sha256, submitted_at FROM scenarios WHERE id = @scenarioId",
+            new { scenarioId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        return rows.Select(r => new StoredScenario(r.Id, r.Name, r.Sha256, StoredText.Instant(r.SubmittedAt))).FirstOrDefault();
+    }
+
     /// <summary>The document's bytes exactly as submitted.</summary>
     /// <exception cref="StorageException">There is no such scenario.</exception>
     public async Task<byte[]> ContentAsync(long scenarioId, CancellationToken cancellationToken = default)

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using NodaTime.Text;
+using Quartz;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Reports.Json;
+using Scheduler.Storage;
+
+namespace Scheduler.Web.Endpoints;
+
+/// <summary>
+/// <c>GET /healthz</c>, without a token (for load balancers and probes): 200 when the database
+/// answers and the publishing scheduler runs, 503 otherwise; with the last replan, when there was one.
+/// </summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+        => app.MapGet("/healthz", CheckAsync)
+            .AllowAnonymous()
+            .WithSummary("Database reachable, publishing scheduler running, and the last replan.")
+            .Produces(StatusCodes.Status200OK)
+            .Produces(StatusCodes.Status503ServiceUnavailable);
+
+    private static async Task<IResult> CheckAsync(
+        [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        [FromServices] ISchedulerFactory schedulers,
+        [FromServices] ServeNode node,
+        CancellationToken cancellationToken)
+    {
+        string? databaseError = null;
+        object? lastReplan = null;
+        try
+        {
+            await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+            if ((await database.PlanOfRecord.AuditAsync(cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Action == "replan") is { } replan)
+            {
+                lastReplan = new { at = InstantPattern.General.Format(replan.At), runId = replan.RunId, details = replan.Details };
+            }
+        }
+        catch (StorageException ex)
+        {
+            databaseError = ex.Message;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            databaseError = ex.Message;
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var status = await scheduler.GetStatus(cancellationToken).ConfigureAwait(false);
+        var running = status == SchedulerStatus.Running;
+        var healthy = databaseError is null && running;
+        return Results.Json(
+            new
+            {
+                status = healthy ? "healthy" : "unhealthy",
+                node = node.Name,
+                database = databaseError is null ? "reachable" : $"unreachable: {databaseError}",
+                scheduler = status.ToString().ToLowerInvariant(),
+                lastReplan,
+            },
+            ReportJson.Options,
+            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+    }
+}

@@ -1,0 +1,338 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using NodaTime.Text;
+using Scheduler.Core.Explanations;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Core.Values;
+using Scheduler.Publishing;
+using Scheduler.Reports;
+using Scheduler.Reports.Calendar;
+using Scheduler.Reports.Json;
+using Scheduler.Storage;
+using Scheduler.Web.Access;
+using Scheduler.Web.Hosting;
+using Scheduler.Web.Runs;
+
+namespace Scheduler.Web.Endpoints;
+
+/// <summary>
+/// <c>/api/runs</c>: plan a stored scenario in the background, follow it (polling or server-sent
+/// events), cancel it, and read any stored run as plan JSON, CSV, the HTML calendar or an
+/// explanation; adopt one as the plan of record.
+/// </summary>
+internal static class RunEndpoints
+{
+    /// <summary>The longest solve the API queues: an hour; longer ones belong to a planner's shell.</summary>
+    public const double MaxTimeLimitSeconds = 3600;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/runs", QueueAsync)
+            .RequireAuthorization(ApiRoles.Plan)
+            .WithSummary("Plan a stored scenario or one of its variants in the background: {\"scenarioId\", \"variant\", \"timeLimitSeconds\"}.")
+            .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/runs", ListAsync).RequireAuthorization(ApiRoles.Read).WithSummary("Stored runs, newest first (?limit=N).");
+        api.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(ApiRoles.Read)
+            .WithSummary("A run's state (queued, running, done, failed, cancelled), progress and, when done, its plan.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/runs/{id:long}/events", Events).RequireAuthorization(ApiRoles.Read)
+            .WithSummary("The run's progress as server-sent events, until it ends.");
+        api.MapDelete("/runs/{id:long}", CancelAsync).RequireAuthorization(ApiRoles.Plan)
+            .WithSummary("Cancel a queued or running plan.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapGet("/runs/{id:long}/report", ReportAsync).RequireAuthorization(ApiRoles.Read)
+            .WithSummary("The run's release calendar as a self-contained HTML page; with ?against=RUN, drawn over that run's plan with the moved releases as arrows.");
+        api.MapGet("/runs/{id:long}/csv", CsvAsync).RequireAuthorization(ApiRoles.Read)
+            .WithSummary("The run's releases as CSV.");
+        api.MapGet("/runs/{id:long}/explain", ExplainAsync).RequireAuthorization(ApiRoles.Read)
+            .WithSummary("Why a title releases on its date in a region (?title=ID&region=R), and what rules out its best other dates.");
+        api.MapPost("/runs/{id:long}/adopt", AdoptAsync).RequireAuthorization(ApiRoles.Administer)
+            .WithSummary("Make the run's plan the plan of record, after verifying it again.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> QueueAsync(
+        HttpRequest request,
+        ClaimsPrincipal user,
+        [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        [FromServices] PlanQueue queue,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<ScenarioError>();
+        long scenarioId = 0;
+        if (!body.TryGetProperty("scenarioId", out var idElement) || !idElement.TryGetInt64(out scenarioId))
+        {
+            errors.Add(new ScenarioError("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"));
+        }
+
+        string? variant = null;
+        if (body.TryGetProperty("variant", out var variantElement) && variantElement.ValueKind != JsonValueKind.Null)
+        {
+            variant = variantElement.ValueKind == JsonValueKind.String ? variantElement.GetString() : null;
+            if (variant is null)
+            {
+                errors.Add(new ScenarioError("$.variant", "must be a variant id (a string) or null"));
+            }
+        }
+
+        double? timeLimit = null;
+        if (body.TryGetProperty("timeLimitSeconds", out var limitElement) && limitElement.ValueKind != JsonValueKind.Null)
+        {
+            if (limitElement.ValueKind != JsonValueKind.Number || limitElement.GetDouble() is <= 0 or > MaxTimeLimitSeconds)
+            {
+                errors.Add(new ScenarioError("$.timeLimitSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds greater than 0 and at most {MaxTimeLimitSeconds}")));
+            }
+            else
+            {
+                timeLimit = limitElement.GetDouble();
+            }
+        }
+
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        if (errors.Count == 0)
+        {
+            if (await database.Scenarios.FindAsync(scenarioId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                errors.Add(new ScenarioError("$.scenarioId", $"there is no scenario {scenarioId}"));
+            }
+            else
+            {
+                errors.AddRange(await ScenarioErrorsAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
+        }
+
+        var limit = timeLimit ?? (await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false))!.Solver.TimeLimitSeconds;
+        var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), cancellationToken).ConfigureAwait(false);
+        queue.Enqueue(new QueuedPlan(id, TimeSpan.FromSeconds(limit)));
+        return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IReadOnlyList<ScenarioError>> ScenarioErrorsAsync(SchedulerDatabase database, long scenarioId, string? variant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false);
+            return [];
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return variant is not null && ex.Errors.Length == 1 && ex.Errors[0].Path == "--variant"
+                ? [new ScenarioError("$.variant", ex.Errors[0].Message)]
+                : ex.Errors;
+        }
+    }
+
+    private static async Task<Core.Domain.Scenario?> LoadScenarioAsync(SchedulerDatabase database, long scenarioId, string? variant, CancellationToken cancellationToken)
+    {
+        var loader = await Core.Loading.ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var content = await database.Scenarios.ContentAsync(scenarioId, cancellationToken).ConfigureAwait(false);
+        return loader.Load(content, $"stored scenario {scenarioId}").Resolve(variant);
+    }
+
+    private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, int limit = 50)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var runs = await database.Runs.ListAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        return Results.Json(RunListJson.Of(runs), ReportJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        return await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } run
+            ? Results.Json(View(run), ReportJson.Options)
+            : Problems.NotFound($"There is no run {id}.");
+    }
+
+    private static object View(StoredRun run) => new
+    {
+        id = run.Id,
+        scenarioId = run.ScenarioId,
+        scenario = run.ScenarioName,
+        variant = run.Variant,
+        trigger = run.Trigger,
+        requestedBy = run.RequestedBy,
+        state = run.State,
+        status = run.Status,
+        progress = RunProgress.Parse(run.Progress),
+        messages = run.Messages,
+        plan = run.PlanJson is { } plan ? JsonSerializer.Deserialize<JsonElement>(plan) : (JsonElement?)null,
+    };
+
+    private static ServerSentEventsResult<object> Events(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] WebOptions options, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        => TypedResults.ServerSentEvents(EventsAsync(id, openDatabase, options, time, cancellationToken));
+
+    /// <summary>
+    /// One <c>progress</c> event whenever the stored state or progress changes, then one event
+    /// named after the final state (<c>done</c>, <c>failed</c>, <c>cancelled</c>) with the whole run but
+    /// its plan; <c>missing</c> for an unknown run. Read from the database, so any node may serve it.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<object>> EventsAsync(
+        long id, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, WebOptions options, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? last = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            StoredRun? run;
+            await using (var database = await openDatabase(cancellationToken).ConfigureAwait(false))
+            {
+                run = await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (run is null)
+            {
+                yield return new SseItem<object>(new { id, message = $"There is no run {id}." }, "missing");
+                yield break;
+            }
+
+            var update = new { id, state = run.State, status = run.Status, progress = RunProgress.Parse(run.Progress) };
+            var text = JsonSerializer.Serialize(update, ReportJson.Options);
+            if (IsFinal(run.State))
+            {
+                yield return new SseItem<object>(new { id, state = run.State, status = run.Status, progress = update.progress, messages = run.Messages }, run.State);
+                yield break;
+            }
+
+            if (text != last)
+            {
+                last = text;
+                yield return new SseItem<object>(update, "progress");
+            }
+
+            await Task.Delay(options.ProgressInterval, time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IResult> CancelAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] PlanQueue queue, CancellationToken cancellationToken)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        if (await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } run)
+        {
+            return Problems.NotFound($"There is no run {id}.");
+        }
+
+        if (IsFinal(run.State) || !await queue.CancelAsync(id, Actor.Of(user), cancellationToken).ConfigureAwait(false))
+        {
+            return Problems.Conflict($"Run {id} has already ended ({run.State}); there is nothing to cancel.");
+        }
+
+        return Results.Json(new { id, state = RunStates.Cancelled }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static bool IsFinal(string state) => state is RunStates.Done or RunStates.Failed or RunStates.Cancelled;
+
+    /// <summary>The run and its plan, or the problem that says why there is none.</summary>
+    private static async Task<(StoredRun? Run, Plan? Plan, IResult? Problem)> PlanOfAsync(SchedulerDatabase database, long id, CancellationToken cancellationToken)
+    {
+        if (await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } run)
+        {
+            return (null, null, Problems.NotFound($"There is no run {id}."));
+        }
+
+        return run.PlanJson is { } json
+            ? (run, PlanJson.Read(json), null)
+            : (run, null, Problems.Conflict($"Run {id} has no verified plan (state {run.State}, status {run.Status})."));
+    }
+
+    private static async Task<IResult> ReportAsync(long id, long? against, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var (run, plan, problem) = await PlanOfAsync(database, id, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var scenario = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
+        if (against is not { } baseId)
+        {
+            var heading = run!.Variant is { } v ? $"{scenario.Name} (variant {v}), run {run.Id}" : $"{scenario.Name}, run {run.Id}";
+            return Results.Content(new CalendarReport(scenario).Render(plan!, heading), "text/html; charset=utf-8");
+        }
+
+        // The base run's calendar (its regions, events and seasons), with this run drawn over it.
+        var (baseRun, basePlan, baseProblem) = await PlanOfAsync(database, baseId, cancellationToken).ConfigureAwait(false);
+        if (baseProblem is not null)
+        {
+            return baseProblem;
+        }
+
+        var baseScenario = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
+        var html = new CalendarReport(baseScenario).RenderComparison(
+            basePlan!,
+            [($"run {run!.Id}", scenario, plan!, PlanDiff.Between(basePlan!, plan!))],
+            $"Run {run.Id} against run {baseRun!.Id}");
+        return Results.Content(html, "text/html; charset=utf-8");
+    }
+
+    private static async Task<IResult> CsvAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var (_, plan, problem) = await PlanOfAsync(database, id, cancellationToken).ConfigureAwait(false);
+        return problem ?? Results.Text(PlanCsv.Write(plan!), "text/csv; charset=utf-8");
+    }
+
+    private static async Task<IResult> ExplainAsync(long id, string? title, string? region, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(title))
+        {
+            return Problems.Invalid("?title", "required: the title to explain");
+        }
+
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var (run, plan, problem) = await PlanOfAsync(database, id, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var scenario = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
+        if (!scenario.TitlesById.TryGetValue(title, out var chosen))
+        {
+            return Problems.Invalid("?title", $"the scenario has no title '{title}'");
+        }
+
+        var regionId = region
+            ?? plan!.Releases.Where(r => r.Title == title).Select(r => r.Region).OrderBy(r => r == chosen.LeadRegion ? 0 : 1).FirstOrDefault()
+            ?? chosen.LeadRegion;
+        return new DateExplainer(new ValueModel(scenario), plan!).Explain(title, regionId) is { } explanation
+            ? Results.Json(ExplanationJson.Of(explanation), ReportJson.Options)
+            : Problems.Invalid("?region", $"the plan does not release '{title}' in '{regionId}'");
+    }
+
+    private static async Task<IResult> AdoptAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var result = await PlanAdoption.AdoptAsync(database, id, Actor.Of(user), cancellationToken).ConfigureAwait(false);
+        return result.Refusal switch
+        {
+            Refusal.None => Results.Json(new { id, adopted = true, message = result.Reasons[0] }, ReportJson.Options),
+            Refusal.UnknownRun => Problems.NotFound(result.Reasons[0]),
+            Refusal.NoPlan => Problems.Conflict(result.Reasons[0]),
+            _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, "The plan cannot be adopted", result.Reasons[0], result.Reasons.Skip(1).Select(r => new { path = "", message = r })),
+        };
+    }
+}

@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using Scheduler.Publishing;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Web.Access;
+using Scheduler.Web.Endpoints;
+using Scheduler.Web.Runs;
+
+namespace Scheduler.Web.Hosting;
+
+/// <summary>
+/// <c>scheduler serve --http URL</c>: one process that publishes (Quartz, the plan watcher, the
+/// delivery loop, nightly replans) and answers HTTP: the API under <c>/api</c> with bearer tokens,
+/// the planners' page at <c>/</c>, <c>/healthz</c>, <c>/metrics</c> (Prometheus text) and the
+/// OpenAPI document at <c>/openapi/v1.json</c>.
+/// </summary>
+public static class SchedulerWebHost
+{
+    /// <param name="serve">What <c>serve</c> publishes, and where.</param>
+    /// <param name="web">Where it listens and how much it accepts.</param>
+    /// <param name="time">The clock of every job, of Quartz and of the API.</param>
+    /// <param name="logging">Replaces the console logging (tests).</param>
+    public static WebApplication Build(ServeOptions serve, WebOptions web, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    {
+        ArgumentNullException.ThrowIfNull(serve);
+        ArgumentNullException.ThrowIfNull(web);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SchedulerWebHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(web.Url.ToString());
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodyBytes);
+        PublishingHost.AddPublishing(builder, serve, time, logging);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(web);
+        services.AddSingleton<PlanQueue>();
+        services.AddHostedService(p => p.GetRequiredService<PlanQueue>());
+        services.AddAuthentication(BearerTokenHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
+        services.AddAuthorization(options =>
+        {
+            foreach (var (policy, roles) in ApiRoles.Policies)
+            {
+                options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+        });
+        services.AddOpenApi();
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("scheduler", serviceInstanceId: serve.Node.Name))
+            .WithMetrics(metrics => metrics.AddMeter(SchedulerMetrics.MeterName).AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.Use(RefuseBadRequestsAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        HealthEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        var api = app.MapGroup("/api");
+        ScenarioEndpoints.Map(api);
+        RunEndpoints.Map(api);
+        CompareEndpoints.Map(api);
+        PublicationEndpoints.Map(api);
+        TokenEndpoints.Map(api);
+        api.MapFallback((HttpContext context) => Problems.NotFound($"There is no API endpoint {context.Request.Method} {context.Request.Path}."));
+        return app;
+    }
+
+    // A body over the limit (413) or cut short (400) ends in Kestrel's exception; the client gets a
+    // problem that says which, and any other failure a sentence, never a stack trace.
+    private static async Task RefuseBadRequestsAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            var limit = context.RequestServices.GetRequiredService<WebOptions>().MaxRequestBodyBytes;
+            var detail = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? $"The request body is larger than {limit / (1024 * 1024)} MB."
+                : ex.Message;
+            await Problems.WriteAsync(context, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", detail).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
+        {
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWebHost)).LogError(ex, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
+            await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal error", $"The server could not answer {context.Request.Method} {context.Request.Path}; the details are in its log.").ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Scheduler.Web.Hosting;
+
+/// <summary>How <c>serve --http</c> listens.</summary>
+public sealed record WebOptions(Uri Url)
+{
+    /// <summary>Request bodies above this (a scenario of 20 MB is far beyond any slate) are refused with 413.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>Plans solved at once by this node; more wait in the queue (a solve takes every core it is given).</summary>
+    public int SolveSlots { get; init; } = 1;
+
+    /// <summary>How often a running plan's progress is written for the API and its event streams.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Validation;
+using Scheduler.Publishing;
+using Scheduler.Solver.Planning;
+using Scheduler.Storage;
+using Scheduler.Web.Hosting;
+
+namespace Scheduler.Web.Runs;
+
+/// <summary>
+/// Plans asked for over HTTP, solved in the background a few at a time (<see cref="WebOptions.SolveSlots"/>).
+/// Each is a stored run from the moment it is asked for (state queued, then running, then done,
+/// failed or cancelled); its progress is written every <see cref="WebOptions.ProgressInterval"/>,
+/// and the finished plan is verified and stored once.
+/// </summary>
+internal sealed class PlanQueue : BackgroundService
+{
+    private readonly Channel<QueuedPlan> _queue = Channel.CreateUnbounded<QueuedPlan>();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
+    private readonly ReleasePlanner _planner;
+    private readonly TimeProvider _time;
+    private readonly WebOptions _options;
+    private readonly SchedulerMetrics _metrics;
+    private readonly ILogger<PlanQueue> _logger;
+
+    public PlanQueue(
+        Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        ReleasePlanner planner,
+        TimeProvider time,
+        WebOptions options,
+        SchedulerMetrics metrics,
+        ILogger<PlanQueue> logger)
+    {
+        _openDatabase = openDatabase;
+        _planner = planner;
+        _time = time;
+        _options = options;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    public void Enqueue(QueuedPlan plan)
+    {
+        if (!_queue.Writer.TryWrite(plan))
+        {
+            throw new InvalidOperationException("The plan queue is closed: the server is stopping.");
+        }
+    }
+
+    /// <summary>
+    /// Cancels a queued or running plan; false when it had already ended. A queued plan ends at once;
+    /// a running one stops its solver and is stored as cancelled, without a plan.
+    /// </summary>
+    public async Task<bool> CancelAsync(long runId, string actor, CancellationToken cancellationToken = default)
+    {
+        if (_running.TryGetValue(runId, out var solving))
+        {
+            await solving.CancelAsync().ConfigureAwait(false);
+            return true;
+        }
+
+        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
+        return await database.Runs.EndAsync(runId, RunStates.Cancelled, [$"cancelled by {actor} before it started"], cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.SolveSlots)).Select(_ => WorkAsync(stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var plan in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            {
+                try
+                {
+                    await SolveAsync(plan, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    _logger.LogError(ex, "Run {Run} failed", plan.RunId);
+                    await EndQuietlyAsync(plan.RunId, RunStates.Failed, $"internal error: {ex.Message}").ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The server is stopping; runs still queued stay queued in the database.
+        }
+    }
+
+    private async Task SolveAsync(QueuedPlan plan, CancellationToken stoppingToken)
+    {
+        await using var database = await _openDatabase(stoppingToken).ConfigureAwait(false);
+        if (!await database.Runs.StartAsync(plan.RunId, stoppingToken).ConfigureAwait(false)
+            || await database.Runs.FindAsync(plan.RunId, stoppingToken).ConfigureAwait(false) is not { } run)
+        {
+            return; // cancelled while it waited
+        }
+
+        var loader = await ScenarioLoader.CreateAsync(stoppingToken).ConfigureAwait(false);
+        ScenarioDocument document;
+        Core.Domain.Scenario scenario;
+        try
+        {
+            document = loader.Load(await database.Scenarios.ContentAsync(run.ScenarioId, stoppingToken).ConfigureAwait(false), $"stored scenario of run {run.Id}");
+            scenario = document.Resolve(run.Variant);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            await database.Runs.EndAsync(run.Id, RunStates.Failed, ex.Errors.Select(e => e.ToString()), stoppingToken).ConfigureAwait(false);
+            return;
+        }
+
+        using var solving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _running[run.Id] = solving;
+        try
+        {
+            await SolveAsync(database, run, document, scenario, plan.TimeLimit, solving.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            await database.Runs.EndAsync(run.Id, RunStates.Cancelled, ["cancelled while solving; no plan was stored"], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await database.Runs.EndAsync(run.Id, RunStates.Failed, ["the server stopped during the solve; start the run again"], CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+        finally
+        {
+            _running.TryRemove(run.Id, out _);
+        }
+    }
+
+    private async Task SolveAsync(SchedulerDatabase database, StoredRun run, ScenarioDocument document, Core.Domain.Scenario scenario, TimeSpan timeLimit, CancellationToken cancellationToken)
+    {
+        var request = new PlanRequest(
+            scenario,
+            new Core.Plans.PlanScenario(scenario.Name, document.Sha256, run.Variant),
+            PlanEngine.CpSat,
+            timeLimit,
+            scenario.Solver.RelativeGap,
+            Environment.ProcessorCount);
+        var started = _time.GetTimestamp();
+        var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
+        PlanningProgress latest = new("starting", null, null);
+        var progress = new Progress<PlanningProgress>(p => latest = p);
+
+        // The solver has a thread of its own: CP-SAT's native search must not hold a pool thread for minutes.
+        var solving = Task.Factory.StartNew(() => _planner.Plan(request, progress, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        while (!solving.IsCompleted)
+        {
+            await Task.WhenAny(solving, Task.Delay(_options.ProgressInterval, _time, CancellationToken.None)).ConfigureAwait(false);
+            if (!solving.IsCompleted)
+            {
+                var report = RunProgress.Of(latest, _time.GetElapsedTime(started), timeLimit).ToJson();
+                await database.Runs.ReportProgressAsync(run.Id, report, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        var outcome = await solving.ConfigureAwait(false);
+        _metrics.Solved(_time.GetElapsedTime(started), RunTriggers.Api);
+        var record = RunRecords.For(outcome, document, scenario.Name, run.Variant, RunTriggers.Api, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
+        await database.Runs.ReportProgressAsync(run.Id, RunProgress.Of(new PlanningProgress("done", record.Objective, record.Bound), _time.GetElapsedTime(started), timeLimit).ToJson(), CancellationToken.None).ConfigureAwait(false);
+        if (!await database.Runs.CompleteAsync(run.Id, record, CancellationToken.None).ConfigureAwait(false))
+        {
+            _logger.LogWarning("Run {Run} had ended before its solve finished; its plan was not stored", run.Id);
+        }
+    }
+
+    private async Task EndQuietlyAsync(long runId, string state, string message)
+    {
+        try
+        {
+            await using var database = await _openDatabase(CancellationToken.None).ConfigureAwait(false);
+            await database.Runs.EndAsync(runId, state, [message], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (StorageException ex)
+        {
+            _logger.LogError(ex, "Run {Run} could not be marked {State}", runId, state);
+        }
+    }
+}
