@@ -51,10 +51,11 @@ public sealed class RunStore
     /// Queues a run of a stored scenario, to be started, completed or ended later (by the HTTP
     /// API's worker); returns its id. <paramref name="requestedBy"/> is who asked for it, as the
     /// audit log names actors (<c>token:alice</c>). Until it is done it has no engine, outcome or
-    /// releases, and its status is its state.
+    /// releases, and its status is its state. <paramref name="progressJson"/> is what it shows while
+    /// it waits (the time limit it was asked for, say).
     /// </summary>
     /// <exception cref="StorageException">There is no scenario <paramref name="scenarioId"/>.</exception>
-    public Task<long> QueueAsync(long scenarioId, string? variant, string trigger, string? requestedBy, CancellationToken cancellationToken = default)
+    public Task<long> QueueAsync(long scenarioId, string? variant, string trigger, string? requestedBy, string? progressJson = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(trigger);
         return _session.WriteAsync(
@@ -69,11 +70,11 @@ public sealed class RunStore
 
                 return await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
-                    INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, started_at, finished_at, engine, status, seconds, verified)
-                    VALUES (@scenarioId, @variant, @trigger, 'queued', @requestedBy, @now, NULL, '', 'queued', 0, 0)
+                    INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, progress, started_at, finished_at, engine, status, seconds, verified)
+                    VALUES (@scenarioId, @variant, @trigger, 'queued', @requestedBy, @progressJson, @now, NULL, '', 'queued', 0, 0)
                     RETURNING id
                     """,
-                    new { scenarioId, variant, trigger, requestedBy, now = StoredText.Of(_session.Now()) },
+                    new { scenarioId, variant, trigger, requestedBy, progressJson, now = StoredText.Of(_session.Now()) },
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
             },
@@ -173,6 +174,11 @@ public sealed class RunStore
                 cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
             cancellationToken);
     }
+
+    /// <summary>The ids of the runs in <paramref name="state"/>, oldest first (the queue to take up again after a restart).</summary>
+    public async Task<IReadOnlyList<long>> IdsInStateAsync(string state, CancellationToken cancellationToken = default)
+        => [.. await _session.Connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM runs WHERE state = @state ORDER BY id", new { state }, cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
     /// <summary>The newest runs first.</summary>
     public async Task<IReadOnlyList<RunSummary>> ListAsync(int limit, CancellationToken cancellationToken = default)

@@ -125,8 +125,8 @@ internal static class RunEndpoints
         }
 
         var limit = timeLimit ?? (await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false))!.Solver.TimeLimitSeconds;
-        var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), cancellationToken).ConfigureAwait(false);
-        queue.Enqueue(new QueuedPlan(id, TimeSpan.FromSeconds(limit)));
+        var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), RunProgress.Queued(TimeSpan.FromSeconds(limit)).ToJson(), cancellationToken).ConfigureAwait(false);
+        queue.Enqueue(id);
         return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

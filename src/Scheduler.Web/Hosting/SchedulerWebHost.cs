@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,10 +41,15 @@ public static class SchedulerWebHost
         PublishingHost.AddPublishing(builder, serve, time, logging);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
+        // Every refused token would otherwise log a line; the client's problem answer says it all.
+        builder.Logging.AddFilter(typeof(BearerTokenHandler).FullName, LogLevel.Warning);
+
         var services = builder.Services;
         services.AddSingleton(web);
         services.AddSingleton<PlanQueue>();
         services.AddHostedService(p => p.GetRequiredService<PlanQueue>());
+        // Nothing here protects data with keys (no cookies, no antiforgery): keys in memory spare a key ring on disk.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(BearerTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, null);
         services.AddAuthorization(options =>

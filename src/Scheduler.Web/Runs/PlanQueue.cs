@@ -20,7 +20,7 @@ namespace Scheduler.Web.Runs;
 /// </summary>
 internal sealed class PlanQueue : BackgroundService
 {
-    private readonly Channel<QueuedPlan> _queue = Channel.CreateUnbounded<QueuedPlan>();
+    private readonly Channel<long> _queue = Channel.CreateUnbounded<long>();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly ReleasePlanner _planner;
@@ -45,9 +45,10 @@ internal sealed class PlanQueue : BackgroundService
         _logger = logger;
     }
 
-    public void Enqueue(QueuedPlan plan)
+    /// <summary>Solves the stored run <paramref name="runId"/> (state queued) when a slot is free.</summary>
+    public void Enqueue(long runId)
     {
-        if (!_queue.Writer.TryWrite(plan))
+        if (!_queue.Writer.TryWrite(runId))
         {
             throw new InvalidOperationException("The plan queue is closed: the server is stopping.");
         }
@@ -69,23 +70,49 @@ internal sealed class PlanQueue : BackgroundService
         return await database.Runs.EndAsync(runId, RunStates.Cancelled, [$"cancelled by {actor} before it started"], cancellationToken).ConfigureAwait(false);
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
-        => Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.SolveSlots)).Select(_ => WorkAsync(stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken).ConfigureAwait(false);
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _options.SolveSlots)).Select(_ => WorkAsync(stoppingToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// After a restart: runs still queued are queued again, in order (taking one is atomic, so a
+    /// run queued by another node is solved once). With SQLite this process is the only one that
+    /// solves, so a run left running was cut off by the stop: it ends failed, to be started again.
+    /// </summary>
+    private async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
+        if (database.Target.Kind == DatabaseKind.Sqlite)
+        {
+            foreach (var id in await database.Runs.IdsInStateAsync(RunStates.Running, cancellationToken).ConfigureAwait(false))
+            {
+                await database.Runs.EndAsync(id, RunStates.Failed, ["the server stopped during the solve; start the run again"], cancellationToken).ConfigureAwait(false);
+                _logger.LogWarning("Run {Run} was cut off by a stop of the server; it ends failed", id);
+            }
+        }
+
+        foreach (var id in await database.Runs.IdsInStateAsync(RunStates.Queued, cancellationToken).ConfigureAwait(false))
+        {
+            Enqueue(id);
+        }
+    }
 
     private async Task WorkAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await foreach (var plan in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+            await foreach (var runId in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 try
                 {
-                    await SolveAsync(plan, stoppingToken).ConfigureAwait(false);
+                    await SolveAsync(runId, stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    _logger.LogError(ex, "Run {Run} failed", plan.RunId);
-                    await EndQuietlyAsync(plan.RunId, RunStates.Failed, $"internal error: {ex.Message}").ConfigureAwait(false);
+                    _logger.LogError(ex, "Run {Run} failed", runId);
+                    await EndQuietlyAsync(runId, RunStates.Failed, $"internal error: {ex.Message}").ConfigureAwait(false);
                 }
             }
         }
@@ -95,13 +122,14 @@ internal sealed class PlanQueue : BackgroundService
         }
     }
 
-    private async Task SolveAsync(QueuedPlan plan, CancellationToken stoppingToken)
+    private async Task SolveAsync(long runId, CancellationToken stoppingToken)
     {
         await using var database = await _openDatabase(stoppingToken).ConfigureAwait(false);
-        if (!await database.Runs.StartAsync(plan.RunId, stoppingToken).ConfigureAwait(false)
-            || await database.Runs.FindAsync(plan.RunId, stoppingToken).ConfigureAwait(false) is not { } run)
+        var timeLimit = RunProgress.TimeLimitOf((await database.Runs.FindAsync(runId, stoppingToken).ConfigureAwait(false))?.Progress);
+        if (!await database.Runs.StartAsync(runId, stoppingToken).ConfigureAwait(false)
+            || await database.Runs.FindAsync(runId, stoppingToken).ConfigureAwait(false) is not { } run)
         {
-            return; // cancelled while it waited
+            return; // cancelled while it waited, or taken by another node
         }
 
         var loader = await ScenarioLoader.CreateAsync(stoppingToken).ConfigureAwait(false);
@@ -122,7 +150,7 @@ internal sealed class PlanQueue : BackgroundService
         _running[run.Id] = solving;
         try
         {
-            await SolveAsync(database, run, document, scenario, plan.TimeLimit, solving.Token).ConfigureAwait(false);
+            await SolveAsync(database, run, document, scenario, timeLimit ?? TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds), solving.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {

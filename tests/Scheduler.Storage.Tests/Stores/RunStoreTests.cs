@@ -129,6 +129,37 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     }
 
     [Test]
+    public async Task IdsInStateAsync_QueuedRunningAndDoneRuns_GivesEachStateItsRunsOldestFirst()
+    {
+        var (plan, json) = DemoRuns.Plan();
+        await using var database = await Database.OpenAsync();
+        var first = await DemoRuns.QueueAsync(database);
+        var second = await DemoRuns.QueueAsync(database);
+        var third = await DemoRuns.QueueAsync(database);
+        await database.Runs.StartAsync(second);
+        await database.Runs.StartAsync(third);
+        await database.Runs.CompleteAsync(third, DemoRuns.Run(plan, json));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await database.Runs.IdsInStateAsync(RunStates.Queued), Is.EqualTo(new[] { first }));
+            Assert.That(await database.Runs.IdsInStateAsync(RunStates.Running), Is.EqualTo(new[] { second }));
+            Assert.That(await database.Runs.IdsInStateAsync(RunStates.Done), Is.EqualTo(new[] { third }));
+        }
+    }
+
+    [Test]
+    public async Task QueueAsync_WithProgress_ShowsItWhileQueued()
+    {
+        await using var database = await Database.OpenAsync();
+        var scenarioId = (await database.Runs.FindAsync(await DemoRuns.QueueAsync(database)))!.ScenarioId;
+
+        var id = await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, "token:alice", """{"timeLimitSeconds":30}""");
+
+        Assert.That((await database.Runs.FindAsync(id))!.Progress, Is.EqualTo("""{"timeLimitSeconds":30}"""));
+    }
+
+    [Test]
     public async Task CompleteAsync_RunCompletedAlready_ReturnsFalseAndStoresTheReleasesOnce()
     {
         var (plan, json) = DemoRuns.Plan();
