@@ -15,6 +15,7 @@ public sealed class CliApp
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken = default)
     {
+        var verbose = new Option<bool>("--verbose") { Description = "Show the details of an internal error (a fault in Scheduler) here, not only in its log file.", Recursive = true };
         var root = new RootCommand("Scheduler: plans when each title goes live in each region, and proves how close to optimal the plan is.")
         {
             ValidateCommand.Create(_context),
@@ -34,12 +35,21 @@ public sealed class CliApp
             ExplainCommand.Create(_context),
             DbCommand.Create(_context),
             TokenCommand.Create(_context),
+            verbose,
         };
 
         var parsed = root.Parse(args);
         // Program handles Ctrl-C and SIGTERM itself (through the cancellation token); the parser's own
         // handling would end the process two seconds later, whatever the command is still doing.
-        var configuration = new InvocationConfiguration { Output = _context.Output, Error = _context.Error, ProcessTerminationTimeout = null };
+        var configuration = new InvocationConfiguration
+        {
+            Output = _context.Output,
+            Error = _context.Error,
+            ProcessTerminationTimeout = null,
+
+            // An internal error is told in one sentence, with its details in a file (see InternalErrors).
+            EnableDefaultExceptionHandler = false,
+        };
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors)
@@ -51,6 +61,18 @@ public sealed class CliApp
             return ExitCodes.InvalidInput;
         }
 
-        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await _context.Error.WriteLineAsync("Interrupted.").ConfigureAwait(false);
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            return await InternalErrors.ReportAsync(_context, ex, args, parsed.GetValue(verbose)).ConfigureAwait(false);
+        }
     }
 }
