@@ -34,13 +34,19 @@ internal sealed class FieldParser
         }
 
         var result = DatePattern.Parse(text);
-        if (result.Success)
+        if (!result.Success)
         {
-            return result.Value;
+            Add(path, Messages.NotACalendarDate(text));
+            return null;
         }
 
-        Add(path, Messages.NotACalendarDate(text));
-        return null;
+        if (result.Value.Year is < Limits.FirstYear or > Limits.LastYear)
+        {
+            Add(path, Messages.DateOutsideSupportedYears(text));
+            return null;
+        }
+
+        return result.Value;
     }
 
     public List<LocalDate> Dates(IReadOnlyList<string>? texts, string path)

@@ -27,6 +27,10 @@ internal static class ScenarioReader
         {
             parser.Add("$.horizon", Messages.HorizonBackwards(dto.Horizon.Start!, dto.Horizon.End!));
         }
+        else if (start is { } first && end is { } last && Period.DaysBetween(first, last) + 1 > Limits.LongestHorizonDays)
+        {
+            parser.Add("$.horizon", Messages.HorizonTooLong(Period.DaysBetween(first, last) + 1));
+        }
 
         var releaseDays = FieldParser.Weekdays(dto.ReleaseDays ?? ["friday"]);
         var blackouts = parser.Dates(dto.BlackoutDates, "$.blackoutDates");
@@ -39,7 +43,7 @@ internal static class ScenarioReader
         var events = EventReader.Read(dto.Events ?? [], declaredRegionSet, parser);
         var seasonality = SeasonalityReader.Read(dto.Seasonality, declaredRegionSet, parser);
         var variants = ReadVariants(dto.Variants ?? [], parser);
-        if (start is null || end is null || start > end)
+        if (start is null || end is null || start > end || Period.DaysBetween(start.Value, end.Value) + 1 > Limits.LongestHorizonDays)
         {
             return null;
         }

@@ -50,6 +50,15 @@ internal static class Messages
 
     public static string NotAtMost(decimal limit, string found) => $"must be at most {Number(limit)}, found {found}";
 
+    public static string OutOfRange(decimal lower, bool lowerExclusive, decimal upper, bool upperExclusive, string found)
+        => $"must be {(lowerExclusive ? "greater than" : "at least")} {Number(lower)} and {(upperExclusive ? "less than" : "at most")} {Number(upper)}, found {found}";
+
+    public static string DateOutsideSupportedYears(string date)
+        => $"the date {date} is outside the years Scheduler plans in, {Limits.FirstYear} to {Limits.LastYear}";
+
+    public static string HorizonTooLong(int days)
+        => $"the horizon spans {days} days; it may span at most {Limits.LongestHorizonDays} days (10 years)";
+
     public static string PatternMismatch(string value, string? pattern) => pattern switch
     {
         DatePattern => $"'{value}' is not a date in the form YYYY-MM-DD",
@@ -151,5 +160,6 @@ internal static class Messages
             : $"the scenario has no variant '{id}' (variants: {string.Join(", ", list)})";
     }
 
-    private static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    // G29 drops the trailing zeros a bound read from "1e9" may carry (1000000000.0).
+    private static string Number(decimal value) => value.ToString("G29", CultureInfo.InvariantCulture);
 }

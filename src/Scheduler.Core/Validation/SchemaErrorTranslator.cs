@@ -46,13 +46,29 @@ internal static class SchemaErrorTranslator
         return new ScenarioError(Format(segments), message);
     }
 
-    private static string TooSmall(JsonSchema? schema, JsonNode? value) => schema?.ExclusiveMinimum is { } exclusive
-        ? Messages.NotGreaterThan(exclusive, JsonText.Describe(value))
-        : Messages.NotAtLeast(schema?.Minimum ?? 0, JsonText.Describe(value));
+    // A number with bounds on both sides is told its whole range, whichever side it left.
+    private static string TooSmall(JsonSchema? schema, JsonNode? value) => HasUpperBound(schema)
+        ? Range(schema!, value)
+        : schema?.ExclusiveMinimum is { } exclusive
+            ? Messages.NotGreaterThan(exclusive, JsonText.Describe(value))
+            : Messages.NotAtLeast(schema?.Minimum ?? 0, JsonText.Describe(value));
 
-    private static string TooBig(JsonSchema? schema, JsonNode? value) => schema?.ExclusiveMaximum is { } exclusive
-        ? Messages.NotLessThan(exclusive, JsonText.Describe(value))
-        : Messages.NotAtMost(schema?.Maximum ?? 0, JsonText.Describe(value));
+    private static string TooBig(JsonSchema? schema, JsonNode? value) => HasLowerBound(schema)
+        ? Range(schema!, value)
+        : schema?.ExclusiveMaximum is { } exclusive
+            ? Messages.NotLessThan(exclusive, JsonText.Describe(value))
+            : Messages.NotAtMost(schema?.Maximum ?? 0, JsonText.Describe(value));
+
+    private static bool HasLowerBound(JsonSchema? schema) => schema?.Minimum is not null || schema?.ExclusiveMinimum is not null;
+
+    private static bool HasUpperBound(JsonSchema? schema) => schema?.Maximum is not null || schema?.ExclusiveMaximum is not null;
+
+    private static string Range(JsonSchema schema, JsonNode? value) => Messages.OutOfRange(
+        schema.ExclusiveMinimum ?? schema.Minimum ?? 0,
+        schema.ExclusiveMinimum is not null,
+        schema.ExclusiveMaximum ?? schema.Maximum ?? 0,
+        schema.ExclusiveMaximum is not null,
+        JsonText.Describe(value));
 
     private static string ExpectedType(ValidationErrorKind kind) => kind switch
     {

@@ -79,7 +79,7 @@ public class CompareCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(broken.GetProperty("status").GetString(), Is.EqualTo("invalid"));
-            Assert.That(broken.GetProperty("errors")[0].GetProperty("message").GetString(), Is.EqualTo("must be at least 1, found the number 0"));
+            Assert.That(broken.GetProperty("errors")[0].GetProperty("message").GetString(), Is.EqualTo("must be at least 1 and at most 1000, found the number 0"));
             Assert.That(broken.GetProperty("errors")[0].GetProperty("path").GetString(), Is.EqualTo("variant 'bad-capacity': $.capacity.perDay"));
             Assert.That(Variant(json, "ok").GetProperty("kpis").GetProperty("releases").GetInt32(), Is.EqualTo(4));
         }

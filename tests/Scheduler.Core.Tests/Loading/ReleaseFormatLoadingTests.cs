@@ -61,9 +61,9 @@ public class ReleaseFormatLoadingTests
 
         Assert.That(message, Is.EqualTo(
             "Scenario 'test.json' has 3 errors:\n" +
-            "$.titles[0].drops: must be at least 1, found the number 0\n" +
-            "$.titles[1].drops: must be at most 52, found the number 53\n" +
-            "$.titles[1].dropIntervalDays: must be at most 366, found the number 367"));
+            "$.titles[0].drops: must be at least 1 and at most 52, found the number 0\n" +
+            "$.titles[1].drops: must be at least 1 and at most 52, found the number 53\n" +
+            "$.titles[1].dropIntervalDays: must be at least 1 and at most 366, found the number 367"));
     }
 
     [Test]

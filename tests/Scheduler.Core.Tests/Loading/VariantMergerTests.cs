@@ -135,7 +135,7 @@ public class VariantMergerTests
 
         Assert.That(document.VariantErrors.Select(e => e.ToString()), Is.EqualTo(new[]
         {
-            "variant 'late': $.capacity.perDay: must be at least 1, found the number 0",
+            "variant 'late': $.capacity.perDay: must be at least 1 and at most 1000, found the number 0",
         }));
     }
 
