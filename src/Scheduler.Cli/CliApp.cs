@@ -70,6 +70,11 @@ public sealed class CliApp
             await _context.Error.WriteLineAsync("Interrupted.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex) when (WriteFailure.Describe(ex) is { } sentence)
+        {
+            await _context.Error.WriteLineAsync(sentence).ConfigureAwait(false);
+            return ExitCodes.CannotWrite;
+        }
         catch (Exception ex)
         {
             return await InternalErrors.ReportAsync(_context, ex, args, parsed.GetValue(verbose)).ConfigureAwait(false);

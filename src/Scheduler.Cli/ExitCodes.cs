@@ -18,6 +18,9 @@ public static class ExitCodes
     /// <summary>No plan was found within the time limit.</summary>
     public const int NoSolution = 4;
 
+    /// <summary>A file or the database could not be written (a full disk, missing permissions); what was there before is unchanged.</summary>
+    public const int CannotWrite = 5;
+
     /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); nothing was written.</summary>
     public const int Interrupted = 130;
 }

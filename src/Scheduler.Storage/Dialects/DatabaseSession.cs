@@ -30,6 +30,7 @@ internal sealed class DatabaseSession : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(work);
         await using var transaction = await Dialect.BeginWriteAsync(Connection, cancellationToken).ConfigureAwait(false);
         var result = await work(transaction).ConfigureAwait(false);
+        Dialect.EnsureTransactionAlive(Connection);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return result;
     }

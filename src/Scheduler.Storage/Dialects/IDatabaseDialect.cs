@@ -28,6 +28,13 @@ internal interface IDatabaseDialect
     /// </summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Before a commit: throws the engine's own error when the engine has already rolled the
+    /// transaction back by itself (SQLite does on a full disk, and a statement's late error can go
+    /// unreported), so that the caller learns the cause rather than "no transaction is active".
+    /// </summary>
+    void EnsureTransactionAlive(DbConnection connection);
+
     /// <summary>The engine's own consistency check, or null where the engine has none to run from a client.</summary>
     Task<string?> IntegrityCheckAsync(DbConnection connection, CancellationToken cancellationToken = default);
 }

@@ -61,6 +61,11 @@ internal sealed class PostgresDialect : IDatabaseDialect
         return await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>PostgreSQL reports a failed statement at once and keeps the transaction, aborted, until the rollback: nothing to look for.</summary>
+    public void EnsureTransactionAlive(DbConnection connection)
+    {
+    }
+
     /// <summary>PostgreSQL checks its pages itself (and amcheck needs an extension and a superuser); there is nothing honest to run here.</summary>
     public Task<string?> IntegrityCheckAsync(DbConnection connection, CancellationToken cancellationToken = default)
         => Task.FromResult<string?>(null);

@@ -86,6 +86,20 @@ internal sealed class SqliteDialect : IDatabaseDialect
     public Task<string?> IntegrityCheckAsync(DbConnection connection, CancellationToken cancellationToken = default)
         => connection.ExecuteScalarAsync<string?>(new CommandDefinition("PRAGMA integrity_check", cancellationToken: cancellationToken));
 
+    public void EnsureTransactionAlive(DbConnection connection)
+    {
+        var handle = ((SqliteConnection)connection).Handle;
+
+        // Autocommit inside our transaction means SQLite rolled it back: the connection's last
+        // error (SQLITE_FULL, SQLITE_IOERR...) is why.
+        if (handle is not null && SQLitePCL.raw.sqlite3_get_autocommit(handle) != 0)
+        {
+            var code = SQLitePCL.raw.sqlite3_errcode(handle);
+            var message = SQLitePCL.raw.sqlite3_errmsg(handle).utf8_to_string();
+            throw new SqliteException($"SQLite Error {code}: '{message}'", code, SQLitePCL.raw.sqlite3_extended_errcode(handle));
+        }
+    }
+
     /// <summary>
     /// Applies the migrations newer than <paramref name="current"/>. Each runs in an immediate
     /// transaction that reads the version again, so two processes opening a new file at once
@@ -188,10 +202,19 @@ internal sealed class SqliteDialect : IDatabaseDialect
             version = connection.ExecuteScalar<long>("PRAGMA user_version");
             objects = connection.ExecuteScalar<long>("SELECT count(*) FROM sqlite_master");
         }
-        finally
+        catch
         {
-            connection.Execute("COMMIT TRANSACTION");
+            // A read that failed (a full disk, say) may have ended the transaction already; its own
+            // error is the one to report, not a failed rollback's.
+            if (SQLitePCL.raw.sqlite3_get_autocommit(connection.Handle) == 0)
+            {
+                connection.Execute("ROLLBACK TRANSACTION");
+            }
+
+            throw;
         }
+
+        connection.Execute("COMMIT TRANSACTION");
 
         if (applicationId != ApplicationId)
         {
