@@ -114,7 +114,7 @@
     say(el.status, 'Signed in.');
     await refresh();
     loadScenarios();
-    state.timer = setInterval(refresh, REFRESH_MS);
+    state.timer = setInterval(() => refresh(true), REFRESH_MS);
     return true;
   }
 
@@ -158,7 +158,22 @@
   const hasPlan = (run) => run.objective !== null && run.objective !== undefined && (run.status === 'optimal' || run.status === 'feasible');
   const describe = (run) => `run ${run.id}: ${run.scenario}${run.variant ? ` (${run.variant})` : ''}`;
 
-  async function refresh() {
+  // One refresh at a time: a timer tick while one is under way is skipped; anything else waits its turn.
+  let refreshing = Promise.resolve();
+  let refreshBusy = false;
+
+  function refresh(fromTimer) {
+    if (fromTimer === true && refreshBusy) return refreshing;
+    refreshBusy = true;
+    const next = refreshing.then(refreshOnce);
+    refreshing = next;
+    next.finally(() => {
+      if (refreshing === next) refreshBusy = false;
+    });
+    return next;
+  }
+
+  async function refreshOnce() {
     if (!state.token) return;
     try {
       await Promise.all([refreshRuns(), refreshPublications()]);
@@ -205,8 +220,13 @@
       button.addEventListener('click', () => selectRun(run.id));
       th.append(button);
       tr.append(th);
-      cell(tr, run.scenario);
-      cell(tr, run.variant || 'base');
+      const scenario = cell(tr, run.scenario);
+      if (run.variant) {
+        const variant = document.createElement('span');
+        variant.className = 'variant';
+        variant.textContent = ` (${run.variant})`;
+        scenario.append(variant);
+      }
       cell(tr, run.trigger);
       cell(tr, run.status, `status status-${run.status}`);
       cell(tr, number(run.objective), 'n');
@@ -251,18 +271,25 @@
     await loadReport(`/api/runs/${id}/report`, el.viewMessage);
   }
 
+  // Only the report asked for last is shown, however the answers arrive.
+  let reportRequest = 0;
+
   async function loadReport(path, messageTarget) {
+    const request = ++reportRequest;
+    el.report.title = el.viewHeading.textContent;
     showReport(null, 'Loading…');
     try {
       const html = await (await api(path)).text();
-      showReport(html);
+      if (request === reportRequest) showReport(html);
     } catch (error) {
+      if (request !== reportRequest) return;
       showReport(null, '');
       sayError(messageTarget, error);
     }
   }
 
   function showReport(html, note) {
+    if (html === null && note === undefined) reportRequest++;
     if (html === null) {
       el.report.removeAttribute('srcdoc');
       el.report.hidden = true;
@@ -348,7 +375,8 @@
       tr.dataset.testid = 'publication-row';
       cell(tr, r.title);
       cell(tr, r.region);
-      cell(tr, r.drops > 1 ? `${r.drop} of ${r.drops}` : String(r.drop));
+      // Drops count from 0 in the API; a whole-season release has one, and no number.
+      cell(tr, r.drops > 1 ? `${r.drop + 1} of ${r.drops}` : '');
       cell(tr, r.date);
       cell(tr, r.publishAtLocal || r.publishAt);
       cell(tr, r.state, `state state-${r.state}`);
@@ -456,7 +484,7 @@
     say(el.startMessage, 'Starting…');
     try {
       const { id } = await json('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
-      say(el.startMessage, `Run ${id} is queued.`, 'ok');
+      say(el.startMessage, '');
       follow(id, request.timeLimitSeconds);
       refresh();
     } catch (error) {
@@ -515,6 +543,7 @@
       return;
     }
     showProgress(final.data);
+    if (final.event === 'done') el.progressBar.value = 1;
     const messages = (final.data.messages || []).join(' ');
     if (final.event === 'done') {
       say(el.progressMessage, `Run ${id} is done: ${final.data.status}.${messages ? ` ${messages}` : ''}`, 'ok');
