@@ -15,11 +15,13 @@ public static class RunListJson
             scenario = r.Scenario,
             variant = r.Variant,
             trigger = r.Trigger,
+            state = r.State,
             status = r.Status,
             objective = r.Objective,
             gap = r.Gap,
             createdAt = InstantPattern.General.Format(r.CreatedAt),
             adopted = r.Adopted,
+            requestedBy = r.RequestedBy,
         });
     }
 }
