@@ -97,6 +97,22 @@ internal sealed class PlanQueue : BackgroundService
 
     private async Task SolveAsync(QueuedPlan plan, CancellationToken stoppingToken)
     {
+        // Cancellable from before the run is marked running: a cancel that comes while its scenario
+        // loads must stop it, not end it in the database while its solve goes on.
+        using var solving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _running[plan.RunId] = solving;
+        try
+        {
+            await SolveAsync(plan, solving, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(plan.RunId, out _);
+        }
+    }
+
+    private async Task SolveAsync(QueuedPlan plan, CancellationTokenSource solving, CancellationToken stoppingToken)
+    {
         await using var database = await _openDatabase(stoppingToken).ConfigureAwait(false);
         if (!await database.Runs.StartAsync(plan.RunId, stoppingToken).ConfigureAwait(false)
             || await database.Runs.FindAsync(plan.RunId, stoppingToken).ConfigureAwait(false) is not { } run)
@@ -118,8 +134,6 @@ internal sealed class PlanQueue : BackgroundService
             return;
         }
 
-        using var solving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        _running[run.Id] = solving;
         try
         {
             await SolveAsync(database, run, document, scenario, plan.TimeLimit, solving.Token).ConfigureAwait(false);
@@ -132,10 +146,6 @@ internal sealed class PlanQueue : BackgroundService
         {
             await database.Runs.EndAsync(run.Id, RunStates.Failed, ["the server stopped during the solve; start the run again"], CancellationToken.None).ConfigureAwait(false);
             throw;
-        }
-        finally
-        {
-            _running.TryRemove(run.Id, out _);
         }
     }
 
