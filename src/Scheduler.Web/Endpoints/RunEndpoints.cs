@@ -78,7 +78,7 @@ internal static class RunEndpoints
 
         var errors = new List<ScenarioError>();
         long scenarioId = 0;
-        if (!body.TryGetProperty("scenarioId", out var idElement) || !idElement.TryGetInt64(out scenarioId))
+        if (!body.TryGetProperty("scenarioId", out var idElement) || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out scenarioId))
         {
             errors.Add(new ScenarioError("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"));
         }

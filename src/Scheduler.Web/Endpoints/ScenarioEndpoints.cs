@@ -44,10 +44,12 @@ internal static class ScenarioEndpoints
             return Problems.Invalid(ex.Message.Split('\n')[0], ex.Errors);
         }
 
+        // Said as 'scheduler validate' says it: the variants' errors are the scenario's.
         var variantErrors = document.VariantErrors.ToList();
         if (variantErrors.Count > 0)
         {
-            return Problems.Invalid($"The scenario's variants have {variantErrors.Count} errors.", variantErrors);
+            var invalid = new ScenarioValidationException("the request body", variantErrors);
+            return Problems.Invalid(invalid.Message.Split('\n')[0], invalid.Errors);
         }
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);

@@ -124,6 +124,22 @@ internal sealed class PlanQueue : BackgroundService
 
     private async Task SolveAsync(long runId, CancellationToken stoppingToken)
     {
+        // Cancellable from before the run is marked running: a cancel that comes while its scenario
+        // loads must stop it, not end it in the database while its solve goes on.
+        using var solving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        _running[plan.RunId] = solving;
+        try
+        {
+            await SolveAsync(plan, solving, stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _running.TryRemove(plan.RunId, out _);
+        }
+    }
+
+    private async Task SolveAsync(QueuedPlan plan, CancellationTokenSource solving, CancellationToken stoppingToken)
+    {
         await using var database = await _openDatabase(stoppingToken).ConfigureAwait(false);
         var timeLimit = RunProgress.TimeLimitOf((await database.Runs.FindAsync(runId, stoppingToken).ConfigureAwait(false))?.Progress);
         if (!await database.Runs.StartAsync(runId, stoppingToken).ConfigureAwait(false)
@@ -146,8 +162,6 @@ internal sealed class PlanQueue : BackgroundService
             return;
         }
 
-        using var solving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        _running[run.Id] = solving;
         try
         {
             await SolveAsync(database, run, document, scenario, timeLimit ?? TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds), solving.Token).ConfigureAwait(false);
@@ -160,10 +174,6 @@ internal sealed class PlanQueue : BackgroundService
         {
             await database.Runs.EndAsync(run.Id, RunStates.Failed, ["the server stopped during the solve; start the run again"], CancellationToken.None).ConfigureAwait(false);
             throw;
-        }
-        finally
-        {
-            _running.TryRemove(run.Id, out _);
         }
     }
 

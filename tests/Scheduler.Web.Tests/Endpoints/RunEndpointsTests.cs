@@ -1,0 +1,551 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text;
+using System.Text.Json;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Validation;
+using Scheduler.Storage;
+using Scheduler.Web.Tests.Support;
+
+namespace Scheduler.Web.Tests.Endpoints;
+
+public class RunEndpointsTests
+{
+    private const string CsvHeader = "title,region,date,publishAt,mode,value,drops,dropDates";
+
+    private WebHostFixture _host = null!;
+    private HttpClient _planner = null!;
+    private HttpClient _viewer = null!;
+    private string _directory = "";
+    private long _demo;
+    private long _longSolve;
+    private JsonElement _done;
+
+    [OneTimeSetUp]
+    public async Task StartHostAndPlanTheDemo()
+    {
+        _directory = Directory.CreateTempSubdirectory("scheduler-web-runs-").FullName;
+        var longSolve = Path.Combine(_directory, "contended-150x8.json");
+        await CommandLine.GenerateLongSolveAsync(longSolve);
+        _host = await WebHostFixture.StartAsync();
+        _planner = _host.Client(TokenRole.Planner);
+        _viewer = _host.Client(TokenRole.Viewer);
+        _demo = await Api.SubmitAsync(_planner, Api.Demo);
+        _longSolve = await Api.SubmitAsync(_planner, longSolve);
+        _done = await Api.PlanAsync(_planner, _demo, 2);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        _planner.Dispose();
+        _viewer.Dispose();
+        await _host.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private long DoneId => _done.GetProperty("id").GetInt64();
+
+    private static List<JsonElement> Releases(JsonElement plan) => [.. plan.GetProperty("releases").EnumerateArray()];
+
+    /// <summary>Starts a run of the long slate and waits until its solver has started.</summary>
+    private async Task<long> StartLongSolveAsync()
+    {
+        var id = await Api.StartRunAsync(_planner, _longSolve, 60);
+        await Api.WaitForRunAsync(_planner, id, TimeSpan.FromSeconds(30), "running");
+        return id;
+    }
+
+    private Task<HttpResponseMessage> CancelAsync(long id) => _planner.DeleteAsync(new Uri($"/api/runs/{id}", UriKind.Relative));
+
+    private static async Task<HttpResponseMessage> PostRunAsync(HttpClient client, string json)
+    {
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        return await client.PostAsync(new Uri("/api/runs", UriKind.Relative), content);
+    }
+
+    [Test]
+    public async Task QueueRun_StoredScenario_Is202WithTheIdOfAQueuedRun()
+    {
+        using var response = await Api.StartAsync(_planner, _demo, 1);
+
+        var body = await response.JsonAsync();
+        var id = body.GetProperty("id").GetInt64();
+        var run = await Api.RunAsync(_viewer, id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id" }));
+            Assert.That(run.GetProperty("state").GetString(), Is.AnyOf("queued", "running", "done"));
+            Assert.That(run.GetProperty("scenarioId").GetInt64(), Is.EqualTo(_demo));
+            Assert.That(run.GetProperty("trigger").GetString(), Is.EqualTo("api"));
+            Assert.That(run.GetProperty("requestedBy").GetString(), Is.EqualTo("token:paul-planner"));
+        }
+
+        await Api.WaitForRunAsync(_viewer, id, TimeSpan.FromSeconds(60));
+    }
+
+    [Test]
+    public async Task GetRun_Done_HasTheShapeOfTheDocumentation()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                _done.EnumerateObject().Select(p => p.Name),
+                Is.EqualTo(new[] { "id", "scenarioId", "scenario", "variant", "trigger", "requestedBy", "state", "status", "progress", "messages", "plan" }));
+            Assert.That(_done.GetProperty("scenarioId").GetInt64(), Is.EqualTo(_demo));
+            Assert.That(_done.GetProperty("scenario").GetString(), Is.EqualTo(Api.DemoName));
+            Assert.That(_done.GetProperty("variant").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(_done.GetProperty("state").GetString(), Is.EqualTo("done"));
+            Assert.That(_done.GetProperty("status").GetString(), Is.AnyOf("optimal", "feasible"));
+            Assert.That(_done.GetProperty("progress").GetProperty("phase").GetString(), Is.EqualTo("done"));
+            Assert.That(_done.GetProperty("progress").GetProperty("timeLimitSeconds").GetDouble(), Is.EqualTo(2));
+            Assert.That(_done.GetProperty("messages").GetArrayLength(), Is.Zero);
+            Assert.That(Releases(_done.GetProperty("plan")), Has.Count.EqualTo(23));
+        }
+    }
+
+    [Test]
+    public async Task GetRun_Done_GivesThePlanThatIsStored()
+    {
+        await using var database = await _host.OpenAsync();
+        var stored = await database.Runs.FindAsync(DoneId);
+
+        using var plan = JsonDocument.Parse(stored!.PlanJson!);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Api.Normalized(_done.GetProperty("plan").GetProperty("releases")), Is.EqualTo(Api.Normalized(plan.RootElement.GetProperty("releases"))));
+            Assert.That(Api.Normalized(_done.GetProperty("plan")), Is.EqualTo(Api.Normalized(plan.RootElement)));
+        }
+    }
+
+    [Test]
+    public async Task QueueRun_Variant_PlansTheVariant()
+    {
+        var run = await Api.PlanAsync(_planner, _demo, 2, "starfall-slips");
+
+        var starfall = Releases(run.GetProperty("plan")).Where(r => r.GetProperty("title").GetString() == "starfall-protocol").ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("done"));
+            Assert.That(run.GetProperty("variant").GetString(), Is.EqualTo("starfall-slips"));
+            Assert.That(starfall, Is.Not.Empty);
+            Assert.That(starfall.Select(r => r.GetProperty("date").GetString()), Has.All.GreaterThanOrEqualTo("2027-05-07"));
+        }
+    }
+
+    [Test]
+    public async Task ListRuns_SeveralRuns_GivesNewestFirst()
+    {
+        var newest = await Api.PlanAsync(_planner, _demo, 1);
+
+        using var response = await _viewer.GetAsync(new Uri("/api/runs", UriKind.Relative));
+
+        var rows = (await response.JsonAsync()).EnumerateArray().ToList();
+        var ids = rows.Select(r => r.GetProperty("id").GetInt64()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(ids, Has.Count.GreaterThanOrEqualTo(2));
+            Assert.That(ids, Is.Ordered.Descending);
+            Assert.That(ids[0], Is.EqualTo(newest.GetProperty("id").GetInt64()));
+            Assert.That(ids, Does.Contain(DoneId));
+            Assert.That(rows[0].GetProperty("scenario").GetString(), Is.EqualTo(Api.DemoName));
+            Assert.That(rows[0].GetProperty("trigger").GetString(), Is.EqualTo("api"));
+            Assert.That(rows[0].GetProperty("status").GetString(), Is.EqualTo(newest.GetProperty("status").GetString()));
+        }
+    }
+
+    [Test]
+    public async Task ListRuns_Limit_GivesAtMostThatMany()
+    {
+        using var response = await _viewer.GetAsync(new Uri("/api/runs?limit=1", UriKind.Relative));
+
+        Assert.That((await response.JsonAsync()).GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task GetRun_Unknown_Is404()
+    {
+        using var response = await _viewer.GetAsync(new Uri("/api/runs/999999", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", "There is no run 999999.")));
+        }
+    }
+
+    [Test]
+    public async Task Report_DoneRun_IsTheHtmlCalendarWithEveryTitle()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/report", UriKind.Relative));
+
+        var html = await response.Content.ReadAsStringAsync();
+        var titles = Releases(_done.GetProperty("plan")).Select(r => r.GetProperty("title").GetString()!).Distinct().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>").IgnoreCase);
+            Assert.That(html, Does.Contain($"{Api.DemoName}, run {DoneId}"));
+            Assert.That(titles, Has.Count.EqualTo(8));
+            foreach (var title in titles)
+            {
+                Assert.That(html, Does.Contain(title));
+            }
+        }
+    }
+
+    [Test]
+    public async Task Report_AgainstAnotherRun_DrawsTheComparison()
+    {
+        var variant = await Api.PlanAsync(_planner, _demo, 2, "starfall-slips");
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{variant.GetProperty("id").GetInt64()}/report?against={DoneId}", UriKind.Relative));
+
+        var html = await response.Content.ReadAsStringAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.Contain($"Run {variant.GetProperty("id").GetInt64()} against run {DoneId}"));
+        }
+    }
+
+    [Test]
+    public async Task Csv_DoneRun_HasTheHeaderAndALinePerRelease()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/csv", UriKind.Relative));
+
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+            Assert.That(lines[0], Is.EqualTo(CsvHeader));
+            Assert.That(lines, Has.Length.EqualTo(Releases(_done.GetProperty("plan")).Count + 1));
+        }
+    }
+
+    [Test]
+    public async Task Explain_ReleasedTitle_GivesItsDateAndWhy()
+    {
+        var release = Releases(_done.GetProperty("plan")).First(r => r.GetProperty("title").GetString() == "starfall-protocol");
+        var region = release.GetProperty("region").GetString();
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain?title=starfall-protocol&region={region}", UriKind.Relative));
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "region", "date", "mode", "value", "factors", "alternatives" }));
+            Assert.That(body.GetProperty("title").GetString(), Is.EqualTo("starfall-protocol"));
+            Assert.That(body.GetProperty("region").GetString(), Is.EqualTo(region));
+            Assert.That(body.GetProperty("date").GetString(), Is.EqualTo(release.GetProperty("date").GetString()));
+            Assert.That(body.GetProperty("value").GetDouble(), Is.EqualTo(release.GetProperty("value").GetDouble()).Within(1e-6));
+        }
+    }
+
+    [Test]
+    public async Task Explain_NoRegion_ExplainsTheLeadRegion()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain?title=starfall-protocol", UriKind.Relative));
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+            Assert.That(body.GetProperty("region").GetString(), Is.EqualTo("us"));
+        }
+    }
+
+    [Test]
+    public async Task Explain_UnknownTitle_Is422AtTheTitleParameter()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain?title=nope", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid("?title: the scenario has no title 'nope'", ("?title", "the scenario has no title 'nope'"))));
+        }
+    }
+
+    [Test]
+    public async Task Explain_NoTitle_Is422AtTheTitleParameter()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid("?title: required: the title to explain", ("?title", "required: the title to explain"))));
+        }
+    }
+
+    [Test]
+    public async Task QueueRun_UnknownScenario_Is422AtTheScenarioId()
+    {
+        using var response = await Api.StartAsync(_planner, 999999, 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(
+                await response.ProblemAsync(),
+                Is.EqualTo(Api.Invalid("The run cannot be planned: $.scenarioId: there is no scenario 999999", ("$.scenarioId", "there is no scenario 999999"))));
+        }
+    }
+
+    [Test]
+    public async Task QueueRun_NoScenarioId_Is422AtTheScenarioId()
+    {
+        using var response = await PostRunAsync(_planner, """{ "scenarioId": "one", "timeLimitSeconds": 1 }""");
+
+        const string message = "required: the id of a stored scenario (POST /api/scenarios gives it)";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The run cannot be planned: $.scenarioId: {message}", ("$.scenarioId", message))));
+        }
+    }
+
+    [Test]
+    public async Task QueueRun_UnknownVariant_Is422AtTheVariantWithTheLoadersMessage()
+    {
+        var loader = await ScenarioLoader.CreateAsync();
+        var error = Assert.Throws<ScenarioValidationException>(() => loader.LoadFile(Api.Demo).Resolve("nope"))!.Errors.Single();
+
+        using var response = await Api.StartAsync(_planner, _demo, 1, "nope");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(error.Path, Is.EqualTo("--variant"));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The run cannot be planned: $.variant: {error.Message}", ("$.variant", error.Message))));
+        }
+    }
+
+    [TestCase("0")]
+    [TestCase("-1")]
+    [TestCase("3601")]
+    [TestCase("1e400")]
+    [TestCase("\"ten\"")]
+    public async Task QueueRun_TimeLimitOutOfRange_Is422AtTheTimeLimit(string limit)
+    {
+        using var response = await PostRunAsync(_planner, $$"""{ "scenarioId": {{_demo}}, "variant": null, "timeLimitSeconds": {{limit}} }""");
+
+        const string message = "must be a number of seconds greater than 0 and at most 3600";
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The run cannot be planned: $.timeLimitSeconds: {message}", ("$.timeLimitSeconds", message))));
+        }
+    }
+
+    [Test]
+    public async Task QueueRun_EveryFieldWrong_ListsEveryError()
+    {
+        using var response = await PostRunAsync(_planner, """{ "variant": 3, "timeLimitSeconds": 0 }""");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(
+                await response.ProblemAsync(),
+                Is.EqualTo(Api.Invalid(
+                    "The run cannot be planned: $.scenarioId: required: the id of a stored scenario (POST /api/scenarios gives it)",
+                    ("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"),
+                    ("$.variant", "must be a variant id (a string) or null"),
+                    ("$.timeLimitSeconds", "must be a number of seconds greater than 0 and at most 3600"))));
+        }
+    }
+
+    [TestCase("[1, 2]")]
+    [TestCase("{ \"scenarioId\": ")]
+    public async Task QueueRun_BodyNotAnObject_Is422(string body)
+    {
+        using var response = await PostRunAsync(_planner, body);
+
+        var problem = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(Api.ProblemContentType));
+            Assert.That(problem.GetProperty("errors").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(problem.GetProperty("errors")[0].GetProperty("path").GetString(), Does.StartWith("$"));
+            Assert.That(problem.GetProperty("errors")[0].GetProperty("message").GetString(), Does.StartWith("the body"));
+        }
+    }
+
+    [Test]
+    public async Task Events_RunningRun_StreamsProgressThenDone()
+    {
+        var id = await Api.StartRunAsync(_planner, _longSolve, 3);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/runs/{id}/events", UriKind.Relative));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await _viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<SseItem<string>>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+        {
+            events.Add(item);
+        }
+
+        var progress = events.Where(e => e.EventType == "progress").Select(e => JsonDocument.Parse(e.Data).RootElement).ToList();
+        using var done = JsonDocument.Parse(events[^1].Data);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+            Assert.That(progress, Is.Not.Empty);
+            Assert.That(events.SkipLast(1).Select(e => e.EventType), Has.All.EqualTo("progress"));
+            Assert.That(progress.Select(p => p.GetProperty("id").GetInt64()), Has.All.EqualTo(id));
+            Assert.That(progress.Select(p => p.GetProperty("state").GetString()), Has.All.AnyOf("queued", "running"));
+            Assert.That(progress.Count(p => p.GetProperty("progress").ValueKind == JsonValueKind.Object), Is.Positive, "the solver's progress while it ran");
+            Assert.That(events[^1].EventType, Is.EqualTo("done"));
+            Assert.That(done.RootElement.GetProperty("id").GetInt64(), Is.EqualTo(id));
+            Assert.That(done.RootElement.GetProperty("state").GetString(), Is.EqualTo("done"));
+            Assert.That(done.RootElement.GetProperty("status").GetString(), Is.AnyOf("optimal", "feasible"));
+            Assert.That(done.RootElement.TryGetProperty("plan", out _), Is.False, "the final event carries the run but its plan");
+        }
+    }
+
+    [Test]
+    public async Task Events_EndedRun_SendsOnlyTheFinalEvent()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/runs/{DoneId}/events", UriKind.Relative));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await _viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<SseItem<string>>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+        {
+            events.Add(item);
+        }
+
+        Assert.That(events.Select(e => e.EventType), Is.EqualTo(new[] { "done" }));
+    }
+
+    [Test]
+    public async Task Events_UnknownRun_SendsMissing()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/runs/999999/events", UriKind.Relative));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+
+        using var response = await _viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var events = new List<SseItem<string>>();
+        await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
+        {
+            events.Add(item);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/event-stream"));
+            Assert.That(events.Select(e => e.EventType), Is.EqualTo(new[] { "missing" }));
+            Assert.That(Api.Normalized(events[0].Data), Is.EqualTo(Api.Normalized("""{ "id": 999999, "message": "There is no run 999999." }""")));
+        }
+    }
+
+    [Test]
+    public async Task Cancel_RunningRun_EndsCancelledQuicklyWithoutAPlan()
+    {
+        var id = await StartLongSolveAsync();
+
+        var clock = Stopwatch.StartNew();
+        using var response = await CancelAsync(id);
+        var run = await Api.WaitForRunAsync(_viewer, id, TimeSpan.FromSeconds(30));
+        var stoppedAfter = clock.Elapsed;
+
+        using var again = await CancelAsync(id);
+        using var csv = await _viewer.GetAsync(new Uri($"/api/runs/{id}/csv", UriKind.Relative));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(Api.Normalized(await response.JsonAsync()), Is.EqualTo(Api.Normalized($$"""{ "id": {{id}}, "state": "cancelled" }""")));
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("cancelled"));
+            Assert.That(run.GetProperty("plan").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(run.GetProperty("messages").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "cancelled while solving; no plan was stored" }));
+            Assert.That(stoppedAfter, Is.LessThan(TimeSpan.FromSeconds(10)));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await again.ProblemAsync(), Is.EqualTo(Api.Problem(409, "Conflict", $"Run {id} has already ended (cancelled); there is nothing to cancel.")));
+            Assert.That(csv.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await csv.ProblemAsync(), Is.EqualTo(Api.Problem(409, "Conflict", $"Run {id} has no verified plan (state cancelled, status {run.GetProperty("status").GetString()}).")));
+        }
+    }
+
+    [Test]
+    public async Task Cancel_QueuedRun_EndsCancelledAndNeverStarts()
+    {
+        var solving = await StartLongSolveAsync();
+        var waiting = await Api.StartRunAsync(_planner, _demo, 1);
+        var queued = await Api.RunAsync(_viewer, waiting);
+
+        using var response = await CancelAsync(waiting);
+        var cancelled = await Api.RunAsync(_viewer, waiting);
+
+        using (await CancelAsync(solving))
+        {
+        }
+
+        await Api.WaitForRunAsync(_viewer, solving, TimeSpan.FromSeconds(30));
+        var after = await Api.PlanAsync(_planner, _demo, 1);
+        var later = await Api.RunAsync(_viewer, waiting);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(queued.GetProperty("state").GetString(), Is.EqualTo("queued"));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(cancelled.GetProperty("state").GetString(), Is.EqualTo("cancelled"));
+            Assert.That(cancelled.GetProperty("messages").EnumerateArray().Select(m => m.GetString()), Is.EqualTo(new[] { "cancelled by token:paul-planner before it started" }));
+            Assert.That(after.GetProperty("state").GetString(), Is.EqualTo("done"), "the queue goes on after a cancelled run");
+            Assert.That(Api.Normalized(later), Is.EqualTo(Api.Normalized(cancelled)), "the cancelled run never started");
+            Assert.That(later.GetProperty("progress").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(later.GetProperty("plan").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        }
+    }
+
+    [Test]
+    public async Task Cancel_UnknownRun_Is404()
+    {
+        using var response = await CancelAsync(999999);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", "There is no run 999999.")));
+        }
+    }
+
+    [Test]
+    public async Task Cancel_DoneRun_Is409()
+    {
+        using var response = await CancelAsync(DoneId);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(409, "Conflict", $"Run {DoneId} has already ended (done); there is nothing to cancel.")));
+        }
+    }
+
+    [Test]
+    public async Task Adopt_UnknownRun_Is404()
+    {
+        using var admin = _host.Client(TokenRole.Admin);
+
+        using var response = await admin.PostAsync(new Uri("/api/runs/999999/adopt", UriKind.Relative), null);
+
+        await using var database = await _host.OpenAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", $"There is no run 999999 in {database.Display}.")));
+        }
+    }
+}

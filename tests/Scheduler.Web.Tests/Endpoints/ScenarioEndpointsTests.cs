@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using Scheduler.Storage;
+using Scheduler.Web.Tests.Support;
+
+namespace Scheduler.Web.Tests.Endpoints;
+
+public class ScenarioEndpointsTests
+{
+    private WebHostFixture _host = null!;
+    private HttpClient _planner = null!;
+    private HttpClient _viewer = null!;
+
+    private static IEnumerable<string> InvalidExamples()
+        => Directory.EnumerateFiles(WebHostFixture.ScenarioPath(Path.Combine("scenarios", "invalid")), "*.json")
+            .Select(Path.GetFileNameWithoutExtension).Order()!;
+
+    [OneTimeSetUp]
+    public async Task StartHost()
+    {
+        _host = await WebHostFixture.StartAsync();
+        _planner = _host.Client(TokenRole.Planner);
+        _viewer = _host.Client(TokenRole.Viewer);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        _planner.Dispose();
+        _viewer.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string file)
+    {
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(file));
+        return await _planner.PostAsync(new Uri("/api/scenarios", UriKind.Relative), content);
+    }
+
+    [Test]
+    public async Task Submit_Demo_Is201WithIdHashNameAndVariants()
+    {
+        var validated = await CommandLine.ValidateJsonAsync(Api.Demo);
+
+        using var response = await PostAsync(Api.Demo);
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToString());
+            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "sha256", "name", "variants" }));
+            Assert.That(body.GetProperty("id").GetInt64(), Is.Positive);
+            Assert.That(body.GetProperty("sha256").GetString(), Is.EqualTo(validated.GetProperty("sha256").GetString()));
+            Assert.That(body.GetProperty("name").GetString(), Is.EqualTo(Api.DemoName));
+            Assert.That(body.GetProperty("variants").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
+        }
+    }
+
+    [Test]
+    public async Task Submit_SameBytesTwice_StoresOneVersion()
+    {
+        var first = await Api.SubmitAsync(_planner, Api.Demo);
+
+        var second = await Api.SubmitAsync(_planner, Api.Demo);
+
+        Assert.That(second, Is.EqualTo(first));
+    }
+
+    [TestCaseSource(nameof(InvalidExamples))]
+    public async Task Submit_InvalidExample_Is422WithTheErrorsOfValidateJson(string name)
+    {
+        var file = WebHostFixture.ScenarioPath(Path.Combine("scenarios", "invalid", $"{name}.json"));
+        var expectedText = await File.ReadAllTextAsync(Path.ChangeExtension(file, ".expected.txt"));
+        var validated = await CommandLine.ValidateJsonAsync(file);
+        var errors = validated.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("path").GetString()!, e.GetProperty("message").GetString()!))
+            .ToArray();
+
+        using var response = await PostAsync(file);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(errors, Is.Not.Empty);
+            Assert.That(
+                await response.ProblemAsync(),
+                Is.EqualTo(Api.Invalid(expectedText.Split('\n')[0].Replace($"scenarios/invalid/{name}.json", "the request body", StringComparison.Ordinal), errors)));
+        }
+    }
+
+    [Test]
+    public async Task Submit_InvalidScenario_StoresNothing()
+    {
+        var before = await StoredCountAsync();
+
+        using var response = await PostAsync(WebHostFixture.ScenarioPath(Path.Combine("scenarios", "invalid", "sequel-cycle.json")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await StoredCountAsync(), Is.EqualTo(before));
+        }
+    }
+
+    private async Task<int> StoredCountAsync()
+    {
+        await using var database = await _host.OpenAsync();
+        return (await database.Scenarios.ListAsync(500)).Count;
+    }
+
+    [Test]
+    public async Task List_AfterTwoSubmissions_GivesNewestFirst()
+    {
+        var demo = await Api.SubmitAsync(_planner, Api.Demo);
+        var formats = await Api.SubmitAsync(_planner, WebHostFixture.ScenarioPath(Path.Combine("scenarios", "release-formats-2027.json")));
+
+        using var response = await _viewer.GetAsync(new Uri("/api/scenarios", UriKind.Relative));
+
+        var rows = (await response.JsonAsync()).EnumerateArray().ToList();
+        var ids = rows.Select(r => r.GetProperty("id").GetInt64()).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(ids, Is.Ordered.Descending);
+            Assert.That(ids[0], Is.EqualTo(Math.Max(demo, formats)));
+            Assert.That(ids, Is.SupersetOf(new[] { demo, formats }));
+            Assert.That(rows[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name", "sha256", "submittedAt" }));
+            Assert.That(rows.Single(r => r.GetProperty("id").GetInt64() == demo).GetProperty("name").GetString(), Is.EqualTo(Api.DemoName));
+        }
+    }
+
+    [Test]
+    public async Task List_Limit_GivesAtMostThatMany()
+    {
+        await Api.SubmitAsync(_planner, Api.Demo);
+        await Api.SubmitAsync(_planner, WebHostFixture.ScenarioPath(Path.Combine("scenarios", "release-formats-2027.json")));
+
+        using var response = await _viewer.GetAsync(new Uri("/api/scenarios?limit=1", UriKind.Relative));
+
+        Assert.That((await response.JsonAsync()).GetArrayLength(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Find_StoredScenario_GivesItWithItsVariants()
+    {
+        var id = await Api.SubmitAsync(_planner, Api.Demo);
+        var validated = await CommandLine.ValidateJsonAsync(Api.Demo);
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/scenarios/{id}", UriKind.Relative));
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name", "sha256", "submittedAt", "variants" }));
+            Assert.That(body.GetProperty("id").GetInt64(), Is.EqualTo(id));
+            Assert.That(body.GetProperty("name").GetString(), Is.EqualTo(Api.DemoName));
+            Assert.That(body.GetProperty("sha256").GetString(), Is.EqualTo(validated.GetProperty("sha256").GetString()));
+            Assert.That(body.GetProperty("submittedAt").GetString(), Does.EndWith("Z"));
+            Assert.That(body.GetProperty("variants").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
+        }
+    }
+
+    [Test]
+    public async Task Find_UnknownScenario_Is404()
+    {
+        using var response = await _viewer.GetAsync(new Uri("/api/scenarios/999999", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", "There is no scenario 999999.")));
+        }
+    }
+
+    [Test]
+    public async Task Submit_ScenarioRoundTrip_StoresTheSameBytes()
+    {
+        var id = await Api.SubmitAsync(_planner, Api.Demo);
+
+        await using var database = await _host.OpenAsync();
+        Assert.That(await database.Scenarios.ContentAsync(id), Is.EqualTo(await File.ReadAllBytesAsync(Api.Demo)));
+    }
+}
