@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -94,7 +95,7 @@ public static class SchedulerWebHost
         {
             var limit = context.RequestServices.GetRequiredService<WebOptions>().MaxRequestBodyBytes;
             var detail = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? $"The request body is larger than {limit / (1024 * 1024)} MB."
+                ? string.Create(CultureInfo.InvariantCulture, $"The request body is larger than {limit / (1024.0 * 1024):0.##} MB.")
                 : ex.Message;
             await Problems.WriteAsync(context, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", detail).ConfigureAwait(false);
         }

@@ -127,18 +127,18 @@ internal sealed class PlanQueue : BackgroundService
         // Cancellable from before the run is marked running: a cancel that comes while its scenario
         // loads must stop it, not end it in the database while its solve goes on.
         using var solving = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        _running[plan.RunId] = solving;
+        _running[runId] = solving;
         try
         {
-            await SolveAsync(plan, solving, stoppingToken).ConfigureAwait(false);
+            await SolveAsync(runId, solving, stoppingToken).ConfigureAwait(false);
         }
         finally
         {
-            _running.TryRemove(plan.RunId, out _);
+            _running.TryRemove(runId, out _);
         }
     }
 
-    private async Task SolveAsync(QueuedPlan plan, CancellationTokenSource solving, CancellationToken stoppingToken)
+    private async Task SolveAsync(long runId, CancellationTokenSource solving, CancellationToken stoppingToken)
     {
         await using var database = await _openDatabase(stoppingToken).ConfigureAwait(false);
         var timeLimit = RunProgress.TimeLimitOf((await database.Runs.FindAsync(runId, stoppingToken).ConfigureAwait(false))?.Progress);
@@ -164,7 +164,7 @@ internal sealed class PlanQueue : BackgroundService
 
         try
         {
-            await SolveAsync(database, run, document, scenario, timeLimit ?? TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds), solving.Token).ConfigureAwait(false);
+            await SolveAsync(database, run, document, scenario, timeLimit ?? TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds), solving).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
@@ -177,8 +177,9 @@ internal sealed class PlanQueue : BackgroundService
         }
     }
 
-    private async Task SolveAsync(SchedulerDatabase database, StoredRun run, ScenarioDocument document, Core.Domain.Scenario scenario, TimeSpan timeLimit, CancellationToken cancellationToken)
+    private async Task SolveAsync(SchedulerDatabase database, StoredRun run, ScenarioDocument document, Core.Domain.Scenario scenario, TimeSpan timeLimit, CancellationTokenSource cancellation)
     {
+        var cancellationToken = cancellation.Token;
         var request = new PlanRequest(
             scenario,
             new Core.Plans.PlanScenario(scenario.Name, document.Sha256, run.Variant),
@@ -199,7 +200,11 @@ internal sealed class PlanQueue : BackgroundService
             if (!solving.IsCompleted)
             {
                 var report = RunProgress.Of(latest, _time.GetElapsedTime(started), timeLimit).ToJson();
-                await database.Runs.ReportProgressAsync(run.Id, report, CancellationToken.None).ConfigureAwait(false);
+                if (!await database.Runs.ReportProgressAsync(run.Id, report, CancellationToken.None).ConfigureAwait(false))
+                {
+                    // The run ended meanwhile (cancelled through another node): stop solving it.
+                    await cancellation.CancelAsync().ConfigureAwait(false);
+                }
             }
         }
 
