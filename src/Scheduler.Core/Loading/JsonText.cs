@@ -34,6 +34,16 @@ internal static class JsonText
             return null;
         }
 
+        if (FirstInvalidUtf8(span) is { } bad)
+        {
+            // System.Text.Json accepts invalid UTF-8 inside strings and fails only when they are read.
+            var before = span[..bad];
+            var line = before.Count((byte)'\n') + 1;
+            var column = bad - (before.LastIndexOf((byte)'\n') + 1) + 1;
+            errors.Add(new ScenarioError(Messages.LineAndColumn(line, column), Messages.NotUtf8(span[bad])));
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -59,6 +69,27 @@ internal static class JsonText
             var before = errors.Count;
             CheckValues(root, JsonPath.Root, errors);
             return errors.Count > before ? null : JsonNode.Parse(root.GetRawText())!.AsObject();
+        }
+    }
+
+    /// <summary>The offset of the first byte that is not valid UTF-8, or null when the text is valid.</summary>
+    private static int? FirstInvalidUtf8(ReadOnlySpan<byte> text)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(text))
+        {
+            return null;
+        }
+
+        Span<char> sink = stackalloc char[256];
+        var offset = 0;
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.ToUtf16(text[offset..], sink, out var read, out _, replaceInvalidSequences: false);
+            offset += read;
+            if (status != System.Buffers.OperationStatus.DestinationTooSmall)
+            {
+                return offset;
+            }
         }
     }
 

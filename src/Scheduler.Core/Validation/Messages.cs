@@ -53,6 +53,9 @@ internal static class Messages
     public static string OutOfRange(decimal lower, bool lowerExclusive, decimal upper, bool upperExclusive, string found)
         => $"must be {(lowerExclusive ? "greater than" : "at least")} {Number(lower)} and {(upperExclusive ? "less than" : "at most")} {Number(upper)}, found {found}";
 
+    public static string NotUtf8(byte found)
+        => string.Create(CultureInfo.InvariantCulture, $"the file is not UTF-8 text: byte 0x{found:X2} cannot stand here; save the file as UTF-8");
+
     public static string DateOutsideSupportedYears(string date)
         => $"the date {date} is outside the years Scheduler plans in, {Limits.FirstYear} to {Limits.LastYear}";
 
