@@ -124,25 +124,30 @@ internal static class SchemaErrorTranslator
     }
 
     /// <summary>Splits NJsonSchema's <c>#/titles[0].affinity.us</c> into names and indices.</summary>
+    // The validator's paths are dotted and unescaped ("#/titles[3].readiness.jp"); a field name that
+    // itself holds '[' or '.' (an unknown field such as "[regions") cannot be told apart, so what
+    // does not read as an index stays part of the name rather than failing.
     private static List<object> ParsePath(string? path)
     {
         var segments = new List<object>();
         var text = (path ?? "#/").TrimStart('#', '/');
         foreach (var part in text.Split('.', StringSplitOptions.RemoveEmptyEntries))
         {
-            var bracket = part.IndexOf('[', StringComparison.Ordinal);
-            var name = bracket < 0 ? part : part[..bracket];
+            var indexes = new List<int>();
+            var name = part;
+            while (name.EndsWith(']') && name.LastIndexOf('[') is var open and >= 0
+                   && int.TryParse(name.AsSpan(open + 1, name.Length - open - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                indexes.Insert(0, index);
+                name = name[..open];
+            }
+
             if (name.Length > 0)
             {
                 segments.Add(name);
             }
 
-            while (bracket >= 0)
-            {
-                var close = part.IndexOf(']', bracket);
-                segments.Add(int.Parse(part.AsSpan(bracket + 1, close - bracket - 1), CultureInfo.InvariantCulture));
-                bracket = part.IndexOf('[', close);
-            }
+            segments.AddRange(indexes.Cast<object>());
         }
 
         return segments;
