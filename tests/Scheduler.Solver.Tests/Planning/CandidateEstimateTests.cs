@@ -8,7 +8,7 @@ namespace Scheduler.Solver.Tests.Planning;
 
 public class CandidateEstimateTests
 {
-    private static string RepositoryRoot { get; } = FindRoot();
+    private static string RepositoryRoot { get; } = CandidateLimitTests.RepositoryRoot();
 
     private static IEnumerable<TestCaseData> Bundled()
         => Directory.GetFiles(Path.Combine(RepositoryRoot, "scenarios"), "*.json").Order(StringComparer.Ordinal)
@@ -49,16 +49,5 @@ public class CandidateEstimateTests
         var estimate = CandidateEstimate.Count(scenario);
         TestContext.Out.WriteLine($"{scenario.Name}: {candidates} candidates, estimate {estimate} ({(double)estimate / Math.Max(1, candidates):0.000}x)");
         Assert.That(estimate, Is.GreaterThanOrEqualTo(candidates).And.LessThanOrEqualTo(candidates * 1.5));
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Scheduler.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Scheduler.sln not found above the test directory.");
     }
 }
