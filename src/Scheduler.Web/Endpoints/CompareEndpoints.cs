@@ -124,7 +124,8 @@ internal static class CompareEndpoints
         if (comparison.Base.Status == PlanningStatus.TooLarge)
         {
             // Refused before anything was built, and no variant was planned; nothing is stored.
-            return Problems.Invalid("$.scenarioId", comparison.Base.Reasons[0]);
+            var error = new ScenarioError("$.scenarioId", comparison.Base.Reasons[0]);
+            return Problems.Invalid($"The comparison cannot be made: {error}", [error]);
         }
 
         var finishedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
