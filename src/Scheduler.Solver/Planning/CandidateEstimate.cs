@@ -11,12 +11,14 @@ namespace Scheduler.Solver.Planning;
 public static class CandidateEstimate
 {
     /// <summary>
-    /// The most candidates a scenario may imply (bench/README.md, "Size limit"). Measured: XL at
-    /// high contention (1000 titles x 30 regions x 2 years) has 144,816 candidates and peaks at
-    /// 567 MB, about 3.9 KB per candidate, process included; above
+    /// The most candidates a scenario may imply (bench/README.md, "Size limit"). Above
     /// <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/> the whole model is never built and
-    /// memory grows with the candidates. 600,000 is about 4.1 times XL: 600,000 x 3.9 KB = 2.35 GB,
-    /// which leaves 1.65 GB of a 4 GB budget for slates that need more per candidate.
+    /// memory grows with the candidates; the costliest slate measured, XL at high contention (1000
+    /// titles x 30 regions x 2 years), has 144,816 candidates and peaks at 567 MB, 4.0 KB per
+    /// candidate, process included (XL at low contention: 326,067 and 304 MB). 600,000 is about 4
+    /// times XL: 600,000 x 567 MB / 144,816 = 2,349 MB, which leaves 1.7 GB of 4 GB for slates that
+    /// need more per candidate. Below 120,000 the whole model (XL's: 2.65 GB for 144,816) stays
+    /// under 120,000 / 144,816 x 2.65 GB = 2.2 GB.
     /// </summary>
     public const int Limit = 600_000;
 
