@@ -41,6 +41,9 @@ public sealed class ReplanService : IDisposable
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>The most candidates a replan's scenario may imply (<see cref="PlanRequest.CandidateLimit"/>); <see cref="CandidateEstimate.Limit"/> but in tests.</summary>
+    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+
     public async Task<ReplanReport> RunAsync(string trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken = default)
     {
         // Never two replans at once in this process; across processes the database serializes the writes.
@@ -96,8 +99,16 @@ public sealed class ReplanService : IDisposable
             Environment.ProcessorCount)
         {
             PreviousDrops = [.. drops.Where(r => !r.IsPremiere).Select(r => new PreviousDrop(r.Title, r.Region, r.Drop, r.Date, r.PublishedAt is not null))],
+            CandidateLimit = CandidateLimit,
         };
         var outcome = new Replanner(_planner).Replan(request, cancellationToken);
+        if (outcome.Outcome.Status == PlanningStatus.TooLarge)
+        {
+            // Refused before anything was built, as invalid input: nothing is stored and the plan of record stays.
+            _logger.LogWarning("Replan of run {Run} refused: {Reason}", record.Id, outcome.Outcome.Reasons[0]);
+            return new ReplanReport(false, null, false, [$"{outcome.Outcome.Reasons[0]} Nothing was stored; the plan of record (run {record.Id}) stays."], outcome);
+        }
+
         var lines = Describe(outcome, record.Id);
         foreach (var line in lines)
         {

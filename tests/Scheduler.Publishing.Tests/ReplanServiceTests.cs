@@ -57,6 +57,35 @@ public class ReplanServiceTests
     private static string[] Warnings(ReplanReport report) => [.. report.Lines.Where(l => l.StartsWith("WARNING", StringComparison.Ordinal))];
 
     [Test]
+    public async Task RunAsync_MoreCandidatesThanTheLimit_IsRefusedStoringNothingAndKeepsThePlanOfRecord()
+    {
+        using var fixture = new PublishingFixture();
+        var now = Instant.FromUtc(2027, 10, 15, 12, 0);
+        await AdoptAndPublishAsync(fixture, now);
+        long? record;
+        int runs;
+        await using (var before = await fixture.OpenAsync())
+        {
+            record = await before.PlanOfRecord.CurrentAsync();
+            runs = (await before.Runs.ListAsync(100)).Count;
+        }
+
+        using var replans = new ReplanService(fixture.OpenAsync, new ReleasePlanner(TimeProvider.System), TimeProvider.System, NullLogger<ReplanService>.Instance) { CandidateLimit = 1 };
+        var report = await replans.RunAsync("cli", now, dryRun: false, "test");
+
+        await using var database = await fixture.OpenAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(report.Succeeded, Is.False);
+            Assert.That(report.RunId, Is.Null);
+            Assert.That(report.Outcome?.Outcome.Status, Is.EqualTo(PlanningStatus.TooLarge));
+            Assert.That(report.Lines.Single(), Does.Match(@"^Scenario 'Weekly test' implies \d+ candidate releases .*; the limit is 1, which keeps a solve under 4 GB\. .* Nothing was stored; the plan of record \(run \d+\) stays\.$"));
+            Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(record));
+            Assert.That(await database.Runs.ListAsync(100), Has.Count.EqualTo(runs));
+        }
+    }
+
+    [Test]
     public async Task RunAsync_PremierePublishedAndTheTitleNowWantedLater_KeepsEveryDropWhereItWas()
     {
         using var fixture = new PublishingFixture();

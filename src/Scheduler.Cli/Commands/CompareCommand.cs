@@ -73,6 +73,13 @@ internal static class CompareCommand
                 return ExitCodes.Interrupted;
             }
 
+            if (comparison.Base.Status == PlanningStatus.TooLarge)
+            {
+                // The base was refused before anything was built and no variant was planned: nothing is written or stored.
+                await context.Error.WriteLineAsync(comparison.Base.Reasons[0]).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
             if (store is not null)
             {

@@ -13,7 +13,8 @@ namespace Scheduler.Cli.Commands;
 
 /// <summary>
 /// <c>scheduler plan FILE</c>: the best plan it can prove, verified before anything is written.
-/// Exit 0 with a plan, 2 for invalid input, 3 when infeasible, 4 without a plan in time, 1 when
+/// Exit 0 with a plan, 2 for invalid input (a scenario that implies more candidates than
+/// <see cref="CandidateEstimate.Limit"/> among it), 3 when infeasible, 4 without a plan in time, 1 when
 /// the plan fails verification (nothing is written then), 130 when interrupted.
 /// </summary>
 internal static class PlanCommand
@@ -110,6 +111,13 @@ internal static class PlanCommand
         {
             await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
+        }
+
+        if (outcome.Status == PlanningStatus.TooLarge)
+        {
+            // Refused before anything was built: invalid input, nothing written and nothing stored.
+            await context.Error.WriteLineAsync(outcome.Reasons[0]).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
         }
 
         var planJson = outcome.Plan is { } made && outcome.Verification is { IsValid: true } ? PlanJson.Write(made) : null;

@@ -16,8 +16,9 @@ public sealed record Comparison(PlanningOutcome Base, IReadOnlyList<VariantCompa
 /// <summary>
 /// Plans a base scenario, then each variant in parallel (one CP-SAT solver each, in this process,
 /// with the threads divided between them), every variant starting from and leaning toward the base
-/// plan so that its differences are consequences of the variant, not solver noise. A variant that is invalid or
-/// cannot be planned reports its own problem; the others still complete.
+/// plan so that its differences are consequences of the variant, not solver noise. A variant that is invalid,
+/// too large (<see cref="PlanningStatus.TooLarge"/>, reported as invalid) or cannot be planned reports its
+/// own problem; the others still complete. A base that is too large is planned alone: no variant is.
 /// </summary>
 public sealed class WhatIfComparer
 {
@@ -38,6 +39,11 @@ public sealed class WhatIfComparer
         ArgumentNullException.ThrowIfNull(baseRequest);
         ArgumentNullException.ThrowIfNull(variants);
         var baseOutcome = _planner.Plan(baseRequest, cancellationToken);
+        if (baseOutcome.Status == PlanningStatus.TooLarge)
+        {
+            return new Comparison(baseOutcome, []);
+        }
+
         var reference = anchored && baseOutcome.Plan is { } basePlan && baseOutcome.Verification is { IsValid: true }
             ? Assignment.FromPlan(basePlan)
             : null;
@@ -58,6 +64,11 @@ public sealed class WhatIfComparer
         }
 
         var outcome = _planner.Plan(job.Request with { Reference = reference }, cancellationToken);
+        if (outcome.Status == PlanningStatus.TooLarge)
+        {
+            return new VariantComparison(job.Id, null, null, [.. outcome.Reasons.Select(r => new ScenarioError("$", r))]);
+        }
+
         var diff = baseOutcome.Plan is { } basePlan && outcome.Plan is { } plan && outcome.Verification is { IsValid: true }
             ? PlanDiff.Between(basePlan, plan)
             : null;

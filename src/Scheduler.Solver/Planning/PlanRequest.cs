@@ -34,4 +34,10 @@ public sealed record PlanRequest(
     /// mode then earns exactly the move cost it avoids (instead of the tie-breaking bonus).
     /// </summary>
     public ReplanContext? Replan { get; init; }
+
+    /// <summary>
+    /// The most candidates the scenario may imply (<see cref="CandidateEstimate.Count"/>); above it
+    /// planning ends at once with <see cref="PlanningStatus.TooLarge"/>. <see cref="CandidateEstimate.Limit"/> but in tests.
+    /// </summary>
+    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
 }

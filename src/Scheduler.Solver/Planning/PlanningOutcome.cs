@@ -19,6 +19,13 @@ public enum PlanningStatus
 
     /// <summary>No plan was found within the time limit.</summary>
     NoSolution,
+
+    /// <summary>
+    /// Invalid input: the scenario implies more candidates than <see cref="PlanRequest.CandidateLimit"/>
+    /// (<see cref="CandidateEstimate"/>); nothing was built, and <see cref="PlanningOutcome.Reasons"/>
+    /// holds the sentence that says so.
+    /// </summary>
+    TooLarge,
 }
 
 /// <summary>Sizes and timings of one planning run, for the solver line and benchmarks.</summary>

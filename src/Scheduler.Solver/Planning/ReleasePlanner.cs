@@ -12,7 +12,8 @@ using Scheduler.Solver.Neighbourhoods;
 namespace Scheduler.Solver.Planning;
 
 /// <summary>
-/// Plans a scenario: candidate dates; a construction that places every title (greedy orders with
+/// Plans a scenario: first a count of the candidates it implies, and a refusal above the request's
+/// limit (<see cref="PlanningStatus.TooLarge"/>, before anything is built); candidate dates; a construction that places every title (greedy orders with
 /// repairs); then either CP-SAT on the whole model, hinted with the construction, or, for slates
 /// too large for that, a large-neighbourhood search beside a Lagrangian bound; finally the plan
 /// verifier. Time comes from the injected <see cref="TimeProvider"/>.
@@ -70,6 +71,19 @@ public sealed class ReleasePlanner
         ArgumentNullException.ThrowIfNull(request);
         var started = _time.GetTimestamp();
         var run = new Run(request, started, new ProgressTrace(_time, started, progress));
+        run.Trace.Phase("counting candidates");
+        var estimate = CandidateEstimate.Count(request.Scenario);
+        if (estimate > request.CandidateLimit)
+        {
+            var name = CandidateEstimate.NameOf(request.Info.Name, request.Info.Variant);
+            return new PlanningOutcome(
+                PlanningStatus.TooLarge,
+                null,
+                null,
+                [CandidateEstimate.Message(name, estimate, request.CandidateLimit)],
+                new PlanningStatistics((int)Math.Min(estimate, int.MaxValue), 0, 0, 0, _time.GetElapsedTime(started), TimeSpan.Zero, null));
+        }
+
         run.Trace.Phase("finding candidate dates");
         var values = new ValueModel(request.Scenario);
         var candidates = CandidateSet.Build(values);

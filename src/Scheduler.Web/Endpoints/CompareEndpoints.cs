@@ -14,6 +14,7 @@ using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -35,6 +36,7 @@ internal static class CompareEndpoints
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         [FromServices] ReleasePlanner planner,
         [FromServices] TimeProvider time,
+        [FromServices] WebOptions options,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
@@ -105,7 +107,10 @@ internal static class CompareEndpoints
             PlanEngine.CpSat,
             TimeSpan.FromSeconds(timeLimit ?? scenario.Solver.TimeLimitSeconds),
             scenario.Solver.RelativeGap,
-            1);
+            1)
+        {
+            CandidateLimit = options.CandidateLimit,
+        };
         var jobs = VariantJobs.Of(document, variants, RequestFor);
         var startedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
         var comparer = new WhatIfComparer(planner);
@@ -116,6 +121,13 @@ internal static class CompareEndpoints
             cancellationToken,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default).ConfigureAwait(false);
+        if (comparison.Base.Status == PlanningStatus.TooLarge)
+        {
+            // Refused before anything was built, and no variant was planned; nothing is stored.
+            var error = new ScenarioError("$.scenarioId", comparison.Base.Reasons[0]);
+            return Problems.Invalid($"The comparison cannot be made: {error}", [error]);
+        }
+
         var finishedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
         await database.Runs.StoreAsync(RunRecords.For(comparison.Base, document, document.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
         foreach (var (variant, job) in comparison.Variants.Zip(jobs))

@@ -68,6 +68,7 @@ internal static class RunEndpoints
         ClaimsPrincipal user,
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         [FromServices] PlanQueue queue,
+        [FromServices] WebOptions options,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
@@ -107,6 +108,7 @@ internal static class RunEndpoints
         }
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        Core.Domain.Scenario? scenario = null;
         if (errors.Count == 0)
         {
             if (await database.Scenarios.FindAsync(scenarioId, cancellationToken).ConfigureAwait(false) is null)
@@ -115,8 +117,16 @@ internal static class RunEndpoints
             }
             else
             {
-                errors.AddRange(await ScenarioErrorsAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false));
+                (scenario, var scenarioErrors) = await ScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false);
+                errors.AddRange(scenarioErrors);
             }
+        }
+
+        // Refused before it is queued: a scenario too large to plan would only run the node out of memory.
+        if (scenario is not null
+            && Solver.Planning.CandidateEstimate.Refusal(scenario, Solver.Planning.CandidateEstimate.NameOf(scenario.Name, variant), options.CandidateLimit) is { } refusal)
+        {
+            errors.Add(new ScenarioError("$.scenarioId", refusal));
         }
 
         if (errors.Count > 0)
@@ -124,24 +134,25 @@ internal static class RunEndpoints
             return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
         }
 
-        var limit = timeLimit ?? (await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false))!.Solver.TimeLimitSeconds;
+        var limit = timeLimit ?? scenario!.Solver.TimeLimitSeconds;
         var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), RunProgress.Queued(TimeSpan.FromSeconds(limit)).ToJson(), cancellationToken).ConfigureAwait(false);
         queue.Enqueue(id);
         return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IReadOnlyList<ScenarioError>> ScenarioErrorsAsync(SchedulerDatabase database, long scenarioId, string? variant, CancellationToken cancellationToken)
+    /// <summary>The stored scenario (or its variant), or the errors that keep it from being planned.</summary>
+    private static async Task<(Core.Domain.Scenario? Scenario, IReadOnlyList<ScenarioError> Errors)> ScenarioAsync(
+        SchedulerDatabase database, long scenarioId, string? variant, CancellationToken cancellationToken)
     {
         try
         {
-            await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false);
-            return [];
+            return (await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false), []);
         }
         catch (ScenarioValidationException ex)
         {
-            return variant is not null && ex.Errors.Length == 1 && ex.Errors[0].Path == "--variant"
+            return (null, variant is not null && ex.Errors.Length == 1 && ex.Errors[0].Path == "--variant"
                 ? [new ScenarioError("$.variant", ex.Errors[0].Message)]
-                : ex.Errors;
+                : ex.Errors);
         }
     }
 

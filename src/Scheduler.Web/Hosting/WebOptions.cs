@@ -11,4 +11,10 @@ public sealed record WebOptions(Uri Url)
 
     /// <summary>How often a running plan's progress is written for the API and its event streams.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The most candidates a scenario planned or compared over HTTP may imply: above it the request
+    /// is refused with 422 before anything is queued (<see cref="Solver.Planning.CandidateEstimate.Limit"/> but in tests).
+    /// </summary>
+    public long CandidateLimit { get; init; } = Solver.Planning.CandidateEstimate.Limit;
 }

@@ -186,7 +186,10 @@ internal sealed class PlanQueue : BackgroundService
             PlanEngine.CpSat,
             timeLimit,
             scenario.Solver.RelativeGap,
-            Environment.ProcessorCount);
+            Environment.ProcessorCount)
+        {
+            CandidateLimit = _options.CandidateLimit,
+        };
         var started = _time.GetTimestamp();
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         PlanningProgress latest = new("starting", null, null);
@@ -209,6 +212,13 @@ internal sealed class PlanQueue : BackgroundService
         }
 
         var outcome = await solving.ConfigureAwait(false);
+        if (outcome.Status == PlanningStatus.TooLarge)
+        {
+            // Refused before anything was built (POST /api/runs refuses such a scenario; this one got here anyway).
+            await database.Runs.EndAsync(run.Id, RunStates.Failed, outcome.Reasons, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
         _metrics.Solved(_time.GetElapsedTime(started), RunTriggers.Api);
         var record = RunRecords.For(outcome, document, scenario.Name, run.Variant, RunTriggers.Api, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
         await database.Runs.ReportProgressAsync(run.Id, RunProgress.Of(new PlanningProgress("done", record.Objective, record.Bound), _time.GetElapsedTime(started), timeLimit).ToJson(), CancellationToken.None).ConfigureAwait(false);

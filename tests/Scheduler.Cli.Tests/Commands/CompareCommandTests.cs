@@ -34,6 +34,25 @@ public class CompareCommandTests
         => comparison.RootElement.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("id").GetString() == id);
 
     [Test]
+    public async Task Compare_BaseWithMoreCandidatesThanTheLimit_Exits2NamingTheSizeAndStoresNothing()
+    {
+        var scenario = await PlanCommandTests.GenerateTooLargeAsync(_directory);
+        var db = Path.Combine(_directory, "runs.db");
+
+        var result = await CliRun.InProcessAsync("compare", scenario, "scenarios/demo.json", "--db", db, "--out", Path.Combine(_directory, "plans"));
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), result.Error);
+            Assert.That(result.Error, Is.EqualTo(PlanCommandTests.TooLargeMessage + "\n"));
+            Assert.That(result.Output, Is.Empty);
+            Assert.That(Directory.Exists(Path.Combine(_directory, "plans")), Is.False);
+            Assert.That(await database.Runs.ListAsync(10), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task Compare_NoOpVariant_MovesNothing()
     {
         var scenario = await DemoWithVariantsAsync();

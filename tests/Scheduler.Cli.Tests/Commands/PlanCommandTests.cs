@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Scheduler.Cli.Commands;
 using Scheduler.Cli.Tests.Support;
+using Scheduler.Storage;
 
 namespace Scheduler.Cli.Tests.Commands;
 
@@ -239,6 +240,39 @@ public class PlanCommandTests
             Assert.That(exitAfterSignal, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(Directory.GetFiles(_directory), Is.EqualTo(new[] { scenario }));
         });
+    }
+
+    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, above the limit of 600,000.</summary>
+    internal const string TooLargeMessage =
+        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates); the limit is 600,000, which keeps a solve under 4 GB. "
+        + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
+
+    internal static async Task<string> GenerateTooLargeAsync(string directory)
+    {
+        var scenario = Path.Combine(directory, "too-large.json");
+        var generated = await CliRun.InProcessAsync("generate", "--titles", "1000", "--regions", "30", "--years", "2", "--seed", "2027", "--contention", "low", "--release-days", "2", "--out", scenario);
+        Assert.That(generated.ExitCode, Is.EqualTo(ExitCodes.Ok), generated.Error);
+        return scenario;
+    }
+
+    [Test]
+    public async Task Plan_MoreCandidatesThanTheLimit_Exits2NamingTheSizeAndWritesAndStoresNothing()
+    {
+        var scenario = await GenerateTooLargeAsync(_directory);
+        var db = Path.Combine(_directory, "runs.db");
+
+        var result = await CliRun.InProcessAsync(
+            "plan", scenario, "--db", db, "--out", Path.Combine(_directory, "plan.json"), "--csv", Path.Combine(_directory, "plan.csv"), "--report", Path.Combine(_directory, "plan.html"));
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), result.Error);
+            Assert.That(result.Error, Is.EqualTo(TooLargeMessage + "\n"));
+            Assert.That(result.Output, Is.Empty);
+            Assert.That(Directory.GetFiles(_directory, "plan.*"), Is.Empty);
+            Assert.That(await database.Runs.ListAsync(10), Is.Empty);
+        }
     }
 
     [Test]

@@ -34,6 +34,27 @@ public class ReplannerTests
     }
 
     [Test]
+    public void Replan_ConstrainedScenarioAboveTheCandidateLimit_IsRefusedWithoutAPlan()
+    {
+        var previous = PlanOfRecord(("a", 3, 12, false), ("b", 4, 9, false), ("c", 4, 16, false));
+        var document = Scenarios.Load(Slate("2027-04-02", "2027-04-23"));
+        var request = new ReplanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), previous, Instant.FromUtc(2027, 3, 1, 0, 0), TimeSpan.FromSeconds(20), 1e-9, 1)
+        {
+            CandidateLimit = 5,
+        };
+
+        var outcome = new Replanner(new ReleasePlanner(TimeProvider.System)).Replan(request);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(outcome.Outcome.Status, Is.EqualTo(PlanningStatus.TooLarge));
+            Assert.That(outcome.Outcome.Plan, Is.Null);
+            Assert.That(outcome.Moves, Is.Empty);
+            Assert.That(outcome.Outcome.Reasons.Single(), Does.StartWith("Scenario 'Rule test' implies ").And.Contain("; the limit is 5, which keeps a solve under 4 GB."));
+        }
+    }
+
+    [Test]
     public void Replan_PreferenceMovesForAnUnfrozenTitle_MovesOnlyItAndChargesTheMove()
     {
         var previous = PlanOfRecord(("a", 3, 12, false), ("b", 4, 9, false), ("c", 4, 16, false));

@@ -143,6 +143,26 @@ public class CompareEndpointsTests
     }
 
     [Test]
+    public async Task Compare_BaseWithMoreCandidatesThanTheLimit_Is422AtTheScenarioIdAndStoresNothing()
+    {
+        await using var host = await WebHostFixture.StartAsync(web => web with { CandidateLimit = 351 });
+        using var planner = host.Client(TokenRole.Planner);
+        var demo = await Api.SubmitAsync(planner, Api.Demo);
+
+        using var response = await planner.PostAsJsonAsync(new Uri("/api/compare", UriKind.Relative), new { scenarioId = demo, timeLimitSeconds = 1 });
+
+        const string message = "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates); the limit is 351, which keeps a solve under 4 GB. "
+            + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
+        await using var database = await host.OpenAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The comparison cannot be made: $.scenarioId: {message}", ("$.scenarioId", message))));
+            Assert.That(await database.Runs.ListAsync(10), Is.Empty);
+        }
+    }
+
+    [Test]
     public async Task Compare_UnknownScenario_Is422AtTheScenarioId()
     {
         using var response = await PostAsync("""{ "scenarioId": 999999 }""");

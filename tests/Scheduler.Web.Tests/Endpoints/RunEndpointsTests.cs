@@ -5,9 +5,11 @@ using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
 using Scheduler.Storage;
+using Scheduler.Web.Runs;
 using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
@@ -328,6 +330,52 @@ public class RunEndpointsTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
             Assert.That(error.Path, Is.EqualTo("--variant"));
             Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The run cannot be planned: $.variant: {error.Message}", ("$.variant", error.Message))));
+        }
+    }
+
+    [Test]
+    public async Task QueueRun_MoreCandidatesThanTheLimit_Is422AtTheScenarioIdAndQueuesNothing()
+    {
+        // The demo implies 352 candidates by the count.
+        await using var host = await WebHostFixture.StartAsync(web => web with { CandidateLimit = 351 });
+        using var planner = host.Client(TokenRole.Planner);
+        var demo = await Api.SubmitAsync(planner, Api.Demo);
+
+        using var response = await Api.StartAsync(planner, demo, 1);
+
+        const string message = "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates); the limit is 351, which keeps a solve under 4 GB. "
+            + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
+        await using var database = await host.OpenAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The run cannot be planned: $.scenarioId: {message}", ("$.scenarioId", message))));
+            Assert.That(await database.Runs.ListAsync(10), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Run_MoreCandidatesThanTheLimitQueuedPastTheApi_EndsFailedWithTheSentence()
+    {
+        await using var host = await WebHostFixture.StartAsync(web => web with { CandidateLimit = 351 });
+        using var planner = host.Client(TokenRole.Planner);
+        var demo = await Api.SubmitAsync(planner, Api.Demo);
+        long id;
+        await using (var database = await host.OpenAsync())
+        {
+            id = await database.Runs.QueueAsync(demo, null, "api", "test");
+        }
+
+        host.Services.GetRequiredService<PlanQueue>().Enqueue(id);
+        var run = await Api.WaitForRunAsync(planner, id, TimeSpan.FromSeconds(30));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("failed"));
+            Assert.That(run.GetProperty("plan").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(
+                run.GetProperty("messages").EnumerateArray().Select(m => m.GetString()),
+                Is.EqualTo(new[] { "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates); the limit is 351, which keeps a solve under 4 GB. Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter)." }));
         }
     }
 

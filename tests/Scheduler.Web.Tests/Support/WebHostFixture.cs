@@ -28,6 +28,9 @@ internal sealed class WebHostFixture : IAsyncDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The running host's services (the plan queue, to queue a run past the API's checks).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     /// <summary>The secret of each role's token: viewer, planner, admin.</summary>
     public IReadOnlyDictionary<TokenRole, string> Tokens { get; private set; } = new Dictionary<TokenRole, string>();
 
