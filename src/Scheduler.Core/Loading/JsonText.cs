@@ -138,6 +138,12 @@ internal static class JsonText
             case JsonValueKind.Number when !element.TryGetDouble(out var number) || !double.IsFinite(number):
                 errors.Add(new ScenarioError(path, Messages.NotFinite(element.GetRawText())));
                 break;
+
+            // A whole number past 64 bits cannot be checked against the schema (its validator reads
+            // whole numbers as such); no field comes anywhere near it.
+            case JsonValueKind.Number when element.GetRawText().AsSpan().IndexOfAny(".eE") < 0 && !element.TryGetInt64(out _):
+                errors.Add(new ScenarioError(path, Messages.WholeNumberTooLarge(element.GetRawText())));
+                break;
         }
     }
 }

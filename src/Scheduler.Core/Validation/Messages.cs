@@ -35,6 +35,8 @@ internal static class Messages
 
     public static string NotFinite(string raw) => $"{raw} is not a finite number";
 
+    public static string WholeNumberTooLarge(string raw) => $"{raw} is too large a whole number for any field";
+
     public static string MissingField(string name) => $"the required field '{name}' is missing";
 
     public static string UnknownField(string name, string? suggestion)
