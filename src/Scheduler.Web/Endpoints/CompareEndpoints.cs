@@ -46,11 +46,7 @@ internal static class CompareEndpoints
         }
 
         var errors = new List<ScenarioError>();
-        long scenarioId = 0;
-        if (!body.TryGetProperty("scenarioId", out var idElement) || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out scenarioId))
-        {
-            errors.Add(new ScenarioError("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"));
-        }
+        var scenarioId = RequestFields.ScenarioId(body, errors);
 
         var variants = new List<string>();
         if (body.TryGetProperty("variants", out var list) && list.ValueKind != JsonValueKind.Null)
@@ -65,18 +61,7 @@ internal static class CompareEndpoints
             }
         }
 
-        double? timeLimit = null;
-        if (body.TryGetProperty("timeLimitSeconds", out var limitElement) && limitElement.ValueKind != JsonValueKind.Null)
-        {
-            if (limitElement.ValueKind != JsonValueKind.Number || limitElement.GetDouble() is <= 0 or > RunEndpoints.MaxTimeLimitSeconds)
-            {
-                errors.Add(new ScenarioError("$.timeLimitSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds greater than 0 and at most {RunEndpoints.MaxTimeLimitSeconds}")));
-            }
-            else
-            {
-                timeLimit = limitElement.GetDouble();
-            }
-        }
+        var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         if (errors.Count == 0 && await database.Scenarios.FindAsync(scenarioId, cancellationToken).ConfigureAwait(false) is null)

@@ -31,9 +31,6 @@ namespace Scheduler.Web.Endpoints;
 /// </summary>
 internal static class RunEndpoints
 {
-    /// <summary>The longest solve the API queues: an hour; longer ones belong to a planner's shell.</summary>
-    public const double MaxTimeLimitSeconds = 3600;
-
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/runs", QueueAsync)
@@ -78,11 +75,7 @@ internal static class RunEndpoints
         }
 
         var errors = new List<ScenarioError>();
-        long scenarioId = 0;
-        if (!body.TryGetProperty("scenarioId", out var idElement) || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out scenarioId))
-        {
-            errors.Add(new ScenarioError("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"));
-        }
+        var scenarioId = RequestFields.ScenarioId(body, errors);
 
         string? variant = null;
         if (body.TryGetProperty("variant", out var variantElement) && variantElement.ValueKind != JsonValueKind.Null)
@@ -94,18 +87,7 @@ internal static class RunEndpoints
             }
         }
 
-        double? timeLimit = null;
-        if (body.TryGetProperty("timeLimitSeconds", out var limitElement) && limitElement.ValueKind != JsonValueKind.Null)
-        {
-            if (limitElement.ValueKind != JsonValueKind.Number || limitElement.GetDouble() is <= 0 or > MaxTimeLimitSeconds)
-            {
-                errors.Add(new ScenarioError("$.timeLimitSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds greater than 0 and at most {MaxTimeLimitSeconds}")));
-            }
-            else
-            {
-                timeLimit = limitElement.GetDouble();
-            }
-        }
+        var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         Core.Domain.Scenario? scenario = null;
