@@ -60,7 +60,7 @@ public static class SchedulerWebHost
                 options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
             }
         });
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer(BearerSecurityScheme.AddAsync));
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("scheduler", serviceInstanceId: serve.Node.Name))
             .WithMetrics(metrics => metrics.AddMeter(SchedulerMetrics.MeterName).AddPrometheusExporter());

@@ -110,6 +110,26 @@ public class SchedulerWebHostTests
     }
 
     [Test]
+    public async Task OpenApi_ApiPaths_NeedTheBearerScheme()
+    {
+        using var response = await _anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+
+        var document = await response.JsonAsync();
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        var operations = document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object).Select(o => (Path: p.Name, Operation: o.Value)))
+            .ToList();
+        bool Secured(JsonElement operation) => operation.TryGetProperty("security", out var security)
+            && security.EnumerateArray().Any(r => r.TryGetProperty("bearer", out _));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()), Is.EqualTo(("http", "bearer")));
+            Assert.That(operations.Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).Select(o => Secured(o.Operation)), Is.Not.Empty.And.All.True);
+            Assert.That(operations.Where(o => o.Path == "/healthz").Select(o => Secured(o.Operation)), Is.EqualTo(new[] { false }));
+        }
+    }
+
+    [Test]
     public async Task OpenApi_WithoutAToken_ListsEveryApiPath()
     {
         using var response = await _anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
