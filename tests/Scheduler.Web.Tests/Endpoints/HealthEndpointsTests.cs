@@ -5,29 +5,14 @@ using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
 
-public class HealthEndpointsTests
+public class HealthEndpointsTests : OneHostTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _anonymous = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await WebHostFixture.StartAsync();
-        _anonymous = _host.Client(null);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _anonymous.Dispose();
-        await _host.DisposeAsync();
-    }
+    protected override TokenRole? Role => null;
 
     [Test]
     public async Task Healthz_WithoutAToken_IsHealthy()
     {
-        using var response = await _anonymous.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         var body = await response.JsonAsync();
         using (Assert.EnterMultipleScope())
@@ -45,14 +30,14 @@ public class HealthEndpointsTests
     [Test]
     public async Task Healthz_AfterAReplan_GivesTheLastOne()
     {
-        using var planner = _host.Client(TokenRole.Planner);
+        using var planner = Host.Client(TokenRole.Planner);
         var run = (await Api.PlanAsync(planner, await Api.SubmitAsync(planner, Api.Demo), 1)).GetProperty("id").GetInt64();
-        await using (var database = await _host.OpenAsync())
+        await using (var database = await Host.OpenAsync())
         {
             await database.PlanOfRecord.AdoptAsync(run, "node:web-test", "replan", "2 moves from run 9");
         }
 
-        using var response = await _anonymous.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         var replan = (await response.JsonAsync()).GetProperty("lastReplan");
         using (Assert.EnterMultipleScope())

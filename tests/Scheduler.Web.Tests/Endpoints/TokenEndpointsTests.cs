@@ -5,45 +5,30 @@ using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
 
-public class TokenEndpointsTests
+public class TokenEndpointsTests : OneHostTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await WebHostFixture.StartAsync();
-        _admin = _host.Client(TokenRole.Admin);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _admin.Dispose();
-        await _host.DisposeAsync();
-    }
+    protected override TokenRole? Role => TokenRole.Admin;
 
     /// <summary>A token made on the server (as <c>scheduler token add</c> does), for this test to revoke.</summary>
     private async Task<string> AddTokenAsync(string name, TokenRole role)
     {
-        await using var database = await _host.OpenAsync();
+        await using var database = await Host.OpenAsync();
         return await database.Tokens.AddAsync(name, role, "test");
     }
 
     private HttpClient ClientWith(string secret)
     {
-        var client = new HttpClient { BaseAddress = _host.BaseAddress };
+        var client = new HttpClient { BaseAddress = Host.BaseAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         return client;
     }
 
-    private Task<HttpResponseMessage> RevokeAsync(string name) => _admin.DeleteAsync(new Uri($"/api/tokens/{name}", UriKind.Relative));
+    private Task<HttpResponseMessage> RevokeAsync(string name) => Caller.DeleteAsync(new Uri($"/api/tokens/{name}", UriKind.Relative));
 
     [Test]
     public async Task List_Admin_GivesEveryTokenWithoutSecrets()
     {
-        using var response = await _admin.GetAsync(new Uri("/api/tokens", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri("/api/tokens", UriKind.Relative));
 
         var text = await response.Content.ReadAsStringAsync();
         var rows = (await response.JsonAsync()).EnumerateArray().ToList();
@@ -57,7 +42,7 @@ public class TokenEndpointsTests
             Assert.That(rows.Select(r => r.GetProperty("name").GetString()), Is.Ordered.Using((IComparer<string?>)StringComparer.Ordinal));
             Assert.That(rows.Select(r => string.Join(",", r.EnumerateObject().Select(p => p.Name))).Distinct(), Is.EqualTo(new[] { "name,role,createdAt,revokedAt" }));
             Assert.That(text, Does.Not.Contain("sch_"));
-            foreach (var secret in _host.Tokens.Values)
+            foreach (var secret in Host.Tokens.Values)
             {
                 Assert.That(text, Does.Not.Contain(secret));
             }
@@ -74,7 +59,7 @@ public class TokenEndpointsTests
         using var response = await RevokeAsync("dashboard");
 
         using var after = await dashboard.GetAsync(new Uri("/api/runs", UriKind.Relative));
-        using var list = await _admin.GetAsync(new Uri("/api/tokens", UriKind.Relative));
+        using var list = await Caller.GetAsync(new Uri("/api/tokens", UriKind.Relative));
         var row = (await list.JsonAsync()).EnumerateArray().Single(r => r.GetProperty("name").GetString() == "dashboard");
         using (Assert.EnterMultipleScope())
         {

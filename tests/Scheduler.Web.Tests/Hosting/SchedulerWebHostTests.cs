@@ -10,24 +10,9 @@ using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Hosting;
 
-public class SchedulerWebHostTests
+public class SchedulerWebHostTests : OneHostTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _anonymous = null!;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await WebHostFixture.StartAsync();
-        _anonymous = _host.Client(null);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _anonymous.Dispose();
-        await _host.DisposeAsync();
-    }
+    protected override TokenRole? Role => null;
 
     /// <summary>The demo scenario padded with trailing spaces (still the same JSON) to exactly <paramref name="length"/> bytes.</summary>
     private static async Task<byte[]> DemoOfLengthAsync(long length)
@@ -45,7 +30,7 @@ public class SchedulerWebHostTests
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var response = await _anonymous.GetAsync(new Uri("/metrics", UriKind.Relative));
+            var response = await Caller.GetAsync(new Uri("/metrics", UriKind.Relative));
             var text = await response.Content.ReadAsStringAsync();
             if (text.Contains(name, StringComparison.Ordinal) || clock.Elapsed > limit)
             {
@@ -112,7 +97,7 @@ public class SchedulerWebHostTests
     [Test]
     public async Task OpenApi_ApiPaths_NeedTheBearerScheme()
     {
-        using var response = await _anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         var document = await response.JsonAsync();
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
@@ -132,7 +117,7 @@ public class SchedulerWebHostTests
     [Test]
     public async Task OpenApi_WithoutAToken_ListsEveryApiPath()
     {
-        using var response = await _anonymous.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
 
         var document = await response.JsonAsync();
         var paths = document.GetProperty("paths").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateObject().Select(o => o.Name).Order().ToList());
@@ -170,7 +155,7 @@ public class SchedulerWebHostTests
     [Test]
     public async Task Metrics_AfterASolve_HaveTheSolveDuration()
     {
-        using var planner = _host.Client(TokenRole.Planner);
+        using var planner = Host.Client(TokenRole.Planner);
         await Api.PlanAsync(planner, await Api.SubmitAsync(planner, Api.Demo), 1);
 
         var (response, text) = await MetricsWithAsync("scheduler_solve_duration_seconds", TimeSpan.FromSeconds(10));
@@ -197,7 +182,7 @@ public class SchedulerWebHostTests
             new PlanKpis(0, 0, 0, 0, 1, 1, 0),
             [new TitlePlan("t001", true, PlanModes.Staggered, null, 0)],
             [new ReleasePlan("t001", "us", due.InUtc().Date, due, 1)]);
-        await using (var database = await _host.OpenAsync())
+        await using (var database = await Host.OpenAsync())
         {
             var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due));
             await database.PlanOfRecord.AdoptAsync(run, "test");
