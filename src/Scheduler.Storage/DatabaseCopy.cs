@@ -17,10 +17,10 @@ public sealed record CopiedTable(string Table, long Source, long Target);
 public static class DatabaseCopy
 {
     // Parents before children, so that every reference finds its row.
-    private static readonly string[] Tables = ["scenarios", "runs", "releases", "release_drops", "plan_of_record", "audit", "api_tokens", "publications", "notifications"];
+    private static readonly string[] Tables = ["scenarios", "comparisons", "runs", "releases", "release_drops", "plan_of_record", "audit", "api_tokens", "publications", "notifications"];
 
     // The tables whose ids the database hands out: after rows arrive with their ids, the next id must follow them.
-    private static readonly string[] Numbered = ["scenarios", "runs", "audit", "notifications"];
+    private static readonly string[] Numbered = ["scenarios", "comparisons", "runs", "audit", "notifications"];
 
     /// <exception cref="StorageException">The target already holds scenarios or runs.</exception>
     public static async Task<IReadOnlyList<CopiedTable>> CopyAsync(SchedulerDatabase source, SchedulerDatabase target, CancellationToken cancellationToken = default)

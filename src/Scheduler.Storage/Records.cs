@@ -131,7 +131,51 @@ public sealed record StoredRun(
     string? PlanJson,
     string State,
     string? RequestedBy,
-    string? Progress);
+    string? Progress)
+{
+    /// <summary>How many times a node took the run to solve it (0 while it waits); the latest attempt alone may store its outcome.</summary>
+    public long Attempt { get; init; }
+
+    /// <summary>The node of the latest attempt; null until a node takes it.</summary>
+    public string? Node { get; init; }
+
+    /// <summary>What the solve was asked for (JSON: time limit, gap, threads); null for the scenario's own settings.</summary>
+    public string? Settings { get; init; }
+
+    /// <summary>The comparison the run belongs to, if it was queued as part of one.</summary>
+    public long? ComparisonId { get; init; }
+}
+
+/// <summary>
+/// A run to queue: the stored scenario (and variant) to plan and why. <see cref="Progress"/> is what
+/// it shows while it waits, <see cref="Settings"/> what the solve is asked for (JSON each).
+/// </summary>
+public sealed record QueuedRun(long ScenarioId, string? Variant, string Trigger)
+{
+    /// <summary>Who asked, as the audit log names actors (<c>token:alice</c>, <c>cli:root@host</c>).</summary>
+    public string? RequestedBy { get; init; }
+
+    public string? Progress { get; init; }
+
+    public string? Settings { get; init; }
+
+    public long? ComparisonId { get; init; }
+}
+
+/// <summary>
+/// One taking of a run by a node (<see cref="Stores.RunStore.TakeAsync"/>): progress and the outcome
+/// are written under it, and refused once a later attempt has taken the run or the run has ended.
+/// </summary>
+public sealed record RunAttempt(long RunId, long Attempt);
+
+/// <summary>
+/// A what-if comparison queued as runs: the stored scenario, the variants asked for (empty for all
+/// of the scenario's), whether the variants lean toward the base plan, and who asked.
+/// </summary>
+public sealed record StoredComparison(long Id, long ScenarioId, ImmutableArray<string> Variants, bool Anchored, string? RequestedBy, Instant CreatedAt);
+
+/// <summary>One run of a comparison: its variant (null for the base) and its state.</summary>
+public sealed record ComparisonRun(long RunId, string? Variant, string State);
 
 /// <summary>A stored scenario version: its id, name, content hash and when it was first stored.</summary>
 public sealed record StoredScenario(long Id, string Name, string Sha256, Instant SubmittedAt);

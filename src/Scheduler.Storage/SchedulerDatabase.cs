@@ -24,6 +24,7 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
         Publications = new PublicationStore(session);
         Notifications = new NotificationStore(session);
         Tokens = new TokenStore(session);
+        Comparisons = new ComparisonStore(session);
     }
 
     public DatabaseTarget Target { get; }
@@ -37,6 +38,9 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
     public ScenarioStore Scenarios { get; }
 
     public RunStore Runs { get; }
+
+    /// <summary>What-if comparisons queued as runs.</summary>
+    public ComparisonStore Comparisons { get; }
 
     public PlanOfRecordStore PlanOfRecord { get; }
 

@@ -56,25 +56,41 @@ public sealed class RunStore
     /// </summary>
     /// <exception cref="StorageException">There is no scenario <paramref name="scenarioId"/>.</exception>
     public Task<long> QueueAsync(long scenarioId, string? variant, string trigger, string? requestedBy, string? progressJson = null, CancellationToken cancellationToken = default)
+        => QueueAsync(new QueuedRun(scenarioId, variant, trigger) { RequestedBy = requestedBy, Progress = progressJson }, cancellationToken);
+
+    /// <summary>Queues <paramref name="run"/>, to be taken, completed or ended later; returns its id.</summary>
+    /// <exception cref="StorageException">There is no such scenario, or no such comparison.</exception>
+    public Task<long> QueueAsync(QueuedRun run, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(trigger);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(run.Trigger);
         return _session.WriteAsync(
             async transaction =>
             {
                 var known = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT count(*) FROM scenarios WHERE id = @scenarioId", new { scenarioId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    "SELECT count(*) FROM scenarios WHERE id = @ScenarioId", run, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 if (known == 0)
                 {
-                    throw new StorageException($"Scenario {scenarioId} is not in the database.");
+                    throw new StorageException($"Scenario {run.ScenarioId} is not in the database.");
                 }
 
+                if (run.ComparisonId is { } comparison && await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT count(*) FROM comparisons WHERE id = @comparison", new { comparison }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false) == 0)
+                {
+                    throw new StorageException($"Comparison {comparison} is not in the database.");
+                }
+
+                var parameters = new DynamicParameters(run);
+                parameters.Add("now", StoredText.Of(_session.Now()));
                 return await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
-                    INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, progress, started_at, finished_at, engine, status, seconds, verified)
-                    VALUES (@scenarioId, @variant, @trigger, 'queued', @requestedBy, @progressJson, @now, NULL, '', 'queued', 0, 0)
+                    INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, progress, settings, comparison_id,
+                                      started_at, finished_at, engine, status, seconds, verified)
+                    VALUES (@ScenarioId, @Variant, @Trigger, 'queued', @RequestedBy, @Progress, @Settings, @ComparisonId,
+                            @now, NULL, '', 'queued', 0, 0)
                     RETURNING id
                     """,
-                    new { scenarioId, variant, trigger, requestedBy, progressJson, now = StoredText.Of(_session.Now()) },
+                    parameters,
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
             },
@@ -82,29 +98,45 @@ public sealed class RunStore
     }
 
     /// <summary>
-    /// Marks a queued run as running, from now. False, changing nothing, when it is not queued
-    /// (cancelled meanwhile, or taken by another worker): then it must not be run.
+    /// <paramref name="node"/> takes a queued run to solve it: the run is running from now, under a
+    /// new attempt. When <paramref name="recovering"/> (the node that held it died), a running run is
+    /// taken over too, and the dead node's attempt can no longer write. Null, changing nothing, when
+    /// the run cannot be taken (cancelled, done, or held by another node): then it must not be solved.
     /// </summary>
-    public Task<bool> StartAsync(long id, CancellationToken cancellationToken = default)
-        => _session.WriteAsync(
-            async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE runs SET state = 'running', status = 'running', started_at = @now WHERE id = @id AND state = 'queued'",
-                new { id, now = StoredText.Of(_session.Now()) },
-                transaction,
-                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+    public Task<RunAttempt?> TakeAsync(long id, string node, bool recovering = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return _session.WriteAsync(
+            async transaction =>
+            {
+                // One statement: two nodes taking the same run cannot both succeed.
+                var attempts = await _session.Connection.QueryAsync<long>(new CommandDefinition(
+                    """
+                    UPDATE runs SET state = 'running', status = 'running', started_at = @now, attempt = attempt + 1, node = @node
+                    WHERE id = @id AND (state = 'queued' OR (state = 'running' AND @recovering = 1))
+                    RETURNING attempt
+                    """,
+                    new { id, node, recovering = recovering ? 1L : 0L, now = StoredText.Of(_session.Now()) },
+                    transaction,
+                    cancellationToken: cancellationToken)).ConfigureAwait(false);
+                return attempts.Select(a => new RunAttempt(id, a)).SingleOrDefault();
+            },
             cancellationToken);
+    }
 
     /// <summary>
     /// Records the solver's latest progress (JSON) of a running run, replacing the one before.
-    /// False, changing nothing, when the run is not running: a cancelled run's solver can stop.
+    /// False, changing nothing, when the run is not running under <paramref name="attempt"/>
+    /// (cancelled, or taken over by another node): its solver can stop.
     /// </summary>
-    public Task<bool> ReportProgressAsync(long id, string progressJson, CancellationToken cancellationToken = default)
+    public Task<bool> ReportProgressAsync(RunAttempt attempt, string progressJson, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(progressJson);
         return _session.WriteAsync(
             async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE runs SET progress = @progressJson WHERE id = @id AND state = 'running'",
-                new { id, progressJson },
+                "UPDATE runs SET progress = @progressJson WHERE id = @RunId AND state = 'running' AND attempt = @Attempt",
+                new { attempt.RunId, attempt.Attempt, progressJson },
                 transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
             cancellationToken);
@@ -114,24 +146,27 @@ public sealed class RunStore
     /// Completes a running run with <paramref name="run"/>'s outcome, releases and drops, as
     /// <see cref="StoreAsync"/> stores them, in one transaction; the run is then done. Its scenario,
     /// variant, trigger and start stay those it was queued and started with. False, writing nothing,
-    /// when the run is not running (cancelled, or completed already): a run is completed at most once.
+    /// when the run is not running under <paramref name="attempt"/> (cancelled, completed already,
+    /// or taken over by another node): a run is completed at most once.
     /// </summary>
-    public Task<bool> CompleteAsync(long id, NewRun run, CancellationToken cancellationToken = default)
+    public Task<bool> CompleteAsync(RunAttempt attempt, NewRun run, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(run);
         return _session.WriteAsync(
             async transaction =>
             {
                 var parameters = Outcome(run);
-                parameters.AddDynamicParams(new { id });
+                parameters.AddDynamicParams(new { id = attempt.RunId, attempt = attempt.Attempt });
 
-                // The state is the guard: a second completion, or one racing a cancellation, updates no row.
+                // The state and attempt are the guard: a second completion, one racing a cancellation,
+                // or one by a node taken for dead, updates no row.
                 var completed = await _session.Connection.ExecuteAsync(new CommandDefinition(
                     """
                     UPDATE runs SET state = 'done', finished_at = @finished, engine = @Engine, status = @Status, objective = @Objective,
                                     bound = @Bound, gap = @Gap, seconds = @Seconds, verified = @verified, messages = @messages,
                                     release_count = @releaseCount, plan_json = @PlanJson
-                    WHERE id = @id AND state = 'running'
+                    WHERE id = @id AND state = 'running' AND attempt = @attempt
                     """,
                     parameters,
                     transaction,
@@ -141,10 +176,37 @@ public sealed class RunStore
                     return false;
                 }
 
-                await StoreReleasesAsync(id, run, transaction, cancellationToken).ConfigureAwait(false);
+                await StoreReleasesAsync(attempt.RunId, run, transaction, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// Puts a run back in the queue, for another node to take (this one stops): only while it runs
+    /// under <paramref name="attempt"/>. False, changing nothing, otherwise.
+    /// </summary>
+    public Task<bool> RequeueAsync(RunAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return _session.WriteAsync(
+            async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE runs SET state = 'queued', status = 'queued' WHERE id = @RunId AND state = 'running' AND attempt = @Attempt",
+                attempt,
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Ends a running run without an outcome, as <see cref="EndAsync(long, string, IEnumerable{string}, CancellationToken)"/>
+    /// does, but only while it runs under <paramref name="attempt"/>: a node taken for dead cannot end
+    /// the run another node now solves.
+    /// </summary>
+    public Task<bool> EndAsync(RunAttempt attempt, string state, IEnumerable<string> messages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return EndAsync(attempt.RunId, attempt.Attempt, state, messages, cancellationToken);
     }
 
     /// <summary>
@@ -154,6 +216,9 @@ public sealed class RunStore
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="state"/> is neither failed nor cancelled.</exception>
     public Task<bool> EndAsync(long id, string state, IEnumerable<string> messages, CancellationToken cancellationToken = default)
+        => EndAsync(id, null, state, messages, cancellationToken);
+
+    private Task<bool> EndAsync(long id, long? attempt, string state, IEnumerable<string> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(messages);
@@ -167,13 +232,20 @@ public sealed class RunStore
             async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE runs SET state = @state, status = @state, finished_at = @now, messages = @lines
-                WHERE id = @id AND state IN ('queued', 'running')
+                WHERE id = @id AND state IN ('queued', 'running') AND (@attempt IS NULL OR (state = 'running' AND attempt = @attempt))
                 """,
-                new { id, state, lines, now = StoredText.Of(_session.Now()) },
+                new { id, attempt, state, lines, now = StoredText.Of(_session.Now()) },
                 transaction,
                 cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
             cancellationToken);
     }
+
+    /// <summary>The runs of comparison <paramref name="comparisonId"/>, in the order they were queued (the base first).</summary>
+    public async Task<IReadOnlyList<ComparisonRun>> OfComparisonAsync(long comparisonId, CancellationToken cancellationToken = default)
+        => [.. await _session.Connection.QueryAsync<ComparisonRun>(new CommandDefinition(
+            "SELECT id AS RunId, variant AS Variant, state AS State FROM runs WHERE comparison_id = @comparisonId ORDER BY id",
+            new { comparisonId },
+            cancellationToken: cancellationToken)).ConfigureAwait(false)];
 
     /// <summary>The ids of the runs in <paramref name="state"/>, oldest first (the queue to take up again after a restart).</summary>
     public async Task<IReadOnlyList<long>> IdsInStateAsync(string state, CancellationToken cancellationToken = default)
@@ -207,7 +279,8 @@ public sealed class RunStore
             """
             SELECT r.id AS Id, r.scenario_id AS ScenarioId, s.name AS ScenarioName, s.sha256 AS ScenarioSha256, r.variant AS Variant,
                    r.trigger AS Trigger, r.status AS Status, r.verified AS Verified, r.messages AS Messages, r.plan_json AS PlanJson,
-                   r.state AS State, r.requested_by AS RequestedBy, r.progress AS Progress
+                   r.state AS State, r.requested_by AS RequestedBy, r.progress AS Progress,
+                   r.attempt AS Attempt, r.node AS Node, r.settings AS Settings, r.comparison_id AS ComparisonId
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = @id
             """,
             new { id },
@@ -215,7 +288,13 @@ public sealed class RunStore
         return rows
             .Select(r => new StoredRun(
                 r.Id, r.ScenarioId, r.ScenarioName, r.ScenarioSha256, r.Variant, r.Trigger, r.Status, r.Verified != 0,
-                [.. r.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)], r.PlanJson, r.State, r.RequestedBy, r.Progress))
+                [.. r.Messages.Split('\n', StringSplitOptions.RemoveEmptyEntries)], r.PlanJson, r.State, r.RequestedBy, r.Progress)
+            {
+                Attempt = r.Attempt,
+                Node = r.Node,
+                Settings = r.Settings,
+                ComparisonId = r.ComparisonId,
+            })
             .SingleOrDefault();
     }
 
@@ -387,6 +466,14 @@ public sealed class RunStore
         public string? RequestedBy { get; set; }
 
         public string? Progress { get; set; }
+
+        public long Attempt { get; set; }
+
+        public string? Node { get; set; }
+
+        public string? Settings { get; set; }
+
+        public long? ComparisonId { get; set; }
     }
 #pragma warning restore CA1812
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using Scheduler.Core.Plans;
@@ -97,12 +98,13 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var queued = (await database.Runs.FindAsync(id))!;
         var listedQueued = (await database.Runs.ListAsync(1)).Single();
         clock.Now = queuedAt.AddSeconds(30);
-        var started = await database.Runs.StartAsync(id);
+        var attempt = await database.Runs.TakeAsync(id, "node-a");
+        var started = attempt is not null;
         var listedRunning = (await database.Runs.ListAsync(1)).Single();
-        var reported = await database.Runs.ReportProgressAsync(id, """{"objective":10}""");
-        await database.Runs.ReportProgressAsync(id, """{"objective":12}""");
+        var reported = await database.Runs.ReportProgressAsync(attempt!, """{"objective":10}""");
+        await database.Runs.ReportProgressAsync(attempt!, """{"objective":12}""");
         var running = (await database.Runs.FindAsync(id))!;
-        var completed = await database.Runs.CompleteAsync(id, DemoRuns.Run(plan, json) with { Trigger = RunTriggers.Cli });
+        var completed = await database.Runs.CompleteAsync(attempt!, DemoRuns.Run(plan, json) with { Trigger = RunTriggers.Cli });
 
         var done = (await database.Runs.FindAsync(id))!;
         var listedDone = (await database.Runs.ListAsync(1)).Single();
@@ -117,6 +119,7 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That((listedRunning.State, listedRunning.Status), Is.EqualTo((RunStates.Running, "running")));
             Assert.That(listedRunning.CreatedAt, Is.EqualTo(Instant.FromDateTimeOffset(queuedAt.AddSeconds(30))), "a running run lists at its start");
             Assert.That(running.Progress, Is.EqualTo("""{"objective":12}"""));
+            Assert.That((running.Attempt, running.Node), Is.EqualTo((1L, (string?)"node-a")));
             Assert.That(completed, Is.True);
             Assert.That((done.State, done.Status, done.Verified, done.Trigger, done.RequestedBy), Is.EqualTo((RunStates.Done, PlanStatuses.Optimal, true, RunTriggers.Api, (string?)"token:alice")));
             Assert.That(done.PlanJson, Is.EqualTo(json));
@@ -136,9 +139,8 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var first = await DemoRuns.QueueAsync(database);
         var second = await DemoRuns.QueueAsync(database);
         var third = await DemoRuns.QueueAsync(database);
-        await database.Runs.StartAsync(second);
-        await database.Runs.StartAsync(third);
-        await database.Runs.CompleteAsync(third, DemoRuns.Run(plan, json));
+        await database.Runs.TakeAsync(second, "node-a");
+        await database.Runs.CompleteAsync((await database.Runs.TakeAsync(third, "node-a"))!, DemoRuns.Run(plan, json));
 
         using (Assert.EnterMultipleScope())
         {
@@ -165,10 +167,10 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var (plan, json) = DemoRuns.Plan();
         await using var database = await Database.OpenAsync();
         var id = await DemoRuns.QueueAsync(database);
-        await database.Runs.StartAsync(id);
-        await database.Runs.CompleteAsync(id, DemoRuns.Run(plan, json));
+        var attempt = (await database.Runs.TakeAsync(id, "node-a"))!;
+        await database.Runs.CompleteAsync(attempt, DemoRuns.Run(plan, json));
 
-        var again = await database.Runs.CompleteAsync(id, DemoRuns.Run(null, null));
+        var again = await database.Runs.CompleteAsync(attempt, DemoRuns.Run(null, null));
 
         using (Assert.EnterMultipleScope())
         {
@@ -180,14 +182,14 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     }
 
     [Test]
-    public async Task StartAsync_RunCancelledWhileQueued_ReturnsFalseAndTheRunStaysCancelled()
+    public async Task TakeAsync_RunCancelledWhileQueued_ReturnsNullAndTheRunStaysCancelled()
     {
         await using var database = await Database.OpenAsync();
         var id = await DemoRuns.QueueAsync(database);
 
         var cancelled = await database.Runs.EndAsync(id, RunStates.Cancelled, ["cancelled by token:bob"]);
-        var started = await database.Runs.StartAsync(id);
-        var reported = await database.Runs.ReportProgressAsync(id, "{}");
+        var started = await database.Runs.TakeAsync(id, "node-a", recovering: true) is not null;
+        var reported = await database.Runs.ReportProgressAsync(new RunAttempt(id, 1), "{}");
 
         var run = (await database.Runs.FindAsync(id))!;
         using (Assert.EnterMultipleScope())
@@ -205,10 +207,10 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var (plan, json) = DemoRuns.Plan(aDrops: 3);
         await using var database = await Database.OpenAsync();
         var id = await DemoRuns.QueueAsync(database);
-        await database.Runs.StartAsync(id);
+        var attempt = (await database.Runs.TakeAsync(id, "node-a"))!;
         await database.Runs.EndAsync(id, RunStates.Cancelled, []);
 
-        var completed = await database.Runs.CompleteAsync(id, DemoRuns.Run(plan, json));
+        var completed = await database.Runs.CompleteAsync(attempt, DemoRuns.Run(plan, json));
 
         var run = (await database.Runs.FindAsync(id))!;
         using (Assert.EnterMultipleScope())
@@ -226,7 +228,7 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var clock = new SettableClock(DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture));
         await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
         var id = await DemoRuns.QueueAsync(database);
-        await database.Runs.StartAsync(id);
+        var attempt = (await database.Runs.TakeAsync(id, "node-a"))!;
         clock.Now = clock.Now.AddMinutes(5);
 
         var failed = await database.Runs.EndAsync(id, RunStates.Failed, ["the solver stopped: out of memory", "no plan was found"]);
@@ -240,8 +242,92 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That((run.State, run.Status), Is.EqualTo((RunStates.Failed, "failed")));
             Assert.That(run.Messages, Is.EqualTo(new[] { "the solver stopped: out of memory", "no plan was found" }));
             Assert.That(listed.CreatedAt, Is.EqualTo(Instant.FromUtc(2027, 3, 1, 9, 5)), "an ended run lists at its end");
-            Assert.That(await database.Runs.CompleteAsync(id, DemoRuns.Run(null, null)), Is.False);
+            Assert.That(await database.Runs.CompleteAsync(attempt, DemoRuns.Run(null, null)), Is.False);
         }
+    }
+
+    [Test]
+    public async Task TakeAsync_RunningRunTakenOverByARecoveringNode_OnlyTheNewAttemptWritesAndTheRunIsStoredOnce()
+    {
+        var (plan, json) = DemoRuns.Plan(aDrops: 3);
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database);
+        var first = (await database.Runs.TakeAsync(id, "node-a"))!;
+
+        var takenWithoutRecovery = await database.Runs.TakeAsync(id, "node-b");
+        var second = (await database.Runs.TakeAsync(id, "node-b", recovering: true))!;
+        var oldReport = await database.Runs.ReportProgressAsync(first, "{}");
+        var oldCompletion = await database.Runs.CompleteAsync(first, DemoRuns.Run(plan, json));
+        var oldEnd = await database.Runs.EndAsync(first, RunStates.Failed, ["node-a stopped"]);
+        var newReport = await database.Runs.ReportProgressAsync(second, """{"phase":"search"}""");
+        var newCompletion = await database.Runs.CompleteAsync(second, DemoRuns.Run(plan, json));
+
+        var run = (await database.Runs.FindAsync(id))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(takenWithoutRecovery, Is.Null, "a running run is taken only from a node taken for dead");
+            Assert.That((first.Attempt, second.Attempt), Is.EqualTo((1L, 2L)));
+            Assert.That((oldReport, oldCompletion, oldEnd), Is.EqualTo((false, false, false)), "the first attempt can no longer write");
+            Assert.That((newReport, newCompletion), Is.EqualTo((true, true)));
+            Assert.That((run.State, run.Node, run.Attempt), Is.EqualTo((RunStates.Done, (string?)"node-b", 2L)));
+            Assert.That(await database.Runs.ReleaseCountAsync(id), Is.EqualTo(plan.Releases.Length));
+            Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM release_drops WHERE run_id = @id", new { id }), Is.EqualTo(4));
+        }
+    }
+
+    [Test]
+    public async Task RequeueAsync_RunningUnderItsAttempt_QueuesItForAnotherNodeOnce()
+    {
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database);
+        var first = (await database.Runs.TakeAsync(id, "node-a"))!;
+
+        var requeued = await database.Runs.RequeueAsync(first);
+        var again = await database.Runs.RequeueAsync(first);
+        var queued = (await database.Runs.FindAsync(id))!;
+        var second = await database.Runs.TakeAsync(id, "node-b");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((requeued, again), Is.EqualTo((true, false)));
+            Assert.That((queued.State, queued.Status), Is.EqualTo((RunStates.Queued, "queued")));
+            Assert.That(second, Is.EqualTo(new RunAttempt(id, 2)));
+        }
+    }
+
+    [Test]
+    public async Task QueueAsync_PartOfAComparison_ListsTheComparisonsRunsBaseFirstWithTheirSettings()
+    {
+        await using var database = await Database.OpenAsync();
+        var scenarioId = (await database.Runs.FindAsync(await DemoRuns.QueueAsync(database)))!.ScenarioId;
+        var comparisonId = await database.Comparisons.AddAsync(scenarioId, ["late", "early"], anchored: true, "cli:ann");
+
+        var baseRun = await database.Runs.QueueAsync(new QueuedRun(scenarioId, null, RunTriggers.Compare) { ComparisonId = comparisonId, Settings = """{"threads":1}""" });
+        var late = await database.Runs.QueueAsync(new QueuedRun(scenarioId, "late", RunTriggers.Compare) { ComparisonId = comparisonId });
+        await database.Runs.EndAsync(late, RunStates.Cancelled, ["no longer wanted"]);
+
+        var comparison = (await database.Comparisons.FindAsync(comparisonId))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((comparison.ScenarioId, comparison.Variants, comparison.Anchored, comparison.RequestedBy), Is.EqualTo((scenarioId, ImmutableArray.Create("late", "early"), true, (string?)"cli:ann")));
+            Assert.That(await database.Runs.OfComparisonAsync(comparisonId), Is.EqualTo(new[] { new ComparisonRun(baseRun, null, RunStates.Queued), new ComparisonRun(late, "late", RunStates.Cancelled) }));
+            Assert.That((await database.Runs.FindAsync(baseRun))!.Settings, Is.EqualTo("""{"threads":1}"""));
+            Assert.That((await database.Runs.FindAsync(baseRun))!.ComparisonId, Is.EqualTo(comparisonId));
+            Assert.That(await database.Comparisons.FindAsync(comparisonId + 100), Is.Null);
+        }
+    }
+
+    [Test]
+    public void QueueAsync_UnknownComparison_IsRefusedWithItsId()
+    {
+        Assert.That(
+            async () =>
+            {
+                await using var database = await Database.OpenAsync();
+                var scenarioId = (await database.Runs.FindAsync(await DemoRuns.QueueAsync(database)))!.ScenarioId;
+                await database.Runs.QueueAsync(new QueuedRun(scenarioId, null, RunTriggers.Compare) { ComparisonId = 42 });
+            },
+            Throws.TypeOf<StorageException>().With.Message.EqualTo("Comparison 42 is not in the database."));
     }
 
     [TestCase(RunStates.Done)]
