@@ -77,6 +77,7 @@ public static class PublishingHost
         services.AddSingleton<TriggerSynchronizer>();
         services.AddSingleton(new ReleasePlanner(time));
         services.AddSingleton<ReplanService>();
+        services.AddSingleton<Solving.RunSolver>();
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(time);
@@ -115,22 +116,39 @@ public static class PublishingHost
     // beside Scheduler's on the first start (safe when several nodes start at once).
     private static void ClusterOnPostgres(IQuartzBuilder q, ServeOptions options)
     {
+        UseClusterStore(q, options.Database, options.Node.Name, options.CheckinInterval, options.CheckinMisfireThreshold);
+
+        // Solve jobs take a node's cores for minutes: each node runs as many as it has slots, and
+        // leaves the rest to the others; publishing keeps threads of its own beside them.
+        q.UseExecutionLimits(limits => limits.ForGroup(SolveRunJob.Group, Math.Max(1, options.SolveSlots)));
+        q.UseDefaultThreadPool(Math.Max(1, options.SolveSlots) + 8);
+    }
+
+    /// <summary>
+    /// Quartz's clustered store in the PostgreSQL database <paramref name="database"/>, under this
+    /// instance id. <c>serve</c> nodes run it; <c>--on-cluster</c> callers only write jobs into it
+    /// (a scheduler they never start takes no triggers and is not a node).
+    /// </summary>
+    public static void UseClusterStore(IQuartzBuilder q, DatabaseTarget database, string instanceId, TimeSpan checkinInterval, TimeSpan checkinMisfireThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(database);
         q.ConfigureScheduler(s =>
         {
             s.InstanceName = ClusterName;
-            s.InstanceId = options.Node.Name;
+            s.InstanceId = instanceId;
 
             // How soon a node notices triggers that another node wrote.
             s.IdleWaitTime = TimeSpan.FromSeconds(1);
         });
         q.UsePersistentStore(store =>
         {
-            store.UsePostgres(options.Database.PostgresConnectionString("scheduler-serve"));
+            store.UsePostgres(database.PostgresConnectionString("scheduler-serve"));
             store.UseSystemTextJsonSerializer();
             store.UseClustering(c =>
             {
-                c.CheckinInterval = options.CheckinInterval;
-                c.CheckinMisfireThreshold = options.CheckinMisfireThreshold;
+                c.CheckinInterval = checkinInterval;
+                c.CheckinMisfireThreshold = checkinMisfireThreshold;
             });
             store.ConfigureStore(s => s.TablePrefix = "qrtz_");
             store.ProvisionSchema();

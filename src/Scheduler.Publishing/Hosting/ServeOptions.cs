@@ -15,6 +15,18 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
     /// <summary>With PostgreSQL: how late a check-in may be before the node is taken for dead.</summary>
     public TimeSpan CheckinMisfireThreshold { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// Solves this node runs at once (<c>--solve-slots</c>): plans asked for over HTTP and, in a
+    /// cluster, the solve jobs it takes; more wait (a solve takes every core it is given).
+    /// </summary>
+    public int SolveSlots { get; init; } = 1;
+
+    /// <summary>How often a running solve's progress is written to the database, for the API, other nodes and <c>--on-cluster</c> callers.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>True with PostgreSQL: the nodes sharing the database form a cluster, and solves are Quartz jobs any node may take.</summary>
+    public bool IsClustered => QuartzDatabasePath is null;
+
     /// <summary>How often the plan of record is checked for a new adoption.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);
 

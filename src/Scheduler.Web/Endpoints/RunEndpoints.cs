@@ -20,6 +20,8 @@ using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
 using Scheduler.Web.Hosting;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Solving;
 using Scheduler.Web.Runs;
 
 namespace Scheduler.Web.Endpoints;
@@ -64,7 +66,7 @@ internal static class RunEndpoints
         HttpRequest request,
         ClaimsPrincipal user,
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
-        [FromServices] PlanQueue queue,
+        [FromServices] IRunQueue queue,
         [FromServices] WebOptions options,
         CancellationToken cancellationToken)
     {
@@ -118,7 +120,7 @@ internal static class RunEndpoints
 
         var limit = timeLimit ?? scenario!.Solver.TimeLimitSeconds;
         var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), RunProgress.Queued(TimeSpan.FromSeconds(limit)).ToJson(), cancellationToken).ConfigureAwait(false);
-        queue.Enqueue(id);
+        await queue.SubmitAsync(id, cancellationToken).ConfigureAwait(false);
         return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
@@ -175,8 +177,8 @@ internal static class RunEndpoints
         plan = run.PlanJson is { } plan ? JsonSerializer.Deserialize<JsonElement>(plan) : (JsonElement?)null,
     };
 
-    private static ServerSentEventsResult<object> Events(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] WebOptions options, [FromServices] TimeProvider time, CancellationToken cancellationToken)
-        => TypedResults.ServerSentEvents(EventsAsync(id, openDatabase, options, time, cancellationToken));
+    private static ServerSentEventsResult<object> Events(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] ServeOptions serve, [FromServices] TimeProvider time, CancellationToken cancellationToken)
+        => TypedResults.ServerSentEvents(EventsAsync(id, openDatabase, serve, time, cancellationToken));
 
     /// <summary>
     /// One <c>progress</c> event whenever the stored state or progress changes, then one event
@@ -184,7 +186,7 @@ internal static class RunEndpoints
     /// its plan; <c>missing</c> for an unknown run. Read from the database, so any node may serve it.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<object>> EventsAsync(
-        long id, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, WebOptions options, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
+        long id, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, ServeOptions serve, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? last = null;
         while (!cancellationToken.IsCancellationRequested)
@@ -215,11 +217,11 @@ internal static class RunEndpoints
                 yield return new SseItem<object>(update, "progress");
             }
 
-            await Task.Delay(options.ProgressInterval, time, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(serve.ProgressInterval, time, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<IResult> CancelAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] PlanQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] IRunQueue queue, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         if (await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } run)

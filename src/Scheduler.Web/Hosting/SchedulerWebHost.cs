@@ -47,8 +47,17 @@ public static class SchedulerWebHost
 
         var services = builder.Services;
         services.AddSingleton(web);
-        services.AddSingleton<PlanQueue>();
-        services.AddHostedService(p => p.GetRequiredService<PlanQueue>());
+        if (serve.IsClustered)
+        {
+            services.AddSingleton<IRunQueue, ClusterQueue>();
+        }
+        else
+        {
+            services.AddSingleton<PlanQueue>();
+            services.AddSingleton<IRunQueue>(p => p.GetRequiredService<PlanQueue>());
+            services.AddHostedService(p => p.GetRequiredService<PlanQueue>());
+        }
+
         // Nothing here protects data with keys (no cookies, no antiforgery): keys in memory spare a key ring on disk.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(BearerTokenHandler.SchemeName)

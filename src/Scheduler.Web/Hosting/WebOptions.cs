@@ -6,12 +6,6 @@ public sealed record WebOptions(Uri Url)
     /// <summary>Request bodies above this (a scenario of 20 MB is far beyond any slate) are refused with 413.</summary>
     public long MaxRequestBodyBytes { get; init; } = 20 * 1024 * 1024;
 
-    /// <summary>Plans solved at once by this node; more wait in the queue (a solve takes every core it is given).</summary>
-    public int SolveSlots { get; init; } = 1;
-
-    /// <summary>How often a running plan's progress is written for the API and its event streams.</summary>
-    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
-
     /// <summary>
     /// The most candidates a scenario planned or compared over HTTP may imply: above it the request
     /// is refused with 422 before anything is queued (<see cref="Solver.Planning.CandidateEstimate.Limit"/> but in tests).

@@ -366,7 +366,7 @@ public class RunEndpointsTests
             id = await database.Runs.QueueAsync(demo, null, "api", "test");
         }
 
-        host.Services.GetRequiredService<PlanQueue>().Enqueue(id);
+        await host.Services.GetRequiredService<IRunQueue>().SubmitAsync(id);
         var run = await Api.WaitForRunAsync(planner, id, TimeSpan.FromSeconds(30));
 
         using (Assert.EnterMultipleScope())

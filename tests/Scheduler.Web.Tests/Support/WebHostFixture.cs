@@ -54,8 +54,9 @@ internal sealed class WebHostFixture : IAsyncDisposable
         {
             ReplanCron = null,
             Node = new ServeNode("web-test"),
+            ProgressInterval = TimeSpan.FromMilliseconds(200),
         };
-        var options = new WebOptions(new Uri("http://127.0.0.1:0")) { ProgressInterval = TimeSpan.FromMilliseconds(200) };
+        var options = new WebOptions(new Uri("http://127.0.0.1:0"));
         fixture._app = SchedulerWebHost.Build(serve, web?.Invoke(options) ?? options, TimeProvider.System, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await fixture._app.StartAsync();
         var address = fixture._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

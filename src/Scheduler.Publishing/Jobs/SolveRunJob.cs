@@ -1,0 +1,102 @@
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Solving;
+using Scheduler.Storage;
+
+namespace Scheduler.Publishing.Jobs;
+
+/// <summary>
+/// One queued run solved by whichever node of the cluster takes it (<see cref="SolveJobs"/>). A
+/// node that dies mid-solve leaves the job to another (it requests recovery), which takes the run
+/// over and solves it again from the start; the attempt guard stores it once. A node that stops
+/// hands its solve back to the cluster. The base of an anchored comparison, once ended, queues its variants.
+/// </summary>
+public sealed class SolveRunJob : IJob
+{
+    /// <summary>The job group, and the execution group whose per-node limit is the node's solve slots.</summary>
+    public const string Group = "solve";
+
+    /// <summary>The job data entry holding the run id.</summary>
+    public const string RunIdKey = "runId";
+
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
+    private readonly RunSolver _solver;
+    private readonly ServeOptions _options;
+    private readonly IHostApplicationLifetime _lifetime;
+    private readonly ILogger<SolveRunJob> _logger;
+
+    public SolveRunJob(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, RunSolver solver, ServeOptions options, IHostApplicationLifetime lifetime, ILogger<SolveRunJob> logger)
+    {
+        _openDatabase = openDatabase;
+        _solver = solver;
+        _options = options;
+        _lifetime = lifetime;
+        _logger = logger;
+    }
+
+    public static JobKey KeyFor(long runId) => new(string.Create(CultureInfo.InvariantCulture, $"run-{runId}"), Group);
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, CultureInfo.InvariantCulture);
+        var stopping = _lifetime.ApplicationStopping;
+        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
+        if (stopping.IsCancellationRequested)
+        {
+            await HandBackAsync(context, runId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await database.Runs.TakeAsync(runId, _options.Node.Name, context.Recovering, cancellationToken).ConfigureAwait(false) is { } attempt)
+        {
+            _logger.LogInformation("Run {Run}: attempt {Attempt} on node {Node}{Recovered}", runId, attempt.Attempt, _options.Node, context.Recovering ? " (taken over from a node taken for dead)" : "");
+            if (!await SolveAsync(database, attempt, cancellationToken).ConfigureAwait(false))
+            {
+                await HandBackAsync(context, runId, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await SolveJobs.QueueFollowersAsync(database, context.Scheduler, runId, cancellationToken).ConfigureAwait(false);
+    }
+
+    // False when the node is stopping and the run went back to the queue.
+    private async Task<bool> SolveAsync(SchedulerDatabase database, RunAttempt attempt, CancellationToken cancellationToken)
+    {
+        var stopping = _lifetime.ApplicationStopping;
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        var options = new SolveOptions(_options.ProgressInterval, Math.Max(1, Environment.ProcessorCount / Math.Max(1, _options.SolveSlots)), Solver.Planning.CandidateEstimate.Limit);
+        try
+        {
+            await _solver.SolveAsync(database, attempt, options, cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+        {
+            return !await database.Runs.RequeueAsync(attempt, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped because the run was cancelled or taken over elsewhere; under this attempt this changes nothing then.
+            await database.Runs.EndAsync(attempt, RunStates.Cancelled, ["cancelled while solving; no plan was stored"], CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Run {Run} failed", attempt.RunId);
+            await database.Runs.EndAsync(attempt, RunStates.Failed, [$"internal error: {ex.Message}"], CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    // This node stops: it takes no more triggers, and the run is queued again for the others.
+    private async Task HandBackAsync(IJobExecutionContext context, long runId, CancellationToken cancellationToken)
+    {
+        await context.Scheduler.Standby(cancellationToken).ConfigureAwait(false);
+        await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Run {Run} handed back to the cluster: node {Node} is stopping", runId, _options.Node);
+    }
+}
