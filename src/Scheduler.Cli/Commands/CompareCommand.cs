@@ -4,6 +4,7 @@ using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Publishing;
+using Scheduler.Publishing.Solving;
 using Scheduler.Reports.Calendar;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
@@ -32,9 +33,14 @@ internal static class CompareCommand
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the runs." };
         var report = new Option<string?>("--report") { Description = "Write the base and variant calendars, with moves as arrows, as a self-contained HTML file." };
         var independent = new Option<bool>("--independent") { Description = "Plan each variant on its own, without starting from or leaning toward the base plan." };
+        var onCluster = new Option<bool>("--on-cluster")
+        {
+            Description = "Queue the base and each variant as solve jobs on the cluster of serve nodes sharing the PostgreSQL database (--db), follow them, and report as a local comparison.",
+        };
+        var progress = new Option<bool>("--progress") { Description = "With --on-cluster: print each running solve's progress to standard error every second." };
         var command = new Command("compare", "Compare what-if variants with their base, side by side.")
         {
-            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave, independent, report,
+            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave, independent, report, onCluster, progress,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -57,38 +63,58 @@ internal static class CompareCommand
                 ? [await FileJobAsync(paths[1], settings, cancellationToken).ConfigureAwait(false)]
                 : VariantJobsOf(baseInput, parse.GetValue(variants) ?? [], settings);
 
-            var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
-            var comparer = new WhatIfComparer(new ReleasePlanner(context.Time));
             Comparison comparison;
-            try
+            if (parse.GetValue(onCluster))
             {
-                var comparing = SolverThread.Start(
-                    () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, !parse.GetValue(independent), cancellationToken),
-                    cancellationToken);
-                comparison = await SolverThread.AwaitAsync(comparing, () => comparing.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
-                return ExitCodes.Interrupted;
-            }
-
-            if (comparison.Base.Status == PlanningStatus.TooLarge)
-            {
-                // The base was refused before anything was built and no variant was planned: nothing is written or stored.
-                await context.Error.WriteLineAsync(comparison.Base.Reasons[0]).ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
-            }
-
-            var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
-            if (store is not null)
-            {
-                await store.Runs.StoreAsync(RunRecords.For(comparison.Base, baseInput.Document, baseInput.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
-                foreach (var (variant, input) in comparison.Variants.Zip(jobs.Select(j => j.Input)))
+                if (paths.Length == 2 || store is null)
                 {
-                    if (variant.Outcome is { } outcome && input is not null)
+                    await context.Error.WriteLineAsync("--on-cluster compares the variants of one scenario and stores the runs: give one scenario file, and drop --no-save.").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+
+                var onClusterSettings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads));
+                var (clustered, code) = await CompareOnCluster.RunAsync(context, store, baseInput, parse.GetValue(variants) ?? [], !parse.GetValue(independent), onClusterSettings, parse.GetValue(progress), cancellationToken).ConfigureAwait(false);
+                if (clustered is null)
+                {
+                    return code;
+                }
+
+                comparison = clustered;
+            }
+            else
+            {
+                var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
+                var comparer = new WhatIfComparer(new ReleasePlanner(context.Time));
+                try
+                {
+                    var comparing = SolverThread.Start(
+                        () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, !parse.GetValue(independent), cancellationToken),
+                        cancellationToken);
+                    comparison = await SolverThread.AwaitAsync(comparing, () => comparing.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
+                    return ExitCodes.Interrupted;
+                }
+
+                if (comparison.Base.Status == PlanningStatus.TooLarge)
+                {
+                    // The base was refused before anything was built and no variant was planned: nothing is written or stored.
+                    await context.Error.WriteLineAsync(comparison.Base.Reasons[0]).ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+
+                var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
+                if (store is not null)
+                {
+                    await store.Runs.StoreAsync(RunRecords.For(comparison.Base, baseInput.Document, baseInput.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+                    foreach (var (variant, input) in comparison.Variants.Zip(jobs.Select(j => j.Input)))
                     {
-                        await store.Runs.StoreAsync(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+                        if (variant.Outcome is { } outcome && input is not null)
+                        {
+                            await store.Runs.StoreAsync(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+                        }
                     }
                 }
             }

@@ -3,6 +3,7 @@ using System.Globalization;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Publishing;
+using Scheduler.Publishing.Solving;
 using Scheduler.Reports;
 using Scheduler.Reports.Calendar;
 using Scheduler.Solver.Planning;
@@ -37,9 +38,13 @@ internal static class PlanCommand
         var noSave = new Option<bool>("--no-save") { Description = "Do not store the run in the database." };
         var adopt = new Option<bool>("--adopt") { Description = "Make the plan the plan of record at once (when it is verified)." };
         var report = new Option<string?>("--report") { Description = "Write the release calendar as a self-contained HTML file." };
+        var onCluster = new Option<bool>("--on-cluster")
+        {
+            Description = "Queue the solve on the cluster of serve nodes sharing the PostgreSQL database (--db), follow it, and report it as a local run.",
+        };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report,
+            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
         };
         command.Validators.Add(result =>
         {
@@ -63,6 +68,12 @@ internal static class PlanCommand
             var input = await ScenarioInput.LoadAsync(context, parse.GetValue(file)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
             if (input is null)
             {
+                return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(onCluster) && (parse.GetValue(noSave) || parse.GetValue(engine) == EngineNames.Greedy || parse.GetValue(solverLog)))
+            {
+                await context.Error.WriteLineAsync("--on-cluster stores the run and solves it with cp-sat on another node: drop --no-save, --engine greedy and --solver-log.").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 
@@ -93,7 +104,9 @@ internal static class PlanCommand
                 ReportPath = parse.GetValue(report),
                 Progress = parse.GetValue(showProgress),
             };
-            return await RunAsync(context, input, request, outputs, cancellationToken).ConfigureAwait(false);
+            return parse.GetValue(onCluster)
+                ? await PlanOnCluster.RunAsync(context, input, request, new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)), outputs, cancellationToken).ConfigureAwait(false)
+                : await RunAsync(context, input, request, outputs, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -129,19 +142,25 @@ internal static class PlanCommand
         var exitCode = await ReportAsync(context, request, outputs, outcome, planJson, cancellationToken).ConfigureAwait(false);
         if (runId is { } stored)
         {
-            await context.Error.WriteLineAsync($"Run {stored} stored in {outputs.Database!.Display}.").ConfigureAwait(false);
-            if (outputs.Adopt && exitCode == ExitCodes.Ok)
-            {
-                await outputs.Database.PlanOfRecord.AdoptAsync(stored, Database.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
-                await context.Error.WriteLineAsync($"Run {stored} is now the plan of record.").ConfigureAwait(false);
-            }
+            await StoredAsync(context, outputs, stored, exitCode, cancellationToken).ConfigureAwait(false);
         }
 
         return exitCode;
     }
 
+    /// <summary>Says where the run is stored, and adopts it when asked and it ended well.</summary>
+    internal static async Task StoredAsync(CliContext context, Outputs outputs, long runId, int exitCode, CancellationToken cancellationToken)
+    {
+        await context.Error.WriteLineAsync($"Run {runId} stored in {outputs.Database!.Display}.").ConfigureAwait(false);
+        if (outputs.Adopt && exitCode == ExitCodes.Ok)
+        {
+            await outputs.Database.PlanOfRecord.AdoptAsync(runId, Database.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"Run {runId} is now the plan of record.").ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Prints the outcome and writes the plan files; returns the exit code.</summary>
-    private static async Task<int> ReportAsync(
+    internal static async Task<int> ReportAsync(
         CliContext context, PlanRequest request, Outputs outputs, PlanningOutcome outcome, string? planJson, CancellationToken cancellationToken)
     {
         if (outcome.Plan is not null)
@@ -208,7 +227,7 @@ internal static class PlanCommand
     }
 
     /// <summary>Where a plan goes besides the screen.</summary>
-    private sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt)
+    internal sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt)
     {
         public string? ReportPath { get; init; }
 

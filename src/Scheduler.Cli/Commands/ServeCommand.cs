@@ -31,7 +31,15 @@ internal static class ServeCommand
         {
             Description = "Also answer HTTP at this URL, such as http://127.0.0.1:8080: the API under /api (bearer tokens from 'scheduler token add'), the planners' page at /, /healthz, /metrics and /openapi/v1.json.",
         };
-        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster.") { database, sink, cron, zone, node, httpAddress };
+        var solveSlots = new Option<int>("--solve-slots")
+        {
+            Description = "Solves this node runs at once (plans asked for over HTTP and, in a cluster, queued solve jobs); more wait for a free slot here or on another node.",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster that shares the solving.")
+        {
+            database, sink, cron, zone, node, httpAddress, solveSlots,
+        };
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (await Database.ResolveAsync(context, parse.GetValue(database)).ConfigureAwait(false) is not { } target)
@@ -64,8 +72,15 @@ internal static class ServeCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (parse.GetValue(solveSlots) is < 1 or > 64)
+            {
+                await context.Error.WriteLineAsync($"--solve-slots: {parse.GetValue(solveSlots)} is not a number of solves: use 1 to 64.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             var options = new ServeOptions(target, notificationSink)
             {
+                SolveSlots = parse.GetValue(solveSlots),
                 ReplanCron = cronText == "none" ? null : cronText,
                 ReplanZone = replanZone,
                 Node = nodeName is null ? ServeNode.OfThisProcess() : new ServeNode(nodeName),
