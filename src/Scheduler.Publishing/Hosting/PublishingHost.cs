@@ -109,6 +109,10 @@ public static class PublishingHost
         services.AddHostedService(p => p.GetRequiredService<PlanWatcher>());
         services.AddSingleton<DeliveryService>();
         services.AddHostedService(p => p.GetRequiredService<DeliveryService>());
+
+        // Registered after Quartz's service, so stopped before it: solves are handed back while Quartz can still take their triggers.
+        services.AddSingleton<SolveHandBack>();
+        services.AddHostedService(p => p.GetRequiredService<SolveHandBack>());
     }
 
     // Every node names the same scheduler and its own instance: Quartz then fires each trigger on

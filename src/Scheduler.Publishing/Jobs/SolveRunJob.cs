@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Publishing.Hosting;
@@ -25,15 +24,15 @@ public sealed class SolveRunJob : IJob
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly RunSolver _solver;
     private readonly ServeOptions _options;
-    private readonly IHostApplicationLifetime _lifetime;
+    private readonly SolveHandBack _handBack;
     private readonly ILogger<SolveRunJob> _logger;
 
-    public SolveRunJob(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, RunSolver solver, ServeOptions options, IHostApplicationLifetime lifetime, ILogger<SolveRunJob> logger)
+    public SolveRunJob(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, RunSolver solver, ServeOptions options, SolveHandBack handBack, ILogger<SolveRunJob> logger)
     {
         _openDatabase = openDatabase;
         _solver = solver;
         _options = options;
-        _lifetime = lifetime;
+        _handBack = handBack;
         _logger = logger;
     }
 
@@ -43,7 +42,8 @@ public sealed class SolveRunJob : IJob
     {
         ArgumentNullException.ThrowIfNull(context);
         var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, CultureInfo.InvariantCulture);
-        var stopping = _lifetime.ApplicationStopping;
+        using var solving = _handBack.Enter();
+        var stopping = _handBack.Stopping;
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
         if (stopping.IsCancellationRequested)
         {
@@ -67,7 +67,7 @@ public sealed class SolveRunJob : IJob
     // False when the node is stopping and the run went back to the queue.
     private async Task<bool> SolveAsync(SchedulerDatabase database, RunAttempt attempt, CancellationToken cancellationToken)
     {
-        var stopping = _lifetime.ApplicationStopping;
+        var stopping = _handBack.Stopping;
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
         var options = new SolveOptions(_options.ProgressInterval, Math.Max(1, Environment.ProcessorCount / Math.Max(1, _options.SolveSlots)), Solver.Planning.CandidateEstimate.Limit);
         try
@@ -92,10 +92,9 @@ public sealed class SolveRunJob : IJob
         return true;
     }
 
-    // This node stops: it takes no more triggers, and the run is queued again for the others.
+    // This node stops (and takes no more triggers): the run is queued again for the others.
     private async Task HandBackAsync(IJobExecutionContext context, long runId, CancellationToken cancellationToken)
     {
-        await context.Scheduler.Standby(cancellationToken).ConfigureAwait(false);
         await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Run {Run} handed back to the cluster: node {Node} is stopping", runId, _options.Node);
     }

@@ -8,7 +8,12 @@ using NodaTime;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
 using Scheduler.Publishing;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Solving;
 using Scheduler.Reports.Json;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
@@ -26,14 +31,25 @@ namespace Scheduler.Web.Endpoints;
 internal static class CompareEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
-        => api.MapPost("/compare", CompareAsync)
+    {
+        api.MapPost("/compare", CompareAsync)
             .RequireAuthorization(ApiRoles.Plan)
-            .WithSummary("Compare variants of a stored scenario with its base: {\"scenarioId\", \"variants\": [ids, default all], \"timeLimitSeconds\"}.")
+            .WithSummary("Compare variants of a stored scenario with its base: {\"scenarioId\", \"variants\": [ids, default all], \"timeLimitSeconds\"}. "
+                + "A single server answers when the solves end (200); a cluster queues them as solve jobs and answers at once (202, follow /api/comparisons/{id}).")
+            .Produces(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/comparisons/{id:long}", GetAsync)
+            .RequireAuthorization(ApiRoles.Read)
+            .WithSummary("A comparison queued on the cluster: each run's state and progress, and once every run has ended, the comparison as POST /api/compare gives it.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
 
     private static async Task<IResult> CompareAsync(
         HttpRequest request,
+        ClaimsPrincipal user,
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        [FromServices] ServeOptions serve,
+        [FromServices] IServiceProvider services,
         [FromServices] ReleasePlanner planner,
         [FromServices] TimeProvider time,
         [FromServices] WebOptions options,
@@ -85,6 +101,11 @@ internal static class CompareEndpoints
             return Problems.Invalid(ex.Message.Split('\n')[0], ex.Errors);
         }
 
+        if (serve.IsClustered)
+        {
+            return await QueueAsync(database, services.GetRequiredService<ISchedulerFactory>(), scenarioId, document, variants, timeLimit, Actor.Of(user), options, cancellationToken).ConfigureAwait(false);
+        }
+
         var parallelism = Math.Max(1, Environment.ProcessorCount);
         PlanRequest RequestFor(Core.Domain.Scenario scenario, string? variant) => new(
             scenario,
@@ -124,5 +145,61 @@ internal static class CompareEndpoints
         }
 
         return Results.Json(ComparisonJson.Of(comparison), ReportJson.Options);
+    }
+
+    // On a cluster: the base and each variant become solve jobs; the answer names the comparison to follow.
+    private static async Task<IResult> QueueAsync(
+        SchedulerDatabase database, ISchedulerFactory schedulers, long scenarioId, ScenarioDocument document, IReadOnlyList<string> variants, double? timeLimit, string actor, WebOptions options, CancellationToken cancellationToken)
+    {
+        if (CandidateEstimate.Refusal(document.Scenario, CandidateEstimate.NameOf(document.Scenario.Name, null), options.CandidateLimit) is { } refusal)
+        {
+            var error = new ScenarioError("$.scenarioId", refusal);
+            return Problems.Invalid($"The comparison cannot be made: {error}", [error]);
+        }
+
+        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+        var queued = await ClusterComparisons.QueueAsync(
+            database, scheduler, scenarioId, document, variants, anchored: true, new SolveSettings(timeLimit, null, null), RunTriggers.Compare, actor, cancellationToken).ConfigureAwait(false);
+        return Results.Json(
+            new
+            {
+                id = queued.Id,
+                baseRun = queued.BaseRunId,
+                variants = queued.Variants.Select(v => new { id = v.Variant, run = v.RunId }),
+            },
+            ReportJson.Options,
+            statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> GetAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    {
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        if (await database.Comparisons.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } comparison)
+        {
+            return Problems.NotFound($"There is no comparison {id}.");
+        }
+
+        var runs = new List<object>();
+        var states = await database.Runs.OfComparisonAsync(id, cancellationToken).ConfigureAwait(false);
+        foreach (var run in states)
+        {
+            var stored = await database.Runs.FindAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            runs.Add(new { id = run.RunId, variant = run.Variant, state = run.State, node = stored?.Node, attempt = stored?.Attempt, progress = RunProgress.Parse(stored?.Progress) });
+        }
+
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        var document = loader.Load(await database.Scenarios.ContentAsync(comparison.ScenarioId, cancellationToken).ConfigureAwait(false), $"stored scenario {comparison.ScenarioId}");
+        var result = await ClusterComparisons.AssembleAsync(database, id, document, cancellationToken).ConfigureAwait(false);
+        return Results.Json(
+            new
+            {
+                id,
+                scenarioId = comparison.ScenarioId,
+                requestedBy = comparison.RequestedBy,
+                state = result is not null ? "done" : states.Any(r => r.State == RunStates.Running) ? RunStates.Running : RunStates.Queued,
+                runs,
+                comparison = result is null ? null : ComparisonJson.Of(result),
+            },
+            ReportJson.Options);
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Cli.Tests.Support;
@@ -37,24 +36,9 @@ public class ClusterServeTests : PostgresCliTest
         await database.PlanOfRecord.AdoptAsync(run, "test");
     }
 
-    private Process StartNode(string uri, string node, string cron = "none")
-        => Process.Start(new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "serve", "--db", uri, "--node", node, "--sink", SinkOf(node), "--replan-cron", cron },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
+    private Process StartNode(string uri, string node, string cron = "none") => ServeProcess.Start(uri, node, SinkOf(node), "--replan-cron", cron);
 
-    private static async Task StopAsync(Process node)
-    {
-        if (!node.HasExited)
-        {
-            using var term = Process.Start("kill", ["-TERM", node.Id.ToString(CultureInfo.InvariantCulture)]);
-            await term!.WaitForExitAsync();
-        }
-
-        await node.WaitForExitAsync();
-    }
+    private static Task StopAsync(Process node) => ServeProcess.StopAsync(node);
 
     private static async Task<IReadOnlyList<ScheduledRelease>> DropsAsync(string uri)
     {

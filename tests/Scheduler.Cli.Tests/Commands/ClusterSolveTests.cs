@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Dapper;
+using Quartz;
+using Scheduler.Cli.Tests.Support;
+using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Jobs;
+using Scheduler.Storage;
+using Scheduler.Storage.Tests.Support;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+/// <summary>
+/// Solves shared by real <c>serve</c> processes on a throw-away PostgreSQL database: a comparison
+/// queued with <c>--on-cluster</c> gives the plans of a local compare, a node killed mid-solve leaves
+/// each run stored once, an invalid scenario fails once, and the API queues its runs on the cluster.
+/// </summary>
+public class ClusterSolveTests : PostgresCliTest
+{
+    private const string Slate = "scenarios/global-slate-2027.json";
+
+    // Four variants that the solver proves optimal (or settles on greedy's plan) well within the limit, so that every solve is reproducible.
+    private static readonly string[] FourVariants = ["--variant", "wwc-final-moves", "--variant", "heist-slips", "--variant", "new-rival-launch", "--variant", "drop-optional-doc"];
+
+    private static readonly string[] Reproducible = ["--time-limit", "120", "--gap", "0", "--threads", "1", "--json"];
+
+    private List<Process> _nodes = [];
+
+    [TearDown]
+    public async Task StopNodesAsync()
+    {
+        await Task.WhenAll(_nodes.Select(ServeProcess.StopAsync));
+        foreach (var node in _nodes)
+        {
+            node.Dispose();
+        }
+
+        _nodes = [];
+    }
+
+    private void StartNodes(string uri, params string[] names)
+        => _nodes.AddRange(names.Select(n => ServeProcess.Start(uri, n, Path.Combine(Folder, $"{n}.jsonl"))));
+
+    [Test]
+    public async Task CompareOnCluster_FourVariantsOnOneNodeAndOnTwo_GiveTheLocalComparisonsPlansWithOneRunEach()
+    {
+        var local = await CliRun.InProcessAsync(["compare", Slate, .. FourVariants, .. Reproducible, "--no-save", "--out", Path.Combine(Folder, "local")]);
+        Assert.That(local.ExitCode, Is.EqualTo(ExitCodes.Ok), local.Error);
+
+        var times = new List<TimeSpan>();
+        foreach (var nodes in new[] { new[] { "solo" }, new[] { "node-a", "node-b" } })
+        {
+            var uri = Server.Uri(Server.CreateDatabase());
+            StartNodes(uri, nodes);
+            var clock = Stopwatch.StartNew();
+            var clustered = await CliRun.InProcessAsync(["compare", Slate, .. FourVariants, .. Reproducible, "--db", uri, "--on-cluster", "--out", Path.Combine(Folder, nodes[0])]);
+            times.Add(clock.Elapsed);
+            await StopNodesAsync();
+
+            await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+            var runs = await database.Runs.ListAsync(100);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(clustered.ExitCode, Is.EqualTo(ExitCodes.Ok), clustered.Error);
+                Assert.That(WithoutTimings(clustered.Output), Is.EqualTo(WithoutTimings(local.Output)), "the same comparison as a local one");
+                foreach (var file in new[] { "base", "wwc-final-moves", "heist-slips", "new-rival-launch", "drop-optional-doc" })
+                {
+                    Assert.That(Releases(Path.Combine(Folder, nodes[0], $"{file}.json")), Is.EqualTo(Releases(Path.Combine(Folder, "local", $"{file}.json"))), $"{file}: the same plan");
+                }
+
+                Assert.That(runs.Select(r => (r.Variant ?? "base", r.State, r.Trigger)), Is.EquivalentTo(new[]
+                {
+                    ("base", RunStates.Done, RunTriggers.Compare), ("wwc-final-moves", RunStates.Done, RunTriggers.Compare), ("heist-slips", RunStates.Done, RunTriggers.Compare),
+                    ("new-rival-launch", RunStates.Done, RunTriggers.Compare), ("drop-optional-doc", RunStates.Done, RunTriggers.Compare),
+                }));
+                Assert.That(clustered.Error, Does.Contain("Run 1 (base): running on "));
+            }
+
+            if (nodes.Length == 2)
+            {
+                var solvedBy = new List<string?>();
+                foreach (var run in runs)
+                {
+                    solvedBy.Add((await database.Runs.FindAsync(run.Id))!.Node);
+                }
+
+                Assert.That(solvedBy.Distinct(), Is.EquivalentTo(new[] { "node-a", "node-b" }), "both nodes solved");
+            }
+        }
+
+        // Measured, not asserted: the base is solved alone, then the variants two at a time.
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Four variants: one node {times[0].TotalSeconds:0.0} s, two nodes {times[1].TotalSeconds:0.0} s ({times[1] / times[0]:0.00} of one node's time)."));
+    }
+
+    [Test]
+    public async Task CompareOnCluster_NodeHoldingASolveKilled_AnotherNodeSolvesItAndEveryRunIsStoredOnce()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        StartNodes(uri, "node-a", "node-b");
+        var comparing = CliRun.InProcessAsync(["compare", Slate, "--variant", "capacity-cut", "--variant", "heist-slips", "--time-limit", "15", "--gap", "0", "--threads", "1", "--db", uri, "--on-cluster", "--json"]);
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        string? victim = null;
+        var clock = Stopwatch.StartNew();
+        while (victim is null && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+            victim = (await database.Runs.FindAsync(1)) is { State: RunStates.Running, Node: { } node } ? node : null;
+        }
+
+        // Two seconds into the base's solve, its node dies without a word.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var killed = _nodes[victim == "node-a" ? 0 : 1];
+        killed.Kill(entireProcessTree: true);
+        await killed.WaitForExitAsync();
+        var result = await comparing;
+
+        var baseRun = (await database.Runs.FindAsync(1))!;
+        var runs = await database.Runs.ListAsync(100);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(victim, Is.Not.Null, "a node took the base");
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(JsonNode.Parse(result.Output)!["variants"]!.AsArray().Select(v => (string?)v!["id"]), Is.EqualTo(new[] { "capacity-cut", "heist-slips" }), "one result, printed once");
+            Assert.That((baseRun.State, baseRun.Attempt), Is.EqualTo((RunStates.Done, 2L)), "solved again from the start by the other node");
+            Assert.That(baseRun.Node, Is.Not.EqualTo(victim));
+            Assert.That(runs.Select(r => r.Variant ?? "base"), Is.EquivalentTo(new[] { "base", "capacity-cut", "heist-slips" }), "one stored run per variant");
+            Assert.That(runs.Select(r => r.State), Has.All.EqualTo(RunStates.Done));
+            foreach (var run in runs)
+            {
+                var stored = (await database.Runs.FindAsync(run.Id))!;
+                Assert.That(await database.Runs.ReleaseCountAsync(run.Id), Is.EqualTo(JsonDocument.Parse(stored.PlanJson!).RootElement.GetProperty("releases").GetArrayLength()), $"run {run.Id}: its releases stored once");
+            }
+        }
+    }
+
+    [Test]
+    public async Task SolveJob_StoredScenarioNoLongerValid_EndsFailedWithItsErrorsAndIsNotRetried()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        long runId;
+        await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System))
+        {
+            var content = Encoding.UTF8.GetBytes("""{ "name": "Broken", "regions": [] }""");
+            var scenarioId = await database.Scenarios.StoreAsync(content, "Broken", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+            runId = await database.Runs.QueueAsync(new QueuedRun(scenarioId, null, RunTriggers.Cli));
+        }
+
+        await using (var factory = QuartzSchedulerBuilder.Create(q => PublishingHost.UseClusterStore(q, DatabaseTarget.Parse(uri), "test-writer", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3))).Build())
+        {
+            await SolveJobs.QueueAsync(await factory.GetScheduler(), runId);
+        }
+
+        StartNodes(uri, "node-a");
+        await using var reader = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+        StoredRun? run = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && run is not { State: RunStates.Failed })
+        {
+            await Task.Delay(200);
+            run = await reader.Runs.FindAsync(runId);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await StopNodesAsync();
+        long jobs;
+        await using (var connection = new Npgsql.NpgsqlConnection(DatabaseTarget.Parse(uri).PostgresConnectionString("test")))
+        {
+            jobs = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM qrtz_job_details WHERE job_group = 'solve'");
+        }
+
+        run = await reader.Runs.FindAsync(runId);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((run!.State, run.Attempt), Is.EqualTo((RunStates.Failed, 1L)), "failed on its one attempt");
+            Assert.That(run.Messages, Is.Not.Empty.And.All.StartsWith("$"), "the scenario's errors, each at its place");
+            Assert.That(jobs, Is.Zero, "nothing left to retry");
+        }
+    }
+
+    [Test]
+    public async Task Api_ServeOnTheCluster_QueuesRunsAndComparisonsAsSolveJobsAnyNodeTakes()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        var token = (await CliRun.InProcessAsync("token", "add", "pat", "--role", "planner", "--db", uri)).Output.Trim();
+        var port = FreePort();
+        _nodes.Add(ServeProcess.Start(uri, "web", Path.Combine(Folder, "web.jsonl"), "--http", $"http://127.0.0.1:{port}"));
+        StartNodes(uri, "worker");
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await WaitForHealthAsync(client);
+
+        using var submitted = await client.PostAsync("/api/scenarios", new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios/demo.json"))));
+        var scenarioId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var compared = await client.PostAsJsonAsync("/api/compare", new { scenarioId, timeLimitSeconds = 5 });
+        var queued = await compared.Content.ReadFromJsonAsync<JsonElement>();
+        using var planned = await client.PostAsJsonAsync("/api/runs", new { scenarioId, timeLimitSeconds = 5 });
+        var runId = (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        var comparison = await client.GetFromJsonAsync<JsonElement>($"/api/comparisons/{queued.GetProperty("id").GetInt64()}");
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90) && comparison.GetProperty("state").GetString() != "done")
+        {
+            await Task.Delay(500);
+            comparison = await client.GetFromJsonAsync<JsonElement>($"/api/comparisons/{queued.GetProperty("id").GetInt64()}");
+        }
+
+        var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+        for (var waited = 0; waited < 60 && run.GetProperty("state").GetString() != RunStates.Done; waited++)
+        {
+            await Task.Delay(500);
+            run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
+        }
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var nodes = new List<string?>();
+        foreach (var summary in await database.Runs.ListAsync(100))
+        {
+            nodes.Add((await database.Runs.FindAsync(summary.Id))!.Node);
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((compared.StatusCode, planned.StatusCode), Is.EqualTo((System.Net.HttpStatusCode.Accepted, System.Net.HttpStatusCode.Accepted)));
+            Assert.That(queued.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
+            Assert.That(comparison.GetProperty("state").GetString(), Is.EqualTo("done"));
+            Assert.That(comparison.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()), Has.All.EqualTo(RunStates.Done));
+            Assert.That(comparison.GetProperty("comparison").GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo(RunStates.Done));
+            Assert.That(nodes, Has.Count.EqualTo(4).And.All.AnyOf("web", "worker"), "every run solved by a node of the cluster");
+        }
+    }
+
+    // The comparison JSON without what varies from one solve to the next of the same plan: the solver's seconds.
+    private static string WithoutTimings(string json)
+    {
+        var node = JsonNode.Parse(json)!;
+        node["base"]!.AsObject().Remove("solver");
+        return node.ToJsonString();
+    }
+
+    private static string Releases(string planFile) => JsonNode.Parse(File.ReadAllText(planFile))!["releases"]!.ToJsonString();
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task WaitForHealthAsync(HttpClient client)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Scheduler.Cli.Tests.Support;
+
+/// <summary>A real <c>scheduler serve</c> process, a node of the cluster on the database it is given.</summary>
+internal static class ServeProcess
+{
+    /// <summary>Starts a node named <paramref name="node"/> publishing to <paramref name="sink"/>, with no nightly replan unless <paramref name="extra"/> says otherwise.</summary>
+    public static Process Start(string uri, string node, string sink, params string[] extra)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in (string[])[Path.Combine(TestContext.CurrentContext.TestDirectory, "scheduler.dll"), "serve", "--db", uri, "--node", node, "--sink", sink])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (!extra.Contains("--replan-cron"))
+        {
+            start.ArgumentList.Add("--replan-cron");
+            start.ArgumentList.Add("none");
+        }
+
+        foreach (var argument in extra)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = Process.Start(start)!;
+
+        // Drained, so that a chatty node never blocks on a full pipe.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Stops a node as a service manager would (SIGTERM) and waits for it to exit.</summary>
+    public static async Task StopAsync(Process node)
+    {
+        if (!node.HasExited)
+        {
+            using var term = Process.Start("kill", ["-TERM", node.Id.ToString(CultureInfo.InvariantCulture)]);
+            await term!.WaitForExitAsync();
+        }
+
+        await node.WaitForExitAsync();
+    }
+}
