@@ -12,22 +12,8 @@ cd "$(dirname "$0")/.."
 .ci/setup
 dotnet build -c Release src/Scheduler.Cli -v quiet -nologo >/dev/null
 scheduler=(dotnet "$PWD/src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll")
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-work=$(mktemp -d)
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" -eq 0 ] && chown postgres "$work"
-port=$(shuf -i 20000-45000 -n 1)
-nodes=()
-cleanup() {
-  for pid in "${nodes[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
-  as_postgres "$bin/pg_ctl" -D "$work/data" -m immediate -w stop >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-as_postgres "$bin/initdb" -D "$work/data" -U postgres --auth=trust --no-sync >/dev/null
-as_postgres "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w \
-  -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work -c fsync=off -c max_connections=100" start >/dev/null
-sql() { psql -X -q -t -A -h 127.0.0.1 -p "$port" -U postgres -d "$1" -c "$2"; }
+source bench/postgres.sh
+start_postgres
 
 count=1000
 echo "| nodes | killed | published | by node | throughput /s | lateness p50 s | p99 s | max s |"

@@ -103,5 +103,15 @@ internal sealed class ClusterConnection(StandaloneSchedulerFactory factory, ISch
 {
     public IScheduler Scheduler { get; } = scheduler;
 
+    /// <summary>Says so when no serve node has checked in lately: queued runs would wait until one starts.</summary>
+    public async Task WarnWithoutNodesAsync(CliContext context, CancellationToken cancellationToken)
+    {
+        var nodes = await Scheduler.QueryClusterNodes(cancellationToken).ConfigureAwait(false);
+        if (!nodes.Any(n => !n.IsCurrentNode && n.State == ClusterNodeState.Alive))
+        {
+            await context.Error.WriteLineAsync("No serve node of the cluster has checked in lately: the runs wait in the queue until one starts (Ctrl-C cancels them).").ConfigureAwait(false);
+        }
+    }
+
     public ValueTask DisposeAsync() => factory.DisposeAsync();
 }

@@ -41,6 +41,7 @@ internal static class CompareOnCluster
         var queued = await ClusterComparisons.QueueAsync(
             database, cluster.Scheduler, scenarioId, document, variants, anchored, settings, RunTriggers.Compare, Database.Actor, cancellationToken).ConfigureAwait(false);
         await context.Error.WriteLineAsync($"Comparison {queued.Id} queued on the cluster of {database.Display}: runs {string.Join(", ", queued.RunIds)}.").ConfigureAwait(false);
+        await cluster.WarnWithoutNodesAsync(context, cancellationToken).ConfigureAwait(false);
         var labels = new Dictionary<long, string> { [queued.BaseRunId] = "base" };
         foreach (var (variant, runId) in queued.Variants.Where(v => v.RunId is not null))
         {

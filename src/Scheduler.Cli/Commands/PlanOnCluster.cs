@@ -38,6 +38,7 @@ internal static class PlanOnCluster
             },
             cancellationToken).ConfigureAwait(false);
         await SolveJobs.QueueAsync(cluster.Scheduler, runId, cancellationToken).ConfigureAwait(false);
+        await cluster.WarnWithoutNodesAsync(context, cancellationToken).ConfigureAwait(false);
         try
         {
             await ClusterRuns.FollowAsync(context, database, new Dictionary<long, string> { [runId] = input.VariantId ?? "base" }, outputs.Progress, cancellationToken).ConfigureAwait(false);
