@@ -37,7 +37,7 @@ internal static class PlanOnCluster
                 Progress = RunProgress.Queued(request.TimeLimit).ToJson(),
             },
             cancellationToken).ConfigureAwait(false);
-        await SolveJobs.QueueAsync(cluster.Scheduler, runId, cancellationToken).ConfigureAwait(false);
+        await SolveJobs.QueueAsync(cluster.Scheduler, runId, CancellationToken.None).ConfigureAwait(false); // a queued run always gets its job
         await cluster.WarnWithoutNodesAsync(context, cancellationToken).ConfigureAwait(false);
         try
         {

@@ -33,7 +33,7 @@ internal static class ServeCommand
         };
         var solveSlots = new Option<int>("--solve-slots")
         {
-            Description = "Solves this node runs at once (plans asked for over HTTP and, in a cluster, queued solve jobs); more wait for a free slot here or on another node.",
+            Description = "Solves this node runs at once (plans asked for over HTTP and, in a cluster, queued solve jobs); more wait for a free slot here or on another node. 0: a cluster node that solves nothing.",
             DefaultValueFactory = _ => 1,
         };
         var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster that shares the solving.")
@@ -72,9 +72,15 @@ internal static class ServeCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(solveSlots) is < 1 or > 64)
+            if (parse.GetValue(solveSlots) is < 0 or > 64)
             {
-                await context.Error.WriteLineAsync($"--solve-slots: {parse.GetValue(solveSlots)} is not a number of solves: use 1 to 64.").ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"--solve-slots: {parse.GetValue(solveSlots)} is not a number of solves: use 0 to 64.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            if (parse.GetValue(solveSlots) == 0 && target.Kind != DatabaseKind.Postgres)
+            {
+                await context.Error.WriteLineAsync("--solve-slots 0 leaves the solving to other nodes, and only a cluster on PostgreSQL has any: with an SQLite file, use 1 or more.").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
 

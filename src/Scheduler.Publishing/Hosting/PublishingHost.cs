@@ -113,6 +113,10 @@ public static class PublishingHost
         // Registered after Quartz's service, so stopped before it: solves are handed back while Quartz can still take their triggers.
         services.AddSingleton<SolveHandBack>();
         services.AddHostedService(p => p.GetRequiredService<SolveHandBack>());
+        if (options.IsClustered)
+        {
+            services.AddHostedService<SolveQueueSweep>();
+        }
     }
 
     // Every node names the same scheduler and its own instance: Quartz then fires each trigger on
@@ -123,8 +127,8 @@ public static class PublishingHost
         UseClusterStore(q, options.Database, options.Node.Name, options.CheckinInterval, options.CheckinMisfireThreshold);
 
         // Solve jobs take a node's cores for minutes: each node runs as many as it has slots, and
-        // leaves the rest to the others; publishing keeps threads of its own beside them.
-        q.UseExecutionLimits(limits => limits.ForGroup(SolveRunJob.Group, Math.Max(1, options.SolveSlots)));
+        // leaves the rest to the others (none at all with 0 slots); publishing keeps threads of its own beside them.
+        q.UseExecutionLimits(limits => limits.ForGroup(SolveRunJob.Group, Math.Max(0, options.SolveSlots)));
         q.UseDefaultThreadPool(Math.Max(1, options.SolveSlots) + 8);
     }
 

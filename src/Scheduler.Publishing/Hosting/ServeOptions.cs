@@ -17,7 +17,8 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
 
     /// <summary>
     /// Solves this node runs at once (<c>--solve-slots</c>): plans asked for over HTTP and, in a
-    /// cluster, the solve jobs it takes; more wait (a solve takes every core it is given).
+    /// cluster, the solve jobs it takes; more wait (a solve takes every core it is given). In a
+    /// cluster, 0 makes a node that solves nothing (it publishes and answers HTTP).
     /// </summary>
     public int SolveSlots { get; init; } = 1;
 
@@ -25,7 +26,7 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>True with PostgreSQL: the nodes sharing the database form a cluster, and solves are Quartz jobs any node may take.</summary>
-    public bool IsClustered => QuartzDatabasePath is null;
+    public bool IsClustered => Database.Kind == DatabaseKind.Postgres;
 
     /// <summary>How often the plan of record is checked for a new adoption.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(2);

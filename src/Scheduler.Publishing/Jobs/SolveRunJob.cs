@@ -47,7 +47,13 @@ public sealed class SolveRunJob : IJob
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
         if (stopping.IsCancellationRequested)
         {
-            await HandBackAsync(context, runId, cancellationToken).ConfigureAwait(false);
+            // A recovery firing must take the run from the dead node first: the next node's firing is no recovery.
+            if (context.Recovering && await database.Runs.TakeAsync(runId, _options.Node.Name, recovering: true, CancellationToken.None).ConfigureAwait(false) is { } taken)
+            {
+                await database.Runs.RequeueAsync(taken, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            await HandBackAsync(context, runId).ConfigureAwait(false);
             return;
         }
 
@@ -56,7 +62,7 @@ public sealed class SolveRunJob : IJob
             _logger.LogInformation("Run {Run}: attempt {Attempt} on node {Node}{Recovered}", runId, attempt.Attempt, _options.Node, context.Recovering ? " (taken over from a node taken for dead)" : "");
             if (!await SolveAsync(database, attempt, cancellationToken).ConfigureAwait(false))
             {
-                await HandBackAsync(context, runId, cancellationToken).ConfigureAwait(false);
+                await HandBackAsync(context, runId).ConfigureAwait(false);
                 return;
             }
         }
@@ -92,10 +98,11 @@ public sealed class SolveRunJob : IJob
         return true;
     }
 
-    // This node stops (and takes no more triggers): the run is queued again for the others.
-    private async Task HandBackAsync(IJobExecutionContext context, long runId, CancellationToken cancellationToken)
+    // This node stops (and takes no more triggers): the run is queued again for the others. Not
+    // cancellable: a run back in the queue must get its trigger (the sweep of any node would find it otherwise).
+    private async Task HandBackAsync(IJobExecutionContext context, long runId)
     {
-        await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: CancellationToken.None).ConfigureAwait(false);
         _logger.LogInformation("Run {Run} handed back to the cluster: node {Node} is stopping", runId, _options.Node);
     }
 }

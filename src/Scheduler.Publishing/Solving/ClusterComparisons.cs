@@ -46,6 +46,9 @@ public static class ClusterComparisons
         ArgumentNullException.ThrowIfNull(variants);
         ArgumentNullException.ThrowIfNull(settings);
         var comparisonId = await database.Comparisons.AddAsync(scenarioId, variants, anchored, requestedBy, cancellationToken).ConfigureAwait(false);
+
+        // From here on not cancellable: a comparison is queued whole, each run with its job.
+        cancellationToken = CancellationToken.None;
         QueuedRun Run(string? variant, Core.Domain.Scenario scenario) => new(scenarioId, variant, trigger)
         {
             RequestedBy = requestedBy,

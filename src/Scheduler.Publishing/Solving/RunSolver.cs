@@ -94,18 +94,28 @@ public sealed class RunSolver
 
         // The solver has a thread of its own: CP-SAT's native search must not hold a pool thread for minutes.
         var solving = Task.Factory.StartNew(() => _planner.Plan(request, progress, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        while (!solving.IsCompleted)
+        try
         {
-            await Task.WhenAny(solving, Task.Delay(options.ProgressInterval, _time, CancellationToken.None)).ConfigureAwait(false);
-            if (!solving.IsCompleted)
+            while (!solving.IsCompleted)
             {
-                var report = RunProgress.Of(latest, _time.GetElapsedTime(started), request.TimeLimit).ToJson();
-                if (!await database.Runs.ReportProgressAsync(attempt, report, CancellationToken.None).ConfigureAwait(false))
+                await Task.WhenAny(solving, Task.Delay(options.ProgressInterval, _time, CancellationToken.None)).ConfigureAwait(false);
+                if (!solving.IsCompleted)
                 {
-                    _logger.LogInformation("Run {Run} ended or was taken over elsewhere; its solve here stops", run.Id);
-                    await cancellation.CancelAsync().ConfigureAwait(false);
+                    var report = RunProgress.Of(latest, _time.GetElapsedTime(started), request.TimeLimit).ToJson();
+                    if (!await database.Runs.ReportProgressAsync(attempt, report, CancellationToken.None).ConfigureAwait(false))
+                    {
+                        _logger.LogInformation("Run {Run} ended or was taken over elsewhere; its solve here stops", run.Id);
+                        await cancellation.CancelAsync().ConfigureAwait(false);
+                    }
                 }
             }
+        }
+        catch (Exception) when (!solving.IsCompleted)
+        {
+            // The database failed under the progress report: the solver must not go on alone, holding cores no slot counts.
+            await cancellation.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(solving).ConfigureAwait(false);
+            throw;
         }
 
         var outcome = await solving.ConfigureAwait(false);

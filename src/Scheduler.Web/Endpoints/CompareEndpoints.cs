@@ -1,16 +1,16 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using Quartz;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
-using System.Security.Claims;
-using Microsoft.Extensions.DependencyInjection;
-using Quartz;
 using Scheduler.Publishing;
 using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Solving;
@@ -188,8 +188,18 @@ internal static class CompareEndpoints
         }
 
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        var document = loader.Load(await database.Scenarios.ContentAsync(comparison.ScenarioId, cancellationToken).ConfigureAwait(false), $"stored scenario {comparison.ScenarioId}");
-        var result = await ClusterComparisons.AssembleAsync(database, id, document, cancellationToken).ConfigureAwait(false);
+        Comparison? result;
+        try
+        {
+            var document = loader.Load(await database.Scenarios.ContentAsync(comparison.ScenarioId, cancellationToken).ConfigureAwait(false), $"stored scenario {comparison.ScenarioId}");
+            result = await ClusterComparisons.AssembleAsync(database, id, document, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            // The stored scenario no longer validates: its runs failed with these errors; there is nothing to compare.
+            return Problems.Invalid($"Comparison {id} cannot be shown: {ex.Errors[0]}", ex.Errors);
+        }
+
         return Results.Json(
             new
             {

@@ -120,7 +120,7 @@ internal static class RunEndpoints
 
         var limit = timeLimit ?? scenario!.Solver.TimeLimitSeconds;
         var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), RunProgress.Queued(TimeSpan.FromSeconds(limit)).ToJson(), cancellationToken).ConfigureAwait(false);
-        await queue.SubmitAsync(id, cancellationToken).ConfigureAwait(false);
+        await queue.SubmitAsync(id, CancellationToken.None).ConfigureAwait(false); // once queued, the run must get its job even if the client goes
         return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 

@@ -78,20 +78,17 @@ internal sealed class PlanQueue : BackgroundService, IRunQueue
     }
 
     /// <summary>
-    /// After a restart: runs still queued are queued again, in order (taking one is atomic, so a
-    /// run queued by another node is solved once). With SQLite this process is the only one that
-    /// solves, so a run left running was cut off by the stop: it ends failed, to be started again.
+    /// After a restart: runs still queued are queued again, in order. This process is the only one
+    /// that solves (a cluster solves through Quartz jobs instead), so a run left running was cut off
+    /// by the stop: it ends failed, to be started again.
     /// </summary>
     private async Task RecoverAsync(CancellationToken cancellationToken)
     {
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-        if (database.Target.Kind == DatabaseKind.Sqlite)
+        foreach (var id in await database.Runs.IdsInStateAsync(RunStates.Running, cancellationToken).ConfigureAwait(false))
         {
-            foreach (var id in await database.Runs.IdsInStateAsync(RunStates.Running, cancellationToken).ConfigureAwait(false))
-            {
-                await database.Runs.EndAsync(id, RunStates.Failed, ["the server stopped during the solve; start the run again"], cancellationToken).ConfigureAwait(false);
-                _logger.LogWarning("Run {Run} was cut off by a stop of the server; it ends failed", id);
-            }
+            await database.Runs.EndAsync(id, RunStates.Failed, ["the server stopped during the solve; start the run again"], cancellationToken).ConfigureAwait(false);
+            _logger.LogWarning("Run {Run} was cut off by a stop of the server; it ends failed", id);
         }
 
         foreach (var id in await database.Runs.IdsInStateAsync(RunStates.Queued, cancellationToken).ConfigureAwait(false))

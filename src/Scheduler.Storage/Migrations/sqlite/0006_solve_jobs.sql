@@ -20,3 +20,6 @@ ALTER TABLE runs ADD COLUMN attempt INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE runs ADD COLUMN node TEXT;                          -- the node of the latest attempt; null until taken
 ALTER TABLE runs ADD COLUMN settings TEXT;                      -- JSON: time limit, gap and threads asked for; null for the scenario's
 ALTER TABLE runs ADD COLUMN comparison_id INTEGER REFERENCES comparisons (id);
+
+-- A comparison's runs are read together while it is followed.
+CREATE INDEX runs_comparison ON runs (comparison_id);
