@@ -179,14 +179,7 @@ internal static class CompareEndpoints
             return Problems.NotFound($"There is no comparison {id}.");
         }
 
-        var runs = new List<object>();
-        var states = await database.Runs.OfComparisonAsync(id, cancellationToken).ConfigureAwait(false);
-        foreach (var run in states)
-        {
-            var stored = await database.Runs.FindAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-            runs.Add(new { id = run.RunId, variant = run.Variant, state = run.State, node = stored?.Node, attempt = stored?.Attempt, progress = RunProgress.Parse(stored?.Progress) });
-        }
-
+        // Assembled first: an ended run never runs again, so the runs read after it agree with it.
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
         Comparison? result;
         try
@@ -198,6 +191,14 @@ internal static class CompareEndpoints
         {
             // The stored scenario no longer validates: its runs failed with these errors; there is nothing to compare.
             return Problems.Invalid($"Comparison {id} cannot be shown: {ex.Errors[0]}", ex.Errors);
+        }
+
+        var runs = new List<object>();
+        var states = await database.Runs.OfComparisonAsync(id, cancellationToken).ConfigureAwait(false);
+        foreach (var run in states)
+        {
+            var stored = await database.Runs.FindAsync(run.RunId, cancellationToken).ConfigureAwait(false);
+            runs.Add(new { id = run.RunId, variant = run.Variant, state = run.State, node = stored?.Node, attempt = stored?.Attempt, progress = RunProgress.Parse(stored?.Progress) });
         }
 
         return Results.Json(

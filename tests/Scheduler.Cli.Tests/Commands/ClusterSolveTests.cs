@@ -90,6 +90,7 @@ public class ClusterSolveTests : PostgresCliTest
                 }
 
                 Assert.That(solvedBy.Distinct(), Is.EquivalentTo(new[] { "node-a", "node-b" }), "both nodes solved");
+                Assert.That(await OverlapsOnOneNodeAsync(uri), Is.Zero, "one solve at a time on each node");
             }
         }
 
@@ -184,12 +185,12 @@ public class ClusterSolveTests : PostgresCliTest
     }
 
     [Test]
-    public async Task Api_ServeOnTheCluster_QueuesRunsAndComparisonsAsSolveJobsAnyNodeTakes()
+    public async Task Api_ServeOnTheClusterWithNoSolveSlots_QueuesRunsAndComparisonsAsSolveJobsAnotherNodeTakes()
     {
         var uri = Server.Uri(Server.CreateDatabase());
         var token = (await CliRun.InProcessAsync("token", "add", "pat", "--role", "planner", "--db", uri)).Output.Trim();
         var port = FreePort();
-        _nodes.Add(ServeProcess.Start(uri, "web", Path.Combine(Folder, "web.jsonl"), "--http", $"http://127.0.0.1:{port}"));
+        _nodes.Add(ServeProcess.Start(uri, "web", Path.Combine(Folder, "web.jsonl"), "--http", $"http://127.0.0.1:{port}", "--solve-slots", "0"));
         StartNodes(uri, "worker");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -232,8 +233,84 @@ public class ClusterSolveTests : PostgresCliTest
             Assert.That(comparison.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()), Has.All.EqualTo(RunStates.Done));
             Assert.That(comparison.GetProperty("comparison").GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
             Assert.That(run.GetProperty("state").GetString(), Is.EqualTo(RunStates.Done));
-            Assert.That(nodes, Has.Count.EqualTo(4).And.All.AnyOf("web", "worker"), "every run solved by a node of the cluster");
+            Assert.That(nodes, Has.Count.EqualTo(4).And.All.EqualTo("worker"), "solved by the cluster's solving node, not in the process that answered");
         }
+    }
+
+    [Test]
+    public async Task PlanOnCluster_OneNode_PrintsTheLocalPlanAndAdoptsTheStoredRun()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        var local = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--threads", "1", "--gap", "0", "--json", "--no-save");
+        StartNodes(uri, "node-a");
+
+        var clustered = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--threads", "1", "--gap", "0", "--json", "--db", uri, "--on-cluster", "--adopt", "--out", Path.Combine(Folder, "plan.json"));
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(clustered.ExitCode, Is.EqualTo(ExitCodes.Ok), clustered.Error);
+            Assert.That(JsonNode.Parse(clustered.Output)!["releases"]!.ToJsonString(), Is.EqualTo(JsonNode.Parse(local.Output)!["releases"]!.ToJsonString()), "the plan a local run makes");
+            Assert.That(Releases(Path.Combine(Folder, "plan.json")), Is.EqualTo(JsonNode.Parse(local.Output)!["releases"]!.ToJsonString()));
+            Assert.That(clustered.Error, Does.Contain("Run 1 (base): running on node-a (attempt 1)\n").And.Contain("Run 1 (base): done, optimal\n"));
+            Assert.That(clustered.Error, Does.EndWith("Run 1 stored in " + uri + ".\nRun 1 is now the plan of record.\n"));
+            Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task PlanOnCluster_NodeHoldingItStopped_HandsItBackAndTheOtherNodeStoresItOnce()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        StartNodes(uri, "node-a", "node-b");
+        var planning = CliRun.InProcessAsync("plan", Slate, "--variant", "capacity-cut", "--time-limit", "15", "--gap", "0", "--threads", "1", "--db", uri, "--on-cluster", "--json");
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var clock = Stopwatch.StartNew();
+        string? holder = null;
+        while (holder is null && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(200);
+            holder = (await database.Runs.FindAsync(1)) is { State: RunStates.Running, Node: { } node } ? node : null;
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var stopping = _nodes[holder == "node-a" ? 0 : 1];
+        await ServeProcess.StopAsync(stopping);
+        var result = await planning;
+
+        var run = (await database.Runs.FindAsync(1))!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(holder, Is.Not.Null, "a node took the run");
+            Assert.That(stopping.ExitCode, Is.Zero, "the node stopped cleanly");
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That((run.State, run.Attempt), Is.EqualTo((RunStates.Done, 2L)));
+            Assert.That(run.Node, Is.Not.EqualTo(holder));
+            Assert.That(result.Error, Does.Contain($"Run 1 (capacity-cut): running on {holder} (attempt 1)\n").And.Contain($"Run 1 (capacity-cut): running on {run.Node} (attempt 2)\n"));
+            Assert.That((await database.Runs.ListAsync(10)).Count, Is.EqualTo(1), "one run");
+        }
+    }
+
+    [Test]
+    public async Task Sweep_QueuedRunWithoutASolveJob_IsSolvedOnceANodeStarts()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
+        var content = await File.ReadAllBytesAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios/demo.json"));
+        var scenarioId = await database.Scenarios.StoreAsync(content, "Demo: spring 2027", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
+        var runId = await database.Runs.QueueAsync(new QueuedRun(scenarioId, null, RunTriggers.Api) { Settings = """{"timeLimitSeconds":5}""" });
+
+        StartNodes(uri, "node-a");
+        var clock = Stopwatch.StartNew();
+        StoredRun? run = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && run is not { State: RunStates.Done })
+        {
+            await Task.Delay(200);
+            run = await database.Runs.FindAsync(runId);
+        }
+
+        Assert.That((run!.State, run.Node, run.Attempt, run.Verified), Is.EqualTo((RunStates.Done, (string?)"node-a", 1L, true)));
     }
 
     [Test]
@@ -271,6 +348,17 @@ public class ClusterSolveTests : PostgresCliTest
         JsonValue v when v.GetValueKind() == JsonValueKind.Number => JsonValue.Create(Math.Round(v.GetValue<double>(), 9) + 0.0),
         _ => node?.DeepClone(),
     };
+
+    // Pairs of runs solved on the same node at the same time.
+    private static async Task<long> OverlapsOnOneNodeAsync(string uri)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(DatabaseTarget.Parse(uri).PostgresConnectionString("test"));
+        return await connection.ExecuteScalarAsync<long>(
+            """
+            SELECT count(*) FROM runs a JOIN runs b ON a.node = b.node AND a.id < b.id
+            WHERE a.started_at::timestamptz < b.finished_at::timestamptz AND b.started_at::timestamptz < a.finished_at::timestamptz
+            """);
+    }
 
     private static string Releases(string planFile) => JsonNode.Parse(File.ReadAllText(planFile))!["releases"]!.ToJsonString();
 

@@ -38,4 +38,14 @@ public class OnClusterInputTests
             (result.ExitCode, result.Error),
             Is.EqualTo((ExitCodes.InvalidInput, "--on-cluster compares the variants of one scenario and stores the runs: give one scenario file, and drop --no-save.\n")));
     }
+
+    [Test]
+    public async Task Serve_NoSolveSlotsWithAnSqliteDatabase_IsRefused()
+    {
+        var result = await CliRun.InProcessAsync("serve", "--solve-slots", "0");
+
+        Assert.That(
+            (result.ExitCode, result.Error),
+            Is.EqualTo((ExitCodes.InvalidInput, "--solve-slots 0 leaves the solving to other nodes, and only a cluster on PostgreSQL has any: with an SQLite file, use 1 or more.\n")));
+    }
 }

@@ -189,7 +189,8 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 
         var cancelled = await database.Runs.EndAsync(id, RunStates.Cancelled, ["cancelled by token:bob"]);
         var started = await database.Runs.TakeAsync(id, "node-a", recovering: true) is not null;
-        var reported = await database.Runs.ReportProgressAsync(new RunAttempt(id, 1), "{}");
+        // The run's own attempt (0, never taken): only its state refuses the report.
+        var reported = await database.Runs.ReportProgressAsync(new RunAttempt(id, 0), "{}");
 
         var run = (await database.Runs.FindAsync(id))!;
         using (Assert.EnterMultipleScope())
