@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using Quartz;
 using Scheduler.Core.Loading;
@@ -49,7 +48,7 @@ internal static class CompareEndpoints
         ClaimsPrincipal user,
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         [FromServices] ServeOptions serve,
-        [FromServices] IServiceProvider services,
+        [FromServices] ISchedulerFactory schedulers,
         [FromServices] ReleasePlanner planner,
         [FromServices] TimeProvider time,
         [FromServices] WebOptions options,
@@ -103,7 +102,7 @@ internal static class CompareEndpoints
 
         if (serve.IsClustered)
         {
-            return await QueueAsync(database, services.GetRequiredService<ISchedulerFactory>(), scenarioId, document, variants, timeLimit, Actor.Of(user), options, cancellationToken).ConfigureAwait(false);
+            return await QueueAsync(database, schedulers, scenarioId, document, variants, timeLimit, Actor.Of(user), options, cancellationToken).ConfigureAwait(false);
         }
 
         var parallelism = Math.Max(1, Environment.ProcessorCount);

@@ -172,6 +172,8 @@ internal static class RunEndpoints
         requestedBy = run.RequestedBy,
         state = run.State,
         status = run.Status,
+        node = run.Node,
+        attempt = run.Attempt,
         progress = RunProgress.Parse(run.Progress),
         messages = run.Messages,
         plan = run.PlanJson is { } plan ? JsonSerializer.Deserialize<JsonElement>(plan) : (JsonElement?)null,

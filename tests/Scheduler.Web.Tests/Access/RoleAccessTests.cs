@@ -77,6 +77,10 @@ public class RoleAccessTests
         yield return Case("POST", "/api/compare", Caller.Viewer, HttpStatusCode.Forbidden);
         yield return Case("POST", "/api/compare", Caller.Planner, HttpStatusCode.OK);
 
+        // No comparison is queued on a single server: past the role check, the endpoint says so.
+        yield return Case("GET", "/api/comparisons/1", Caller.NoToken, HttpStatusCode.Unauthorized);
+        yield return Case("GET", "/api/comparisons/1", Caller.Viewer, HttpStatusCode.NotFound);
+
         // Cancelling the run that has ended: past the role check, the endpoint says there is nothing to cancel.
         yield return Case("DELETE", $"/api/runs/{Run}", Caller.NoToken, HttpStatusCode.Unauthorized);
         yield return Case("DELETE", $"/api/runs/{Run}", Caller.Viewer, HttpStatusCode.Forbidden);

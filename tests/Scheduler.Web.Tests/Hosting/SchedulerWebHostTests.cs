@@ -130,6 +130,7 @@ public class SchedulerWebHostTests : OneHostTests
                 Is.EqualTo(new[]
                 {
                     "/api/compare",
+                    "/api/comparisons/{id}",
                     "/api/plan-of-record",
                     "/api/publications",
                     "/api/runs",
