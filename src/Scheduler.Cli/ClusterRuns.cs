@@ -91,11 +91,8 @@ internal static class ClusterRuns
     };
 
     private static string Line(RunProgress report)
-    {
-        var figures = report.Incumbent is { } incumbent ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}") : "";
-        figures += report.Bound is { } bound ? string.Create(CultureInfo.InvariantCulture, $", bound {bound:0.###}") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{report.Phase}: {report.ElapsedSeconds:0} s of {report.TimeLimitSeconds:0} s{figures}");
-    }
+        => Commands.PlanCommand.ProgressLine(
+            new Solver.Planning.PlanningProgress(report.Phase, report.Incumbent, report.Bound), TimeSpan.FromSeconds(report.ElapsedSeconds), TimeSpan.FromSeconds(report.TimeLimitSeconds));
 }
 
 /// <summary>The cluster's scheduler, never started, and what built it (disposed with it).</summary>

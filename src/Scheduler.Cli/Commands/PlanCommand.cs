@@ -283,7 +283,8 @@ internal static class PlanCommand
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ProgressLine(PlanningProgress progress, TimeSpan elapsed, TimeSpan limit)
+    /// <summary>One progress line: phase, elapsed against the limit, incumbent, bound (also for runs solved on the cluster).</summary>
+    internal static string ProgressLine(PlanningProgress progress, TimeSpan elapsed, TimeSpan limit)
     {
         var figures = progress.Incumbent is { } incumbent
             ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}")
