@@ -19,7 +19,7 @@ internal static class ComparisonReport
     {
         if (json)
         {
-            await context.Output.WriteLineAsync(JsonSerializer.Serialize(ComparisonJson.Of(comparison), CliJson.Options)).ConfigureAwait(false);
+            await context.Output.WriteLineAsync(JsonSerializer.Serialize(ComparisonJson.Of(comparison, CliScenarios.RequestedVariant), CliJson.Options)).ConfigureAwait(false);
             return;
         }
 
@@ -33,7 +33,7 @@ internal static class ComparisonReport
                 console.WriteLine($"Variant {variant.Id}: cannot be planned, the variant is invalid:");
                 foreach (var error in variant.Errors)
                 {
-                    console.WriteLine($"  {error}");
+                    console.WriteLine($"  {CliScenarios.Describe(error)}");
                 }
 
                 continue;

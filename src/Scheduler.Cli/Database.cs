@@ -48,4 +48,19 @@ internal static class Database
 
     /// <summary>Who is acting, for the audit log.</summary>
     public static string Actor => $"cli:{Environment.UserName}";
+
+    /// <summary>
+    /// True when <paramref name="database"/> can carry solves on the cluster (PostgreSQL); otherwise
+    /// prints why not (exit code 2 for the caller).
+    /// </summary>
+    public static async Task<bool> CheckClusterAsync(CliContext context, SchedulerDatabase database)
+    {
+        if (database.Target.Kind == DatabaseKind.Postgres)
+        {
+            return true;
+        }
+
+        await context.Error.WriteLineAsync($"--on-cluster needs the cluster's PostgreSQL database (--db postgres://...); {database.Display} is an SQLite file, which only one server uses.").ConfigureAwait(false);
+        return false;
+    }
 }

@@ -22,9 +22,9 @@ public sealed class Publisher : IDisposable
     // downtime cannot interleave their drops out of order. A semaphore, as the storage calls inside
     // are awaited.
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SchedulerMetrics _metrics;
+    private readonly PublicationMetrics _metrics;
 
-    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, Hosting.ServeNode node, SchedulerMetrics metrics, ILogger<Publisher> logger)
+    public Publisher(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, TimeProvider time, DeliverySignal delivery, Hosting.ServeNode node, PublicationMetrics metrics, ILogger<Publisher> logger)
     {
         _metrics = metrics ?? throw new ArgumentNullException(nameof(metrics));
         _node = node ?? throw new ArgumentNullException(nameof(node));

@@ -25,5 +25,18 @@ public sealed record ScheduledRelease(
     public bool IsPremiere => Drop == 0;
 }
 
+/// <summary>Where a notification of the outbox is.</summary>
+public enum NotificationStatus
+{
+    /// <summary>Waiting to be delivered, or to be tried again after a passing failure.</summary>
+    Pending,
+
+    /// <summary>The sink took it.</summary>
+    Delivered,
+
+    /// <summary>The sink refused it, or every attempt failed: it is not tried again.</summary>
+    Failed,
+}
+
 /// <summary>A notification about one published drop, waiting in the outbox or already delivered or failed.</summary>
-public sealed record Notification(long Id, string Title, string Region, int Drop, string IdempotencyKey, string Payload, string Status, int Attempts, string? LastError);
+public sealed record Notification(long Id, string Title, string Region, int Drop, string IdempotencyKey, string Payload, NotificationStatus Status, int Attempts, string? LastError);

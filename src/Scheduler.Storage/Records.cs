@@ -5,28 +5,41 @@ using Scheduler.Core.Plans;
 namespace Scheduler.Storage;
 
 /// <summary>Why a run was made.</summary>
-public static class RunTriggers
+public enum RunTrigger
 {
-    public const string Cli = "cli";
-    public const string Nightly = "nightly";
-    public const string Compare = "compare";
+    /// <summary>A planner's command line: <c>plan</c>, <c>replan</c>.</summary>
+    Cli,
+
+    /// <summary>The nightly replan of <c>serve</c>.</summary>
+    Nightly,
+
+    /// <summary>A what-if comparison, from the command line or the HTTP API.</summary>
+    Compare,
 
     /// <summary>Queued through the HTTP API, and run by it.</summary>
-    public const string Api = "api";
+    Api,
 }
 
 /// <summary>
 /// Where a run is: queued, running, then done (with an outcome, plan or not), failed or cancelled.
-/// A run stored whole (<see cref="Stores.RunStore.StoreAsync"/>) is done from the start; one queued
-/// through the API goes from queued (usually through running) to one of the last three, and never back.
+/// A run stored whole (<see cref="Stores.RunArchive.StoreAsync"/>) is done from the start; one queued
+/// (<see cref="Stores.SolveQueueStore"/>) goes from queued (usually through running) to one of the last
+/// three, and never back.
 /// </summary>
-public static class RunStates
+public enum RunState
 {
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Done = "done";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
+    Queued,
+    Running,
+    Done,
+    Failed,
+    Cancelled,
+}
+
+/// <summary>What can be said of a run's state without reading the run.</summary>
+public static class RunStateFacts
+{
+    /// <summary>True for done, failed and cancelled: the run never changes again.</summary>
+    public static bool HasEnded(this RunState state) => state is RunState.Done or RunState.Failed or RunState.Cancelled;
 }
 
 /// <summary>A run to store: the scenario it planned, how it went, and its plan when there is a verified one.</summary>
@@ -40,7 +53,7 @@ public sealed record NewRun
 
     public string? Variant { get; init; }
 
-    public required string Trigger { get; init; }
+    public required RunTrigger Trigger { get; init; }
 
     public required Instant StartedAt { get; init; }
 
@@ -70,7 +83,7 @@ public sealed record NewRun
     public string? PlanJson { get; init; }
 
     /// <summary>A run that produced <paramref name="plan"/>, verified, named and timed by the plan itself.</summary>
-    public static NewRun ForVerifiedPlan(Plan plan, ReadOnlyMemory<byte> scenarioContent, string trigger, Instant startedAt, Instant finishedAt)
+    public static NewRun ForVerifiedPlan(Plan plan, ReadOnlyMemory<byte> scenarioContent, RunTrigger trigger, Instant startedAt, Instant finishedAt)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return new NewRun
@@ -103,7 +116,7 @@ public sealed record RunSummary(
     long Id,
     string Scenario,
     string? Variant,
-    string Trigger,
+    RunTrigger Trigger,
     string Engine,
     string Status,
     double? Objective,
@@ -111,8 +124,12 @@ public sealed record RunSummary(
     Instant CreatedAt,
     bool Verified,
     bool Adopted,
-    string State,
-    string? RequestedBy);
+    RunState State,
+    string? RequestedBy)
+{
+    /// <summary>True when the run ended with a verified plan (the optimizer's or the greedy baseline's).</summary>
+    public bool HasPlan => State == RunState.Done && Verified;
+}
 
 /// <summary>
 /// One stored run with what is needed to show, export, verify or adopt it, and, while it runs,
@@ -124,12 +141,12 @@ public sealed record StoredRun(
     string ScenarioName,
     string ScenarioSha256,
     string? Variant,
-    string Trigger,
+    RunTrigger Trigger,
     string Status,
     bool Verified,
     ImmutableArray<string> Messages,
     string? PlanJson,
-    string State,
+    RunState State,
     string? RequestedBy,
     string? Progress)
 {
@@ -150,7 +167,7 @@ public sealed record StoredRun(
 /// A run to queue: the stored scenario (and variant) to plan and why. <see cref="Progress"/> is what
 /// it shows while it waits, <see cref="Settings"/> what the solve is asked for (JSON each).
 /// </summary>
-public sealed record QueuedRun(long ScenarioId, string? Variant, string Trigger)
+public sealed record QueuedRun(long ScenarioId, string? Variant, RunTrigger Trigger)
 {
     /// <summary>Who asked, as the audit log names actors (<c>token:alice</c>, <c>cli:root@host</c>).</summary>
     public string? RequestedBy { get; init; }
@@ -163,7 +180,7 @@ public sealed record QueuedRun(long ScenarioId, string? Variant, string Trigger)
 }
 
 /// <summary>
-/// One taking of a run by a node (<see cref="Stores.RunStore.TakeAsync"/>): progress and the outcome
+/// One taking of a run by a node (<see cref="Stores.SolveQueueStore.TakeAsync"/>): progress and the outcome
 /// are written under it, and refused once a later attempt has taken the run or the run has ended.
 /// </summary>
 public sealed record RunAttempt(long RunId, long Attempt);
@@ -175,10 +192,26 @@ public sealed record RunAttempt(long RunId, long Attempt);
 public sealed record StoredComparison(long Id, long ScenarioId, ImmutableArray<string> Variants, bool Anchored, string? RequestedBy, Instant CreatedAt);
 
 /// <summary>One run of a comparison: its variant (null for the base) and its state.</summary>
-public sealed record ComparisonRun(long RunId, string? Variant, string State);
+public sealed record ComparisonRun(long RunId, string? Variant, RunState State);
 
 /// <summary>A stored scenario version: its id, name, content hash and when it was first stored.</summary>
 public sealed record StoredScenario(long Id, string Name, string Sha256, Instant SubmittedAt);
 
+/// <summary>What an entry of the audit log records.</summary>
+public enum AuditAction
+{
+    /// <summary>A run made the plan of record by hand (<c>adopt</c>, <c>plan --adopt</c>, the API).</summary>
+    Adopt,
+
+    /// <summary>A replan adopted as the plan of record.</summary>
+    Replan,
+
+    /// <summary>An API token made.</summary>
+    TokenAdd,
+
+    /// <summary>An API token revoked.</summary>
+    TokenRevoke,
+}
+
 /// <summary>An entry of the audit log.</summary>
-public sealed record AuditEntry(long Id, Instant At, string Actor, string Action, long? RunId, string Details);
+public sealed record AuditEntry(long Id, Instant At, string Actor, AuditAction Action, long? RunId, string Details);

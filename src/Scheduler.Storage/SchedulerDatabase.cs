@@ -19,7 +19,8 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
         _session = session;
         SchemaVersion = schemaVersion;
         Scenarios = new ScenarioStore(session);
-        Runs = new RunStore(session, Scenarios);
+        Runs = new RunArchive(session, Scenarios);
+        SolveQueue = new SolveQueueStore(session);
         PlanOfRecord = new PlanOfRecordStore(session);
         Publications = new PublicationStore(session);
         Notifications = new NotificationStore(session);
@@ -37,7 +38,11 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
 
     public ScenarioStore Scenarios { get; }
 
-    public RunStore Runs { get; }
+    /// <summary>Every run: what was planned, how it ended, its plan.</summary>
+    public RunArchive Runs { get; }
+
+    /// <summary>Runs waiting to be solved and being solved.</summary>
+    public SolveQueueStore SolveQueue { get; }
 
     /// <summary>What-if comparisons queued as runs.</summary>
     public ComparisonStore Comparisons { get; }

@@ -5,6 +5,19 @@ using Scheduler.Reports.Json;
 
 namespace Scheduler.Web;
 
+/// <summary>A wrong part of a request: where (a JSON path of the body, <c>?name</c> for a query parameter, or a place in a stored scenario) and a sentence.</summary>
+internal sealed record FieldError(string Path, string Message)
+{
+    /// <summary>How the API names the variant a request asked for, in errors the loader reports against it.</summary>
+    public const string RequestedVariant = "$.variant";
+
+    public override string ToString() => $"{Path}: {Message}";
+
+    /// <summary>Scenario errors as the API reports them, a variant asked for in <paramref name="requestedVariant"/>.</summary>
+    public static IEnumerable<FieldError> Of(IEnumerable<ScenarioError> errors, string requestedVariant = RequestedVariant)
+        => errors.Select(e => new FieldError(e.Path.Render(requestedVariant), e.Message));
+}
+
 /// <summary>
 /// Every error the API gives, as <c>application/problem+json</c> (RFC 9457): a title, a sentence,
 /// and, for input that is wrong, <c>errors</c> as <c>[{"path", "message"}]</c>, the list
@@ -18,12 +31,19 @@ internal static class Problems
         => Results.Json(Body(status, title, detail, errors), ReportJson.Options, ContentType, status);
 
     /// <summary>422: the input was read, and it is wrong in the places listed.</summary>
-    public static IResult Invalid(string detail, IEnumerable<ScenarioError> errors)
-        => Of(StatusCodes.Status422UnprocessableEntity, "The request is invalid", detail, ErrorJson.Of(errors));
+    public static IResult Invalid(string detail, IEnumerable<FieldError> errors)
+        => Of(StatusCodes.Status422UnprocessableEntity, "The request is invalid", detail, errors.Select(e => new { path = e.Path, message = e.Message }));
 
-    /// <summary>422 for one field of the request body.</summary>
+    /// <summary>422 for one field of the request.</summary>
     public static IResult Invalid(string path, string message)
-        => Invalid($"{path}: {message}", [new ScenarioError(path, message)]);
+        => Invalid($"{path}: {message}", [new FieldError(path, message)]);
+
+    /// <summary>422 for a scenario that does not load: the header of its errors as the sentence, then each error.</summary>
+    public static IResult Invalid(ScenarioValidationException invalid)
+    {
+        ArgumentNullException.ThrowIfNull(invalid);
+        return Invalid(invalid.Describe(FieldError.RequestedVariant).Split('\n')[0], FieldError.Of(invalid.Errors));
+    }
 
     public static IResult NotFound(string detail) => Of(StatusCodes.Status404NotFound, "Not found", detail);
 

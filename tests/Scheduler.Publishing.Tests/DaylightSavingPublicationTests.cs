@@ -4,6 +4,7 @@ using NodaTime;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Tests.Support;
+using Scheduler.Publishing.Tests.Support;
 
 namespace Scheduler.Publishing.Tests;
 

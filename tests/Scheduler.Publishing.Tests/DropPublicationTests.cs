@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Storage;
+using Scheduler.Publishing.Tests.Support;
 
 namespace Scheduler.Publishing.Tests;
 

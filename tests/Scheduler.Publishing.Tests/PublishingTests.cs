@@ -6,6 +6,7 @@ using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Scheduler.Publishing.Tests.Support;
 
 namespace Scheduler.Publishing.Tests;
 
@@ -154,7 +155,7 @@ public class PublishingTests
                 {
                     await using var database = await fixture.OpenAsync();
                     var notifications = await database.Notifications.AllAsync();
-                    return notifications.All(n => n.Status != "pending") && notifications.Count == 3;
+                    return notifications.All(n => n.Status != NotificationStatus.Pending) && notifications.Count == 3;
                 },
                 TimeSpan.FromSeconds(20));
             await host.StopAsync();
@@ -166,10 +167,10 @@ public class PublishingTests
         var notifications = (await check.Notifications.AllAsync()).ToDictionary(n => n.Title);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(notifications["ok"].Status, Is.EqualTo("delivered"));
-            Assert.That(notifications["flaky"].Status, Is.EqualTo("delivered"));
+            Assert.That(notifications["ok"].Status, Is.EqualTo(NotificationStatus.Delivered));
+            Assert.That(notifications["flaky"].Status, Is.EqualTo(NotificationStatus.Delivered));
             Assert.That(notifications["flaky"].Attempts, Is.EqualTo(2));
-            Assert.That(notifications["refused"].Status, Is.EqualTo("failed"));
+            Assert.That(notifications["refused"].Status, Is.EqualTo(NotificationStatus.Failed));
             Assert.That(notifications["refused"].LastError, Does.StartWith("HTTP 400"));
             Assert.That(keys, Has.Count.EqualTo(4));
             Assert.That(keys, Has.All.Match(@"^\d+:(ok|flaky|refused):us$"));

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Scheduler.Publishing;
+using Scheduler.Application.Adopting;
 
 namespace Scheduler.Cli.Commands;
 

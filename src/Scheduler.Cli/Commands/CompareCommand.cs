@@ -1,14 +1,14 @@
 using System.CommandLine;
-using NodaTime;
-using Scheduler.Core.Loading;
+using Scheduler.Application.Comparing;
+using Scheduler.Application.Execution;
+using Scheduler.Application.Hosting;
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
-using Scheduler.Publishing;
-using Scheduler.Publishing.Solving;
 using Scheduler.Reports.Calendar;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
-using Scheduler.Storage;
 
 namespace Scheduler.Cli.Commands;
 
@@ -45,7 +45,7 @@ internal static class CompareCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(files)!;
-            var baseInput = await ScenarioInput.LoadAsync(context, paths[0], null, cancellationToken).ConfigureAwait(false);
+            var baseInput = await CliScenarios.LoadAsync(context, paths[0], null, cancellationToken).ConfigureAwait(false);
             if (baseInput is null)
             {
                 return ExitCodes.InvalidInput;
@@ -57,106 +57,83 @@ internal static class CompareCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var parallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount;
-            var settings = new Settings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads) ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, parallelism)));
-            var jobs = paths.Length == 2
-                ? [await FileJobAsync(paths[1], settings, cancellationToken).ConfigureAwait(false)]
-                : VariantJobsOf(baseInput, parse.GetValue(variants) ?? [], settings);
-
-            Comparison comparison;
-            if (parse.GetValue(onCluster))
+            var clustered = parse.GetValue(onCluster);
+            if (clustered && (paths.Length == 2 || store is null))
             {
-                if (paths.Length == 2 || store is null)
-                {
-                    await context.Error.WriteLineAsync("--on-cluster compares the variants of one scenario and stores the runs: give one scenario file, and drop --no-save.").ConfigureAwait(false);
-                    return ExitCodes.InvalidInput;
-                }
-
-                var onClusterSettings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads));
-                var (clustered, code) = await CompareOnCluster.RunAsync(context, store, baseInput, parse.GetValue(variants) ?? [], !parse.GetValue(independent), onClusterSettings, parse.GetValue(progress), cancellationToken).ConfigureAwait(false);
-                if (clustered is null)
-                {
-                    return code;
-                }
-
-                comparison = clustered;
+                await context.Error.WriteLineAsync("--on-cluster compares the variants of one scenario and stores the runs: give one scenario file, and drop --no-save.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
             }
-            else
+
+            if (clustered && !await Database.CheckClusterAsync(context, store!).ConfigureAwait(false))
             {
-                var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
-                var comparer = new WhatIfComparer(new ReleasePlanner(context.Time));
+                return ExitCodes.InvalidInput;
+            }
+
+            var settings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads));
+            var job = (paths.Length == 2
+                ? await FileJobAsync(baseInput, paths[1], settings, cancellationToken).ConfigureAwait(false)
+                : ComparisonJob.OfVariants(baseInput, parse.GetValue(variants) ?? [], settings)) with
+            {
+                Anchored = !parse.GetValue(independent),
+                Parallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
+                RequestedBy = Database.Actor,
+            };
+
+            ComparisonResult result;
+            await using (var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time))
+            {
                 try
                 {
-                    var comparing = SolverThread.Start(
-                        () => comparer.Compare(settings.Request(baseInput), [.. jobs.Select(j => j.Job)], parallelism, !parse.GetValue(independent), cancellationToken),
-                        cancellationToken);
-                    comparison = await SolverThread.AwaitAsync(comparing, () => comparing.WaitAsync(cancellationToken), cancellationToken).ConfigureAwait(false);
+                    var lines = clustered ? SolveWatchers.Lines(context, store!.Display, parse.GetValue(progress)) : null;
+                    result = await executor.CompareAsync(store, job, lines, cancellationToken).ConfigureAwait(false);
+                }
+                catch (RunsCancelledException ex)
+                {
+                    await context.Error.WriteLineAsync($"Interrupted: the runs of comparison {ex.ComparisonId} were cancelled on the cluster; nothing was written.").ConfigureAwait(false);
+                    return ExitCodes.Interrupted;
                 }
                 catch (OperationCanceledException)
                 {
                     await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
                     return ExitCodes.Interrupted;
                 }
+            }
 
-                if (comparison.Base.Status == PlanningStatus.TooLarge)
-                {
-                    // The base was refused before anything was built and no variant was planned: nothing is written or stored.
-                    await context.Error.WriteLineAsync(comparison.Base.Reasons[0]).ConfigureAwait(false);
-                    return ExitCodes.InvalidInput;
-                }
-
-                var finishedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
-                if (store is not null)
-                {
-                    await store.Runs.StoreAsync(RunRecords.For(comparison.Base, baseInput.Document, baseInput.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
-                    foreach (var (variant, input) in comparison.Variants.Zip(jobs.Select(j => j.Input)))
-                    {
-                        if (variant.Outcome is { } outcome && input is not null)
-                        {
-                            await store.Runs.StoreAsync(RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
-                        }
-                    }
-                }
+            if (result.Refused)
+            {
+                // The base was refused before anything was built and no variant was planned: nothing is written or stored.
+                await context.Error.WriteLineAsync(result.Comparison.Base.Reasons[0]).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
             }
 
             if (parse.GetValue(outDir) is { } directory)
             {
-                await WritePlansAsync(directory, comparison, cancellationToken).ConfigureAwait(false);
+                await WritePlansAsync(directory, result.Comparison, cancellationToken).ConfigureAwait(false);
             }
 
-            if (parse.GetValue(report) is { } reportPath && comparison.Base.Plan is { } basePlan)
+            if (parse.GetValue(report) is { } reportPath && result.Comparison.Base.Plan is { } basePlan)
             {
-                var drawn = comparison.Variants.Zip(jobs.Select(j => j.Input))
-                    .Where(p => p.First.Outcome?.Plan is not null && p.First.Diff is not null && p.Second is not null)
-                    .Select(p => (p.First.Id, p.Second!.Scenario, p.First.Outcome!.Plan!, p.First.Diff!))
-                    .ToList();
-                var html = new CalendarReport(baseInput.Scenario).RenderComparison(basePlan, drawn, $"{baseInput.Scenario.Name}: what-if comparison");
+                var html = new CalendarReport(baseInput.Scenario).RenderComparison(basePlan, result.Drawable, $"{baseInput.Scenario.Name}: what-if comparison");
                 await OutputFiles.WriteAsync(reportPath, html, cancellationToken).ConfigureAwait(false);
             }
 
-            await ComparisonReport.WriteAsync(context, comparison, parse.GetValue(json)).ConfigureAwait(false);
-            return ExitCode(comparison);
+            await ComparisonReport.WriteAsync(context, result.Comparison, parse.GetValue(json)).ConfigureAwait(false);
+            return ExitCode(result.Comparison);
         });
         return command;
     }
 
-    private static IReadOnlyList<(VariantJob Job, ScenarioInput? Input)> VariantJobsOf(ScenarioInput baseInput, string[] requested, Settings settings)
-        => [.. VariantJobs.Of(baseInput.Document, requested, (scenario, id) => settings.Request(new ScenarioInput(baseInput.Document, scenario, id)))
-            .Select(j => (j.Job, j.Scenario is { } scenario ? new ScenarioInput(baseInput.Document, scenario, j.Job.Id) : null))];
-
-    private static async Task<(VariantJob Job, ScenarioInput? Input)> FileJobAsync(string path, Settings settings, CancellationToken cancellationToken)
+    // compare A.json B.json: the second file is the one variant, named after the file.
+    private static async Task<ComparisonJob> FileJobAsync(ScenarioInput baseInput, string path, SolveSettings settings, CancellationToken cancellationToken)
     {
         var id = Path.GetFileNameWithoutExtension(path);
-        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var document = loader.LoadFile(path);
-            var input = new ScenarioInput(document, document.Scenario, null);
-            return (new VariantJob(id, settings.Request(input), []), input);
+            return ComparisonJob.OfFile(baseInput, id, await ScenarioFiles.LoadAsync(path, null, cancellationToken).ConfigureAwait(false), [], settings);
         }
         catch (ScenarioValidationException ex)
         {
-            return (new VariantJob(id, null, ex.Errors), null);
+            return ComparisonJob.OfFile(baseInput, id, null, ex.Errors, settings);
         }
     }
 
@@ -192,17 +169,5 @@ internal static class CompareCommand
 
         var codes = comparison.Variants.Select(v => Of(v.Outcome, v.Errors.Count > 0)).Prepend(Of(comparison.Base, false)).ToList();
         return new[] { ExitCodes.InternalError, ExitCodes.InvalidInput, ExitCodes.Infeasible, ExitCodes.NoSolution }.FirstOrDefault(codes.Contains, ExitCodes.Ok);
-    }
-
-    /// <summary>The solve settings every plan of the comparison shares.</summary>
-    private sealed record Settings(double? TimeLimit, double? Gap, int Threads)
-    {
-        public PlanRequest Request(ScenarioInput input) => new(
-            input.Scenario,
-            input.Info,
-            PlanEngine.CpSat,
-            TimeSpan.FromSeconds(TimeLimit ?? input.Scenario.Solver.TimeLimitSeconds),
-            Gap ?? input.Scenario.Solver.RelativeGap,
-            Threads);
     }
 }

@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
+using Scheduler.Application.Explaining;
+using Scheduler.Application.Scenarios;
 using Scheduler.Core.Explanations;
-using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
-using Scheduler.Core.Values;
 using Scheduler.Reports.Json;
 
 namespace Scheduler.Cli.Commands;
@@ -40,22 +40,18 @@ internal static class ExplainCommand
 
             var (scenario, plan) = input;
             var titleId = parse.GetValue(title)!;
-            if (!scenario.TitlesById.TryGetValue(titleId, out var chosen))
+            var answer = Explanations.Explain(scenario, plan, titleId, parse.GetValue(region));
+            switch (answer.Problem)
             {
-                await context.Error.WriteLineAsync($"--title: the scenario has no title '{titleId}'.").ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
+                case ExplanationProblem.UnknownTitle:
+                    await context.Error.WriteLineAsync($"--title: the scenario has no title '{titleId}'.").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                case ExplanationProblem.NotReleased:
+                    await context.Error.WriteLineAsync($"The plan does not release '{titleId}' in '{answer.Region}'.").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
             }
 
-            var regionId = parse.GetValue(region)
-                ?? plan.Releases.Where(r => r.Title == titleId).Select(r => r.Region).OrderBy(r => r == chosen.LeadRegion ? 0 : 1).FirstOrDefault()
-                ?? chosen.LeadRegion;
-            var explanation = new DateExplainer(new ValueModel(scenario), plan).Explain(titleId, regionId);
-            if (explanation is null)
-            {
-                await context.Error.WriteLineAsync($"The plan does not release '{titleId}' in '{regionId}'.").ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
-            }
-
+            var explanation = answer.Explanation!;
             await context.Output.WriteAsync(parse.GetValue(json) ? JsonSerializer.Serialize(ExplanationJson.Of(explanation), CliJson.Options) + "\n" : Text(explanation)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
@@ -73,7 +69,7 @@ internal static class ExplainCommand
                 return null;
             }
 
-            var input = await ScenarioInput.LoadAsync(context, scenarioFile, variant, cancellationToken).ConfigureAwait(false);
+            var input = await CliScenarios.LoadAsync(context, scenarioFile, variant, cancellationToken).ConfigureAwait(false);
             return input is null ? null : (input.Scenario, PlanJson.Read(await File.ReadAllTextAsync(target, cancellationToken).ConfigureAwait(false)));
         }
 
@@ -89,16 +85,13 @@ internal static class ExplainCommand
             return null;
         }
 
-        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var content = await store.Scenarios.ContentAsync(found.Run.ScenarioId, cancellationToken).ConfigureAwait(false);
-            var scenario = loader.Load(content, $"stored scenario of run {runId}").Resolve(found.Run.Variant);
-            return (scenario, found.Plan);
+            return ((await StoredScenarios.OfRunAsync(store, found.Run, cancellationToken).ConfigureAwait(false)).Scenario, found.Plan);
         }
         catch (ScenarioValidationException ex)
         {
-            await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            await context.Error.WriteLineAsync(CliScenarios.Describe(ex)).ConfigureAwait(false);
             return null;
         }
     }

@@ -19,7 +19,7 @@ internal static class ExportModelCommand
         var command = new Command("export-model", "Write the optimization model exactly as plan solves it: CP-SAT text proto, MPS or LP.") { file, variant, format, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = await ScenarioInput.LoadAsync(context, parse.GetValue(file)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
+            var input = await CliScenarios.LoadAsync(context, parse.GetValue(file)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
             if (input is null)
             {
                 return ExitCodes.InvalidInput;

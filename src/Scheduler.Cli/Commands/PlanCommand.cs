@@ -1,14 +1,12 @@
 using System.CommandLine;
-using System.Globalization;
-using NodaTime;
-using Scheduler.Core.Plans;
-using Scheduler.Publishing;
-using Scheduler.Publishing.Solving;
-using Scheduler.Reports;
-using Scheduler.Reports.Calendar;
+using Scheduler.Application.Adopting;
+using Scheduler.Application.Execution;
+using Scheduler.Application.Hosting;
+using Scheduler.Application.Planning;
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
-using Spectre.Console;
 
 namespace Scheduler.Cli.Commands;
 
@@ -65,13 +63,14 @@ internal static class PlanCommand
         });
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = await ScenarioInput.LoadAsync(context, parse.GetValue(file)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
+            var input = await CliScenarios.LoadAsync(context, parse.GetValue(file)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
             if (input is null)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (parse.GetValue(onCluster) && (parse.GetValue(noSave) || parse.GetValue(engine) == EngineNames.Greedy || parse.GetValue(solverLog)))
+            var clustered = parse.GetValue(onCluster);
+            if (clustered && (parse.GetValue(noSave) || parse.GetValue(engine) == EngineNames.Greedy || parse.GetValue(solverLog)))
             {
                 await context.Error.WriteLineAsync("--on-cluster stores the run and solves it with cp-sat on another node: drop --no-save, --engine greedy and --solver-log.").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
@@ -84,155 +83,75 @@ internal static class PlanCommand
             }
 
             using var store = parse.GetValue(noSave) ? null : await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
-            if (store is null && !parse.GetValue(noSave))
+            if ((store is null && !parse.GetValue(noSave)) || (clustered && !await Database.CheckClusterAsync(context, store!).ConfigureAwait(false)))
             {
                 return ExitCodes.InvalidInput;
             }
 
-            var request = new PlanRequest(
-                input.Scenario,
-                input.Info,
-                parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
-                TimeSpan.FromSeconds(parse.GetValue(timeLimit) ?? input.Scenario.Solver.TimeLimitSeconds),
-                parse.GetValue(gap) ?? input.Scenario.Solver.RelativeGap,
-                parse.GetValue(threads) ?? Environment.ProcessorCount)
+            var job = new PlanJob(input, new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)))
             {
+                Engine = parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 SolverLog = parse.GetValue(solverLog),
+                RequestedBy = Database.Actor,
             };
-            var outputs = new Outputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), store, parse.GetValue(adopt))
+            var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report));
+            await using var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time);
+            var lines = clustered || parse.GetValue(showProgress) ? SolveWatchers.Lines(context, store?.Display ?? "", parse.GetValue(showProgress)) : null;
+            var liveStatus = !clustered && !parse.GetValue(showProgress) && !parse.GetValue(json) && !parse.GetValue(solverLog);
+            PlanResult result;
+            try
             {
-                ReportPath = parse.GetValue(report),
-                Progress = parse.GetValue(showProgress),
-            };
-            return parse.GetValue(onCluster)
-                ? await PlanOnCluster.RunAsync(context, input, request, new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)), outputs, cancellationToken).ConfigureAwait(false)
-                : await RunAsync(context, input, request, outputs, cancellationToken).ConfigureAwait(false);
+                result = await SolveWatchers.WatchAsync(context, liveStatus, lines, watch => executor.PlanAsync(store, job, watch, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (RunsCancelledException ex)
+            {
+                await context.Error.WriteLineAsync($"Interrupted: run {ex.RunIds[0]} was cancelled on the cluster; nothing was written.").ConfigureAwait(false);
+                return ExitCodes.Interrupted;
+            }
+            catch (OperationCanceledException)
+            {
+                await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
+                return ExitCodes.Interrupted;
+            }
+
+            return await EndAsync(context, store, input, result, outputs, parse.GetValue(adopt), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, ScenarioInput input, PlanRequest request, Outputs outputs, CancellationToken cancellationToken)
+    // Says how the solve ended, writes what was asked for, and says where the run is stored (and adopts it when asked).
+    private static async Task<int> EndAsync(CliContext context, SchedulerDatabase? store, ScenarioInput input, PlanResult result, PlanOutputs outputs, bool adopt, CancellationToken cancellationToken)
     {
-        var json = outputs.Json;
-        var startedAt = Instant.FromDateTimeOffset(context.Time.GetUtcNow());
-        PlanningOutcome outcome;
-        try
-        {
-            outcome = await SolveWithProgressAsync(context, request, outputs, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            await context.Error.WriteLineAsync("Interrupted: nothing was written.").ConfigureAwait(false);
-            return ExitCodes.Interrupted;
-        }
-
-        if (outcome.Status == PlanningStatus.TooLarge)
+        if (result.Outcome is { Status: PlanningStatus.TooLarge } refused)
         {
             // Refused before anything was built: invalid input, nothing written and nothing stored.
-            await context.Error.WriteLineAsync(outcome.Reasons[0]).ConfigureAwait(false);
+            await context.Error.WriteLineAsync(refused.Reasons[0]).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
 
-        var planJson = outcome.Plan is { } made && outcome.Verification is { IsValid: true } ? PlanJson.Write(made) : null;
-        var runId = outputs.Database is { } database
-            ? await database.Runs.StoreAsync(
-                RunRecords.For(outcome, input.Document, input.Scenario.Name, input.VariantId, RunTriggers.Cli, startedAt, Instant.FromDateTimeOffset(context.Time.GetUtcNow())),
-                cancellationToken).ConfigureAwait(false)
-            : (long?)null;
-        var exitCode = await ReportAsync(context, request, outputs, outcome, planJson, cancellationToken).ConfigureAwait(false);
-        if (runId is { } stored)
+        if (result.EndedWithout is { } state)
         {
-            await StoredAsync(context, outputs, stored, exitCode, cancellationToken).ConfigureAwait(false);
+            await context.Error.WriteLineAsync($"Run {result.RunId} {Reports.Words.Of(state)} on the cluster; no plan file was written:").ConfigureAwait(false);
+            foreach (var message in result.Messages)
+            {
+                await context.Error.WriteLineAsync($"- {message}").ConfigureAwait(false);
+            }
+
+            return state == RunState.Cancelled ? ExitCodes.Interrupted : ExitCodes.InternalError;
+        }
+
+        var exitCode = await PlanOutput.WriteAsync(context, input, result.Outcome!, outputs, cancellationToken).ConfigureAwait(false);
+        if (result.RunId is { } runId)
+        {
+            await context.Error.WriteLineAsync($"Run {runId} stored in {store!.Display}.").ConfigureAwait(false);
+            if (adopt && exitCode == ExitCodes.Ok)
+            {
+                await PlanAdoption.AdoptJustVerifiedAsync(store, runId, Database.Actor, cancellationToken).ConfigureAwait(false);
+                await context.Error.WriteLineAsync($"Run {runId} is now the plan of record.").ConfigureAwait(false);
+            }
         }
 
         return exitCode;
-    }
-
-    /// <summary>Says where the run is stored, and adopts it when asked and it ended well.</summary>
-    internal static async Task StoredAsync(CliContext context, Outputs outputs, long runId, int exitCode, CancellationToken cancellationToken)
-    {
-        await context.Error.WriteLineAsync($"Run {runId} stored in {outputs.Database!.Display}.").ConfigureAwait(false);
-        if (outputs.Adopt && exitCode == ExitCodes.Ok)
-        {
-            await outputs.Database.PlanOfRecord.AdoptAsync(runId, Database.Actor, cancellationToken: cancellationToken).ConfigureAwait(false);
-            await context.Error.WriteLineAsync($"Run {runId} is now the plan of record.").ConfigureAwait(false);
-        }
-    }
-
-    /// <summary>Prints the outcome and writes the plan files; returns the exit code.</summary>
-    internal static async Task<int> ReportAsync(
-        CliContext context, PlanRequest request, Outputs outputs, PlanningOutcome outcome, string? planJson, CancellationToken cancellationToken)
-    {
-        if (outcome.Plan is not null)
-        {
-            foreach (var note in outcome.Reasons)
-            {
-                await context.Error.WriteLineAsync($"Note: {note}.").ConfigureAwait(false);
-            }
-        }
-
-        switch (outcome.Status)
-        {
-            case PlanningStatus.Infeasible:
-                await context.Error.WriteLineAsync($"Scenario '{request.Info.Name}' cannot be planned: no plan keeps every hard rule; no plan file was written.").ConfigureAwait(false);
-                foreach (var reason in outcome.Reasons)
-                {
-                    await context.Error.WriteLineAsync($"- {reason}").ConfigureAwait(false);
-                }
-
-                return ExitCodes.Infeasible;
-            case PlanningStatus.NoSolution when outcome.Plan is null:
-                await context.Error.WriteLineAsync($"No plan found: {string.Join("; ", outcome.Reasons)}. No plan file was written; try a longer --time-limit.").ConfigureAwait(false);
-                return ExitCodes.NoSolution;
-        }
-
-        var plan = outcome.Plan!;
-        if (outcome.Verification is { IsValid: false } verification)
-        {
-            await context.Error.WriteLineAsync($"The plan failed verification ({verification.Violations.Length} violations); no plan file was written:").ConfigureAwait(false);
-            foreach (var violation in verification.Violations)
-            {
-                await context.Error.WriteLineAsync($"- {violation}").ConfigureAwait(false);
-            }
-
-            return ExitCodes.InternalError;
-        }
-
-        if (outputs.PlanPath is { } outPath)
-        {
-            await OutputFiles.WriteAsync(outPath, planJson!, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (outputs.CsvPath is { } csvPath)
-        {
-            await OutputFiles.WriteAsync(csvPath, PlanCsv.Write(plan), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (outputs.ReportPath is { } reportPath)
-        {
-            var heading = request.Info.Variant is { } v ? $"{request.Info.Name} (variant {v})" : request.Info.Name;
-            await OutputFiles.WriteAsync(reportPath, new CalendarReport(request.Scenario).Render(plan, heading), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (outputs.Json)
-        {
-            await context.Output.WriteAsync(planJson).ConfigureAwait(false);
-        }
-        else
-        {
-            PlanReport.Write(Terminal.For(context), plan, outcome.Statistics);
-        }
-
-        return ExitCodes.Ok;
-    }
-
-    /// <summary>Where a plan goes besides the screen.</summary>
-    internal sealed record Outputs(string? PlanPath, string? CsvPath, bool Json, SchedulerDatabase? Database, bool Adopt)
-    {
-        public string? ReportPath { get; init; }
-
-        /// <summary>Print plain progress lines to standard error.</summary>
-        public bool Progress { get; init; }
     }
 
     /// <summary>The values of <c>--engine</c>.</summary>
@@ -240,57 +159,5 @@ internal static class PlanCommand
     {
         public const string CpSat = "cp-sat";
         public const string Greedy = "greedy";
-    }
-
-    /// <summary>
-    /// Solves on a worker thread. On a terminal it shows the phase, the elapsed time against the
-    /// limit, the incumbent and the bound meanwhile; with <c>--progress</c> it prints them as plain
-    /// lines to standard error, once a second.
-    /// </summary>
-    private static async Task<PlanningOutcome> SolveWithProgressAsync(CliContext context, PlanRequest request, Outputs outputs, CancellationToken cancellationToken)
-    {
-        var planner = new ReleasePlanner(context.Time);
-        PlanningProgress latest = new("starting", null, null);
-        var progress = new Progress<PlanningProgress>(p => latest = p);
-        var solving = SolverThread.Start(() => planner.Plan(request, progress, cancellationToken), cancellationToken);
-        var started = context.Time.GetTimestamp();
-        string Line() => ProgressLine(latest, context.Time.GetElapsedTime(started), request.TimeLimit);
-        return await SolverThread.AwaitAsync(solving, async () =>
-        {
-            if (outputs.Progress)
-            {
-                while (!solving.IsCompleted)
-                {
-                    await Task.WhenAny(solving, Task.Delay(1000, cancellationToken)).ConfigureAwait(false);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    await context.Error.WriteLineAsync(Line()).ConfigureAwait(false);
-                }
-            }
-            else if (!outputs.Json && !request.SolverLog && Terminal.IsInteractive(context))
-            {
-                await Terminal.For(context).Status().StartAsync("Planning...", async status =>
-                {
-                    while (!solving.IsCompleted)
-                    {
-                        status.Status(Markup.Escape(Line() + " (Ctrl-C stops; nothing is written)"));
-                        await Task.WhenAny(solving, Task.Delay(250, cancellationToken)).ConfigureAwait(false);
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-                }).ConfigureAwait(false);
-            }
-
-            return await solving.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>One progress line: phase, elapsed against the limit, incumbent, bound (also for runs solved on the cluster).</summary>
-    internal static string ProgressLine(PlanningProgress progress, TimeSpan elapsed, TimeSpan limit)
-    {
-        var figures = progress.Incumbent is { } incumbent
-            ? string.Create(CultureInfo.InvariantCulture, $", incumbent {incumbent:0.###}")
-            : "";
-        figures += progress.Bound is { } bound ? string.Create(CultureInfo.InvariantCulture, $", bound {bound:0.###}") : "";
-        figures += progress.Neighbourhoods is { } n ? string.Create(CultureInfo.InvariantCulture, $", {n.Tried} neighbourhoods ({n.Improved} better)") : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{progress.Phase}: {elapsed.TotalSeconds:0} s of {limit.TotalSeconds:0} s{figures}");
     }
 }

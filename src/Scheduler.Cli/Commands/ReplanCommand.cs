@@ -2,8 +2,9 @@ using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using NodaTime.Text;
-using Scheduler.Publishing;
+using Scheduler.Application.Replanning;
 using Scheduler.Solver.Planning;
+using Scheduler.Storage;
 
 namespace Scheduler.Cli.Commands;
 
@@ -56,18 +57,18 @@ internal static class ReplanCommand
             }
 
             using var service = new ReplanService(
-                token => Storage.SchedulerDatabase.OpenAsync(target, context.Time, token),
+                token => SchedulerDatabase.OpenAsync(target, context.Time, token),
                 new ReleasePlanner(context.Time),
                 context.Time,
                 NullLogger<ReplanService>.Instance);
-            var report = await service.RunAsync("cli", instant, parse.GetValue(dryRun), Database.Actor, cancellationToken).ConfigureAwait(false);
+            var report = await service.RunAsync(RunTrigger.Cli, instant, parse.GetValue(dryRun), Database.Actor, cancellationToken).ConfigureAwait(false);
             var writer = report.Succeeded ? context.Output : context.Error;
             foreach (var line in report.Lines)
             {
                 await writer.WriteLineAsync(line).ConfigureAwait(false);
             }
 
-            return report.Succeeded ? ExitCodes.Ok : report.Outcome is { Outcome.Status: Solver.Planning.PlanningStatus.Infeasible } ? ExitCodes.Infeasible : ExitCodes.InvalidInput;
+            return report.Succeeded ? ExitCodes.Ok : report.Outcome is { Outcome.Status: PlanningStatus.Infeasible } ? ExitCodes.Infeasible : ExitCodes.InvalidInput;
         });
         return command;
     }

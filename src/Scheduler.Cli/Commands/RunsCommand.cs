@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
+using Scheduler.Core.Plans;
+using Scheduler.Reports;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Spectre.Console;
@@ -42,7 +44,7 @@ internal static class RunsCommand
                     InstantPattern.General.Format(run.CreatedAt),
                     Markup.Escape(run.Scenario),
                     Markup.Escape(run.Variant ?? ""),
-                    run.Trigger,
+                    Words.Of(run.Trigger),
                     Markup.Escape(run.Status + (FailedVerification(run) ? " (failed verification)" : "")),
                     run.Objective?.ToString("0.###", CultureInfo.InvariantCulture) ?? "",
                     run.Gap?.ToString("0.###%", CultureInfo.InvariantCulture) ?? "",
@@ -57,5 +59,5 @@ internal static class RunsCommand
 
     // A run still queued or running, or ended without an outcome, has no plan yet to have failed.
     private static bool FailedVerification(RunSummary run)
-        => run.State == RunStates.Done && !run.Verified && run.Status is not ("infeasible" or "no-solution");
+        => run.State == RunState.Done && !run.Verified && run.Status is not (PlanStatuses.Infeasible or PlanStatuses.NoSolution);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Scheduler.Application.Hosting;
 using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
@@ -110,7 +111,7 @@ internal static class ServeCommand
             try
             {
                 host = httpUrl is null
-                    ? PublishingHost.Build(options, context.Time)
+                    ? ServeHost.Build(options, context.Time)
                     : SchedulerWebHost.Build(options, new WebOptions(httpUrl), context.Time);
             }
             catch (StorageException ex)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scheduler.Application.Scenarios;
 using Scheduler.Reports;
 using Scheduler.Reports.Calendar;
 
@@ -25,11 +26,9 @@ internal static class ShowCommand
 
             if (parse.GetValue(report) is { } reportPath)
             {
-                var loader = await Core.Loading.ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-                var content = await store.Scenarios.ContentAsync(found.Run.ScenarioId, cancellationToken).ConfigureAwait(false);
-                var scenario = loader.Load(content, $"stored scenario of run {found.Run.Id}").Resolve(found.Run.Variant);
+                var input = await StoredScenarios.OfRunAsync(store, found.Run, cancellationToken).ConfigureAwait(false);
                 var heading = $"{found.Run.ScenarioName}{(found.Run.Variant is { } v ? $" (variant {v})" : "")}: run {found.Run.Id}";
-                await OutputFiles.WriteAsync(reportPath, new CalendarReport(scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
+                await OutputFiles.WriteAsync(reportPath, new CalendarReport(input.Scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(json))

@@ -1,6 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NodaTime.Text;
+using Scheduler.Application.Publications;
+using Scheduler.Publishing;
+using Scheduler.Reports;
 using Scheduler.Reports.Json;
 using Spectre.Console;
 
@@ -28,7 +32,7 @@ internal static class StatusCommand
 
             if (parse.GetValue(json))
             {
-                await context.Output.WriteLineAsync(JsonSerializer.Serialize(status, CliJson.Options)).ConfigureAwait(false);
+                await context.Output.WriteLineAsync(JsonSerializer.Serialize(PublicationJson.Of(status), CliJson.Options)).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
@@ -41,14 +45,22 @@ internal static class StatusCommand
             var counts = rows.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Count());
             await context.Output.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Plan of record: run {run}. {counts.GetValueOrDefault("upcoming")} upcoming, {counts.GetValueOrDefault("published")} published, {counts.GetValueOrDefault("late")} late, {counts.GetValueOrDefault("failed")} failed.")).ConfigureAwait(false);
+                $"Plan of record: run {run}. {counts.GetValueOrDefault(PublicationState.Upcoming)} upcoming, {counts.GetValueOrDefault(PublicationState.Published)} published, {counts.GetValueOrDefault(PublicationState.Late)} late, {counts.GetValueOrDefault(PublicationState.Failed)} failed.")).ConfigureAwait(false);
             var table = new Table().Border(TableBorder.Simple)
                 .AddColumn("publish at (UTC)").AddColumn("local").AddColumn("title").AddColumn("region").AddColumn("drop").AddColumn("state").AddColumn("published at").AddColumn("node");
             foreach (var row in rows)
             {
                 // A whole-season release has one drop; weekly and batched titles show each drop's index, as the plan file does.
                 var drop = row.Drops == 1 ? "" : row.Drop.ToString(CultureInfo.InvariantCulture);
-                table.AddRow(row.PublishAt, Markup.Escape(row.PublishAtLocal ?? ""), Markup.Escape(row.Title), Markup.Escape(row.Region), drop, row.State, row.PublishedAt ?? "", Markup.Escape(row.Node ?? ""));
+                table.AddRow(
+                    InstantPattern.General.Format(row.PublishAt),
+                    Markup.Escape(PublicationJson.LocalInstant(row) ?? ""),
+                    Markup.Escape(row.Title),
+                    Markup.Escape(row.Region),
+                    drop,
+                    Words.Of(row.State),
+                    row.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : "",
+                    Markup.Escape(row.Node ?? ""));
             }
 
             Terminal.For(context).Write(table);

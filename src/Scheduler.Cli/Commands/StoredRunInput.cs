@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scheduler.Application.Runs;
 using Scheduler.Core.Plans;
 using Scheduler.Storage;
 
@@ -12,20 +13,17 @@ internal static class StoredRunInput
     /// <summary>The run and its plan, or null after printing why there is none (exit code 2 for the caller).</summary>
     public static async Task<(StoredRun Run, Plan Plan)?> FindPlanAsync(CliContext context, SchedulerDatabase store, long id, CancellationToken cancellationToken = default)
     {
-        var run = await store.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false);
-        if (run is null)
+        var found = await StoredPlan.FindAsync(store, id, cancellationToken).ConfigureAwait(false);
+        switch (found)
         {
-            await context.Error.WriteLineAsync($"There is no run {id} in {store.Display}.").ConfigureAwait(false);
-            return null;
+            case { Run: null }:
+                await context.Error.WriteLineAsync($"There is no run {id} in {store.Display}.").ConfigureAwait(false);
+                return null;
+            case { Plan: null }:
+                await context.Error.WriteLineAsync($"Run {id} has no verified plan (status {found.Run.Status}{found.Why}).").ConfigureAwait(false);
+                return null;
+            default:
+                return (found.Run, found.Plan);
         }
-
-        if (run.PlanJson is null)
-        {
-            var why = run.Messages.IsEmpty ? "" : $": {string.Join("; ", run.Messages)}";
-            await context.Error.WriteLineAsync($"Run {id} has no verified plan (status {run.Status}{why}).").ConfigureAwait(false);
-            return null;
-        }
-
-        return (run, PlanJson.Read(run.PlanJson));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scheduler.Application.Scenarios;
 
 namespace Scheduler.Cli.Commands;
 
@@ -12,13 +13,13 @@ internal static class SubmitCommand
         var command = new Command("submit", "Validate and store a scenario version, for the next replan.") { file, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = await ScenarioInput.LoadAsync(context, parse.GetValue(file)!, null, cancellationToken).ConfigureAwait(false);
+            var input = await CliScenarios.LoadAsync(context, parse.GetValue(file)!, null, cancellationToken).ConfigureAwait(false);
             var errors = input?.Document.VariantErrors.ToList() ?? [];
             if (input is null || errors.Count > 0)
             {
                 foreach (var error in errors)
                 {
-                    await context.Error.WriteLineAsync(error.ToString()).ConfigureAwait(false);
+                    await context.Error.WriteLineAsync(CliScenarios.Describe(error)).ConfigureAwait(false);
                 }
 
                 return ExitCodes.InvalidInput;
@@ -30,7 +31,7 @@ internal static class SubmitCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var id = await store.Scenarios.StoreAsync(input.Document.Content, input.Scenario.Name, input.Document.Sha256, cancellationToken).ConfigureAwait(false);
+            var id = await StoredScenarios.SubmitAsync(store, input.Document, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Scenario '{input.Scenario.Name}' stored (document {id}, sha256 {input.Document.Sha256[..12]}); the next replan uses it.").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

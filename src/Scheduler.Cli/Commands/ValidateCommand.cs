@@ -52,12 +52,12 @@ internal static class ValidateCommand
         {
             if (json)
             {
-                var result = new { file = path, valid = false, errors = ErrorJson.Of(ex.Errors) };
+                var result = new { file = path, valid = false, errors = ErrorJson.Of(ex.Errors, CliScenarios.RequestedVariant) };
                 context.Output.WriteLine(JsonSerializer.Serialize(result, CliJson.Options));
             }
             else
             {
-                context.Error.WriteLine(ex.Message);
+                context.Error.WriteLine(CliScenarios.Describe(ex));
             }
 
             return ExitCodes.InvalidInput;

@@ -18,7 +18,7 @@ internal static class VerifyCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var input = await ScenarioInput.LoadAsync(context, parse.GetValue(scenarioFile)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
+            var input = await CliScenarios.LoadAsync(context, parse.GetValue(scenarioFile)!, parse.GetValue(variant), cancellationToken).ConfigureAwait(false);
             if (input is null)
             {
                 return ExitCodes.InvalidInput;
@@ -46,7 +46,7 @@ internal static class VerifyCommand
             await context.Error.WriteLineAsync($"Plan '{path}' breaks {verification.Violations.Length} rules:").ConfigureAwait(false);
             foreach (var violation in verification.Violations)
             {
-                await context.Error.WriteLineAsync(violation).ConfigureAwait(false);
+                await context.Error.WriteLineAsync(violation.ToString()).ConfigureAwait(false);
             }
 
             return ExitCodes.InvalidInput;

@@ -101,7 +101,7 @@ public sealed class Scenario
     };
 
     /// <summary>
-    /// Rule 7 extended (formats.md): the fewest days from the predecessor's premiere to the
+    /// Rule 7 extended (docs/scenario-format.md, "Release formats"): the fewest days from the predecessor's premiere to the
     /// sequel's, its drops after the premiere plus the gap counted from its last drop.
     /// </summary>
     public int PremiereGapDays(SequelGap gap)
@@ -132,7 +132,7 @@ public sealed class Scenario
     }
 
     /// <summary>
-    /// Extended rules 2 and 3 (formats.md) for the drops after the premiere: the last drop falls
+    /// Extended rules 2 and 3 (docs/scenario-format.md, "Release formats") for the drops after the premiere: the last drop falls
     /// on or before <c>min(horizon.end, availableUntil[r])</c> and no later drop falls on a
     /// blackout date of the region. Always true for a whole-season drop on a date of the horizon.
     /// </summary>
@@ -172,11 +172,11 @@ public sealed record ScenarioSpec
 
     public required DateInterval Horizon { get; init; }
 
-    public IReadOnlyCollection<IsoDayOfWeek> ReleaseDays { get; init; } = [IsoDayOfWeek.Friday];
+    public IReadOnlyCollection<IsoDayOfWeek> ReleaseDays { get; init; } = ScenarioDefaults.ReleaseDays;
 
     public IReadOnlyCollection<LocalDate> BlackoutDates { get; init; } = [];
 
-    public int LaunchWindowDays { get; init; } = 7;
+    public int LaunchWindowDays { get; init; } = ScenarioDefaults.LaunchWindowDays;
 
     public required GlobalLaunch GlobalLaunch { get; init; }
 

@@ -3,7 +3,7 @@ namespace Scheduler.Core.Domain;
 /// <summary>Capacity rules per region and date, tentpole spacing and the weekly marketing budget.</summary>
 public sealed class Capacity
 {
-    public static readonly Capacity Default = new(3, 1, 0, null);
+    public static readonly Capacity Default = new(ScenarioDefaults.PerDay, ScenarioDefaults.TentpolesPerDay, ScenarioDefaults.TentpoleSpacingDays, null);
 
     public Capacity(int perDay, int tentpolesPerDay, int tentpoleSpacingDays, double? marketingBudgetPerWeek)
     {
@@ -29,7 +29,7 @@ public sealed class Capacity
 /// <summary>Costs subtracted from the total value.</summary>
 public sealed class ObjectiveWeights
 {
-    public static readonly ObjectiveWeights Default = new(0, 0);
+    public static readonly ObjectiveWeights Default = new(ScenarioDefaults.GenreClashCost, ScenarioDefaults.MoveCost);
 
     public ObjectiveWeights(double genreClashCost, double moveCost)
     {
@@ -45,7 +45,7 @@ public sealed class ObjectiveWeights
 /// <summary>Nightly replan settings.</summary>
 public sealed class ReplanSettings
 {
-    public static readonly ReplanSettings Default = new(14);
+    public static readonly ReplanSettings Default = new(ScenarioDefaults.FreezeDays);
 
     public ReplanSettings(int freezeDays)
     {
@@ -59,7 +59,7 @@ public sealed class ReplanSettings
 /// <summary>Solver defaults that command-line options override.</summary>
 public sealed class SolverSettings
 {
-    public static readonly SolverSettings Default = new(60, 0.001);
+    public static readonly SolverSettings Default = new(ScenarioDefaults.TimeLimitSeconds, ScenarioDefaults.RelativeGap);
 
     public SolverSettings(double timeLimitSeconds, double relativeGap)
     {

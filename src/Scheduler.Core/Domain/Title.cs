@@ -175,7 +175,7 @@ public sealed record TitleSpec
 
     public required string Name { get; init; }
 
-    public TitleKind Kind { get; init; } = TitleKind.Other;
+    public TitleKind Kind { get; init; } = ScenarioDefaults.Kind;
 
     public required IReadOnlyList<string> Genres { get; init; }
 
@@ -185,11 +185,11 @@ public sealed record TitleSpec
 
     public required ImmutableDictionary<string, double> Affinity { get; init; }
 
-    public ReleaseMode Release { get; init; } = ReleaseMode.Either;
+    public ReleaseMode Release { get; init; } = ScenarioDefaults.Release;
 
     public required string LeadRegion { get; init; }
 
-    public int StaggerMaxDays { get; init; } = 28;
+    public int StaggerMaxDays { get; init; } = ScenarioDefaults.StaggerMaxDays;
 
     public bool Tentpole { get; init; }
 
@@ -211,9 +211,9 @@ public sealed record TitleSpec
 
     public bool Optional { get; init; }
 
-    public int Drops { get; init; } = 1;
+    public int Drops { get; init; } = ScenarioDefaults.Drops;
 
-    public int DropIntervalDays { get; init; } = 7;
+    public int DropIntervalDays { get; init; } = ScenarioDefaults.DropIntervalDays;
 
     public ImmutableDictionary<string, LocalDate> AvailableUntil { get; init; } = ImmutableDictionary<string, LocalDate>.Empty;
 }

@@ -4,12 +4,23 @@ using NodaTime;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Plans;
+using Scheduler.Core.Rules;
 using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Explanations;
 
+/// <summary>A hard rule that keeps a title off a date, and the sentence that says how.</summary>
+public sealed record RuledOut(HardRule Rule, string Reason)
+{
+    public override string ToString() => Reason;
+}
+
 /// <summary>Another date the title could have taken in the region: its value, and what keeps it out of this plan.</summary>
-public sealed record Alternative(LocalDate Date, double Value, double ValueChange, ImmutableArray<string> RuledOutBy, string? Tradeoff);
+public sealed record Alternative(LocalDate Date, double Value, double ValueChange, ImmutableArray<RuledOut> Reasons, string? Tradeoff)
+{
+    /// <summary>The reasons as sentences.</summary>
+    public ImmutableArray<string> RuledOutBy => [.. Reasons.Select(r => r.Reason)];
+}
 
 /// <summary>Why a title releases on its date in a region: the value's factors and the best alternatives.</summary>
 public sealed record DateExplanation(string Title, string Region, LocalDate Date, string Mode, ValueBreakdown Breakdown, ImmutableArray<Alternative> Alternatives);
@@ -67,27 +78,27 @@ public sealed class DateExplainer
     private IEnumerable<LocalDate> Candidates(Title title, List<string> regions)
         => _scenario.Horizon.Where(d => regions.All(r => _scenario.RegionsById[r].IsReleaseDay(d)));
 
-    private ImmutableArray<string> RuledOut(Title title, List<string> regions, string regionId, string mode, LocalDate date)
+    private ImmutableArray<RuledOut> RuledOut(Title title, List<string> regions, string regionId, string mode, LocalDate date)
     {
-        var reasons = new List<string>();
+        var reasons = new List<RuledOut>();
         foreach (var region in regions)
         {
             if (_scenario.WindowOf(title, region) is not { } window || !window.Contains(date))
             {
-                reasons.Add(WindowReason(title, region, date));
+                reasons.Add(new RuledOut(HardRules.Window, WindowReason(title, region, date)));
             }
 
             DropRules(title, region, date, reasons);
 
             if (title.Pins.TryGetValue(region, out var pin))
             {
-                reasons.Add($"pinned to {Text(pin)} in {region}");
+                reasons.Add(new RuledOut(HardRules.Pin, $"pinned to {Text(pin)} in {region}"));
             }
 
             var others = Others(region, date, title.Id);
             if (others.Count >= _scenario.Capacity.PerDay)
             {
-                reasons.Add($"capacity full in {region} on {Text(date)}: {string.Join(", ", others)} (perDay {_scenario.Capacity.PerDay})");
+                reasons.Add(new RuledOut(HardRules.DailyCapacity, $"capacity full in {region} on {Text(date)}: {string.Join(", ", others)} (perDay {_scenario.Capacity.PerDay})"));
             }
 
             if (title.Tentpole)
@@ -111,7 +122,7 @@ public sealed class DateExplainer
             var spend = spenders.Sum(t => _scenario.TitlesById[t.Id].MarketingCost);
             if (spend + title.MarketingCost > budget + 1e-9)
             {
-                reasons.Add(string.Create(CultureInfo.InvariantCulture, $"marketing budget of week {week}: {string.Join(", ", spenders.Select(t => t.Id))} already spend {spend} of {budget}"));
+                reasons.Add(new RuledOut(HardRules.MarketingBudget, string.Create(CultureInfo.InvariantCulture, $"marketing budget of week {week}: {string.Join(", ", spenders.Select(t => t.Id))} already spend {spend} of {budget}")));
             }
         }
 
@@ -132,52 +143,52 @@ public sealed class DateExplainer
     }
 
     // Extended rules 2 and 3: every drop fits before the rights end and the horizon end, and no later drop lands on a blackout.
-    private void DropRules(Title title, string region, LocalDate date, List<string> reasons)
+    private void DropRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
     {
         var last = title.LastDropDate(date);
         if (title.Drops > 1 && last > _scenario.Horizon.End)
         {
-            reasons.Add($"its last drop would fall on {Text(last)}, after the horizon ends ({Text(_scenario.Horizon.End)})");
+            reasons.Add(new RuledOut(HardRules.Window, $"its last drop would fall on {Text(last)}, after the horizon ends ({Text(_scenario.Horizon.End)})"));
         }
         else if (title.AvailableUntil.TryGetValue(region, out var until) && last > until)
         {
-            reasons.Add(title.Drops > 1
+            reasons.Add(new RuledOut(HardRules.Window, title.Drops > 1
                 ? $"its last drop would fall on {Text(last)}, after its rights end in {region} ({Text(until)}, availableUntil)"
-                : $"its rights end in {region} on {Text(until)} (availableUntil)");
+                : $"its rights end in {region} on {Text(until)} (availableUntil)"));
         }
 
         if (title.Drops > 1 && title.LaterDropOnBlackout(date, _scenario.RegionsById[region].BlackoutDates) is { } index)
         {
-            reasons.Add($"drop {index} would fall on {Text(title.DropDate(date, index))}, a blackout date in {region}");
+            reasons.Add(new RuledOut(HardRules.ReleaseDays, $"drop {index} would fall on {Text(title.DropDate(date, index))}, a blackout date in {region}"));
         }
     }
 
-    private void TentpoleRules(Title title, string region, LocalDate date, List<string> reasons)
+    private void TentpoleRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
     {
         var tentpoles = _plan.Releases.Where(r => r.Region == region && r.Title != title.Id && _scenario.TitlesById[r.Title].Tentpole).ToList();
         var sameDay = tentpoles.Where(r => r.Date == date).Select(r => r.Title).ToList();
         if (sameDay.Count >= _scenario.Capacity.TentpolesPerDay)
         {
-            reasons.Add($"tentpole {string.Join(", ", sameDay)} already releases in {region} on {Text(date)} (tentpolesPerDay {_scenario.Capacity.TentpolesPerDay})");
+            reasons.Add(new RuledOut(HardRules.DailyTentpoles, $"tentpole {string.Join(", ", sameDay)} already releases in {region} on {Text(date)} (tentpolesPerDay {_scenario.Capacity.TentpolesPerDay})"));
         }
 
         var spacing = _scenario.Capacity.TentpoleSpacingDays;
         foreach (var near in tentpoles.Where(r => r.Date != date && Math.Abs(Period.DaysBetween(r.Date, date)) < spacing))
         {
-            reasons.Add($"tentpole spacing: tentpole {near.Title} releases in {region} on {Text(near.Date)}, less than {spacing} days away");
+            reasons.Add(new RuledOut(HardRules.TentpoleSpacing, $"tentpole spacing: tentpole {near.Title} releases in {region} on {Text(near.Date)}, less than {spacing} days away"));
         }
     }
 
-    private void SequelRules(Title title, string region, LocalDate date, List<string> reasons)
+    private void SequelRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
     {
         foreach (var gap in title.After)
         {
             if (_dates.TryGetValue((gap.TitleId, region), out var before) && Period.DaysBetween(before, date) < _scenario.PremiereGapDays(gap))
             {
                 var predecessor = _scenario.TitlesById[gap.TitleId];
-                reasons.Add(predecessor.Drops > 1
+                reasons.Add(new RuledOut(HardRules.SequelGap, predecessor.Drops > 1
                     ? $"sequel gap: must release at least {gap.MinGapDays} days after the last drop of {gap.TitleId} ({Text(predecessor.LastDropDate(before))}) in {region}"
-                    : $"sequel gap: must release at least {gap.MinGapDays} days after {gap.TitleId} ({Text(before)}) in {region}");
+                    : $"sequel gap: must release at least {gap.MinGapDays} days after {gap.TitleId} ({Text(before)}) in {region}"));
             }
         }
 
@@ -186,21 +197,21 @@ public sealed class DateExplainer
             var gap = sequel.After.First(a => a.TitleId == title.Id);
             if (_dates.TryGetValue((sequel.Id, region), out var after) && Period.DaysBetween(date, after) < _scenario.PremiereGapDays(gap))
             {
-                reasons.Add(title.Drops > 1
+                reasons.Add(new RuledOut(HardRules.SequelGap, title.Drops > 1
                     ? $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days after this title's last drop ({Text(title.LastDropDate(date))}) in {region}"
-                    : $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days later in {region}");
+                    : $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days later in {region}"));
             }
         }
     }
 
-    private void StaggerRule(Title title, string regionId, LocalDate date, List<string> reasons)
+    private void StaggerRule(Title title, string regionId, LocalDate date, List<RuledOut> reasons)
     {
         if (regionId != title.LeadRegion && _dates.TryGetValue((title.Id, title.LeadRegion), out var lead))
         {
             var days = Period.DaysBetween(lead, date);
             if (days < 0 || days > title.StaggerMaxDays)
             {
-                reasons.Add($"stagger window: must release within {title.StaggerMaxDays} days after the lead region {title.LeadRegion} ({Text(lead)})");
+                reasons.Add(new RuledOut(HardRules.StaggerWindow, $"stagger window: must release within {title.StaggerMaxDays} days after the lead region {title.LeadRegion} ({Text(lead)})"));
             }
         }
         else if (regionId == title.LeadRegion)
@@ -210,7 +221,7 @@ public sealed class DateExplainer
                 var days = Period.DaysBetween(date, _dates[(title.Id, region)]);
                 if (days < 0 || days > title.StaggerMaxDays)
                 {
-                    reasons.Add($"stagger window: {region} ({Text(_dates[(title.Id, region)])}) would no longer be within {title.StaggerMaxDays} days after the lead");
+                    reasons.Add(new RuledOut(HardRules.StaggerWindow, $"stagger window: {region} ({Text(_dates[(title.Id, region)])}) would no longer be within {title.StaggerMaxDays} days after the lead"));
                 }
             }
         }

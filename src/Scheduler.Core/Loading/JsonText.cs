@@ -40,7 +40,7 @@ internal static class JsonText
             var before = span[..bad];
             var line = before.Count((byte)'\n') + 1;
             var column = bad - (before.LastIndexOf((byte)'\n') + 1) + 1;
-            errors.Add(new ScenarioError(Messages.LineAndColumn(line, column), Messages.NotUtf8(span[bad])));
+            errors.Add(new ScenarioError(ErrorPath.LineAndColumn(line, column), Messages.NotUtf8(span[bad])));
             return null;
         }
 
@@ -52,7 +52,7 @@ internal static class JsonText
         catch (JsonException ex)
         {
             errors.Add(new ScenarioError(
-                Messages.LineAndColumn((ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1),
+                ErrorPath.LineAndColumn((ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1),
                 Messages.BrokenJson(ex.Message)));
             return null;
         }

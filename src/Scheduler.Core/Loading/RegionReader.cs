@@ -22,7 +22,7 @@ internal static class RegionReader
             var before = parser.Errors.Count;
             var unique = ids.Register(dto.Id!, path, parser);
             var zone = parser.Zone(dto.TimeZone, JsonPath.Property(path, "timeZone"));
-            var time = parser.Time(dto.ReleaseTime, JsonPath.Property(path, "releaseTime"), LocalTime.Midnight);
+            var time = parser.Time(dto.ReleaseTime, JsonPath.Property(path, "releaseTime"), ScenarioDefaults.RegionReleaseTime);
             var ownBlackouts = parser.Dates(dto.BlackoutDates, JsonPath.Property(path, "blackoutDates"));
             if (!unique || zone is null || parser.Errors.Count > before)
             {

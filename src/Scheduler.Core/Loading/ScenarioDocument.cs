@@ -52,7 +52,7 @@ public sealed class ScenarioDocument
         var outcome = Variants.FirstOrDefault(v => v.Variant.Id == variantId)
             ?? throw new ScenarioValidationException(
                 Source,
-                [new ScenarioError("--variant", Messages.UnknownVariant(variantId, Variants.Select(v => v.Variant.Id)))]);
+                [new ScenarioError(ErrorPath.RequestedVariant, Messages.UnknownVariant(variantId, Variants.Select(v => v.Variant.Id)))]);
         return outcome.Scenario ?? throw new ScenarioValidationException(Source, outcome.Errors);
     }
 }

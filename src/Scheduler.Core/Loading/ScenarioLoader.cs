@@ -30,7 +30,7 @@ public sealed class ScenarioLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
-            throw new ScenarioValidationException(path, [new ScenarioError(path, Messages.ReadFailed(ex.Message))]);
+            throw new ScenarioValidationException(path, [new ScenarioError(ErrorPath.File(path), Messages.ReadFailed(ex.Message))]);
         }
 
         return Load(bytes, path);

@@ -32,10 +32,10 @@ internal static class ScenarioReader
             parser.Add("$.horizon", Messages.HorizonTooLong(Period.DaysBetween(first, last) + 1));
         }
 
-        var releaseDays = FieldParser.Weekdays(dto.ReleaseDays ?? ["friday"]);
+        var releaseDays = dto.ReleaseDays is null ? [.. ScenarioDefaults.ReleaseDays] : FieldParser.Weekdays(dto.ReleaseDays);
         var blackouts = parser.Dates(dto.BlackoutDates, "$.blackoutDates");
-        var launchZone = parser.Zone(dto.GlobalLaunch?.TimeZone ?? "America/Los_Angeles", "$.globalLaunch.timeZone");
-        var launchTime = parser.Time(dto.GlobalLaunch?.Time, "$.globalLaunch.time", LocalTime.Midnight);
+        var launchZone = parser.Zone(dto.GlobalLaunch?.TimeZone ?? ScenarioDefaults.GlobalLaunchTimeZone, "$.globalLaunch.timeZone");
+        var launchTime = parser.Time(dto.GlobalLaunch?.Time, "$.globalLaunch.time", ScenarioDefaults.GlobalLaunchTime);
 
         var regions = RegionReader.Read(dto.Regions!, releaseDays, blackouts, parser);
         var declaredRegions = dto.Regions!.Select(r => r.Id!).Distinct(StringComparer.Ordinal).ToList();
@@ -59,24 +59,24 @@ internal static class ScenarioReader
         return new Scenario(new ScenarioSpec
         {
             Name = dto.Name!,
-            Description = dto.Description ?? "",
+            Description = dto.Description ?? ScenarioDefaults.Description,
             Horizon = horizon,
             ReleaseDays = releaseDays,
             BlackoutDates = blackouts,
-            LaunchWindowDays = dto.LaunchWindowDays ?? 7,
+            LaunchWindowDays = dto.LaunchWindowDays ?? ScenarioDefaults.LaunchWindowDays,
             GlobalLaunch = new GlobalLaunch(launchZone!, launchTime),
             Regions = regions,
             Titles = titles,
             Events = events,
             Seasonality = seasonality,
             Capacity = new Capacity(
-                dto.Capacity?.PerDay ?? 3,
-                dto.Capacity?.TentpolesPerDay ?? 1,
-                dto.Capacity?.TentpoleSpacingDays ?? 0,
+                dto.Capacity?.PerDay ?? ScenarioDefaults.PerDay,
+                dto.Capacity?.TentpolesPerDay ?? ScenarioDefaults.TentpolesPerDay,
+                dto.Capacity?.TentpoleSpacingDays ?? ScenarioDefaults.TentpoleSpacingDays,
                 dto.Capacity?.MarketingBudgetPerWeek),
-            Objective = new ObjectiveWeights(dto.Objective?.GenreClashCost ?? 0, dto.Objective?.MoveCost ?? 0),
-            Replan = new ReplanSettings(dto.Replan?.FreezeDays ?? 14),
-            Solver = new SolverSettings(dto.Solver?.TimeLimitSeconds ?? 60, dto.Solver?.RelativeGap ?? 0.001),
+            Objective = new ObjectiveWeights(dto.Objective?.GenreClashCost ?? ScenarioDefaults.GenreClashCost, dto.Objective?.MoveCost ?? ScenarioDefaults.MoveCost),
+            Replan = new ReplanSettings(dto.Replan?.FreezeDays ?? ScenarioDefaults.FreezeDays),
+            Solver = new SolverSettings(dto.Solver?.TimeLimitSeconds ?? ScenarioDefaults.TimeLimitSeconds, dto.Solver?.RelativeGap ?? ScenarioDefaults.RelativeGap),
             Variants = variants,
         });
     }
@@ -90,7 +90,7 @@ internal static class ScenarioReader
             var dto = variants[i];
             if (ids.Register(dto.Id!, JsonPath.Index("$.variants", i), parser))
             {
-                result.Add(new Variant(dto.Id!, dto.Description ?? "", dto.Changes!.ToJsonString()));
+                result.Add(new Variant(dto.Id!, dto.Description ?? ScenarioDefaults.Description, dto.Changes!.ToJsonString()));
             }
         }
 

@@ -1,10 +1,19 @@
 namespace Scheduler.Core.Validation;
 
-/// <summary>One problem in a scenario: where it is (a JSON path, a file, or a line and column) and a plain sentence.</summary>
-public sealed record ScenarioError(string Path, string Message)
+/// <summary>One problem in a scenario: where it is (<see cref="ErrorPath"/>) and a plain sentence.</summary>
+public sealed record ScenarioError(ErrorPath Path, string Message)
 {
+    /// <summary>An error at a JSON path of the scenario document.</summary>
+    public ScenarioError(string jsonPath, string message)
+        : this(ErrorPath.Json(jsonPath), message)
+    {
+    }
+
     public override string ToString() => $"{Path}: {Message}";
 
+    /// <summary>The error as a front end shows it, naming the variant its user asked for as <paramref name="requestedVariant"/>.</summary>
+    public string Render(string requestedVariant) => $"{Path.Render(requestedVariant)}: {Message}";
+
     /// <summary>The same error as seen inside a variant, so that the planner knows which variant to fix.</summary>
-    public ScenarioError InVariant(string variantId) => this with { Path = $"variant '{variantId}': {Path}" };
+    public ScenarioError InVariant(string variantId) => this with { Path = Path.InVariant(variantId) };
 }

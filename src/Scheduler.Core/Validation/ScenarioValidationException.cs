@@ -43,12 +43,18 @@ public sealed class ScenarioValidationException : Exception
 
     public ImmutableArray<ScenarioError> Errors { get; }
 
-    private static string Format(string source, ImmutableArray<ScenarioError> errors)
+    /// <summary>
+    /// The header and every error, one per line, as a front end shows them: with
+    /// <paramref name="requestedVariant"/> naming the place its user chose a variant (see <see cref="ErrorPath.Render"/>).
+    /// </summary>
+    public string Describe(string requestedVariant) => Format(ScenarioSource, Errors, requestedVariant);
+
+    private static string Format(string source, ImmutableArray<ScenarioError> errors, string? requestedVariant = null)
     {
         var text = new StringBuilder(Messages.InvalidScenarioHeader(source, errors.Length));
         foreach (var error in errors)
         {
-            text.Append('\n').Append(error);
+            text.Append('\n').Append(requestedVariant is null ? error.ToString() : error.Render(requestedVariant));
         }
 
         return text.ToString();

@@ -73,7 +73,7 @@ public sealed class ValueModel
     }
 
     /// <summary>
-    /// value(t,r,d): with one drop, scenario.md's product; with several (formats.md), the
+    /// value(t,r,d): with one drop, the product of docs/scenario-format.md, "How a release is valued"; with several (docs/scenario-format.md, "Release formats"), the
     /// premiere's timing factor times the mean over the drops of their seasonal, genre and
     /// competition factors, each on the drop's own date.
     /// </summary>

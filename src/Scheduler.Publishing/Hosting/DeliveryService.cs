@@ -27,9 +27,9 @@ public sealed class DeliveryService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<DeliveryService> _logger;
     private readonly ServeNode _node;
-    private readonly SchedulerMetrics _metrics;
+    private readonly PublicationMetrics _metrics;
 
-    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ServeNode node, SchedulerMetrics metrics, ILogger<DeliveryService> logger)
+    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ServeNode node, PublicationMetrics metrics, ILogger<DeliveryService> logger)
     {
         _metrics = metrics;
         _node = node;
@@ -52,16 +52,16 @@ public sealed class DeliveryService : BackgroundService
             switch (result.Outcome)
             {
                 case DeliveryOutcome.Delivered:
-                    await database.Notifications.RecordDeliveryAsync(notification.Id, "delivered", null, cancellationToken).ConfigureAwait(false);
+                    await database.Notifications.RecordDeliveryAsync(notification.Id, NotificationStatus.Delivered, null, cancellationToken).ConfigureAwait(false);
                     break;
                 case DeliveryOutcome.Retry when attempts < MaxAttempts:
-                    await database.Notifications.RecordDeliveryAsync(notification.Id, "pending", result.Error, cancellationToken).ConfigureAwait(false);
+                    await database.Notifications.RecordDeliveryAsync(notification.Id, NotificationStatus.Pending, result.Error, cancellationToken).ConfigureAwait(false);
                     var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts - 1)));
                     retryIn = retryIn is { } earlier && earlier < backoff ? earlier : backoff;
                     _logger.LogWarning("Delivery of {Title} in {Region}, drop {Drop}, failed ({Error}); retrying in {Backoff}", notification.Title, notification.Region, notification.Drop, result.Error, backoff);
                     break;
                 default:
-                    await database.Notifications.RecordDeliveryAsync(notification.Id, "failed", result.Error, cancellationToken).ConfigureAwait(false);
+                    await database.Notifications.RecordDeliveryAsync(notification.Id, NotificationStatus.Failed, result.Error, cancellationToken).ConfigureAwait(false);
                     _metrics.DeliveryFailed();
                     _logger.LogError("Delivery of {Title} in {Region}, drop {Drop}, failed for good: {Error}", notification.Title, notification.Region, notification.Drop, result.Error);
                     break;

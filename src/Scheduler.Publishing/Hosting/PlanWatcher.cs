@@ -18,9 +18,9 @@ public sealed class PlanWatcher : BackgroundService
     private readonly Publisher _publisher;
     private readonly TriggerSynchronizer _synchronizer;
     private readonly TimeProvider _time;
-    private readonly ServeOptions _options;
+    private readonly PublishingOptions _options;
     private readonly ILogger<PlanWatcher> _logger;
-    private readonly SchedulerMetrics _metrics;
+    private readonly PublicationMetrics _metrics;
     private string? _seen;
 
     public PlanWatcher(
@@ -29,8 +29,8 @@ public sealed class PlanWatcher : BackgroundService
         Publisher publisher,
         TriggerSynchronizer synchronizer,
         TimeProvider time,
-        ServeOptions options,
-        SchedulerMetrics metrics,
+        PublishingOptions options,
+        PublicationMetrics metrics,
         ILogger<PlanWatcher> logger)
     {
         _metrics = metrics;

@@ -7,7 +7,9 @@ namespace Scheduler.Reports.Json;
 /// <summary>A what-if comparison as <c>compare --json</c> prints it: the base's outcome, then each variant's KPIs, deltas and moves.</summary>
 public static class ComparisonJson
 {
-    public static object Of(Comparison comparison)
+    /// <param name="comparison">The comparison.</param>
+    /// <param name="requestedVariant">How the front end names the place its user chose the variants (<c>--variant</c>, <c>$.variants</c>).</param>
+    public static object Of(Comparison comparison, string requestedVariant)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         return new
@@ -31,7 +33,7 @@ public static class ComparisonJson
                 dropped = v.Diff?.Dropped,
                 modeChanges = v.Diff?.ModeChanges.Select(c => new { title = c.Title, from = c.From, to = c.To }),
                 summary = v.Diff is { } diff && comparison.Base.Plan is { } basePlan ? diff.Summary(basePlan) : null,
-                errors = ErrorJson.Of(v.Errors)
+                errors = ErrorJson.Of(v.Errors, requestedVariant)
                     .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new { path = "", message = r })),
             }),
         };

@@ -22,6 +22,7 @@ public static class RunListJson
             createdAt = InstantPattern.General.Format(r.CreatedAt),
             adopted = r.Adopted,
             requestedBy = r.RequestedBy,
+            hasPlan = r.HasPlan,
         });
     }
 }

@@ -12,7 +12,7 @@ internal sealed record Placement(string Mode, int LaunchDay, IReadOnlyDictionary
 /// A slate being built or improved: where each placed title goes, and the load it puts on every
 /// rule (releases and tentpoles per region and day, tentpole days, marketing per week, titles per
 /// region, genre and week), kept up to date as titles are placed and removed so that a rule check
-/// or the objective never has to look at the whole slate. The objective is that of scenario.md:
+/// or the objective never has to look at the whole slate. The objective is that of docs/scenario-format.md:
 /// values, less the genre-clash cost, less the move cost of releases that differ from the plan of
 /// record.
 /// </summary>
@@ -71,7 +71,7 @@ internal sealed class SlateState
 
     public int Moves { get; private set; }
 
-    /// <summary>The objective of the placed titles (scenario.md), kept as titles come and go.</summary>
+    /// <summary>The objective of the placed titles (docs/scenario-format.md), kept as titles come and go.</summary>
     public double Objective => Value - ClashCost - (_moveCost * Moves);
 
     public int PlacedCount { get; private set; }

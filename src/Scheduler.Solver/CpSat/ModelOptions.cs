@@ -13,7 +13,7 @@ internal sealed record ModelOptions
 
     /// <summary>
     /// For a replan whose reference is the plan of record: each release of it that is not kept is
-    /// charged this move cost, exactly as the objective of scenario.md counts it.
+    /// charged this move cost, exactly as the objective of docs/scenario-format.md counts it.
     /// </summary>
     public double MoveCost { get; init; }
 

@@ -1,3 +1,4 @@
+using Scheduler.Core.Rules;
 using Google.OrTools.Sat;
 using NodaTime;
 using Scheduler.Solver.Model;

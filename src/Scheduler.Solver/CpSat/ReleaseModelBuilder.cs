@@ -1,3 +1,4 @@
+using Scheduler.Core.Rules;
 using CultureInfo = System.Globalization.CultureInfo;
 using Google.OrTools.Sat;
 using NodaTime;
@@ -154,7 +155,7 @@ internal sealed class ReleaseModelBuilder
                     literals = literals.Append(CpModelWriter.Not(variables.Scheduled));
                 }
 
-                _model.ExactlyOne(literals, RuleFamily.OncePerRegion.ShortName(), title.Id, region);
+                _model.ExactlyOne(literals, HardRules.OncePerRegion.ShortName, title.Id, region);
             }
         }
     }
@@ -179,7 +180,7 @@ internal sealed class ReleaseModelBuilder
                     var leads = Enumerable.Range(0, leadDays.Length)
                         .Where(j => leadDays[j] >= days[i] - title.StaggerMaxDays && leadDays[j] <= days[i])
                         .Select(j => leadVariables[j]);
-                    var constraint = _model.BoolOr(leads, RuleFamily.StaggerWindow.ShortName(), title.Id, region, Day(days[i]));
+                    var constraint = _model.BoolOr(leads, HardRules.StaggerWindow.ShortName, title.Id, region, Day(days[i]));
                     Enforce(constraint, rule, regionVariables[i]);
                 }
             }
@@ -273,7 +274,7 @@ internal sealed class ReleaseModelBuilder
                         [(DayOf(sequel, region), 1), (DayOf(predecessor, region), -1)],
                         _scenario.PremiereGapDays(gap),
                         Math.Max(_scenario.PremiereGapDays(gap), _calendar.Days),
-                        RuleFamily.SequelGap.ShortName(),
+                        HardRules.SequelGap.ShortName,
                         sequel.Candidates.Title.Id,
                         gap.TitleId,
                         region);
@@ -318,7 +319,7 @@ internal sealed class ReleaseModelBuilder
             var weekName = ModelNames.Week(_calendar.Weeks[week]);
             var rule = Rule(RuleFamily.MarketingBudget, null, null, null, _calendar.Weeks[week].ToString(), Members(entries));
             var terms = entries.Select(e => (e.Variable, (long)Math.Ceiling(e.Title.Title.MarketingCost * MarketingUnitsPerCost)));
-            Enforce(_model.Linear(terms, 0, limit, RuleFamily.MarketingBudget.ShortName(), weekName), rule);
+            Enforce(_model.Linear(terms, 0, limit, HardRules.MarketingBudget.ShortName, weekName), rule);
         }
     }
 
@@ -351,7 +352,7 @@ internal sealed class ReleaseModelBuilder
                 }
 
                 var rule = Rule(RuleFamily.Pin, title.Id, region, pin, null, [candidates.Index]);
-                Enforce(_model.BoolOr(literals, RuleFamily.Pin.ShortName(), title.Id, region), rule);
+                Enforce(_model.BoolOr(literals, HardRules.Pin.ShortName, title.Id, region), rule);
             }
         }
     }
@@ -479,8 +480,8 @@ internal sealed class ReleaseModelBuilder
     {
         var rule = Rule(family, null, region, _calendar.Date(day), null, Members(entries));
         var constraint = limit == 1 && !_options.Assumptions
-            ? _model.AtMostOne(entries.Select(e => e.Variable), family.ShortName(), region, Day(day))
-            : _model.Linear(entries.Select(e => (e.Variable, 1L)), 0, limit, family.ShortName(), region, Day(day));
+            ? _model.AtMostOne(entries.Select(e => e.Variable), HardRules.Of(family).ShortName, region, Day(day))
+            : _model.Linear(entries.Select(e => (e.Variable, 1L)), 0, limit, HardRules.Of(family).ShortName, region, Day(day));
         Enforce(constraint, rule);
     }
 
@@ -489,7 +490,7 @@ internal sealed class ReleaseModelBuilder
         var rule = new RuleInstance(family, title, region, date, detail, [.. members.Distinct().Order()]);
         if (_options.Assumptions)
         {
-            rule = rule with { Assumption = _model.NewBool("assume", family.ShortName(), _rules.Count.ToString(CultureInfo.InvariantCulture)) };
+            rule = rule with { Assumption = _model.NewBool("assume", HardRules.Of(family).ShortName, _rules.Count.ToString(CultureInfo.InvariantCulture)) };
         }
 
         _rules.Add(rule);

@@ -1,3 +1,4 @@
+using Scheduler.Core.Rules;
 using System.Globalization;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
@@ -30,7 +31,7 @@ internal sealed class ConflictCore
         _time = time;
     }
 
-    public IReadOnlyList<string> Explain(Scenario scenario, CancellationToken cancellationToken)
+    public IReadOnlyList<RuleConflict> Explain(Scenario scenario, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
         var candidates = CandidateSet.ForExplanation(new ValueModel(scenario));
@@ -70,8 +71,8 @@ internal sealed class ConflictCore
             .ThenBy(r => r.Detail, StringComparer.Ordinal)
             .ThenBy(r => r.Region, StringComparer.Ordinal)
             .ThenBy(r => r.Title, StringComparer.Ordinal)
-            .Select(r => Describe(scenario, r))
-            .Distinct()];
+            .Select(r => new RuleConflict([HardRules.Of(r.Family)], Describe(scenario, r)))
+            .DistinctBy(c => c.Message)];
     }
 
     private static SearchSettings Settings(TimeSpan limit, List<int> assumptions) => new(limit, 0, 1) { Assumptions = assumptions };
@@ -90,7 +91,7 @@ internal sealed class ConflictCore
             RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} must release at least {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {SequelWording.GapFrom(scenario.TitlesById[rule.Detail!])} in {rule.Region}"),
             RuleFamily.Pin => $"title {rule.Title} is pinned to {date} in {rule.Region}",
             RuleFamily.MarketingBudget => string.Create(CultureInfo.InvariantCulture, $"week {rule.Detail} can spend at most {capacity.MarketingBudgetPerWeek} on marketing, wanted by {titles}"),
-            _ => $"rule {rule.Family} cannot hold",
+            _ => $"{HardRules.Of(rule.Family)} cannot hold",
         };
     }
 

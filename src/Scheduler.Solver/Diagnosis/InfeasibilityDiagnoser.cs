@@ -2,6 +2,7 @@ using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
+using Scheduler.Core.Rules;
 using Scheduler.Core.Values;
 
 namespace Scheduler.Solver.Diagnosis;
@@ -22,11 +23,11 @@ public sealed class InfeasibilityDiagnoser
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
     }
 
-    public IReadOnlyList<string> Diagnose()
+    public IReadOnlyList<RuleConflict> Diagnose()
         => [.. PinSqueezes(), .. SequelGaps(), .. PinnedMarketing(), .. StaggerWindows(), .. NarrowWindows()];
 
     // Rule 5 against rule 8: more titles pinned to one date in one region than the day holds.
-    private IEnumerable<string> PinSqueezes()
+    private IEnumerable<RuleConflict> PinSqueezes()
     {
         var capacity = _scenario.Capacity;
         var pinned = _scenario.Titles.Where(t => !t.Optional)
@@ -38,19 +39,19 @@ public sealed class InfeasibilityDiagnoser
             var titles = group.Select(p => p.Title.Id).Order(StringComparer.Ordinal).ToList();
             if (titles.Count > capacity.PerDay)
             {
-                yield return $"titles {List(titles)} are all pinned to {Text(group.Key.Date)} in region {group.Key.Region}, where perDay is {capacity.PerDay}";
+                yield return new RuleConflict([HardRules.DailyCapacity, HardRules.Pin], $"titles {List(titles)} are all pinned to {Text(group.Key.Date)} in region {group.Key.Region}, where perDay is {capacity.PerDay}");
             }
 
             var tentpoles = group.Where(p => p.Title.Tentpole).Select(p => p.Title.Id).Order(StringComparer.Ordinal).ToList();
             if (tentpoles.Count > capacity.TentpolesPerDay)
             {
-                yield return $"tentpoles {List(tentpoles)} are all pinned to {Text(group.Key.Date)} in region {group.Key.Region}, where tentpolesPerDay is {capacity.TentpolesPerDay}";
+                yield return new RuleConflict([HardRules.DailyTentpoles, HardRules.Pin], $"tentpoles {List(tentpoles)} are all pinned to {Text(group.Key.Date)} in region {group.Key.Region}, where tentpolesPerDay is {capacity.TentpolesPerDay}");
             }
         }
     }
 
     // Rule 7 against rule 2: the predecessor's first possible date plus the gap falls after the sequel's last.
-    private IEnumerable<string> SequelGaps()
+    private IEnumerable<RuleConflict> SequelGaps()
     {
         foreach (var sequel in _scenario.Titles.Where(t => !t.Optional))
         {
@@ -68,7 +69,7 @@ public sealed class InfeasibilityDiagnoser
                     var last = Allowed(sequel, region).DefaultIfEmpty().Max();
                     if (first != default && last != default && first.PlusDays(_scenario.PremiereGapDays(gap)) > last)
                     {
-                        yield return $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {SequelWording.GapFrom(predecessor)}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})";
+                        yield return new RuleConflict([HardRules.SequelGap, HardRules.Window], $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {SequelWording.GapFrom(predecessor)}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})");
                         break;
                     }
                 }
@@ -77,7 +78,7 @@ public sealed class InfeasibilityDiagnoser
     }
 
     // Rule 9 against rule 8: the pinned launches of one ISO week spend more than its budget.
-    private IEnumerable<string> PinnedMarketing()
+    private IEnumerable<RuleConflict> PinnedMarketing()
     {
         if (_scenario.Capacity.MarketingBudgetPerWeek is not { } budget)
         {
@@ -94,13 +95,13 @@ public sealed class InfeasibilityDiagnoser
             if (spend > budget + 1e-9)
             {
                 var titles = week.Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
-                yield return string.Create(CultureInfo.InvariantCulture, $"titles {List(titles)} are pinned to launch in week {week.Key}, spending {spend} of a marketing budget of {budget}");
+                yield return new RuleConflict([HardRules.MarketingBudget, HardRules.Pin], string.Create(CultureInfo.InvariantCulture, $"titles {List(titles)} are pinned to launch in week {week.Key}, spending {spend} of a marketing budget of {budget}"));
             }
         }
     }
 
     // Rule 4 against rule 2: a region cannot be ready within the stagger window after the lead's last possible date.
-    private IEnumerable<string> StaggerWindows()
+    private IEnumerable<RuleConflict> StaggerWindows()
     {
         foreach (var title in _scenario.Titles.Where(t => !t.Optional && t.Release == ReleaseMode.Staggered))
         {
@@ -115,14 +116,14 @@ public sealed class InfeasibilityDiagnoser
                 var first = Allowed(title, region).DefaultIfEmpty().Min();
                 if (first != default && first > leadLast.PlusDays(title.StaggerMaxDays))
                 {
-                    yield return $"title {title.Id} is staggered within {title.StaggerMaxDays} days after its lead region {title.LeadRegion}, which must release by {Text(leadLast)}, but region {region} cannot release before {Text(first)}";
+                    yield return new RuleConflict([HardRules.StaggerWindow, HardRules.Window], $"title {title.Id} is staggered within {title.StaggerMaxDays} days after its lead region {title.LeadRegion}, which must release by {Text(leadLast)}, but region {region} cannot release before {Text(first)}");
                 }
             }
         }
     }
 
     // Rule 5 against rule 2: more titles must release within one stretch of dates than its days can hold.
-    private IEnumerable<string> NarrowWindows()
+    private IEnumerable<RuleConflict> NarrowWindows()
     {
         var perDay = _scenario.Capacity.PerDay;
         foreach (var region in _scenario.Regions)
@@ -146,7 +147,7 @@ public sealed class InfeasibilityDiagnoser
                 var days = new DateInterval(from, to).Count(region.IsReleaseDay);
                 if (inside.Count > days * perDay && reported.Add(string.Join(",", inside)))
                 {
-                    yield return $"{inside.Count} titles ({List(inside)}) must all release in region {region.Id} between {Text(from)} and {Text(to)}, which has {days} release {(days == 1 ? "day" : "days")} for {perDay} a day";
+                    yield return new RuleConflict([HardRules.DailyCapacity, HardRules.Window], $"{inside.Count} titles ({List(inside)}) must all release in region {region.Id} between {Text(from)} and {Text(to)}, which has {days} release {(days == 1 ? "day" : "days")} for {perDay} a day");
                 }
             }
         }

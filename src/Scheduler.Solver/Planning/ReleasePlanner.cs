@@ -228,11 +228,11 @@ public sealed class ReleasePlanner
         var conflicts = new InfeasibilityDiagnoser(scenario).Diagnose();
         if (conflicts.Count > 0)
         {
-            return [.. conflicts];
+            return [.. conflicts.Select(c => c.Message)];
         }
 
         var core = new ConflictCore(_search, _time).Explain(scenario, cancellationToken);
-        return core.Count > 0 ? [.. core] : [.. fallback];
+        return core.Count > 0 ? [.. core.Select(c => c.Message)] : [.. fallback];
     }
 
     // With a reference plan (the base of a comparison), a quarter of the allowed gap is spent on

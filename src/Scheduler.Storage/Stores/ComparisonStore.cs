@@ -5,7 +5,7 @@ using Scheduler.Storage.Dialects;
 
 namespace Scheduler.Storage.Stores;
 
-/// <summary>What-if comparisons queued as runs (<see cref="RunStore.QueueAsync(QueuedRun, CancellationToken)"/> with a comparison id): what was asked, to assemble the answer once the runs end.</summary>
+/// <summary>What-if comparisons queued as runs (<see cref="SolveQueueStore.QueueAsync(QueuedRun, CancellationToken)"/> with a comparison id): what was asked, to assemble the answer once the runs end.</summary>
 public sealed class ComparisonStore
 {
     private readonly DatabaseSession _session;

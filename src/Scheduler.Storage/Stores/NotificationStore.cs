@@ -64,14 +64,14 @@ public sealed class NotificationStore
     }
 
     /// <summary>Records a delivery attempt: delivered, failed for good, or (neither) to be retried.</summary>
-    public Task RecordDeliveryAsync(long notificationId, string status, string? error, CancellationToken cancellationToken = default)
+    public Task RecordDeliveryAsync(long notificationId, NotificationStatus status, string? error, CancellationToken cancellationToken = default)
         => _session.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE notifications SET status = @status, attempts = attempts + 1, last_error = @error,
                    delivered_at = CASE WHEN @status = 'delivered' THEN @now ELSE delivered_at END
             WHERE id = @notificationId
             """,
-            new { notificationId, status, error, now = StoredText.Of(_session.Now()) },
+            new { notificationId, status = StoredNames.Of(status), error, now = StoredText.Of(_session.Now()) },
             cancellationToken: cancellationToken));
 
 #pragma warning disable CA1812 // Instantiated by Dapper.
@@ -95,7 +95,7 @@ public sealed class NotificationStore
 
         public string? LastError { get; set; }
 
-        public Notification ToRecord() => new(Id, Title, Region, (int)DropIndex, IdempotencyKey, Payload, Status, (int)Attempts, LastError);
+        public Notification ToRecord() => new(Id, Title, Region, (int)DropIndex, IdempotencyKey, Payload, StoredNames.ToNotificationStatus(Status), (int)Attempts, LastError);
     }
 #pragma warning restore CA1812
 }

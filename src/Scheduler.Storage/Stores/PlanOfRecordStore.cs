@@ -14,7 +14,7 @@ public sealed class PlanOfRecordStore
     }
 
     /// <summary>Makes <paramref name="runId"/> the plan of record and records who did it, in one transaction.</summary>
-    public Task AdoptAsync(long runId, string actor, string action = "adopt", string details = "", CancellationToken cancellationToken = default)
+    public Task AdoptAsync(long runId, string actor, AuditAction action = AuditAction.Adopt, string details = "", CancellationToken cancellationToken = default)
         => _session.WriteAsync(
             async transaction =>
             {
@@ -48,7 +48,7 @@ public sealed class PlanOfRecordStore
         var rows = await _session.Connection.QueryAsync<AuditRow>(new CommandDefinition(
             "SELECT id AS Id, at AS At, actor AS Actor, action AS Action, run_id AS RunId, details AS Details FROM audit ORDER BY id",
             cancellationToken: cancellationToken)).ConfigureAwait(false);
-        return [.. rows.Select(a => new AuditEntry(a.Id, StoredText.Instant(a.At), a.Actor, a.Action, a.RunId, a.Details))];
+        return [.. rows.Select(a => new AuditEntry(a.Id, StoredText.Instant(a.At), a.Actor, StoredNames.ToAuditAction(a.Action), a.RunId, a.Details))];
     }
 
 #pragma warning disable CA1812 // Instantiated by Dapper.

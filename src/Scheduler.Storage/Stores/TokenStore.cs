@@ -11,8 +11,6 @@ namespace Scheduler.Storage.Stores;
 public sealed class TokenStore
 {
     private const int MaxNameLength = 64;
-    private const string AddAction = "token-add";
-    private const string RevokeAction = "token-revoke";
 
     private readonly DatabaseSession _session;
 
@@ -55,7 +53,7 @@ public sealed class TokenStore
                     throw new StorageException($"There is already an active token named '{name}'; revoke it first to give its name to a new one.");
                 }
 
-                await AuditLog.AppendAsync(_session, transaction, now, actor, AddAction, null, $"{name} ({roleText})", cancellationToken).ConfigureAwait(false);
+                await AuditLog.AppendAsync(_session, transaction, now, actor, AuditAction.TokenAdd, null, $"{name} ({roleText})", cancellationToken).ConfigureAwait(false);
                 return secret;
             },
             cancellationToken);
@@ -80,7 +78,7 @@ public sealed class TokenStore
                     return false;
                 }
 
-                await AuditLog.AppendAsync(_session, transaction, now, actor, RevokeAction, null, $"{name} ({role})", cancellationToken).ConfigureAwait(false);
+                await AuditLog.AppendAsync(_session, transaction, now, actor, AuditAction.TokenRevoke, null, $"{name} ({role})", cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);

@@ -1,34 +1,33 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
-using NodaTime;
-using Quartz;
-using Scheduler.Core.Loading;
-using Scheduler.Core.Plans;
+using Scheduler.Application.Cluster;
+using Scheduler.Application.Comparing;
+using Scheduler.Application.Execution;
+using Scheduler.Application.Hosting;
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
 using Scheduler.Core.Validation;
-using Scheduler.Publishing;
-using Scheduler.Publishing.Hosting;
-using Scheduler.Publishing.Solving;
 using Scheduler.Reports.Json;
-using Scheduler.Solver.Comparison;
-using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
-using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
 /// <summary>
 /// <c>POST /api/compare</c>: plans a stored scenario and some of its variants side by side, as
 /// <c>scheduler compare SCENARIO --variant ...</c> does, stores the runs, and answers with the same
-/// JSON as <c>compare --json</c>. The answer waits for the solves (time limit each, variants in parallel).
+/// JSON as <c>compare --json</c>. A single server answers when the solves end; a cluster queues them
+/// and answers at once with the comparison to follow (<c>GET /api/comparisons/{id}</c>).
 /// </summary>
 internal static class CompareEndpoints
 {
+    /// <summary>How the comparison's JSON names the variants a request asked for, in their errors.</summary>
+    private const string RequestedVariants = "$.variants";
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/compare", CompareAsync)
@@ -47,11 +46,8 @@ internal static class CompareEndpoints
         HttpRequest request,
         ClaimsPrincipal user,
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        [FromServices] ISolveExecutor executor,
         [FromServices] ServeOptions serve,
-        [FromServices] ISchedulerFactory schedulers,
-        [FromServices] ReleasePlanner planner,
-        [FromServices] TimeProvider time,
-        [FromServices] WebOptions options,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
@@ -60,7 +56,7 @@ internal static class CompareEndpoints
             return problem;
         }
 
-        var errors = new List<ScenarioError>();
+        var errors = new List<FieldError>();
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         var variants = new List<string>();
@@ -68,7 +64,7 @@ internal static class CompareEndpoints
         {
             if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.String))
             {
-                errors.Add(new ScenarioError("$.variants", "must be a list of variant ids"));
+                errors.Add(new FieldError(RequestedVariants, "must be a list of variant ids"));
             }
             else
             {
@@ -81,7 +77,7 @@ internal static class CompareEndpoints
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         if (errors.Count == 0 && await database.Scenarios.FindAsync(scenarioId, cancellationToken).ConfigureAwait(false) is null)
         {
-            errors.Add(new ScenarioError("$.scenarioId", $"there is no scenario {scenarioId}"));
+            errors.Add(new FieldError("$.scenarioId", $"there is no scenario {scenarioId}"));
         }
 
         if (errors.Count > 0)
@@ -89,126 +85,74 @@ internal static class CompareEndpoints
             return Problems.Invalid($"The comparison cannot be made: {errors[0]}", errors);
         }
 
-        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        ScenarioDocument document;
+        ComparisonJob job;
         try
         {
-            document = loader.Load(await database.Scenarios.ContentAsync(scenarioId, cancellationToken).ConfigureAwait(false), $"stored scenario {scenarioId}");
+            var document = await StoredScenarios.DocumentAsync(database, scenarioId, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // Every variant at once, one solver thread each (the cores are shared among them).
+            job = ComparisonJob.OfVariants(ScenarioInput.Of(document, null), variants, new SolveSettings(timeLimit, null, 1)) with
+            {
+                Parallelism = Environment.ProcessorCount,
+                RequestedBy = Actor.Of(user),
+                CandidateLimit = serve.CandidateLimit,
+            };
         }
         catch (ScenarioValidationException ex)
         {
-            return Problems.Invalid(ex.Message.Split('\n')[0], ex.Errors);
+            return Problems.Invalid(ex);
         }
-
-        if (serve.IsClustered)
-        {
-            return await QueueAsync(database, schedulers, scenarioId, document, variants, timeLimit, Actor.Of(user), options, cancellationToken).ConfigureAwait(false);
-        }
-
-        var parallelism = Math.Max(1, Environment.ProcessorCount);
-        PlanRequest RequestFor(Core.Domain.Scenario scenario, string? variant) => new(
-            scenario,
-            new PlanScenario(scenario.Name, document.Sha256, variant),
-            PlanEngine.CpSat,
-            TimeSpan.FromSeconds(timeLimit ?? scenario.Solver.TimeLimitSeconds),
-            scenario.Solver.RelativeGap,
-            1)
-        {
-            CandidateLimit = options.CandidateLimit,
-        };
-        var jobs = VariantJobs.Of(document, variants, RequestFor);
-        var startedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var comparer = new WhatIfComparer(planner);
 
         // The solves take their own threads; the request waits for them, and a client that goes away stops them.
-        var comparison = await Task.Factory.StartNew(
-            () => comparer.Compare(RequestFor(document.Scenario, null), [.. jobs.Select(j => j.Job)], parallelism, anchored: true, cancellationToken),
-            cancellationToken,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default).ConfigureAwait(false);
-        if (comparison.Base.Status == PlanningStatus.TooLarge)
+        var started = await executor.StartComparisonAsync(database, job, cancellationToken).ConfigureAwait(false);
+        if (started.Queued is { } queued)
+        {
+            return Results.Json(
+                new { id = queued.Id, baseRun = queued.BaseRunId, variants = queued.Variants.Select(v => new { id = v.Variant, run = v.RunId }) },
+                ReportJson.Options,
+                statusCode: StatusCodes.Status202Accepted);
+        }
+
+        var result = started.Finished!;
+        if (result.Refused)
         {
             // Refused before anything was built, and no variant was planned; nothing is stored.
-            var error = new ScenarioError("$.scenarioId", comparison.Base.Reasons[0]);
+            var error = new FieldError("$.scenarioId", result.Comparison.Base.Reasons[0]);
             return Problems.Invalid($"The comparison cannot be made: {error}", [error]);
         }
 
-        var finishedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
-        await database.Runs.StoreAsync(RunRecords.For(comparison.Base, document, document.Scenario.Name, null, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
-        foreach (var (variant, job) in comparison.Variants.Zip(jobs))
-        {
-            if (variant.Outcome is { } outcome && job.Scenario is { } scenario)
-            {
-                await database.Runs.StoreAsync(RunRecords.For(outcome, document, scenario.Name, variant.Id, RunTriggers.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return Results.Json(ComparisonJson.Of(comparison), ReportJson.Options);
-    }
-
-    // On a cluster: the base and each variant become solve jobs; the answer names the comparison to follow.
-    private static async Task<IResult> QueueAsync(
-        SchedulerDatabase database, ISchedulerFactory schedulers, long scenarioId, ScenarioDocument document, IReadOnlyList<string> variants, double? timeLimit, string actor, WebOptions options, CancellationToken cancellationToken)
-    {
-        if (CandidateEstimate.Refusal(document.Scenario, CandidateEstimate.NameOf(document.Scenario.Name, null), options.CandidateLimit) is { } refusal)
-        {
-            var error = new ScenarioError("$.scenarioId", refusal);
-            return Problems.Invalid($"The comparison cannot be made: {error}", [error]);
-        }
-
-        var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        var queued = await ClusterComparisons.QueueAsync(
-            database, scheduler, scenarioId, document, variants, anchored: true, new SolveSettings(timeLimit, null, null), RunTriggers.Compare, actor, cancellationToken).ConfigureAwait(false);
-        return Results.Json(
-            new
-            {
-                id = queued.Id,
-                baseRun = queued.BaseRunId,
-                variants = queued.Variants.Select(v => new { id = v.Variant, run = v.RunId }),
-            },
-            ReportJson.Options,
-            statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(ComparisonJson.Of(result.Comparison, RequestedVariants), ReportJson.Options);
     }
 
     private static async Task<IResult> GetAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        if (await database.Comparisons.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } comparison)
-        {
-            return Problems.NotFound($"There is no comparison {id}.");
-        }
-
-        // Assembled first: an ended run never runs again, so the runs read after it agree with it.
-        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        Comparison? result;
+        ComparisonStatus? status;
         try
         {
-            var document = loader.Load(await database.Scenarios.ContentAsync(comparison.ScenarioId, cancellationToken).ConfigureAwait(false), $"stored scenario {comparison.ScenarioId}");
-            result = await ClusterComparisons.AssembleAsync(database, id, document, cancellationToken).ConfigureAwait(false);
+            status = await ComparisonStatus.ReadAsync(database, id, cancellationToken).ConfigureAwait(false);
         }
         catch (ScenarioValidationException ex)
         {
             // The stored scenario no longer validates: its runs failed with these errors; there is nothing to compare.
-            return Problems.Invalid($"Comparison {id} cannot be shown: {ex.Errors[0]}", ex.Errors);
+            var errors = FieldError.Of(ex.Errors).ToList();
+            return Problems.Invalid($"Comparison {id} cannot be shown: {errors[0]}", errors);
         }
 
-        var runs = new List<object>();
-        var states = await database.Runs.OfComparisonAsync(id, cancellationToken).ConfigureAwait(false);
-        foreach (var run in states)
+        if (status is null)
         {
-            var stored = await database.Runs.FindAsync(run.RunId, cancellationToken).ConfigureAwait(false);
-            runs.Add(new { id = run.RunId, variant = run.Variant, state = run.State, node = stored?.Node, attempt = stored?.Attempt, progress = RunProgress.Parse(stored?.Progress) });
+            return Problems.NotFound($"There is no comparison {id}.");
         }
 
         return Results.Json(
             new
             {
                 id,
-                scenarioId = comparison.ScenarioId,
-                requestedBy = comparison.RequestedBy,
-                state = result is not null ? "done" : states.Any(r => r.State == RunStates.Running) ? RunStates.Running : RunStates.Queued,
-                runs,
-                comparison = result is null ? null : ComparisonJson.Of(result),
+                scenarioId = status.Comparison.ScenarioId,
+                requestedBy = status.Comparison.RequestedBy,
+                state = status.State,
+                runs = status.Runs.Select(r => new { id = r.Id, variant = r.Variant, state = r.State, node = r.Node, attempt = r.Attempt, progress = RunProgress.Parse(r.Progress) }),
+                comparison = status.Result is { } result ? ComparisonJson.Of(result.Comparison, RequestedVariants) : null,
             },
             ReportJson.Options);
     }

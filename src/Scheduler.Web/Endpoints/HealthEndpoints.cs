@@ -34,7 +34,7 @@ internal static class HealthEndpoints
         try
         {
             await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-            if ((await database.PlanOfRecord.AuditAsync(cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Action == "replan") is { } replan)
+            if ((await database.PlanOfRecord.AuditAsync(cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Action == AuditAction.Replan) is { } replan)
             {
                 lastReplan = new { at = InstantPattern.General.Format(replan.At), runId = replan.RunId, details = replan.Details };
             }

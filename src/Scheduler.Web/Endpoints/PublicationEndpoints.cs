@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Scheduler.Application.Publications;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
@@ -24,20 +25,19 @@ internal static class PublicationEndpoints
     private static async Task<IResult> PlanOfRecordAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        if (await database.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false) is not { } runId
-            || await database.Runs.FindAsync(runId, cancellationToken).ConfigureAwait(false) is not { PlanJson: { } plan } run)
+        if (await PlanOfRecord.FindAsync(database, cancellationToken).ConfigureAwait(false) is not { } run)
         {
             return Problems.NotFound("There is no plan of record yet: adopt a run first.");
         }
 
         return Results.Json(
-            new { runId, scenario = run.ScenarioName, variant = run.Variant, plan = JsonSerializer.Deserialize<JsonElement>(plan) },
+            new { runId = run.Id, scenario = run.ScenarioName, variant = run.Variant, plan = JsonSerializer.Deserialize<JsonElement>(run.PlanJson!) },
             ReportJson.Options);
     }
 
     private static async Task<IResult> PublicationsAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        return Results.Json(await PublicationStatus.ReadAsync(database, cancellationToken).ConfigureAwait(false), ReportJson.Options);
+        return Results.Json(PublicationJson.Of(await PublicationStatus.ReadAsync(database, cancellationToken).ConfigureAwait(false)), ReportJson.Options);
     }
 }

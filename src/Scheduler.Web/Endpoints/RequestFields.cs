@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Scheduler.Core.Validation;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -11,7 +10,7 @@ internal static class RequestFields
     public const double MaxTimeLimitSeconds = 3600;
 
     /// <summary><c>scenarioId</c>: required, a stored scenario's id.</summary>
-    public static long ScenarioId(JsonElement body, List<ScenarioError> errors)
+    public static long ScenarioId(JsonElement body, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (body.TryGetProperty("scenarioId", out var element) && element.ValueKind == JsonValueKind.Number && element.TryGetInt64(out var id))
@@ -19,12 +18,12 @@ internal static class RequestFields
             return id;
         }
 
-        errors.Add(new ScenarioError("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"));
+        errors.Add(new FieldError("$.scenarioId", "required: the id of a stored scenario (POST /api/scenarios gives it)"));
         return 0;
     }
 
     /// <summary><c>timeLimitSeconds</c>: optional (null: the scenario's own), greater than 0 and at most <see cref="MaxTimeLimitSeconds"/>.</summary>
-    public static double? TimeLimitSeconds(JsonElement body, List<ScenarioError> errors)
+    public static double? TimeLimitSeconds(JsonElement body, List<FieldError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         if (!body.TryGetProperty("timeLimitSeconds", out var element) || element.ValueKind == JsonValueKind.Null)
@@ -37,7 +36,7 @@ internal static class RequestFields
             return element.GetDouble();
         }
 
-        errors.Add(new ScenarioError("$.timeLimitSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds greater than 0 and at most {MaxTimeLimitSeconds}")));
+        errors.Add(new FieldError("$.timeLimitSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds greater than 0 and at most {MaxTimeLimitSeconds}")));
         return null;
     }
 }

@@ -9,20 +9,18 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using NodaTime.Text;
-using Scheduler.Core.Explanations;
+using Scheduler.Application.Adopting;
+using Scheduler.Application.Execution;
+using Scheduler.Application.Explaining;
+using Scheduler.Application.Hosting;
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
-using Scheduler.Core.Validation;
-using Scheduler.Core.Values;
-using Scheduler.Publishing;
 using Scheduler.Reports;
 using Scheduler.Reports.Calendar;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
-using Scheduler.Web.Hosting;
-using Scheduler.Publishing.Hosting;
-using Scheduler.Publishing.Solving;
-using Scheduler.Web.Runs;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -66,8 +64,8 @@ internal static class RunEndpoints
         HttpRequest request,
         ClaimsPrincipal user,
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
-        [FromServices] IRunQueue queue,
-        [FromServices] WebOptions options,
+        [FromServices] IBackgroundSolves background,
+        [FromServices] ServeOptions serve,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
@@ -76,7 +74,7 @@ internal static class RunEndpoints
             return problem;
         }
 
-        var errors = new List<ScenarioError>();
+        var errors = new List<FieldError>();
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         string? variant = null;
@@ -85,66 +83,31 @@ internal static class RunEndpoints
             variant = variantElement.ValueKind == JsonValueKind.String ? variantElement.GetString() : null;
             if (variant is null)
             {
-                errors.Add(new ScenarioError("$.variant", "must be a variant id (a string) or null"));
+                errors.Add(new FieldError("$.variant", "must be a variant id (a string) or null"));
             }
         }
 
         var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
-
-        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        Core.Domain.Scenario? scenario = null;
-        if (errors.Count == 0)
-        {
-            if (await database.Scenarios.FindAsync(scenarioId, cancellationToken).ConfigureAwait(false) is null)
-            {
-                errors.Add(new ScenarioError("$.scenarioId", $"there is no scenario {scenarioId}"));
-            }
-            else
-            {
-                (scenario, var scenarioErrors) = await ScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false);
-                errors.AddRange(scenarioErrors);
-            }
-        }
-
-        // Refused before it is queued: a scenario too large to plan would only run the node out of memory.
-        if (scenario is not null
-            && Solver.Planning.CandidateEstimate.Refusal(scenario, Solver.Planning.CandidateEstimate.NameOf(scenario.Name, variant), options.CandidateLimit) is { } refusal)
-        {
-            errors.Add(new ScenarioError("$.scenarioId", refusal));
-        }
-
         if (errors.Count > 0)
         {
             return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
         }
 
-        var limit = timeLimit ?? scenario!.Solver.TimeLimitSeconds;
-        var id = await database.Runs.QueueAsync(scenarioId, variant, RunTriggers.Api, Actor.Of(user), RunProgress.Queued(TimeSpan.FromSeconds(limit)).ToJson(), cancellationToken).ConfigureAwait(false);
-        await queue.SubmitAsync(id, CancellationToken.None).ConfigureAwait(false); // once queued, the run must get its job even if the client goes
-        return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
-    }
-
-    /// <summary>The stored scenario (or its variant), or the errors that keep it from being planned.</summary>
-    private static async Task<(Core.Domain.Scenario? Scenario, IReadOnlyList<ScenarioError> Errors)> ScenarioAsync(
-        SchedulerDatabase database, long scenarioId, string? variant, CancellationToken cancellationToken)
-    {
-        try
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var answer = await RunRequests.QueueAsync(
+            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, null), Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
+        if (answer.RunId is { } id)
         {
-            return (await LoadScenarioAsync(database, scenarioId, variant, cancellationToken).ConfigureAwait(false), []);
+            return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
         }
-        catch (ScenarioValidationException ex)
-        {
-            return (null, variant is not null && ex.Errors.Length == 1 && ex.Errors[0].Path == "--variant"
-                ? [new ScenarioError("$.variant", ex.Errors[0].Message)]
-                : ex.Errors);
-        }
-    }
 
-    private static async Task<Core.Domain.Scenario?> LoadScenarioAsync(SchedulerDatabase database, long scenarioId, string? variant, CancellationToken cancellationToken)
-    {
-        var loader = await Core.Loading.ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        var content = await database.Scenarios.ContentAsync(scenarioId, cancellationToken).ConfigureAwait(false);
-        return loader.Load(content, $"stored scenario {scenarioId}").Resolve(variant);
+        errors.AddRange(answer.Problem switch
+        {
+            RunRequestProblem.UnknownScenario => [new FieldError("$.scenarioId", $"there is no scenario {scenarioId}")],
+            RunRequestProblem.TooLarge => answer.Errors.Select(e => new FieldError("$.scenarioId", e.Message)),
+            _ => FieldError.Of(answer.Errors),
+        });
+        return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
     }
 
     private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, int limit = 50)
@@ -207,9 +170,9 @@ internal static class RunEndpoints
 
             var update = new { id, state = run.State, status = run.Status, progress = RunProgress.Parse(run.Progress) };
             var text = JsonSerializer.Serialize(update, ReportJson.Options);
-            if (IsFinal(run.State))
+            if (run.State.HasEnded())
             {
-                yield return new SseItem<object>(new { id, state = run.State, status = run.Status, progress = update.progress, messages = run.Messages }, run.State);
+                yield return new SseItem<object>(new { id, state = run.State, status = run.Status, progress = update.progress, messages = run.Messages }, Words.Of(run.State));
                 yield break;
             }
 
@@ -223,7 +186,7 @@ internal static class RunEndpoints
         }
     }
 
-    private static async Task<IResult> CancelAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] IRunQueue queue, CancellationToken cancellationToken)
+    private static async Task<IResult> CancelAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] IBackgroundSolves background, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         if (await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } run)
@@ -231,27 +194,24 @@ internal static class RunEndpoints
             return Problems.NotFound($"There is no run {id}.");
         }
 
-        if (IsFinal(run.State) || !await queue.CancelAsync(id, Actor.Of(user), cancellationToken).ConfigureAwait(false))
+        if (run.State.HasEnded() || !await background.CancelAsync(id, Actor.Of(user), cancellationToken).ConfigureAwait(false))
         {
-            return Problems.Conflict($"Run {id} has already ended ({run.State}); there is nothing to cancel.");
+            return Problems.Conflict($"Run {id} has already ended ({Words.Of(run.State)}); there is nothing to cancel.");
         }
 
-        return Results.Json(new { id, state = RunStates.Cancelled }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new { id, state = RunState.Cancelled }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
-
-    private static bool IsFinal(string state) => state is RunStates.Done or RunStates.Failed or RunStates.Cancelled;
 
     /// <summary>The run and its plan, or the problem that says why there is none.</summary>
     private static async Task<(StoredRun? Run, Plan? Plan, IResult? Problem)> PlanOfAsync(SchedulerDatabase database, long id, CancellationToken cancellationToken)
     {
-        if (await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } run)
+        var found = await StoredPlan.FindAsync(database, id, cancellationToken).ConfigureAwait(false);
+        return found switch
         {
-            return (null, null, Problems.NotFound($"There is no run {id}."));
-        }
-
-        return run.PlanJson is { } json
-            ? (run, PlanJson.Read(json), null)
-            : (run, null, Problems.Conflict($"Run {id} has no verified plan (state {run.State}, status {run.Status})."));
+            { Run: null } => (null, null, Problems.NotFound($"There is no run {id}.")),
+            { Plan: null } => (found.Run, null, Problems.Conflict($"Run {id} has no verified plan (state {Words.Of(found.Run.State)}, status {found.Run.Status}).")),
+            _ => (found.Run, found.Plan, null),
+        };
     }
 
     private static async Task<IResult> ReportAsync(long id, long? against, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -263,11 +223,10 @@ internal static class RunEndpoints
             return problem;
         }
 
-        var scenario = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
+        var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
         if (against is not { } baseId)
         {
-            var heading = run!.Variant is { } v ? $"{scenario.Name} (variant {v}), run {run.Id}" : $"{scenario.Name}, run {run.Id}";
-            return Results.Content(new CalendarReport(scenario).Render(plan!, heading), "text/html; charset=utf-8");
+            return Results.Content(new CalendarReport(input.Scenario).Render(plan!, $"{input.Heading}, run {run!.Id}"), "text/html; charset=utf-8");
         }
 
         // The base run's calendar (its regions, events and seasons), with this run drawn over it.
@@ -277,10 +236,10 @@ internal static class RunEndpoints
             return baseProblem;
         }
 
-        var baseScenario = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
-        var html = new CalendarReport(baseScenario).RenderComparison(
+        var baseInput = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
+        var html = new CalendarReport(baseInput.Scenario).RenderComparison(
             basePlan!,
-            [($"run {run!.Id}", scenario, plan!, PlanDiff.Between(basePlan!, plan!))],
+            [($"run {run!.Id}", input.Scenario, plan!, PlanDiff.Between(basePlan!, plan!))],
             $"Run {run.Id} against run {baseRun!.Id}");
         return Results.Content(html, "text/html; charset=utf-8");
     }
@@ -306,18 +265,14 @@ internal static class RunEndpoints
             return problem;
         }
 
-        var scenario = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
-        if (!scenario.TitlesById.TryGetValue(title, out var chosen))
+        var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
+        var answer = Explanations.Explain(input.Scenario, plan!, title, region);
+        return answer.Problem switch
         {
-            return Problems.Invalid("?title", $"the scenario has no title '{title}'");
-        }
-
-        var regionId = region
-            ?? plan!.Releases.Where(r => r.Title == title).Select(r => r.Region).OrderBy(r => r == chosen.LeadRegion ? 0 : 1).FirstOrDefault()
-            ?? chosen.LeadRegion;
-        return new DateExplainer(new ValueModel(scenario), plan!).Explain(title, regionId) is { } explanation
-            ? Results.Json(ExplanationJson.Of(explanation), ReportJson.Options)
-            : Problems.Invalid("?region", $"the plan does not release '{title}' in '{regionId}'");
+            ExplanationProblem.UnknownTitle => Problems.Invalid("?title", $"the scenario has no title '{title}'"),
+            ExplanationProblem.NotReleased => Problems.Invalid("?region", $"the plan does not release '{title}' in '{answer.Region}'"),
+            _ => Results.Json(ExplanationJson.Of(answer.Explanation!), ReportJson.Options),
+        };
     }
 
     private static async Task<IResult> AdoptAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)

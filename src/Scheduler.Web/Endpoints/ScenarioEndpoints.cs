@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using NodaTime.Text;
 using Scheduler.Core.Loading;
+using Scheduler.Application.Scenarios;
 using Scheduler.Core.Validation;
+using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
 
@@ -33,31 +35,23 @@ internal static class ScenarioEndpoints
     private static async Task<IResult> SubmitAsync(HttpRequest request, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {
         var content = await RequestBodies.ReadAsync(request, cancellationToken).ConfigureAwait(false);
-        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        ScenarioDocument document;
         try
         {
-            document = loader.Load(content, "the request body");
+            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+            var document = loader.Load(content, "the request body");
+
+            // Said as 'scheduler validate' says it: the variants' errors are the scenario's.
+            await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+            var id = await StoredScenarios.SubmitAsync(database, document, cancellationToken).ConfigureAwait(false);
+            return Results.Json(
+                new { id, sha256 = document.Sha256, name = document.Scenario.Name, variants = document.Variants.Select(v => v.Variant.Id) },
+                ReportJson.Options,
+                statusCode: StatusCodes.Status201Created);
         }
         catch (ScenarioValidationException ex)
         {
-            return Problems.Invalid(ex.Message.Split('\n')[0], ex.Errors);
+            return Problems.Invalid(ex);
         }
-
-        // Said as 'scheduler validate' says it: the variants' errors are the scenario's.
-        var variantErrors = document.VariantErrors.ToList();
-        if (variantErrors.Count > 0)
-        {
-            var invalid = new ScenarioValidationException("the request body", variantErrors);
-            return Problems.Invalid(invalid.Message.Split('\n')[0], invalid.Errors);
-        }
-
-        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        var id = await database.Scenarios.StoreAsync(document.Content, document.Scenario.Name, document.Sha256, cancellationToken).ConfigureAwait(false);
-        return Results.Json(
-            new { id, sha256 = document.Sha256, name = document.Scenario.Name, variants = document.Variants.Select(v => v.Variant.Id) },
-            Reports.Json.ReportJson.Options,
-            statusCode: StatusCodes.Status201Created);
     }
 
     private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, int limit = 50)
@@ -66,7 +60,7 @@ internal static class ScenarioEndpoints
         var scenarios = await database.Scenarios.ListAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
         return Results.Json(
             scenarios.Select(s => new { id = s.Id, name = s.Name, sha256 = s.Sha256, submittedAt = InstantPattern.General.Format(s.SubmittedAt) }),
-            Reports.Json.ReportJson.Options);
+            ReportJson.Options);
     }
 
     private static async Task<IResult> FindAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -77,13 +71,10 @@ internal static class ScenarioEndpoints
             return Problems.NotFound($"There is no scenario {id}.");
         }
 
-        // Variant ids straight from the stored JSON: a version stored under older rules still lists them.
-        using var content = System.Text.Json.JsonDocument.Parse(await database.Scenarios.ContentAsync(id, cancellationToken).ConfigureAwait(false));
-        var variants = content.RootElement.TryGetProperty("variants", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array
-            ? list.EnumerateArray().Select(v => v.TryGetProperty("id", out var vid) ? vid.GetString() : null).OfType<string>().ToList()
-            : [];
+        // Read without validating it: a version stored under older rules still lists its variants.
+        var variants = (await StoredScenarios.OutlineAsync(database, id, cancellationToken).ConfigureAwait(false)).Variants;
         return Results.Json(
             new { id = found.Id, name = found.Name, sha256 = found.Sha256, submittedAt = InstantPattern.General.Format(found.SubmittedAt), variants },
-            Reports.Json.ReportJson.Options);
+            ReportJson.Options);
     }
 }

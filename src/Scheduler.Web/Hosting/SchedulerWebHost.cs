@@ -8,11 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using System.Text.Json.Serialization;
+using Scheduler.Application.Hosting;
+using Scheduler.Reports;
 using Scheduler.Publishing;
-using Scheduler.Publishing.Hosting;
 using Scheduler.Web.Access;
 using Scheduler.Web.Endpoints;
-using Scheduler.Web.Runs;
 
 namespace Scheduler.Web.Hosting;
 
@@ -39,7 +40,7 @@ public static class SchedulerWebHost
         });
         builder.WebHost.UseUrls(web.Url.ToString());
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodyBytes);
-        PublishingHost.AddPublishing(builder, serve, time, logging);
+        ServeHost.Add(builder, serve, time, logging);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Every refused token would otherwise log a line; the client's problem answer says it all.
@@ -47,16 +48,9 @@ public static class SchedulerWebHost
 
         var services = builder.Services;
         services.AddSingleton(web);
-        if (serve.IsClustered)
-        {
-            services.AddSingleton<IRunQueue, ClusterQueue>();
-        }
-        else
-        {
-            services.AddSingleton<PlanQueue>();
-            services.AddSingleton<IRunQueue>(p => p.GetRequiredService<PlanQueue>());
-            services.AddHostedService(p => p.GetRequiredService<PlanQueue>());
-        }
+
+        // Answers the host writes itself (server-sent events) speak the vocabularies' words too, as ReportJson does.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(Words.Policy)));
 
         // Nothing here protects data with keys (no cookies, no antiforgery): keys in memory spare a key ring on disk.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -72,7 +66,7 @@ public static class SchedulerWebHost
         services.AddOpenApi(options => options.AddDocumentTransformer(BearerSecurityScheme.AddAsync));
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("scheduler", serviceInstanceId: serve.Node.Name))
-            .WithMetrics(metrics => metrics.AddMeter(SchedulerMetrics.MeterName).AddPrometheusExporter());
+            .WithMetrics(metrics => metrics.AddMeter(PublicationMetrics.MeterName).AddPrometheusExporter());
 
         var app = builder.Build();
         app.Use(RefuseBadRequestsAsync);

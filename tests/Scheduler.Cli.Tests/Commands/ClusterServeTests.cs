@@ -32,7 +32,7 @@ public class ClusterServeTests : PostgresCliTest
             [.. titles.Select((t, i) => new ReleasePlan(t, "us", first.InUtc().Date, first + (step * i), 1))]);
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
         var scenario = """{ "name": "Burst", "regions": [ { "id": "us", "name": "US", "timeZone": "America/New_York", "audience": 1 } ] }"""u8.ToArray();
-        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, scenario, RunTriggers.Cli, first, first));
+        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, scenario, RunTrigger.Cli, first, first));
         await database.PlanOfRecord.AdoptAsync(run, "test");
     }
 
@@ -131,7 +131,7 @@ public class ClusterServeTests : PostgresCliTest
         var seconds = watched.Elapsed.TotalSeconds;
 
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
-        var replans = (await database.Runs.ListAsync(100)).Where(r => r.Trigger == RunTriggers.Nightly).OrderBy(r => r.CreatedAt).ToList();
+        var replans = (await database.Runs.ListAsync(100)).Where(r => r.Trigger == RunTrigger.Nightly).OrderBy(r => r.CreatedAt).ToList();
         var gaps = replans.Zip(replans.Skip(1), (x, y) => (y.CreatedAt - x.CreatedAt).TotalSeconds).ToList();
         using (Assert.EnterMultipleScope())
         {

@@ -8,8 +8,7 @@ using System.Text.Json.Nodes;
 using Dapper;
 using Quartz;
 using Scheduler.Cli.Tests.Support;
-using Scheduler.Publishing.Hosting;
-using Scheduler.Publishing.Jobs;
+using Scheduler.Application.Cluster;
 using Scheduler.Storage;
 using Scheduler.Storage.Tests.Support;
 
@@ -75,8 +74,8 @@ public class ClusterSolveTests : PostgresCliTest
 
                 Assert.That(runs.Select(r => (r.Variant ?? "base", r.State, r.Trigger)), Is.EquivalentTo(new[]
                 {
-                    ("base", RunStates.Done, RunTriggers.Compare), ("wwc-final-moves", RunStates.Done, RunTriggers.Compare), ("heist-slips", RunStates.Done, RunTriggers.Compare),
-                    ("new-rival-launch", RunStates.Done, RunTriggers.Compare), ("drop-optional-doc", RunStates.Done, RunTriggers.Compare),
+                    ("base", RunState.Done, RunTrigger.Compare), ("wwc-final-moves", RunState.Done, RunTrigger.Compare), ("heist-slips", RunState.Done, RunTrigger.Compare),
+                    ("new-rival-launch", RunState.Done, RunTrigger.Compare), ("drop-optional-doc", RunState.Done, RunTrigger.Compare),
                 }));
                 Assert.That(clustered.Error, Does.Contain("Run 1 (base): running on "));
             }
@@ -111,7 +110,7 @@ public class ClusterSolveTests : PostgresCliTest
         while (victim is null && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(200);
-            victim = (await database.Runs.FindAsync(1)) is { State: RunStates.Running, Node: { } node } ? node : null;
+            victim = (await database.Runs.FindAsync(1)) is { State: RunState.Running, Node: { } node } ? node : null;
         }
 
         // Two seconds into the base's solve, its node dies without a word.
@@ -128,10 +127,10 @@ public class ClusterSolveTests : PostgresCliTest
             Assert.That(victim, Is.Not.Null, "a node took the base");
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(JsonNode.Parse(result.Output)!["variants"]!.AsArray().Select(v => (string?)v!["id"]), Is.EqualTo(new[] { "capacity-cut", "heist-slips" }), "one result, printed once");
-            Assert.That((baseRun.State, baseRun.Attempt), Is.EqualTo((RunStates.Done, 2L)), "solved again from the start by the other node");
+            Assert.That((baseRun.State, baseRun.Attempt), Is.EqualTo((RunState.Done, 2L)), "solved again from the start by the other node");
             Assert.That(baseRun.Node, Is.Not.EqualTo(victim));
             Assert.That(runs.Select(r => r.Variant ?? "base"), Is.EquivalentTo(new[] { "base", "capacity-cut", "heist-slips" }), "one stored run per variant");
-            Assert.That(runs.Select(r => r.State), Has.All.EqualTo(RunStates.Done));
+            Assert.That(runs.Select(r => r.State), Has.All.EqualTo(RunState.Done));
             foreach (var run in runs)
             {
                 var stored = (await database.Runs.FindAsync(run.Id))!;
@@ -149,10 +148,10 @@ public class ClusterSolveTests : PostgresCliTest
         {
             var content = Encoding.UTF8.GetBytes("""{ "name": "Broken", "regions": [] }""");
             var scenarioId = await database.Scenarios.StoreAsync(content, "Broken", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
-            runId = await database.Runs.QueueAsync(new QueuedRun(scenarioId, null, RunTriggers.Cli));
+            runId = await database.SolveQueue.QueueAsync(new QueuedRun(scenarioId, null, RunTrigger.Cli));
         }
 
-        await using (var factory = QuartzSchedulerBuilder.Create(q => PublishingHost.UseClusterStore(q, DatabaseTarget.Parse(uri), "test-writer", TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(3))).Build())
+        await using (var factory = ClusterStore.Writer(DatabaseTarget.Parse(uri), TimeProvider.System, "test-writer"))
         {
             await SolveJobs.QueueAsync(await factory.GetScheduler(), runId);
         }
@@ -161,7 +160,7 @@ public class ClusterSolveTests : PostgresCliTest
         await using var reader = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
         var clock = Stopwatch.StartNew();
         StoredRun? run = null;
-        while (clock.Elapsed < TimeSpan.FromSeconds(60) && run is not { State: RunStates.Failed })
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && run is not { State: RunState.Failed })
         {
             await Task.Delay(200);
             run = await reader.Runs.FindAsync(runId);
@@ -178,7 +177,7 @@ public class ClusterSolveTests : PostgresCliTest
         run = await reader.Runs.FindAsync(runId);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((run!.State, run.Attempt), Is.EqualTo((RunStates.Failed, 1L)), "failed on its one attempt");
+            Assert.That((run!.State, run.Attempt), Is.EqualTo((RunState.Failed, 1L)), "failed on its one attempt");
             Assert.That(run.Messages, Is.Not.Empty.And.All.StartsWith("$"), "the scenario's errors, each at its place");
             Assert.That(jobs, Is.Zero, "nothing left to retry");
         }
@@ -212,7 +211,7 @@ public class ClusterSolveTests : PostgresCliTest
         }
 
         var run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
-        for (var waited = 0; waited < 60 && run.GetProperty("state").GetString() != RunStates.Done; waited++)
+        for (var waited = 0; waited < 60 && run.GetProperty("state").GetString() != "done"; waited++)
         {
             await Task.Delay(500);
             run = await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}");
@@ -230,9 +229,9 @@ public class ClusterSolveTests : PostgresCliTest
             Assert.That((compared.StatusCode, planned.StatusCode), Is.EqualTo((System.Net.HttpStatusCode.Accepted, System.Net.HttpStatusCode.Accepted)));
             Assert.That(queued.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
             Assert.That(comparison.GetProperty("state").GetString(), Is.EqualTo("done"));
-            Assert.That(comparison.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()), Has.All.EqualTo(RunStates.Done));
+            Assert.That(comparison.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()), Has.All.EqualTo("done"));
             Assert.That(comparison.GetProperty("comparison").GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
-            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo(RunStates.Done));
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("done"));
             Assert.That(nodes, Has.Count.EqualTo(4).And.All.EqualTo("worker"), "solved by the cluster's solving node, not in the process that answered");
         }
     }
@@ -271,7 +270,7 @@ public class ClusterSolveTests : PostgresCliTest
         while (holder is null && clock.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(200);
-            holder = (await database.Runs.FindAsync(1)) is { State: RunStates.Running, Node: { } node } ? node : null;
+            holder = (await database.Runs.FindAsync(1)) is { State: RunState.Running, Node: { } node } ? node : null;
         }
 
         await Task.Delay(TimeSpan.FromSeconds(2));
@@ -285,7 +284,7 @@ public class ClusterSolveTests : PostgresCliTest
             Assert.That(holder, Is.Not.Null, "a node took the run");
             Assert.That(stopping.ExitCode, Is.Zero, "the node stopped cleanly");
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
-            Assert.That((run.State, run.Attempt), Is.EqualTo((RunStates.Done, 2L)));
+            Assert.That((run.State, run.Attempt), Is.EqualTo((RunState.Done, 2L)));
             Assert.That(run.Node, Is.Not.EqualTo(holder));
             Assert.That(result.Error, Does.Contain($"Run 1 (capacity-cut): running on {holder} (attempt 1)\n").And.Contain($"Run 1 (capacity-cut): running on {run.Node} (attempt 2)\n"));
             Assert.That((await database.Runs.ListAsync(10)).Count, Is.EqualTo(1), "one run");
@@ -299,18 +298,18 @@ public class ClusterSolveTests : PostgresCliTest
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
         var content = await File.ReadAllBytesAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios/demo.json"));
         var scenarioId = await database.Scenarios.StoreAsync(content, "Demo: spring 2027", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)));
-        var runId = await database.Runs.QueueAsync(new QueuedRun(scenarioId, null, RunTriggers.Api) { Settings = """{"timeLimitSeconds":5}""" });
+        var runId = await database.SolveQueue.QueueAsync(new QueuedRun(scenarioId, null, RunTrigger.Api) { Settings = """{"timeLimitSeconds":5}""" });
 
         StartNodes(uri, "node-a");
         var clock = Stopwatch.StartNew();
         StoredRun? run = null;
-        while (clock.Elapsed < TimeSpan.FromSeconds(60) && run is not { State: RunStates.Done })
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && run is not { State: RunState.Done })
         {
             await Task.Delay(200);
             run = await database.Runs.FindAsync(runId);
         }
 
-        Assert.That((run!.State, run.Node, run.Attempt, run.Verified), Is.EqualTo((RunStates.Done, (string?)"node-a", 1L, true)));
+        Assert.That((run!.State, run.Node, run.Attempt, run.Verified), Is.EqualTo((RunState.Done, (string?)"node-a", 1L, true)));
     }
 
     [Test]
@@ -327,7 +326,7 @@ public class ClusterSolveTests : PostgresCliTest
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Interrupted));
             Assert.That(result.Error, Does.Contain("No serve node of the cluster has checked in lately: the runs wait in the queue until one starts (Ctrl-C cancels them).\n"));
             Assert.That(result.Error, Does.EndWith("Interrupted: run 1 was cancelled on the cluster; nothing was written.\n"));
-            Assert.That((run.State, run.Attempt), Is.EqualTo((RunStates.Cancelled, 0L)));
+            Assert.That((run.State, run.Attempt), Is.EqualTo((RunState.Cancelled, 0L)));
             Assert.That(run.Messages, Is.EqualTo(new[] { $"cancelled by cli:{Environment.UserName}: the command following it was interrupted" }));
         }
     }

@@ -140,7 +140,7 @@ public class CompareCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
             Assert.That(result.Output, Does.Contain("Variant demo-variants: Objective 0 (0%); no release moves."));
-            Assert.That((await database.Runs.ListAsync(10)).Select(r => r.Trigger), Is.EqualTo(new[] { "compare", "compare" }));
+            Assert.That((await database.Runs.ListAsync(10)).Select(r => r.Trigger), Is.EqualTo(new[] { RunTrigger.Compare, RunTrigger.Compare }));
             Assert.That(Directory.GetFiles(outDir).Select(Path.GetFileName).Order(), Is.EqualTo(new[] { "base.json", "demo-variants.json" }));
         }
     }

@@ -114,7 +114,7 @@ public class PostgresCommandsTests : PostgresCliTest
             [.. titles.Select((t, i) => new ReleasePlan(t, "us", due.InUtc().Date, due + Duration.FromMilliseconds(i), 1))]);
         await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System))
         {
-            await database.PlanOfRecord.AdoptAsync(await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due)), "test");
+            await database.PlanOfRecord.AdoptAsync(await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTrigger.Cli, due, due)), "test");
         }
 
         for (var start = 0; start < 2; start++)
@@ -150,7 +150,7 @@ public class PostgresCommandsTests : PostgresCliTest
             Assert.That(keys, Has.Count.EqualTo(titles.Count));
             Assert.That(keys, Is.Unique);
             Assert.That(drops.Select(d => d.PublishedAt), Has.All.Not.Null);
-            Assert.That(notifications.Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
+            Assert.That(notifications.Select(n => n.Status).Distinct(), Is.EqualTo(new[] { NotificationStatus.Delivered }));
             Assert.That((long)(await quartzTables.ExecuteScalarAsync())!, Is.GreaterThan(0), "Quartz keeps its tables in the same database");
             Assert.That(Directory.Exists(Path.Combine(Folder, "scheduler")), Is.False, "and no file of its own");
         }

@@ -57,7 +57,7 @@ public class ReplanCommandTests
             Assert.That(runsAfterDryRun, Is.EqualTo(1));
             Assert.That(real.ExitCode, Is.EqualTo(ExitCodes.Ok), real.Error);
             Assert.That(await check.PlanOfRecord.CurrentAsync(), Is.EqualTo(2));
-            Assert.That((await check.PlanOfRecord.AuditAsync())[^1].Action, Is.EqualTo("replan"));
+            Assert.That((await check.PlanOfRecord.AuditAsync())[^1].Action, Is.EqualTo(AuditAction.Replan));
         }
     }
 

@@ -34,7 +34,7 @@ public class ServeCommandTests
             [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
             [.. titles.Select((t, i) => new ReleasePlan(t, "us", due.InUtc().Date, due + Duration.FromMilliseconds(i), 1))]);
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
-        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due));
+        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTrigger.Cli, due, due));
         await database.PlanOfRecord.AdoptAsync(run, "test");
     }
 
@@ -93,7 +93,7 @@ public class ServeCommandTests
             Assert.That(await PublishedAsync(), Is.EqualTo(300));
             Assert.That(keys, Has.Count.EqualTo(300));
             Assert.That(keys.Distinct().Count(), Is.EqualTo(300));
-            Assert.That((await database.Notifications.AllAsync()).Select(n => n.Status).Distinct(), Is.EqualTo(new[] { "delivered" }));
+            Assert.That((await database.Notifications.AllAsync()).Select(n => n.Status).Distinct(), Is.EqualTo(new[] { NotificationStatus.Delivered }));
             Assert.That(await database.IntegrityCheckAsync(), Is.EqualTo("ok"));
         }
     }

@@ -50,11 +50,12 @@ public class StorageCommandsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(runs.Select(r => r.GetProperty("id").GetInt64()), Is.EqualTo(new long[] { 2, 1 }));
-            Assert.That(runs[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "scenario", "variant", "trigger", "state", "status", "objective", "gap", "createdAt", "adopted", "requestedBy" }));
+            Assert.That(runs[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "scenario", "variant", "trigger", "state", "status", "objective", "gap", "createdAt", "adopted", "requestedBy", "hasPlan" }));
             Assert.That(runs[0].GetProperty("variant").GetString(), Is.EqualTo("one-release-per-day"));
             Assert.That(runs[0].GetProperty("adopted").GetBoolean(), Is.True);
             Assert.That(runs[1].GetProperty("status").GetString(), Is.EqualTo("heuristic"));
             Assert.That(runs[1].GetProperty("trigger").GetString(), Is.EqualTo("cli"));
+            Assert.That(runs[1].GetProperty("hasPlan").GetBoolean(), Is.True, "the greedy baseline's plan is a plan");
         }
     }
 
@@ -66,9 +67,9 @@ public class StorageCommandsTests
         await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System))
         {
             var scenarioId = (await database.Runs.FindAsync(done))!.ScenarioId;
-            queued = await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, "token:alice");
-            var cancelled = await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, "token:alice");
-            await database.Runs.EndAsync(cancelled, RunStates.Cancelled, ["cancelled by token:alice"]);
+            queued = await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, "token:alice");
+            var cancelled = await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, "token:alice");
+            await database.SolveQueue.EndAsync(cancelled, RunState.Cancelled, ["cancelled by token:alice"]);
         }
 
         var result = await CliRun.InProcessAsync("runs", "--db", Db);

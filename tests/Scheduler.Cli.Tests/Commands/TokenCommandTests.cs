@@ -119,7 +119,7 @@ public class TokenCommandTests
         var audit = await database.PlanOfRecord.AuditAsync();
         Assert.That(
             audit.Select(a => (a.Actor, a.Action, a.Details)),
-            Is.EqualTo(new[] { ($"cli:{Environment.UserName}", "token-add", "maria (admin)"), ($"cli:{Environment.UserName}", "token-revoke", "maria (admin)") }));
+            Is.EqualTo(new[] { ($"cli:{Environment.UserName}", AuditAction.TokenAdd, "maria (admin)"), ($"cli:{Environment.UserName}", AuditAction.TokenRevoke, "maria (admin)") }));
     }
 
     [Test]

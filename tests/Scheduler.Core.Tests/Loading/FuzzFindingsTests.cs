@@ -21,7 +21,7 @@ public class FuzzFindingsTests
 
         var ex = Assert.Throws<ScenarioValidationException>(() => Scenarios.Loader.LoadFile(path));
 
-        Assert.That(ex.Errors.Select(e => e.Path), Is.Not.Empty.And.All.Not.Empty);
+        Assert.That(ex.Errors.Select(e => e.Path.Text), Is.Not.Empty.And.All.Not.Empty);
     }
 
     [Test]

@@ -177,8 +177,12 @@ public class ScenarioLoaderTests
 
         var ex = Assert.Throws<ScenarioValidationException>(() => Scenarios.Load(document).Resolve("cutt"));
 
-        Assert.That(ex!.Message, Is.EqualTo(
-            "Scenario 'test.json' has 1 error:\n--variant: the scenario has no variant 'cutt' (variants: cut)"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ex!.Errors.Single().Path, Is.EqualTo(ErrorPath.RequestedVariant), "the loader names no command-line option");
+            Assert.That(ex.Describe("--variant"), Is.EqualTo(
+                "Scenario 'test.json' has 1 error:\n--variant: the scenario has no variant 'cutt' (variants: cut)"));
+        }
     }
 
     [Test]

@@ -32,7 +32,7 @@ public class PlanVerifierTests
     private static ImmutableDictionary<string, LocalDate> Dates(params (string Region, LocalDate Date)[] dates)
         => dates.ToImmutableDictionary(d => d.Region, d => d.Date);
 
-    private static ImmutableArray<string> Verify(ValueModel values, Plan plan) => new PlanVerifier(values).Verify(plan).Violations;
+    private static ImmutableArray<string> Verify(ValueModel values, Plan plan) => new PlanVerifier(values).Verify(plan).Sentences;
 
     private static Plan WithRelease(Plan plan, string title, string region, Func<ReleasePlan, ReleasePlan> change)
         => plan with { Releases = [.. plan.Releases.Select(r => r.Title == title && r.Region == region ? change(r) : r)] };
@@ -157,7 +157,7 @@ public class PlanVerifierTests
         var previousGlobal = new PreviousRelease("a", "us", March12, PlanModes.Staggered, Instant.FromUtc(2027, 3, 12, 5, 0), false);
         var replan = new ReplanContext([previous, previousGlobal], Instant.FromUtc(2026, 11, 21, 0, 0), 2.0);
 
-        var violations = new PlanVerifier(values).Verify(plan, replan).Violations;
+        var violations = new PlanVerifier(values).Verify(plan, replan).Sentences;
 
         // b in uk moved a week; a in us kept its date but changed mode: two moves, charged 2 each.
         Assert.That(violations, Does.Contain("kpis.moveCost is reported as 0, but is 4"));

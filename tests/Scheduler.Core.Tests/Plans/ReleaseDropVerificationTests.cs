@@ -36,7 +36,7 @@ public class ReleaseDropVerificationTests
     private static ImmutableDictionary<string, LocalDate> Dates(params (string Region, LocalDate Date)[] dates)
         => dates.ToImmutableDictionary(d => d.Region, d => d.Date);
 
-    private static List<string> Verify(ValueModel values, Plan plan) => [.. new PlanVerifier(values).Verify(plan).Violations];
+    private static List<string> Verify(ValueModel values, Plan plan) => [.. new PlanVerifier(values).Verify(plan).Sentences];
 
     private static Plan WithDrops(Plan plan, string title, string region, Func<ImmutableArray<ReleaseDrop>, ImmutableArray<ReleaseDrop>> change)
         => plan with { Releases = [.. plan.Releases.Select(r => r.Title == title && r.Region == region ? r with { Drops = change(r.Drops) } : r)] };
@@ -118,7 +118,7 @@ public class ReleaseDropVerificationTests
             ],
         };
 
-        var violations = new PlanVerifier(values).Verify(plan, context).Violations;
+        var violations = new PlanVerifier(values).Verify(plan, context).Sentences;
 
         Assert.That(violations, Is.EqualTo(new[] { "replan rule 1: the published drop 1 of 'a' in 'uk' on 2027-03-20 was changed" }));
     }

@@ -9,7 +9,7 @@ using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Tests.Values;
 
-/// <summary>The drop-averaged value of formats.md, and its agreement with scenario.md for one drop.</summary>
+/// <summary>The drop-averaged value of the release formats, and its agreement with the single-drop value, as docs/scenario-format.md gives them.</summary>
 public class DropValueTests
 {
     [Test]

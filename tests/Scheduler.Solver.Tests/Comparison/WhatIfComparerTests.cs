@@ -41,7 +41,7 @@ public class WhatIfComparerTests
             Assert.That(comparison.Base.Plan, Is.Not.Null);
             Assert.That(comparison.Variants.Single(v => v.Id == "small").Outcome?.Plan, Is.Not.Null);
             Assert.That(refused.Outcome, Is.Null);
-            Assert.That(refused.Errors.Select(e => e.Path), Is.EqualTo(new[] { "$" }));
+            Assert.That(refused.Errors.Select(e => e.Path.ToString()), Is.EqualTo(new[] { "$" }));
             Assert.That(refused.Errors[0].Message, Does.StartWith($"Scenario '{large.Name}' (variant 'large') implies 54 candidate releases"));
         }
     }

@@ -1,3 +1,4 @@
+using Scheduler.Core.Rules;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Scheduler.Core.Tests.Support;

@@ -6,7 +6,7 @@ using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 namespace Scheduler.Solver.Tests.Planning;
 
 /// <summary>
-/// One test per extended rule of formats.md where it binds and changes the answer, planned by the
+/// One test per extended rule of the release formats (docs/scenario-format.md) where it binds and changes the answer, planned by the
 /// CP-SAT engine and by the greedy baseline (the harness verifies every plan).
 /// </summary>
 public class ReleaseFormatTests

@@ -362,7 +362,10 @@ public class ReleasePlannerTests
         Assert.Multiple(() =>
         {
             Assert.That(outcome.Verification!.IsValid, Is.False);
-            Assert.That(outcome.Verification.Violations, Has.Some.StartsWith("rule 5: 2 releases in 'us' on 2027-03-19 (a, b)"));
+            Assert.That(outcome.Verification.Sentences, Has.Some.StartsWith("rule 5: 2 releases in 'us' on 2027-03-19 (a, b)"));
+            Assert.That(
+                outcome.Verification.Violations.Where(v => v.Rule == Core.Rules.HardRules.DailyCapacity).Select(v => (string.Join(",", v.Titles), string.Join(",", v.Regions))),
+                Is.EqualTo(new[] { ("a,b", "us") }));
         });
     }
 

@@ -104,7 +104,7 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That(database.SchemaVersion, Is.EqualTo(6));
             Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
-                runs.Select(r => $"{r.Id} {r.Variant} {r.Trigger} {r.Engine} {r.Status} {r.Objective} {r.Gap} {r.CreatedAt} {r.Verified} {r.Adopted}"),
+                runs.Select(r => $"{r.Id} {r.Variant} {Word(r.Trigger)} {r.Engine} {r.Status} {r.Objective} {r.Gap} {r.CreatedAt} {r.Verified} {r.Adopted}"),
                 Is.EqualTo(new[]
                 {
                     "3 late compare cp-sat infeasible   2027-03-02T09:00:01Z False False",
@@ -117,7 +117,7 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That(await database.Runs.ReleaseCountAsync(2), Is.EqualTo(2));
             Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM release_drops"), Is.EqualTo(1));
             Assert.That(
-                (await database.PlanOfRecord.AuditAsync()).Select(a => $"{a.Id} {a.At} {a.Actor} {a.Action} {a.RunId} {a.Details}"),
+                (await database.PlanOfRecord.AuditAsync()).Select(a => $"{a.Id} {a.At} {a.Actor} {Word(a.Action)} {a.RunId} {a.Details}"),
                 Is.EqualTo(new[] { "1 2027-03-01T00:00:03Z cli:planner adopt 1 ", "2 2027-03-02T02:00:04Z serve:nightly replan 2 1 moves from run 1" }));
             Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(2));
             Assert.That(
@@ -170,7 +170,7 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That(
                 releases.Select(r => $"{r.Title} {r.Region} drop {r.Drop} of {r.DropCount}: {(r.PublishedAt is { } at ? $"published {at}, {r.LatenessSeconds} s late" : "upcoming")}"),
                 Is.EqualTo(new[] { "a us drop 0 of 1: published 2027-03-12T08:00:05Z, 5 s late", "b us drop 0 of 1: upcoming" }));
-            Assert.That(notifications.Select(n => $"{n.Title} {n.Region} drop {n.Drop}: {n.IdempotencyKey} {n.Status}"), Is.EqualTo(new[] { "a us drop 0: 1:a:us delivered" }));
+            Assert.That(notifications.Select(n => $"{n.Title} {n.Region} drop {n.Drop}: {n.IdempotencyKey} {Word(n.Status)}"), Is.EqualTo(new[] { "a us drop 0: 1:a:us delivered" }));
         }
     }
 
@@ -205,4 +205,9 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
 
         Assert.That(await Database.TablesAsync(), Is.EqualTo(await fresh.TablesAsync()));
     }
+
+    // The word a stored vocabulary's value stands for in the database.
+    private static string Word<T>(T value)
+        where T : struct, Enum
+        => value.ToString().ToLowerInvariant();
 }

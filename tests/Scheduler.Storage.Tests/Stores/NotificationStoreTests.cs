@@ -16,9 +16,9 @@ public class NotificationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         }
 
         var queued = await database.Notifications.ClaimPendingAsync("test-node", 3, TimeSpan.FromMinutes(1));
-        await database.Notifications.RecordDeliveryAsync(queued[0].Id, "pending", "503 Service Unavailable");
-        await database.Notifications.RecordDeliveryAsync(queued[1].Id, "delivered", null);
-        await database.Notifications.RecordDeliveryAsync(queued[2].Id, "failed", "400 Bad Request");
+        await database.Notifications.RecordDeliveryAsync(queued[0].Id, NotificationStatus.Pending, "503 Service Unavailable");
+        await database.Notifications.RecordDeliveryAsync(queued[1].Id, NotificationStatus.Delivered, null);
+        await database.Notifications.RecordDeliveryAsync(queued[2].Id, NotificationStatus.Failed, "400 Bad Request");
 
         var pending = await database.Notifications.ClaimPendingAsync("test-node", 10, TimeSpan.FromMinutes(1));
         var all = await database.Notifications.AllAsync();
@@ -26,7 +26,7 @@ public class NotificationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         {
             Assert.That(queued.Select(n => n.IdempotencyKey), Is.EqualTo(new[] { "b:us", "a:uk", "a:us" }));
             Assert.That(pending.Select(n => (n.IdempotencyKey, n.Attempts, n.LastError)), Is.EqualTo(new[] { ("b:us", 1, (string?)"503 Service Unavailable"), ("b:uk", 0, null) }));
-            Assert.That(all.Select(n => $"{n.IdempotencyKey} {n.Status}"), Is.EqualTo(new[] { "b:us pending", "a:uk delivered", "a:us failed", "b:uk pending" }));
+            Assert.That(all.Select(n => $"{n.IdempotencyKey} {n.Status.ToString().ToLowerInvariant()}"), Is.EqualTo(new[] { "b:us pending", "a:uk delivered", "a:us failed", "b:uk pending" }));
             Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM notifications WHERE delivered_at IS NOT NULL"), Is.EqualTo(1));
         }
     }

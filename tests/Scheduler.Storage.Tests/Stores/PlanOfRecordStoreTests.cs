@@ -21,7 +21,7 @@ public class PlanOfRecordStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(second));
-            Assert.That(audit.Select(a => (a.Action, a.RunId, a.Actor)), Is.EqualTo(new[] { ("adopt", (long?)first, "cli:planner"), ("adopt", (long?)second, "cli:planner") }));
+            Assert.That(audit.Select(a => (a.Action, a.RunId, a.Actor)), Is.EqualTo(new[] { (AuditAction.Adopt, (long?)first, "cli:planner"), (AuditAction.Adopt, (long?)second, "cli:planner") }));
             Assert.That(runs.Single(r => r.Adopted).Id, Is.EqualTo(second));
         }
     }
@@ -35,7 +35,7 @@ public class PlanOfRecordStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var first = await database.PlanOfRecord.StampAsync();
         await Task.Delay(5);
 
-        await database.PlanOfRecord.AdoptAsync(run, "test", "replan", "0 moves");
+        await database.PlanOfRecord.AdoptAsync(run, "test", AuditAction.Replan, "0 moves");
 
         var second = await database.PlanOfRecord.StampAsync();
         using (Assert.EnterMultipleScope())

@@ -117,9 +117,9 @@ public class TokenStoreTests(DatabaseKind kind) : DatabaseTest(kind)
                 audit.Select(a => (a.Actor, a.Action, a.RunId, a.Details)),
                 Is.EqualTo(new[]
                 {
-                    ("cli:root", "token-add", (long?)null, "alice (planner)"),
-                    ("token:alice", "token-add", (long?)null, "ci.nightly (viewer)"),
-                    ("token:admin-2", "token-revoke", (long?)null, "alice (planner)"),
+                    ("cli:root", AuditAction.TokenAdd, (long?)null, "alice (planner)"),
+                    ("token:alice", AuditAction.TokenAdd, (long?)null, "ci.nightly (viewer)"),
+                    ("token:admin-2", AuditAction.TokenRevoke, (long?)null, "alice (planner)"),
                 }));
             Assert.That(audit[2].At, Is.EqualTo((await database.Tokens.ListAsync())[0].RevokedAt));
         }

@@ -38,7 +38,7 @@ internal static class DemoRuns
         ScenarioContent = Encoding.UTF8.GetBytes(content),
         ScenarioName = "Test",
         ScenarioSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content))),
-        Trigger = RunTriggers.Cli,
+        Trigger = RunTrigger.Cli,
         StartedAt = Start,
         FinishedAt = Start + Duration.FromSeconds(2),
         Engine = "test",
@@ -56,7 +56,7 @@ internal static class DemoRuns
     {
         var run = Run(null, null);
         var scenarioId = await database.Scenarios.StoreAsync(run.ScenarioContent, run.ScenarioName, run.ScenarioSha256);
-        return await database.Runs.QueueAsync(scenarioId, null, RunTriggers.Api, requestedBy);
+        return await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, requestedBy);
     }
 
     /// <summary>Stores and adopts the demo plan with <paramref name="aDrops"/> drops of a; returns the run id.</summary>

@@ -29,7 +29,7 @@ public class AuditTests
         {
             Assert.That(adopted.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(entries.Select(e => e.Action), Is.EqualTo(new[] { "adopt", "token-revoke" }));
+            Assert.That(entries.Select(e => e.Action), Is.EqualTo(new[] { AuditAction.Adopt, AuditAction.TokenRevoke }));
             Assert.That(entries[0].RunId, Is.EqualTo(run));
             Assert.That(entries[1].Details, Is.EqualTo("old-dashboard (viewer)"));
         }

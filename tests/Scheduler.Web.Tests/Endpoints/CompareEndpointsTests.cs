@@ -128,7 +128,7 @@ public class CompareEndpointsTests
     }
 
     [Test]
-    public async Task Compare_UnknownVariant_ReportsItAsCompareDoes()
+    public async Task Compare_UnknownVariant_IsReportedAtTheRequestsVariants()
     {
         using var response = await PostAsync($$"""{ "scenarioId": {{_demo}}, "variants": ["nope"], "timeLimitSeconds": 1 }""");
 
@@ -138,14 +138,14 @@ public class CompareEndpointsTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(variant.GetProperty("id").GetString(), Is.EqualTo("nope"));
             Assert.That(variant.GetProperty("status").GetString(), Is.EqualTo("invalid"));
-            Assert.That(Api.Normalized(variant.GetProperty("errors")), Is.EqualTo(Api.Normalized("""[{ "path": "--variant", "message": "the scenario has no variant 'nope'" }]""")));
+            Assert.That(Api.Normalized(variant.GetProperty("errors")), Is.EqualTo(Api.Normalized("""[{ "path": "$.variants", "message": "the scenario has no variant 'nope'" }]""")));
         }
     }
 
     [Test]
     public async Task Compare_BaseWithMoreCandidatesThanTheLimit_Is422AtTheScenarioIdAndStoresNothing()
     {
-        await using var host = await WebHostFixture.StartAsync(web => web with { CandidateLimit = 351 });
+        await using var host = await WebHostFixture.StartAsync(serve: serve => serve with { CandidateLimit = 351 });
         using var planner = host.Client(TokenRole.Planner);
         var demo = await Api.SubmitAsync(planner, Api.Demo);
 

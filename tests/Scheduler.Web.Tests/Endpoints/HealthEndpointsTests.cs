@@ -34,7 +34,7 @@ public class HealthEndpointsTests : OneHostTests
         var run = (await Api.PlanAsync(planner, await Api.SubmitAsync(planner, Api.Demo), 1)).GetProperty("id").GetInt64();
         await using (var database = await Host.OpenAsync())
         {
-            await database.PlanOfRecord.AdoptAsync(run, "node:web-test", "replan", "2 moves from run 9");
+            await database.PlanOfRecord.AdoptAsync(run, "node:web-test", AuditAction.Replan, "2 moves from run 9");
         }
 
         using var response = await Caller.GetAsync(new Uri("/healthz", UriKind.Relative));

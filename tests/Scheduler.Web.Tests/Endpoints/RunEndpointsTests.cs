@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
 using Scheduler.Storage;
-using Scheduler.Web.Runs;
+using Scheduler.Application.Execution;
 using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
@@ -328,7 +328,7 @@ public class RunEndpointsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
-            Assert.That(error.Path, Is.EqualTo("--variant"));
+            Assert.That(error.Path, Is.EqualTo(ErrorPath.RequestedVariant));
             Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"The run cannot be planned: $.variant: {error.Message}", ("$.variant", error.Message))));
         }
     }
@@ -337,7 +337,7 @@ public class RunEndpointsTests
     public async Task QueueRun_MoreCandidatesThanTheLimit_Is422AtTheScenarioIdAndQueuesNothing()
     {
         // The demo implies 352 candidates by the count.
-        await using var host = await WebHostFixture.StartAsync(web => web with { CandidateLimit = 351 });
+        await using var host = await WebHostFixture.StartAsync(serve: serve => serve with { CandidateLimit = 351 });
         using var planner = host.Client(TokenRole.Planner);
         var demo = await Api.SubmitAsync(planner, Api.Demo);
 
@@ -357,16 +357,16 @@ public class RunEndpointsTests
     [Test]
     public async Task Run_MoreCandidatesThanTheLimitQueuedPastTheApi_EndsFailedWithTheSentence()
     {
-        await using var host = await WebHostFixture.StartAsync(web => web with { CandidateLimit = 351 });
+        await using var host = await WebHostFixture.StartAsync(serve: serve => serve with { CandidateLimit = 351 });
         using var planner = host.Client(TokenRole.Planner);
         var demo = await Api.SubmitAsync(planner, Api.Demo);
         long id;
         await using (var database = await host.OpenAsync())
         {
-            id = await database.Runs.QueueAsync(demo, null, "api", "test");
+            id = await database.SolveQueue.QueueAsync(demo, null, RunTrigger.Api, "test");
         }
 
-        await host.Services.GetRequiredService<IRunQueue>().SubmitAsync(id);
+        await host.Services.GetRequiredService<IBackgroundSolves>().SubmitAsync(id);
         var run = await Api.WaitForRunAsync(planner, id, TimeSpan.FromSeconds(30));
 
         using (Assert.EnterMultipleScope())

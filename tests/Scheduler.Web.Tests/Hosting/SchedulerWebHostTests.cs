@@ -185,7 +185,7 @@ public class SchedulerWebHostTests : OneHostTests
             [new ReleasePlan("t001", "us", due.InUtc().Date, due, 1)]);
         await using (var database = await Host.OpenAsync())
         {
-            var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTriggers.Cli, due, due));
+            var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, "{}"u8.ToArray(), RunTrigger.Cli, due, due));
             await database.PlanOfRecord.AdoptAsync(run, "test");
         }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Scheduler.Application.Hosting;
 using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
@@ -36,8 +37,9 @@ internal sealed class WebHostFixture : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <param name="web">Changes to the default web options (a smaller body limit, a faster progress interval).</param>
-    public static async Task<WebHostFixture> StartAsync(Func<WebOptions, WebOptions>? web = null)
+    /// <param name="web">Changes to the default web options (a smaller body limit).</param>
+    /// <param name="serve">Changes to the default serve options (a smaller candidate limit).</param>
+    public static async Task<WebHostFixture> StartAsync(Func<WebOptions, WebOptions>? web = null, Func<ServeOptions, ServeOptions>? serve = null)
     {
         var fixture = new WebHostFixture();
         await using (var database = await fixture.OpenAsync())
@@ -50,14 +52,14 @@ internal sealed class WebHostFixture : IAsyncDisposable
             };
         }
 
-        var serve = new ServeOptions(fixture.Database, new FileSink(Path.Combine(fixture._directory, "publications.jsonl")))
+        var serveOptions = new ServeOptions(fixture.Database, new FileSink(Path.Combine(fixture._directory, "publications.jsonl")))
         {
             ReplanCron = null,
             Node = new ServeNode("web-test"),
             ProgressInterval = TimeSpan.FromMilliseconds(200),
         };
         var options = new WebOptions(new Uri("http://127.0.0.1:0"));
-        fixture._app = SchedulerWebHost.Build(serve, web?.Invoke(options) ?? options, TimeProvider.System, logging => logging.SetMinimumLevel(LogLevel.Warning));
+        fixture._app = SchedulerWebHost.Build(serve?.Invoke(serveOptions) ?? serveOptions, web?.Invoke(options) ?? options, TimeProvider.System, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await fixture._app.StartAsync();
         var address = fixture._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fixture.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));

@@ -1,4 +1,4 @@
--- Weekly and batched titles (formats.md): a release goes live in several drops, each published
+-- Weekly and batched titles (docs/scenario-format.md, "Release formats"): a release goes live in several drops, each published
 -- once at its own instant.
 
 -- How many drops each stored release has; every release stored before this was a whole season.

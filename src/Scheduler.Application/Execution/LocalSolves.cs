@@ -1,0 +1,51 @@
+using NodaTime;
+using Scheduler.Application.Comparing;
+using Scheduler.Application.Planning;
+using Scheduler.Application.Runs;
+using Scheduler.Solver.Planning;
+using Scheduler.Storage;
+
+namespace Scheduler.Application.Execution;
+
+/// <summary>
+/// Solves in this process: a plan on a thread of its own with its progress told to the watcher, a
+/// comparison with its variants in parallel; each stored as a run once it has ended.
+/// </summary>
+public sealed class LocalSolves : ISolveExecutor
+{
+    private readonly ReleasePlanner _planner;
+    private readonly TimeProvider _time;
+
+    public LocalSolves(ReleasePlanner planner, TimeProvider time)
+    {
+        _planner = planner ?? throw new ArgumentNullException(nameof(planner));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>Threads of a solve that asks for no number: every core.</summary>
+    public static int DefaultThreads => Environment.ProcessorCount;
+
+    public async Task<PlanResult> PlanAsync(SchedulerDatabase? database, PlanJob job, SolveWatch? watch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
+        var request = job.Request(DefaultThreads);
+        var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellationToken).ConfigureAwait(false);
+        if (outcome.Status == PlanningStatus.TooLarge || database is null)
+        {
+            // A refusal was made before anything was built: nothing is stored.
+            return new PlanResult(outcome, null);
+        }
+
+        var record = RunRecords.For(outcome, job.Input, job.Trigger, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
+        return new PlanResult(outcome, await database.Runs.StoreAsync(record, cancellationToken).ConfigureAwait(false));
+    }
+
+    public async Task<ComparisonStart> StartComparisonAsync(SchedulerDatabase? database, ComparisonJob job, CancellationToken cancellationToken = default)
+        => new(await LocalComparisons.CompareAsync(_planner, _time, database, job, cancellationToken).ConfigureAwait(false), null);
+
+    public Task<ComparisonResult> CompareAsync(SchedulerDatabase? database, ComparisonJob job, SolveWatch? watch, CancellationToken cancellationToken = default)
+        => LocalComparisons.CompareAsync(_planner, _time, database, job, cancellationToken);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,52 @@
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
+using Scheduler.Solver.Planning;
+using Scheduler.Storage;
+
+namespace Scheduler.Application.Planning;
+
+/// <summary>
+/// One plan asked for: the scenario (or variant), the solve settings the caller gave (the rest are
+/// the scenario's own), and how the run is recorded. The one place a planner's request is made.
+/// </summary>
+public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
+{
+    /// <summary>The optimizer, or the greedy baseline.</summary>
+    public PlanEngine Engine { get; init; } = PlanEngine.CpSat;
+
+    /// <summary>Let the solver print its own log to standard output.</summary>
+    public bool SolverLog { get; init; }
+
+    public RunTrigger Trigger { get; init; } = RunTrigger.Cli;
+
+    /// <summary>Who asked, as the audit log names actors (<c>cli:USER</c>, <c>token:NAME</c>).</summary>
+    public string? RequestedBy { get; init; }
+
+    /// <summary>The most candidates the scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</summary>
+    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+
+    /// <summary>The time limit asked for, else the scenario's own.</summary>
+    public TimeSpan TimeLimit => TimeSpan.FromSeconds(Settings.TimeLimitSeconds ?? Input.Scenario.Solver.TimeLimitSeconds);
+
+    /// <summary>
+    /// The sentence that refuses the scenario as too large to plan (<see cref="CandidateEstimate"/>),
+    /// or null. Work queued for later is refused with it before anything is queued.
+    /// </summary>
+    public string? Refusal => CandidateEstimate.Refusal(Input.Scenario, CandidateEstimate.NameOf(Input.Scenario.Name, Input.VariantId), CandidateLimit);
+
+    /// <summary>The planner's request; threads not asked for are <paramref name="defaultThreads"/>.</summary>
+    public PlanRequest Request(int defaultThreads) => new(
+        Input.Scenario,
+        Input.Info,
+        Engine,
+        TimeLimit,
+        Settings.RelativeGap ?? Input.Scenario.Solver.RelativeGap,
+        Settings.Threads ?? defaultThreads)
+    {
+        SolverLog = SolverLog,
+        CandidateLimit = CandidateLimit,
+    };
+
+    /// <summary>What a refused job ends with: nothing built, the refusal as its reason.</summary>
+    public static PlanningOutcome Refused(string refusal) => new(PlanningStatus.TooLarge, null, null, [refusal], StoredOutcomes.Unknown);
+}

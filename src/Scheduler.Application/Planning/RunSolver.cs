@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using NodaTime;
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Solver.Planning;
+using Scheduler.Storage;
+
+namespace Scheduler.Application.Planning;
+
+/// <summary>How a node solves the runs it takes.</summary>
+/// <param name="ProgressInterval">How often the progress is written to the database.</param>
+/// <param name="Threads">Solver threads of a run that does not ask for a number.</param>
+/// <param name="CandidateLimit">The most candidates a run's scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</param>
+public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long CandidateLimit);
+
+/// <summary>
+/// Solves one stored run that a node has taken (<see cref="Storage.Stores.SolveQueueStore.TakeAsync"/>),
+/// in the background queue of a single server and in a cluster's solve jobs alike: loads its
+/// scenario, leans toward its comparison's base plan when it has one, writes its progress every
+/// <see cref="SolveOptions.ProgressInterval"/>, and stores the verified outcome under the attempt,
+/// so that a run is stored once. An invalid scenario ends the run failed with its errors.
+/// </summary>
+public sealed class RunSolver
+{
+    private readonly ReleasePlanner _planner;
+    private readonly TimeProvider _time;
+    private readonly SolveMetrics _metrics;
+    private readonly ILogger<RunSolver> _logger;
+
+    public RunSolver(ReleasePlanner planner, TimeProvider time, SolveMetrics metrics, ILogger<RunSolver> logger)
+    {
+        _planner = planner;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Solves the run taken under <paramref name="attempt"/>. <paramref name="cancellation"/> stops
+    /// the solve (a cancel, or the node stopping); the caller says how the run ends then. The run
+    /// is also stopped when its progress can no longer be written: it was cancelled through another
+    /// node, or taken over by one.
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; nothing was stored.</exception>
+    public async Task SolveAsync(SchedulerDatabase database, RunAttempt attempt, SolveOptions options, CancellationTokenSource cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(cancellation);
+        var cancellationToken = cancellation.Token;
+        var run = await database.Runs.FindAsync(attempt.RunId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Run {attempt.RunId} was taken but is not in the database.");
+        PlanJob job;
+        try
+        {
+            var input = await StoredScenarios.OfRunAsync(database, run, cancellationToken).ConfigureAwait(false);
+            job = new PlanJob(input, SolveSettings.Parse(run.Settings))
+            {
+                Trigger = run.Trigger,
+                RequestedBy = run.RequestedBy,
+                CandidateLimit = options.CandidateLimit,
+            };
+        }
+        catch (ScenarioValidationException ex)
+        {
+            // Not retried: the same scenario would fail the same way on any node.
+            await database.SolveQueue.EndAsync(attempt, RunState.Failed, ex.Errors.Select(e => e.ToString()), CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        // A run queued before its time limit was kept in its settings shows it in its progress.
+        var timeLimit = job.Settings.TimeLimitSeconds is null && RunProgress.TimeLimitOf(run.Progress) is { } queuedLimit ? queuedLimit : job.TimeLimit;
+        var request = job.Request(options.Threads) with
+        {
+            TimeLimit = timeLimit,
+            Reference = await ReferenceAsync(database, run, cancellationToken).ConfigureAwait(false),
+        };
+        await SolveAsync(database, attempt, run, job, request, options, cancellation).ConfigureAwait(false);
+    }
+
+    private async Task SolveAsync(SchedulerDatabase database, RunAttempt attempt, StoredRun run, PlanJob job, PlanRequest request, SolveOptions options, CancellationTokenSource cancellation)
+    {
+        var started = _time.GetTimestamp();
+        var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
+        var watch = new SolveWatch(options.ProgressInterval, async update =>
+        {
+            var progress = (SolveProgress)update;
+            var report = RunProgress.Of(progress.Progress, progress.Elapsed, progress.TimeLimit).ToJson();
+            if (!await database.SolveQueue.ReportProgressAsync(attempt, report, CancellationToken.None).ConfigureAwait(false))
+            {
+                _logger.LogInformation("Run {Run} ended or was taken over elsewhere; its solve here stops", run.Id);
+                await cancellation.CancelAsync().ConfigureAwait(false);
+            }
+        });
+        var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellation.Token).ConfigureAwait(false);
+        if (outcome.Status == PlanningStatus.TooLarge)
+        {
+            // Refused before anything was built (requests refuse such a scenario; this one got here anyway).
+            await database.SolveQueue.EndAsync(attempt, RunState.Failed, outcome.Reasons, CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        _metrics.Solved(_time.GetElapsedTime(started), run.Trigger);
+        var record = RunRecords.For(outcome, job.Input, run.Trigger, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
+        var last = RunProgress.Of(new PlanningProgress("done", record.Objective, record.Bound), _time.GetElapsedTime(started), request.TimeLimit) with
+        {
+            Statistics = RunStatistics.Of(outcome.Statistics),
+        };
+        await database.SolveQueue.ReportProgressAsync(attempt, last.ToJson(), CancellationToken.None).ConfigureAwait(false);
+        if (!await database.SolveQueue.CompleteAsync(attempt, record, CancellationToken.None).ConfigureAwait(false))
+        {
+            _logger.LogWarning("Run {Run} had ended, or was taken over, before its solve here finished; this plan was not stored", run.Id);
+        }
+    }
+
+    // A variant of an anchored comparison starts from, and leans toward, the base plan (as compare does in one process).
+    private static async Task<IReadOnlyList<Assignment>?> ReferenceAsync(SchedulerDatabase database, StoredRun run, CancellationToken cancellationToken)
+    {
+        if (run.Variant is null || run.ComparisonId is not { } comparisonId
+            || await database.Comparisons.FindAsync(comparisonId, cancellationToken).ConfigureAwait(false) is not { Anchored: true })
+        {
+            return null;
+        }
+
+        var runs = await database.SolveQueue.OfComparisonAsync(comparisonId, cancellationToken).ConfigureAwait(false);
+        return runs.FirstOrDefault(r => r.Variant is null) is { } baseRun
+            && await database.Runs.FindAsync(baseRun.RunId, cancellationToken).ConfigureAwait(false) is { PlanJson: { } planJson }
+            ? Assignment.FromPlan(PlanJson.Read(planJson))
+            : null;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Text.Json;
+
+namespace Scheduler.Application.Runs;
+
+/// <summary>
+/// What a queued solve is asked for beyond its scenario, stored with the run (so that a node that
+/// takes it over solves it as asked): a null field takes the scenario's own setting, or for
+/// <see cref="Threads"/> the node's cores divided among its solve slots.
+/// </summary>
+public sealed record SolveSettings(double? TimeLimitSeconds, double? RelativeGap, int? Threads)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Every setting the scenario's (or the node's).</summary>
+    public static SolveSettings Default { get; } = new(null, null, null);
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The stored settings; <see cref="Default"/> for none.</summary>
+    /// <exception cref="JsonException">The text is not settings.</exception>
+    public static SolveSettings Parse(string? json) => json is null ? Default : JsonSerializer.Deserialize<SolveSettings>(json, Json) ?? Default;
+}

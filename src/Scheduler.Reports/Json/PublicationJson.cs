@@ -1,0 +1,37 @@
+using System.Globalization;
+using NodaTime.Text;
+using Scheduler.Application.Publications;
+
+namespace Scheduler.Reports.Json;
+
+/// <summary>The plan of record's publications as <c>status --json</c> and the API give them.</summary>
+public static class PublicationJson
+{
+    public static object Of(PublicationStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        return new
+        {
+            planOfRecord = status.PlanOfRecord,
+            releases = status.Releases.Select(r => new
+            {
+                title = r.Title,
+                region = r.Region,
+                drop = r.Drop,
+                drops = r.Drops,
+                date = LocalDatePattern.Iso.Format(r.Date),
+                publishAt = InstantPattern.General.Format(r.PublishAt),
+                publishAtLocal = LocalInstant(r),
+                state = r.State,
+                publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
+                latenessSeconds = r.LatenessSeconds,
+                node = r.Node,
+                error = r.Error,
+            }),
+        };
+    }
+
+    /// <summary>The instant in the region's zone, with its offset and the zone's abbreviation: <c>2027-03-19T00:00+01:00 CET</c>.</summary>
+    public static string? LocalInstant(PublicationRow row)
+        => row?.PublishAtLocal?.ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm> x", CultureInfo.InvariantCulture);
+}
