@@ -80,7 +80,4 @@ public static class ScenarioDefaults
 
     /// <summary>A title's <c>dropIntervalDays</c>: weekly.</summary>
     public const int DropIntervalDays = 7;
-
-    /// <summary>An event's <c>kind</c>.</summary>
-    public const EventKind EventKind = Domain.EventKind.Other;
 }

@@ -40,7 +40,7 @@ internal static class EventReader
                 result.Add(new CompetingEvent(
                     dto.Id!,
                     dto.Name!,
-                    FieldParser.Choice(dto.Kind, ScenarioDefaults.EventKind),
+                    FieldParser.Choice<EventKind>(dto.Kind!),
                     new DateInterval(start!.Value, end!.Value),
                     regions,
                     dto.Genres ?? [],

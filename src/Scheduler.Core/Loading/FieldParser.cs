@@ -107,9 +107,15 @@ internal sealed class FieldParser
     public static List<IsoDayOfWeek> Weekdays(IEnumerable<string> names)
         => [.. names.Select(name => System.Enum.Parse<IsoDayOfWeek>(name, ignoreCase: true))];
 
+    /// <summary>An optional choice (the schema has checked the word): <paramref name="fallback"/> when it is left out.</summary>
     public static TEnum Choice<TEnum>(string? name, TEnum fallback)
         where TEnum : struct, System.Enum
-        => name is null ? fallback : System.Enum.Parse<TEnum>(name, ignoreCase: true);
+        => name is null ? fallback : Choice<TEnum>(name);
+
+    /// <summary>A required choice, the schema having checked that it is there and one of the words.</summary>
+    public static TEnum Choice<TEnum>(string name)
+        where TEnum : struct, System.Enum
+        => System.Enum.Parse<TEnum>(name, ignoreCase: true);
 
     public static string Format(LocalDate date) => DatePattern.Format(date);
 

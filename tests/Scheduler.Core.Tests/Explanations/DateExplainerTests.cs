@@ -34,11 +34,15 @@ public class DateExplainerTests
         var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
 
         var march12 = explanation.Alternatives.Single(a => a.Date == March12);
-        Assert.That(march12.RuledOutBy, Is.EqualTo(new[]
+        using (Assert.EnterMultipleScope())
         {
-            "capacity full in us on 2027-03-12: a (perDay 1)",
-            "capacity full in uk on 2027-03-12: a (perDay 1)",
-        }));
+            Assert.That(march12.RuledOutBy, Is.EqualTo(new[]
+            {
+                "capacity full in us on 2027-03-12: a (perDay 1)",
+                "capacity full in uk on 2027-03-12: a (perDay 1)",
+            }));
+            Assert.That(march12.Reasons.Select(r => r.Rule), Has.All.EqualTo(Core.Rules.HardRules.DailyCapacity), "each reason cites its rule from the catalogue");
+        }
     }
 
     [Test]

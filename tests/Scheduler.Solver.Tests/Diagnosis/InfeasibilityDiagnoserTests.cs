@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scheduler.Solver.Diagnosis;
 using Scheduler.Solver.Planning;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 
@@ -22,7 +23,14 @@ public class InfeasibilityDiagnoserTests
         AddTitle(scenario, "a", 100, "2027-03-19", t => t["pinned"] = "2027-03-19");
         AddTitle(scenario, "b", 50, "2027-03-19", t => t["pinned"] = "2027-03-19");
 
-        Assert.That(Reasons(scenario), Is.EqualTo(new[] { "titles a and b are all pinned to 2027-03-19 in region us, where perDay is 1" }));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Reasons(scenario), Is.EqualTo(new[] { "titles a and b are all pinned to 2027-03-19 in region us, where perDay is 1" }));
+            Assert.That(
+                new InfeasibilityDiagnoser(Core.Tests.Support.Scenarios.LoadScenario(scenario)).Diagnose().Single().Rules,
+                Is.EqualTo(new[] { Core.Rules.HardRules.DailyCapacity, Core.Rules.HardRules.Pin }),
+                "the conflict cites the rules that cannot both hold");
+        }
     }
 
     [Test]
