@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Scheduler.Core.Generation;
+using Scheduler.Core.Plans;
 using Scheduler.Storage;
 using Scheduler.Web.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -73,12 +74,12 @@ public sealed class PlannersPageTests
     {
         await _page.GetByLabel("Token").FillAsync(Token(role));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(_page.GetByTestId("signed-in")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#signed-in-note")).ToBeVisibleAsync();
     }
 
-    private ILocator RunButton(long id) => _page.Locator($"[data-testid=run-row][data-run=\"{id}\"] button");
+    private ILocator RunButton(long id) => _page.Locator($"#runs-body tr[data-run=\"{id}\"] button");
 
-    private IFrameLocator Report => _page.FrameLocator("[data-testid=report-frame]");
+    private IFrameLocator Report => _page.FrameLocator("#report");
 
     [Test]
     public async Task SignIn_WrongToken_ShowsTheUnauthorizedDetail()
@@ -92,9 +93,9 @@ public sealed class PlannersPageTests
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
 
         Assert.That((int)response.StatusCode, Is.EqualTo(401));
-        await Expect(_page.GetByTestId("signin-error")).ToHaveTextAsync(detail);
-        await Expect(_page.GetByTestId("signed-in")).ToBeHiddenAsync();
-        await Expect(_page.GetByTestId("runs")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#signin-message")).ToHaveTextAsync(detail);
+        await Expect(_page.Locator("#signed-in-note")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#runs")).ToBeHiddenAsync();
         Assert.That(await _page.EvaluateAsync<string?>("() => sessionStorage.getItem('scheduler.token')"), Is.Null);
     }
 
@@ -102,16 +103,16 @@ public sealed class PlannersPageTests
     public async Task SignIn_PlannerToken_KeepsTheTokenForTheTabUntilSignOut()
     {
         await SignInAsync(TokenRole.Planner);
-        await Expect(_page.GetByTestId("runs")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#runs")).ToBeVisibleAsync();
         await Expect(_page.GetByRole(AriaRole.Heading, new() { Name = "Publications" })).ToBeVisibleAsync();
         Assert.That(await _page.EvaluateAsync<string?>("() => sessionStorage.getItem('scheduler.token')"), Is.EqualTo(Token(TokenRole.Planner)));
 
         await _page.ReloadAsync();
-        await Expect(_page.GetByTestId("signed-in")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#signed-in-note")).ToBeVisibleAsync();
 
         await _page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(_page.GetByLabel("Token")).ToBeVisibleAsync();
-        await Expect(_page.GetByTestId("runs")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#runs")).ToBeHiddenAsync();
         Assert.That(await _page.EvaluateAsync<string?>("() => sessionStorage.getItem('scheduler.token')"), Is.Null);
     }
 
@@ -122,7 +123,7 @@ public sealed class PlannersPageTests
         await Expect(_page.GetByLabel("Token")).ToBeFocusedAsync();
         await _page.Keyboard.TypeAsync(Token(TokenRole.Viewer));
         await _page.Keyboard.PressAsync("Enter");
-        await Expect(_page.GetByTestId("signed-in")).ToBeVisibleAsync();
+        await Expect(_page.Locator("#signed-in-note")).ToBeVisibleAsync();
 
         await _page.Keyboard.PressAsync("Tab");
         await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeFocusedAsync();
@@ -144,18 +145,18 @@ public sealed class PlannersPageTests
         await _page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath(file));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
 
-        var table = _page.GetByTestId("scenario-errors");
-        await Expect(table.GetByTestId("scenario-error")).ToHaveCountAsync(expected.Count);
-        var paths = await table.GetByTestId("error-path").AllTextContentsAsync();
-        var messages = await table.GetByTestId("error-message").AllTextContentsAsync();
+        var table = _page.Locator("#scenario-errors");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(expected.Count);
+        var paths = await table.Locator("td.path").AllTextContentsAsync();
+        var messages = await table.Locator("td.message").AllTextContentsAsync();
         Assert.Multiple(() =>
         {
             Assert.That(expected, Has.Count.EqualTo(4));
             Assert.That(paths.Zip(messages), Is.EqualTo(expected));
             Assert.That(expected[0].Item1, Is.EqualTo("$.titles[0]"));
         });
-        await Expect(_page.GetByTestId("upload-result")).ToContainTextAsync(problem.GetProperty("detail").GetString()!);
-        await Expect(_page.GetByTestId("start-form")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#upload-result")).ToContainTextAsync(problem.GetProperty("detail").GetString()!);
+        await Expect(_page.Locator("#start-form")).ToBeHiddenAsync();
     }
 
     [Test]
@@ -167,10 +168,10 @@ public sealed class PlannersPageTests
         await _page.GetByLabel("or paste the scenario JSON").FillAsync(json);
         await _page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
 
-        await Expect(_page.GetByTestId("upload-result")).ToContainTextAsync(new Regex(@"Stored as scenario \d+: Demo: spring 2027\."));
-        await Expect(_page.GetByTestId("scenario-errors")).ToBeHiddenAsync();
+        await Expect(_page.Locator("#upload-result")).ToContainTextAsync(new Regex(@"Stored as scenario \d+: Demo: spring 2027\."));
+        await Expect(_page.Locator("#scenario-errors")).ToBeHiddenAsync();
         await Expect(_page.GetByLabel("Variant").Locator("option")).ToHaveTextAsync(new[] { "base (no variant)", "one-release-per-day", "starfall-slips" });
-        await Expect(_page.GetByTestId("start-scenario")).ToBeFocusedAsync();
+        await Expect(_page.Locator("#start-heading")).ToBeFocusedAsync();
     }
 
     [Test]
@@ -180,18 +181,18 @@ public sealed class PlannersPageTests
 
         await _page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
-        await Expect(_page.GetByTestId("start-scenario")).ToContainTextAsync("Demo: spring 2027");
+        await Expect(_page.Locator("#start-heading")).ToContainTextAsync("Demo: spring 2027");
         var variants = await _page.GetByLabel("Variant").Locator("option").AllTextContentsAsync();
         Assert.That(variants, Is.EqualTo(new[] { "base (no variant)", "one-release-per-day", "starfall-slips" }));
         await Expect(_page.GetByLabel("Time limit (seconds)")).ToHaveValueAsync("10");
         await _page.GetByLabel("Time limit (seconds)").FillAsync("3");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
 
-        await Expect(_page.GetByTestId("progress-incumbent")).ToHaveTextAsync(new Regex(@"^\d+\.\d{3}$"));
-        await Expect(_page.GetByTestId("progress-bound")).ToHaveTextAsync(new Regex(@"^\d+\.\d{3}$"));
-        await Expect(_page.GetByTestId("progress-elapsed")).ToHaveTextAsync(new Regex(@"^\d+\.\d s of 3 s$"));
-        await Expect(_page.GetByTestId("progress-state")).ToHaveTextAsync("done");
-        var runId = long.Parse(await _page.GetByTestId("progress-run").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(_page.Locator("#progress-incumbent")).ToHaveTextAsync(new Regex(@"^\d+\.\d{3}$"));
+        await Expect(_page.Locator("#progress-bound")).ToHaveTextAsync(new Regex(@"^\d+\.\d{3}$"));
+        await Expect(_page.Locator("#progress-elapsed")).ToHaveTextAsync(new Regex(@"^\d+\.\d s of 3 s$"));
+        await Expect(_page.Locator("#progress-state")).ToHaveTextAsync("done");
+        var runId = long.Parse(await _page.Locator("#progress-run").TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
 
         // The calendar: one marker per release of the stored plan.
         var run = await _host.SendAsync(TokenRole.Viewer, HttpMethod.Get, $"/api/runs/{runId}");
@@ -207,7 +208,7 @@ public sealed class PlannersPageTests
             Assert.That(releases, Is.Not.Empty);
             Assert.That(markers.Distinct().Order(StringComparer.Ordinal), Is.EqualTo(releases));
         });
-        await Expect(_page.GetByTestId("view-heading")).ToHaveTextAsync($"Run {runId}: Demo: spring 2027");
+        await Expect(_page.Locator("#view-heading")).ToHaveTextAsync($"Run {runId}: Demo: spring 2027");
         await Expect(RunButton(runId)).ToBeVisibleAsync();
     }
 
@@ -221,19 +222,19 @@ public sealed class PlannersPageTests
 
         await _page.GetByText("Stored scenarios", new() { Exact = true }).ClickAsync();
         await _page.GetByRole(AriaRole.Button, new() { Name = $"Plan scenario {scenarioId}:" }).ClickAsync();
-        await Expect(_page.GetByTestId("start-scenario")).ToContainTextAsync($"scenario {scenarioId}:");
+        await Expect(_page.Locator("#start-heading")).ToContainTextAsync($"scenario {scenarioId}:");
         await _page.GetByLabel("Time limit (seconds)").FillAsync("120");
         await _page.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
-        await Expect(_page.GetByTestId("progress-run")).Not.ToBeEmptyAsync();
-        var runId = await _page.GetByTestId("progress-run").TextContentAsync();
+        await Expect(_page.Locator("#progress-run")).Not.ToBeEmptyAsync();
+        var runId = await _page.Locator("#progress-run").TextContentAsync();
 
         // The progress moves while it solves: the state, then the seconds spent.
-        await Expect(_page.GetByTestId("progress-state")).ToHaveTextAsync("running");
-        await Expect(_page.GetByTestId("progress-elapsed")).ToHaveTextAsync(new Regex(@"^[1-9]\d*\.\d s of 120 s$"));
+        await Expect(_page.Locator("#progress-state")).ToHaveTextAsync("running");
+        await Expect(_page.Locator("#progress-elapsed")).ToHaveTextAsync(new Regex(@"^[1-9]\d*\.\d s of 120 s$"));
         await _page.GetByRole(AriaRole.Button, new() { Name = "Cancel run" }).ClickAsync();
 
-        await Expect(_page.GetByTestId("progress-state")).ToHaveTextAsync("cancelled");
-        await Expect(_page.GetByTestId("progress-message")).ToContainTextAsync($"Run {runId} cancelled.");
+        await Expect(_page.Locator("#progress-state")).ToHaveTextAsync("cancelled");
+        await Expect(_page.Locator("#progress-message")).ToContainTextAsync($"Run {runId} cancelled.");
         var run = await _host.SendAsync(TokenRole.Viewer, HttpMethod.Get, $"/api/runs/{runId}");
         Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("cancelled"));
     }
@@ -248,19 +249,19 @@ public sealed class PlannersPageTests
         await Expect(Report.Locator("circle.release").First).ToBeAttachedAsync();
         await _page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" }).ClickAsync();
 
-        await Expect(_page.GetByTestId("view-message")).ToHaveTextAsync($"Run {runId} is now the plan of record.");
-        var row = _page.Locator($"[data-testid=run-row][data-run=\"{runId}\"]");
-        await Expect(row.GetByTestId("plan-of-record-marker")).ToBeVisibleAsync();
-        await Expect(_page.GetByTestId("plan-of-record-marker")).ToHaveCountAsync(1);
+        await Expect(_page.Locator("#view-message")).ToHaveTextAsync($"Run {runId} is now the plan of record.");
+        var row = _page.Locator($"#runs-body tr[data-run=\"{runId}\"]");
+        await Expect(row.Locator("td.por")).ToBeVisibleAsync();
+        await Expect(_page.Locator("td.por")).ToHaveCountAsync(1);
 
         var publications = await _host.SendAsync(TokenRole.Viewer, HttpMethod.Get, "/api/publications");
         var drops = publications.GetProperty("releases").EnumerateArray().ToList();
         Assert.That(drops, Is.Not.Empty);
-        await Expect(_page.GetByTestId("publication-row")).ToHaveCountAsync(drops.Count);
-        await Expect(_page.GetByTestId("count-upcoming")).ToHaveTextAsync(drops.Count(d => d.GetProperty("state").GetString() == "upcoming").ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Expect(_page.GetByTestId("publications-summary")).ToHaveTextAsync($"Plan of record: run {runId}, {drops.Count} drops.");
+        await Expect(_page.Locator("#pubs-body tr")).ToHaveCountAsync(drops.Count);
+        await Expect(_page.Locator("#count-upcoming")).ToHaveTextAsync(drops.Count(d => d.GetProperty("state").GetString() == "upcoming").ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(_page.Locator("#pubs-summary")).ToHaveTextAsync($"Plan of record: run {runId}, {drops.Count} drops.");
         var first = drops[0];
-        await Expect(_page.GetByTestId("publication-row").First).ToContainTextAsync(first.GetProperty("title").GetString()!);
+        await Expect(_page.Locator("#pubs-body tr").First).ToContainTextAsync(first.GetProperty("title").GetString()!);
     }
 
     [Test]
@@ -274,8 +275,8 @@ public sealed class PlannersPageTests
         await _page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" }).ClickAsync();
 
         Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(403));
-        await Expect(_page.GetByTestId("view-message")).ToHaveTextAsync(problem.GetProperty("detail").GetString()!);
-        await Expect(_page.Locator($"[data-testid=run-row][data-run=\"{runId}\"]").GetByTestId("plan-of-record-marker")).ToHaveCountAsync(0);
+        await Expect(_page.Locator("#view-message")).ToHaveTextAsync(problem.GetProperty("detail").GetString()!);
+        await Expect(_page.Locator($"#runs-body tr[data-run=\"{runId}\"]").Locator("td.por")).ToHaveCountAsync(0);
     }
 
     [Test]
@@ -305,8 +306,29 @@ public sealed class PlannersPageTests
         await _page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
 
         await Expect(Report.Locator("h1")).ToHaveTextAsync($"Run {slipped} against run {baseRun}");
-        await Expect(_page.GetByTestId("view-heading")).ToHaveTextAsync($"Run {slipped} against run {baseRun}");
+        await Expect(_page.Locator("#view-heading")).ToHaveTextAsync($"Run {slipped} against run {baseRun}");
         await Expect(Report.Locator("path.move[data-move^=\"starfall-protocol|\"]").First).ToBeAttachedAsync();
         await Expect(_page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" })).ToBeDisabledAsync();
+    }
+
+    [Test]
+    public async Task CompareChoices_GreedyRun_IsOfferedForTheApiSaysItHasAPlan()
+    {
+        var planned = await _host.PlanAsync(await _host.StoreScenarioAsync("scenarios/demo.json"));
+        long greedy;
+        await using (var database = await _host.OpenAsync())
+        {
+            var run = (await database.Runs.FindAsync(planned))!;
+            var plan = PlanJson.Read(run.PlanJson!);
+            var baseline = plan with { Solver = plan.Solver with { Engine = "greedy", Status = PlanStatuses.Heuristic, Bound = null, Gap = null } };
+            var content = await database.Scenarios.ContentAsync(run.ScenarioId);
+            greedy = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(baseline, content, RunTrigger.Cli, plan.GeneratedAt, plan.GeneratedAt));
+        }
+
+        await SignInAsync(TokenRole.Viewer);
+
+        var value = greedy.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(_page.GetByLabel("Base run").Locator($"option[value=\"{value}\"]")).ToHaveCountAsync(1);
+        await Expect(_page.GetByLabel("Other run").Locator($"option[value=\"{value}\"]")).ToHaveCountAsync(1);
     }
 }

@@ -1,0 +1,187 @@
+// The runs list, the calendar of the selected run (or of two runs compared), adopting it and its CSV.
+
+import { api, json, sayError } from './api.js';
+import { $, cell, number, percent, say } from './dom.js';
+
+const el = {
+  runsBody: $('runs-body'), runsEmpty: $('runs-empty'),
+  compareForm: $('compare-form'), compareBase: $('compare-base'), compareOther: $('compare-other'), compareMessage: $('compare-message'),
+  viewHeading: $('view-heading'), adopt: $('adopt'), csv: $('download-csv'), viewMessage: $('view-message'),
+  report: $('report'), reportEmpty: $('report-empty'),
+};
+
+const state = { text: null, runs: [], selected: null };
+
+const describe = (run) => `run ${run.id}: ${run.scenario}${run.variant ? ` (${run.variant})` : ''}`;
+
+/** Reads the runs again and redraws them when they changed. */
+export async function refreshRuns(stillSignedIn) {
+  const response = await api('/api/runs?limit=100');
+  const text = await response.text();
+  if (!stillSignedIn() || text === state.text) return;
+  state.text = text;
+  state.runs = JSON.parse(text);
+  renderRuns();
+  renderCompareChoices();
+}
+
+function renderRuns() {
+  const focusedRun = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.run : undefined;
+  const rows = state.runs.map((run) => {
+    const tr = document.createElement('tr');
+    tr.dataset.run = run.id;
+    if (run.id === state.selected) tr.setAttribute('aria-current', 'true');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = `#${run.id}`;
+    button.dataset.run = run.id;
+    button.setAttribute('aria-label', `Show ${describe(run)}`);
+    button.addEventListener('click', () => selectRun(run.id));
+    th.append(button);
+    tr.append(th);
+    const scenario = cell(tr, run.scenario);
+    if (run.variant) {
+      const variant = document.createElement('span');
+      variant.className = 'variant';
+      variant.textContent = ` (${run.variant})`;
+      scenario.append(variant);
+    }
+    cell(tr, run.trigger);
+    cell(tr, run.status, `status status-${run.status}`);
+    cell(tr, number(run.objective), 'n');
+    cell(tr, percent(run.gap), 'n');
+    cell(tr, run.adopted ? '★ plan of record' : '', run.adopted ? 'por' : undefined);
+    return tr;
+  });
+  el.runsBody.replaceChildren(...rows);
+  el.runsEmpty.hidden = rows.length > 0;
+  if (focusedRun !== undefined) {
+    const again = el.runsBody.querySelector(`button[data-run="${focusedRun}"]`);
+    if (again) again.focus();
+  }
+}
+
+// The runs the API says have a plan (the optimizer's or the greedy baseline's) can be compared.
+function renderCompareChoices() {
+  const planned = state.runs.filter((run) => run.hasPlan);
+  for (const [select, fallback] of [[el.compareBase, 1], [el.compareOther, 0]]) {
+    const previous = select.value;
+    const options = planned.map((run) => new Option(describe(run), String(run.id)));
+    select.replaceChildren(...options);
+    if (planned.some((run) => String(run.id) === previous)) select.value = previous;
+    else if (planned.length > fallback) select.value = String(planned[fallback].id);
+  }
+}
+
+export async function selectRun(id) {
+  state.selected = id;
+  for (const row of el.runsBody.rows) {
+    if (Number(row.dataset.run) === id) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+  }
+  const run = state.runs.find((r) => r.id === id);
+  el.viewHeading.textContent = run ? `Run ${id}: ${run.scenario}${run.variant ? ` (variant ${run.variant})` : ''}` : `Run ${id}`;
+  el.adopt.disabled = false;
+  el.csv.disabled = false;
+  say(el.viewMessage, '');
+  await loadReport(`/api/runs/${id}/report`, el.viewMessage);
+}
+
+// Only the report asked for last is shown, however the answers arrive.
+let reportRequest = 0;
+
+async function loadReport(path, messageTarget) {
+  const request = ++reportRequest;
+  el.report.title = el.viewHeading.textContent;
+  showReport(null, 'Loading…');
+  try {
+    const html = await (await api(path)).text();
+    if (request === reportRequest) showReport(html);
+  } catch (error) {
+    if (request !== reportRequest) return;
+    showReport(null, '');
+    sayError(messageTarget, error);
+  }
+}
+
+function showReport(html, note) {
+  if (html === null && note === undefined) reportRequest++;
+  if (html === null) {
+    el.report.removeAttribute('srcdoc');
+    el.report.hidden = true;
+    el.reportEmpty.hidden = note === '';
+    el.reportEmpty.textContent = note || 'Select a run to see its calendar and release table.';
+  } else {
+    el.report.srcdoc = html;
+    el.report.hidden = false;
+    el.reportEmpty.hidden = true;
+  }
+}
+
+/** Forgets the runs and the selection (on signing out). */
+export function clearRuns() {
+  state.text = null;
+  state.runs = [];
+  state.selected = null;
+  el.runsBody.replaceChildren();
+  say(el.compareMessage, '');
+  say(el.viewMessage, '');
+  showReport(null);
+}
+
+/** Wires the run actions; <paramref name="refresh"/> reads runs and publications again. */
+export function initRuns(refresh) {
+  el.adopt.addEventListener('click', async () => {
+    const id = state.selected;
+    if (id === null) return;
+    say(el.viewMessage, `Adopting run ${id}…`);
+    try {
+      const answer = await json(`/api/runs/${id}/adopt`, { method: 'POST' });
+      say(el.viewMessage, answer.message || `Run ${id} is now the plan of record.`, 'ok');
+      await refresh();
+    } catch (error) {
+      sayError(el.viewMessage, error);
+    }
+  });
+
+  el.csv.addEventListener('click', async () => {
+    const id = state.selected;
+    if (id === null) return;
+    try {
+      const blob = await (await api(`/api/runs/${id}/csv`)).blob();
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `run-${id}.csv`;
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      say(el.viewMessage, `Downloaded run-${id}.csv.`, 'ok');
+    } catch (error) {
+      sayError(el.viewMessage, error);
+    }
+  });
+
+  el.compareForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const base = el.compareBase.value;
+    const other = el.compareOther.value;
+    if (!base || !other) {
+      say(el.compareMessage, 'Pick two runs with a plan.', 'error');
+      return;
+    }
+    say(el.compareMessage, '');
+    say(el.viewMessage, '');
+    state.selected = null;
+    for (const row of el.runsBody.rows) row.removeAttribute('aria-current');
+    el.adopt.disabled = true;
+    el.csv.disabled = true;
+    el.viewHeading.textContent = `Run ${other} against run ${base}`;
+    await loadReport(`/api/runs/${other}/report?against=${base}`, el.compareMessage);
+  });
+}

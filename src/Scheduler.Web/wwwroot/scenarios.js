@@ -1,0 +1,123 @@
+// Scenarios: uploading one (with its errors beside their JSON paths), the stored ones, and starting a plan of one.
+
+import { ApiError, json, sayError } from './api.js';
+import { $, cell, say } from './dom.js';
+
+const el = {
+  uploadForm: $('upload-form'), file: $('scenario-file'), text: $('scenario-text'),
+  uploadMessage: $('upload-message'), errors: $('scenario-errors'),
+  stored: $('stored'), scenariosBody: $('scenarios-body'),
+  startForm: $('start-form'), startHeading: $('start-heading'), variant: $('variant'), timeLimit: $('time-limit'),
+  startMessage: $('start-message'),
+};
+
+let startScenario = null;
+
+export async function loadScenarios() {
+  try {
+    const scenarios = await json('/api/scenarios');
+    el.scenariosBody.replaceChildren(...scenarios.map((s) => {
+      const tr = document.createElement('tr');
+      cell(tr, String(s.id));
+      cell(tr, s.name);
+      cell(tr, s.submittedAt);
+      const td = document.createElement('td');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Plan';
+      button.setAttribute('aria-label', `Plan scenario ${s.id}: ${s.name}`);
+      button.addEventListener('click', () => chooseStoredScenario(s.id));
+      td.append(button);
+      tr.append(td);
+      return tr;
+    }));
+  } catch (error) {
+    sayError(el.startMessage, error);
+  }
+}
+
+async function chooseStoredScenario(id) {
+  try {
+    offerStart(await json(`/api/scenarios/${id}`));
+  } catch (error) {
+    sayError(el.startMessage, error);
+  }
+}
+
+function showErrors(errors) {
+  el.errors.tBodies[0].replaceChildren(...errors.map((e) => {
+    const tr = document.createElement('tr');
+    cell(tr, e.path, 'path');
+    cell(tr, e.message, 'message');
+    return tr;
+  }));
+  el.errors.hidden = errors.length === 0;
+}
+
+function offerStart(scenario) {
+  startScenario = scenario.id;
+  el.startHeading.textContent = `Start a plan of scenario ${scenario.id}: ${scenario.name}`;
+  const options = [new Option('base (no variant)', '')];
+  for (const v of scenario.variants || []) options.push(new Option(v, v));
+  el.variant.replaceChildren(...options);
+  el.startForm.hidden = false;
+  say(el.startMessage, '');
+  el.startHeading.focus();
+}
+
+/** Forgets the scenarios and the plan being started (on signing out). */
+export function clearScenarios() {
+  startScenario = null;
+  el.scenariosBody.replaceChildren();
+  el.errors.hidden = true;
+  el.startForm.hidden = true;
+  say(el.uploadMessage, '');
+  say(el.startMessage, '');
+}
+
+/** Wires the forms; <paramref name="started"/> is told of each run started, with its time limit. */
+export function initScenarios(started) {
+  el.stored.addEventListener('toggle', () => {
+    if (el.stored.open) loadScenarios();
+  });
+
+  el.uploadForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    showErrors([]);
+    const file = el.file.files && el.file.files[0];
+    const body = file ? await file.text() : el.text.value;
+    if (!body.trim()) {
+      say(el.uploadMessage, 'Choose a scenario file or paste its JSON first.', 'error');
+      return;
+    }
+    say(el.uploadMessage, 'Uploading…');
+    try {
+      const stored = await json('/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      say(el.uploadMessage, `Stored as scenario ${stored.id}: ${stored.name}.`, 'ok');
+      offerStart(stored);
+      loadScenarios();
+    } catch (error) {
+      sayError(el.uploadMessage, error);
+      showErrors(error instanceof ApiError ? error.problem.errors : []);
+    }
+  });
+
+  el.startForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (startScenario === null) return;
+    const seconds = Number(el.timeLimit.value);
+    const request = {
+      scenarioId: startScenario,
+      variant: el.variant.value || null,
+      timeLimitSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null,
+    };
+    say(el.startMessage, 'Starting…');
+    try {
+      const { id } = await json('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
+      say(el.startMessage, '');
+      started(id, request.timeLimitSeconds);
+    } catch (error) {
+      sayError(el.startMessage, error);
+    }
+  });
+}
