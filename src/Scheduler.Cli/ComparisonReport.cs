@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
-using Scheduler.Core.Plans;
 using Scheduler.Reports;
 using Scheduler.Reports.Json;
 using Scheduler.Solver.Comparison;

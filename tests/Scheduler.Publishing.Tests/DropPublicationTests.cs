@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Storage;
 using Scheduler.Publishing.Tests.Support;
+using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Tests;
 

@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using NodaTime;
-using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Sinks;
-using Scheduler.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Scheduler.Publishing.Tests.Support;
+using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Tests;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Application.Cluster;
-using Scheduler.Application.Execution;
 using Scheduler.Application.Planning;
 using Scheduler.Application.Replanning;
 using Scheduler.Publishing.Hosting;
@@ -63,11 +62,7 @@ public static class ServeHost
         PublishingServices.Add(services, options.Publishing);
         services.AddSingleton<SolveMetrics>();
         services.AddSingleton(new ReleasePlanner(time));
-        services.AddSingleton(p => new ReplanService(
-            p.GetRequiredService<Func<CancellationToken, Task<SchedulerDatabase>>>(),
-            p.GetRequiredService<ReleasePlanner>(),
-            time,
-            p.GetRequiredService<ILogger<ReplanService>>()) { CandidateLimit = options.CandidateLimit });
+        services.AddSingleton(ReplanServiceOf);
         services.AddSingleton<RunSolver>();
         services.AddQuartz(q =>
         {
@@ -98,6 +93,17 @@ public static class ServeHost
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         PublishingServices.AddLoops(services);
         SolveExecutors.AddTo(services, options.IsClustered, time);
+    }
+
+    private static ReplanService ReplanServiceOf(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<ServeOptions>();
+        var openDatabase = services.GetRequiredService<Func<CancellationToken, Task<SchedulerDatabase>>>();
+        var time = services.GetRequiredService<TimeProvider>();
+        return new ReplanService(openDatabase, services.GetRequiredService<ReleasePlanner>(), time, services.GetRequiredService<ILogger<ReplanService>>())
+        {
+            CandidateLimit = options.CandidateLimit,
+        };
     }
 
     private static void UseLogging(ILoggingBuilder logging, Action<ILoggingBuilder>? replacement)

@@ -76,7 +76,10 @@ public static class ScenarioGenerator
                 """),
             ["capacity"] = new JsonObject
             {
-                ["perDay"] = perDay, ["tentpolesPerDay"] = 1, ["tentpoleSpacingDays"] = profile.TentpoleSpacingDays, ["marketingBudgetPerWeek"] = budget,
+                ["perDay"] = perDay,
+                ["tentpolesPerDay"] = 1,
+                ["tentpoleSpacingDays"] = profile.TentpoleSpacingDays,
+                ["marketingBudgetPerWeek"] = budget,
             },
             ["objective"] = new JsonObject { ["genreClashCost"] = profile.GenreClashCost, ["moveCost"] = 1.0 },
         };

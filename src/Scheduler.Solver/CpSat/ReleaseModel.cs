@@ -1,6 +1,6 @@
-using Scheduler.Core.Rules;
 using Google.OrTools.Sat;
 using NodaTime;
+using Scheduler.Core.Rules;
 using Scheduler.Solver.Model;
 
 namespace Scheduler.Solver.CpSat;

@@ -1,10 +1,10 @@
-using Scheduler.Core.Rules;
-using CultureInfo = System.Globalization.CultureInfo;
 using Google.OrTools.Sat;
 using NodaTime;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Plans;
+using Scheduler.Core.Rules;
 using Scheduler.Solver.Model;
+using CultureInfo = System.Globalization.CultureInfo;
 
 namespace Scheduler.Solver.CpSat;
 

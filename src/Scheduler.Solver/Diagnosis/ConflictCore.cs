@@ -1,7 +1,7 @@
-using Scheduler.Core.Rules;
 using System.Globalization;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
+using Scheduler.Core.Rules;
 using Scheduler.Core.Values;
 using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Model;

@@ -1,5 +1,4 @@
 using NodaTime;
-using Scheduler.Core.Domain;
 using Scheduler.Core.Values;
 
 namespace Scheduler.Solver.Model;

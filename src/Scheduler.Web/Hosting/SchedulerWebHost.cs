@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -8,10 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using System.Text.Json.Serialization;
 using Scheduler.Application.Hosting;
-using Scheduler.Reports;
 using Scheduler.Publishing;
+using Scheduler.Reports;
 using Scheduler.Web.Access;
 using Scheduler.Web.Endpoints;
 

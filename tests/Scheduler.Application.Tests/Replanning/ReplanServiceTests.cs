@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodaTime;
 using Scheduler.Application.Replanning;
-using Scheduler.Core.Tests.Support;
 using Scheduler.Publishing;
 using Scheduler.Publishing.Tests.Support;
 using Scheduler.Solver.Planning;

@@ -4,7 +4,6 @@ using NodaTime;
 using Scheduler.Cli.Tests.Support;
 using Scheduler.Core.Plans;
 using Scheduler.Storage;
-using Scheduler.Storage.Tests.Support;
 
 namespace Scheduler.Cli.Tests.Commands;
 

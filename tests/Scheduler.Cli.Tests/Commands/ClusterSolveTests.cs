@@ -6,11 +6,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dapper;
-using Quartz;
-using Scheduler.Cli.Tests.Support;
 using Scheduler.Application.Cluster;
+using Scheduler.Cli.Tests.Support;
 using Scheduler.Storage;
-using Scheduler.Storage.Tests.Support;
 
 namespace Scheduler.Cli.Tests.Commands;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Scheduler.Cli.Commands;
 using Scheduler.Cli.Tests.Support;
 using Scheduler.Storage;
 

@@ -1,4 +1,3 @@
-using Scheduler.Core.Loading;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Validation;
 

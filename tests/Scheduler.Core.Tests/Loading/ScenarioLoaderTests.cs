@@ -1,6 +1,5 @@
 using NodaTime;
 using Scheduler.Core.Domain;
-using Scheduler.Core.Loading;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Validation;
 

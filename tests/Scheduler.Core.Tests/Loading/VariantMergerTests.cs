@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using NodaTime;
-using Scheduler.Core.Domain;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Validation;

@@ -5,7 +5,6 @@ using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Values;
 using Scheduler.Solver.Bounds;
 using Scheduler.Solver.Model;
-using Scheduler.Solver.Planning;
 using Scheduler.Solver.Tests.Planning;
 
 namespace Scheduler.Solver.Tests.Bounds;

@@ -1,6 +1,6 @@
-using Scheduler.Core.Rules;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Scheduler.Core.Rules;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Values;
 using Scheduler.Solver.CpSat;

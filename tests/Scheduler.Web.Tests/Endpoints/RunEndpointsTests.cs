@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Application.Execution;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
 using Scheduler.Storage;
-using Scheduler.Application.Execution;
 using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Tests.Support;
 
