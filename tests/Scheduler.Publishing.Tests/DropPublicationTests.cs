@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Publishing.Tests.Support;
@@ -18,7 +19,7 @@ public class DropPublicationTests
         => fixture.AdoptPlanAsync(Scenarios.Load(PublishingFixture.WeeklyScenario()), PublishingFixture.Staggered("weekly", new LocalDate(2027, 10, 15), "de", "uk"));
 
     private static Publisher PublisherAt(PublishingFixture fixture, Instant now)
-        => new(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), TestMeters.Metrics(), NullLogger<Publisher>.Instance);
+        => new(fixture.OpenAsync, new FakeTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), TestMeters.Metrics(), NullLogger<Publisher>.Instance);
 
     private static async Task<string[]> PublishedAsync(SchedulerDatabase database)
         => [.. (await database.Notifications.AllAsync()).Select(n => $"{n.Region} {n.Drop}")];

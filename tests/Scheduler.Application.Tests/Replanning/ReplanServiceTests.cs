@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Scheduler.Application.Replanning;
 using Scheduler.Publishing;
@@ -41,7 +42,7 @@ public class ReplanServiceTests
     private static async Task<int> CatchUpAsync(PublishingFixture fixture, Instant now)
     {
         using var metrics = TestMeters.Metrics();
-        using var publisher = new Publisher(fixture.OpenAsync, new ShiftedTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), metrics, NullLogger<Publisher>.Instance);
+        using var publisher = new Publisher(fixture.OpenAsync, new FakeTimeProvider(now.ToDateTimeOffset()), new DeliverySignal(), new Scheduler.Publishing.Hosting.ServeNode("test-node"), metrics, NullLogger<Publisher>.Instance);
         return await publisher.CatchUpAsync();
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Scheduler.Storage.Tests.Support;
 
 namespace Scheduler.Storage.Tests.Stores;
@@ -34,7 +35,7 @@ public class NotificationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     [Test]
     public async Task ClaimPendingAsync_SeveralNodes_ClaimDisjointNotificationsAndTakeOnlyReleasedOrExpiredClaims()
     {
-        var clock = new SettableClock(DateTimeOffset.Parse("2027-03-12T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-03-12T08:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
         await DemoRuns.AdoptAsync(database);
         foreach (var drop in await database.Publications.PlanOfRecordDropsAsync())
@@ -46,9 +47,9 @@ public class NotificationStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         var first = Keys(await database.Notifications.ClaimPendingAsync("node-a", 2, lease));
         var second = Keys(await database.Notifications.ClaimPendingAsync("node-b", 10, lease));
         await database.Notifications.ReleaseClaimsAsync("node-b");
-        clock.Now += TimeSpan.FromSeconds(30);
+        clock.Advance(TimeSpan.FromSeconds(30));
         var afterRelease = Keys(await database.Notifications.ClaimPendingAsync("node-c", 10, lease));
-        clock.Now += TimeSpan.FromSeconds(31);
+        clock.Advance(TimeSpan.FromSeconds(31));
         var afterExpiry = Keys(await database.Notifications.ClaimPendingAsync("node-c", 10, lease));
         var publishedBy = (await database.Publications.PlanOfRecordDropsAsync()).Select(d => d.PublishedBy).Distinct();
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Storage.Tests.Support;
@@ -90,14 +91,14 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     public async Task QueueStartReportAndComplete_ApiRun_StoresItsOutcomeAndReleasesAsDone()
     {
         var queuedAt = DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture);
-        var clock = new SettableClock(queuedAt);
+        var clock = new FakeTimeProvider(queuedAt);
         var (plan, json) = DemoRuns.Plan(aDrops: 3);
         await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
 
         var id = await DemoRuns.QueueAsync(database, "token:alice");
         var queued = (await database.Runs.FindAsync(id))!;
         var listedQueued = (await database.Runs.ListAsync(1)).Single();
-        clock.Now = queuedAt.AddSeconds(30);
+        clock.SetUtcNow(queuedAt.AddSeconds(30));
         var attempt = await database.SolveQueue.TakeAsync(id, "node-a");
         var started = attempt is not null;
         var listedRunning = (await database.Runs.ListAsync(1)).Single();
@@ -226,11 +227,11 @@ public class RunStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     [Test]
     public async Task EndAsync_FailedWhileRunning_KeepsEveryMessageAndEndsOnce()
     {
-        var clock = new SettableClock(DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture));
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2027-03-01T09:00:00Z", CultureInfo.InvariantCulture));
         await using var database = await SchedulerDatabase.OpenAsync(Database.Target, clock);
         var id = await DemoRuns.QueueAsync(database);
         var attempt = (await database.SolveQueue.TakeAsync(id, "node-a"))!;
-        clock.Now = clock.Now.AddMinutes(5);
+        clock.Advance(TimeSpan.FromMinutes(5));
 
         var failed = await database.SolveQueue.EndAsync(id, RunState.Failed, ["the solver stopped: out of memory", "no plan was found"]);
         var cancelledAfter = await database.SolveQueue.EndAsync(id, RunState.Cancelled, ["too late"]);
