@@ -119,26 +119,9 @@ internal static class RunEndpoints
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         return await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } run
-            ? Results.Json(View(run), ReportJson.Options)
+            ? Results.Json(RunJson.Of(run), ReportJson.Options)
             : Problems.NotFound($"There is no run {id}.");
     }
-
-    private static object View(StoredRun run) => new
-    {
-        id = run.Id,
-        scenarioId = run.ScenarioId,
-        scenario = run.ScenarioName,
-        variant = run.Variant,
-        trigger = run.Trigger,
-        requestedBy = run.RequestedBy,
-        state = run.State,
-        status = run.Status,
-        node = run.Node,
-        attempt = run.Attempt,
-        progress = RunProgress.Parse(run.Progress),
-        messages = run.Messages,
-        plan = run.PlanJson is { } plan ? JsonSerializer.Deserialize<JsonElement>(plan) : (JsonElement?)null,
-    };
 
     private static ServerSentEventsResult<object> Events(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] ServeOptions serve, [FromServices] TimeProvider time, CancellationToken cancellationToken)
         => TypedResults.ServerSentEvents(EventsAsync(id, openDatabase, serve, time, cancellationToken));

@@ -47,16 +47,11 @@ public class SolverThreadTests
     public async Task RunAsync_WatcherFails_StopsTheSolverAndTellsWhy()
     {
         var time = new FakeTimeProvider();
-        var stopped = false;
+        var solve = new SolveUntilStopped();
         var watch = new SolveWatch(Interval, _ => throw new InvalidOperationException("the database went away"));
 
         var running = SolverThread.RunAsync(
-            (_, stop) =>
-            {
-                stop.WaitHandle.WaitOne();
-                stopped = true;
-                return 0;
-            },
+            solve.Run,
             TimeSpan.FromMinutes(1),
             watch,
             time,
@@ -66,7 +61,7 @@ public class SolverThreadTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(async () => await running, Throws.InvalidOperationException.With.Message.EqualTo("the database went away"));
-            Assert.That(stopped, Is.True, "no solver goes on alone once its watcher failed");
+            Assert.That(solve.Stopped, Is.True, "no solver goes on alone once its watcher failed");
         }
     }
 
@@ -74,15 +69,10 @@ public class SolverThreadTests
     public async Task RunAsync_CallerCancels_StopsTheSolver()
     {
         using var cancel = new CancellationTokenSource();
-        var stopped = false;
+        var solve = new SolveUntilStopped();
 
         var running = SolverThread.RunAsync(
-            (_, stop) =>
-            {
-                stop.WaitHandle.WaitOne();
-                stopped = true;
-                return 0;
-            },
+            solve.Run,
             TimeSpan.FromMinutes(1),
             null,
             TimeProvider.System,
@@ -92,7 +82,7 @@ public class SolverThreadTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(async () => await running, Throws.InstanceOf<OperationCanceledException>());
-            Assert.That(stopped, Is.True);
+            Assert.That(solve.Stopped, Is.True);
         }
     }
 
@@ -103,6 +93,19 @@ public class SolverThreadTests
         {
             time.Advance(Interval);
             await Task.Delay(10);
+        }
+    }
+
+    /// <summary>A solve that runs until it is told to stop, and says that it was.</summary>
+    private sealed class SolveUntilStopped
+    {
+        public bool Stopped { get; private set; }
+
+        public int Run(IProgress<PlanningProgress> progress, CancellationToken stop)
+        {
+            stop.WaitHandle.WaitOne();
+            Stopped = true;
+            return 0;
         }
     }
 }
