@@ -6,7 +6,7 @@ public enum RuleBook
     /// <summary>The hard rules every plan obeys (docs/scenario-format.md, "Rules every plan obeys").</summary>
     Plan,
 
-    /// <summary>The rules a replan adds to them (docs/publishing.md, "Nightly replans").</summary>
+    /// <summary>The rules a replan adds to them (docs/publishing.md, "The replan rules").</summary>
     Replan,
 }
 
