@@ -14,7 +14,7 @@ internal static class CliScenarios
     {
         try
         {
-            return await ScenarioFiles.LoadAsync(path, variantId, cancellationToken).ConfigureAwait(false);
+            return await ScenarioDocuments.LoadFileAsync(path, variantId, cancellationToken).ConfigureAwait(false);
         }
         catch (ScenarioValidationException ex)
         {

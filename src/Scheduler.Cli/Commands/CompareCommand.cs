@@ -129,7 +129,7 @@ internal static class CompareCommand
         var id = Path.GetFileNameWithoutExtension(path);
         try
         {
-            return ComparisonJob.OfFile(baseInput, id, await ScenarioFiles.LoadAsync(path, null, cancellationToken).ConfigureAwait(false), [], settings);
+            return ComparisonJob.OfFile(baseInput, id, await ScenarioDocuments.LoadFileAsync(path, null, cancellationToken).ConfigureAwait(false), [], settings);
         }
         catch (ScenarioValidationException ex)
         {

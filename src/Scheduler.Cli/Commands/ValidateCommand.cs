@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Scheduler.Application.Scenarios;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
@@ -19,17 +20,16 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check a scenario and all of its variants; list every error.") { file, variant, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-            return Run(context, loader, parse.GetValue(file)!, parse.GetValue(variant), parse.GetValue(json));
+            return await RunAsync(context, parse.GetValue(file)!, parse.GetValue(variant), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static int Run(CliContext context, ScenarioLoader loader, string path, string? variantId, bool json)
+    private static async Task<int> RunAsync(CliContext context, string path, string? variantId, bool json, CancellationToken cancellationToken)
     {
         try
         {
-            var document = loader.LoadFile(path);
+            var document = await ScenarioDocuments.LoadFileAsync(path, cancellationToken).ConfigureAwait(false);
             var errors = document.VariantErrors.ToList();
             if (errors.Count > 0)
             {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using NodaTime.Text;
 using Scheduler.Application.Scenarios;
-using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
@@ -37,8 +36,7 @@ internal static class ScenarioEndpoints
         var content = await RequestBodies.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         try
         {
-            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-            var document = loader.Load(content, "the request body");
+            var document = await ScenarioDocuments.LoadAsync(content, "the request body", cancellationToken).ConfigureAwait(false);
 
             // Said as 'scheduler validate' says it: the variants' errors are the scenario's.
             await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);

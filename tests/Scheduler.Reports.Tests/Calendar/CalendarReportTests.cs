@@ -27,7 +27,7 @@ public partial class CalendarReportTests
 
     private static async Task<(string Html, JsonDocument Plan)> DemoReportAsync()
     {
-        var input = await ScenarioFiles.LoadAsync(DemoPath, null);
+        var input = await ScenarioDocuments.LoadFileAsync(DemoPath, null);
         var outcome = new ReleasePlanner(TimeProvider.System).Plan(new PlanRequest(input.Scenario, input.Info, PlanEngine.CpSat, TimeSpan.FromSeconds(20), 0.001, 1));
         Assert.That(outcome.Verification?.IsValid, Is.True);
         return (new CalendarReport(input.Scenario).Render(outcome.Plan!, input.Heading), JsonDocument.Parse(PlanJson.Write(outcome.Plan!)));
@@ -68,7 +68,7 @@ public partial class CalendarReportTests
     [Test]
     public async Task Compare_Report_DrawsEachMovedReleaseAsAnArrow()
     {
-        var input = await ScenarioFiles.LoadAsync(DemoPath, null);
+        var input = await ScenarioDocuments.LoadFileAsync(DemoPath, null);
         var job = ComparisonJob.OfVariants(input, ["starfall-slips"], new SolveSettings(20, null, 1));
         var result = await LocalComparisons.CompareAsync(new ReleasePlanner(TimeProvider.System), TimeProvider.System, null, job, CancellationToken.None);
 

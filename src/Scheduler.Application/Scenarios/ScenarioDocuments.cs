@@ -1,0 +1,28 @@
+using Scheduler.Core.Loading;
+
+namespace Scheduler.Application.Scenarios;
+
+/// <summary>Scenario documents a user gives: a file named on the command line, or the body of a request.</summary>
+public static class ScenarioDocuments
+{
+    /// <summary>The file's document, every variant checked.</summary>
+    /// <exception cref="Core.Validation.ScenarioValidationException">The file cannot be read, or is not a valid scenario.</exception>
+    public static async Task<ScenarioDocument> LoadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        return loader.LoadFile(path);
+    }
+
+    /// <summary>The file's scenario, or its variant <paramref name="variantId"/>.</summary>
+    /// <exception cref="Core.Validation.ScenarioValidationException">The file is not a valid scenario, or the variant is unknown or invalid.</exception>
+    public static async Task<ScenarioInput> LoadFileAsync(string path, string? variantId, CancellationToken cancellationToken = default)
+        => ScenarioInput.Of(await LoadFileAsync(path, cancellationToken).ConfigureAwait(false), variantId);
+
+    /// <summary>The document in <paramref name="utf8"/>, which errors name <paramref name="source"/>.</summary>
+    /// <exception cref="Core.Validation.ScenarioValidationException">It is not a valid scenario.</exception>
+    public static async Task<ScenarioDocument> LoadAsync(ReadOnlyMemory<byte> utf8, string source, CancellationToken cancellationToken = default)
+    {
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        return loader.Load(utf8, source);
+    }
+}
