@@ -211,6 +211,9 @@ public enum AuditAction
 
     /// <summary>An API token revoked.</summary>
     TokenRevoke,
+
+    /// <summary>A word the audit table has allowed since its first schema; this version writes none.</summary>
+    Publish,
 }
 
 /// <summary>An entry of the audit log.</summary>

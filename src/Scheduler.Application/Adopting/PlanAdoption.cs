@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
@@ -38,23 +39,22 @@ public static class PlanAdoption
     public static async Task<AdoptionResult> AdoptAsync(SchedulerDatabase database, long runId, string actor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var run = await database.Runs.FindAsync(runId, cancellationToken).ConfigureAwait(false);
-        if (run is null)
+        var found = await StoredPlan.FindAsync(database, runId, cancellationToken).ConfigureAwait(false);
+        if (found.Run is not { } run)
         {
             return new AdoptionResult(Refusal.UnknownRun, [$"There is no run {runId} in {database.Display}."]);
         }
 
-        if (run.PlanJson is null)
+        if (found.Plan is not { } plan)
         {
-            var why = run.Messages.IsEmpty ? "" : $": {string.Join("; ", run.Messages)}";
-            return new AdoptionResult(Refusal.NoPlan, [$"Run {runId} has no verified plan (status {run.Status}{why})."]);
+            return new AdoptionResult(Refusal.NoPlan, [$"Run {runId} has no verified plan (status {run.Status}{found.Why})."]);
         }
 
         PlanVerification verification;
         try
         {
             var input = await StoredScenarios.OfRunAsync(database, run, cancellationToken).ConfigureAwait(false);
-            verification = new PlanVerifier(new ValueModel(input.Scenario)).Verify(PlanJson.Read(run.PlanJson));
+            verification = new PlanVerifier(new ValueModel(input.Scenario)).Verify(plan);
         }
         catch (ScenarioValidationException ex)
         {

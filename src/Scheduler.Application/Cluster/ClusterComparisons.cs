@@ -32,13 +32,7 @@ public static class ClusterComparisons
 
         // From here on not cancellable: a comparison is queued whole, each run with its job.
         cancellationToken = CancellationToken.None;
-        QueuedRun Run(ScenarioInput input) => new(scenarioId, input.VariantId, RunTrigger.Compare)
-        {
-            RequestedBy = job.RequestedBy,
-            ComparisonId = comparisonId,
-            Settings = job.Settings.ToJson(),
-            Progress = RunProgress.Queued(job.PlanJobOf(input).TimeLimit).ToJson(),
-        };
+        QueuedRun Run(ScenarioInput input) => job.PlanJobOf(input).Queued(scenarioId) with { ComparisonId = comparisonId };
 
         var baseRun = await database.SolveQueue.QueueAsync(Run(job.Base), cancellationToken).ConfigureAwait(false);
         var queued = new List<(string, long?)>();
@@ -93,11 +87,9 @@ public static class ClusterComparisons
             }
 
             var outcome = StoredOutcomes.Of(run, input.Scenario);
-            var diff = baseOutcome.Plan is { } basePlan && outcome.Plan is { } plan && outcome.Verification is { IsValid: true }
-                ? PlanDiff.Between(basePlan, plan)
-                : null;
+            var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? PlanDiff.Between(basePlan, plan) : null;
             return new VariantComparison(variant.Id, outcome, diff, []);
         });
-        return new ComparisonResult(new Comparison(baseOutcome, [.. variants]), job) { ComparisonId = comparisonId };
+        return new ComparisonResult(new Comparison(baseOutcome, [.. variants]), job);
     }
 }

@@ -40,14 +40,7 @@ public sealed partial class ClusterSolves : ISolveExecutor
         }
 
         var scenarioId = await StoredScenarios.StoreAsync(database, job.Input.Document, cancellationToken).ConfigureAwait(false);
-        var runId = await database.SolveQueue.QueueAsync(
-            new QueuedRun(scenarioId, job.Input.VariantId, job.Trigger)
-            {
-                RequestedBy = job.RequestedBy,
-                Settings = job.Settings.ToJson(),
-                Progress = RunProgress.Queued(job.TimeLimit).ToJson(),
-            },
-            cancellationToken).ConfigureAwait(false);
+        var runId = await database.SolveQueue.QueueAsync(job.Queued(scenarioId), cancellationToken).ConfigureAwait(false);
         await SolveJobs.QueueAsync(await _schedulers.GetScheduler(CancellationToken.None).ConfigureAwait(false), runId, CancellationToken.None).ConfigureAwait(false); // a queued run always gets its job
         await WarnWithoutNodesAsync(watch).ConfigureAwait(false);
         await FollowAsync(database, [new RunLabel(runId, job.Input.VariantId ?? "base")], null, job.RequestedBy, watch, cancellationToken).ConfigureAwait(false);

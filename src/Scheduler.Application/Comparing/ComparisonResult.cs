@@ -8,9 +8,6 @@ namespace Scheduler.Application.Comparing;
 /// <summary>A comparison as it ended: the base's outcome and each variant's, with the job that asked for it.</summary>
 public sealed record ComparisonResult(Comparison Comparison, ComparisonJob Job)
 {
-    /// <summary>The comparison's id when it was queued on the cluster.</summary>
-    public long? ComparisonId { get; init; }
-
     /// <summary>True when the base was refused as too large to plan; then no variant was planned and nothing stored.</summary>
     public bool Refused => Comparison.Base.Status == PlanningStatus.TooLarge;
 

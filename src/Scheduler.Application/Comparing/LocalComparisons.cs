@@ -17,14 +17,16 @@ public static class LocalComparisons
     /// <param name="time">The clock of the runs' times.</param>
     /// <param name="database">Where the runs are stored; null stores nothing.</param>
     /// <param name="job">What to compare.</param>
+    /// <param name="settleTime">How long stopped solves are waited for (<see cref="SolverThread"/>); null until they have stopped.</param>
     /// <param name="cancellationToken">Stops every solve; nothing is stored then.</param>
-    public static async Task<ComparisonResult> CompareAsync(ReleasePlanner planner, TimeProvider time, SchedulerDatabase? database, ComparisonJob job, CancellationToken cancellationToken)
+    public static async Task<ComparisonResult> CompareAsync(
+        ReleasePlanner planner, TimeProvider time, SchedulerDatabase? database, ComparisonJob job, TimeSpan? settleTime, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(planner);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(job);
         var startedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
-        var threads = Math.Max(1, Environment.ProcessorCount / Math.Max(1, job.Parallelism));
+        var threads = SolverThreads.Sharing(job.Parallelism);
         var baseJob = job.PlanJobOf(job.Base);
         var variants = job.Variants
             .Select(v => new VariantJob(v.Id, v.Input is { } input ? job.PlanJobOf(input).Request(threads) : null, v.Errors))
@@ -35,7 +37,8 @@ public static class LocalComparisons
             baseJob.TimeLimit,
             null,
             time,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            settleTime).ConfigureAwait(false);
         var result = new ComparisonResult(comparison, job);
         if (result.Refused || database is null)
         {

@@ -22,15 +22,18 @@ public sealed class LocalSolves : ISolveExecutor
         _time = time ?? throw new ArgumentNullException(nameof(time));
     }
 
-    /// <summary>Threads of a solve that asks for no number: every core.</summary>
-    public static int DefaultThreads => Environment.ProcessorCount;
+    /// <summary>
+    /// How long a solve stopped by its caller is waited for; null (the default) waits until it has
+    /// stopped. A command gives it a moment only, so that it exits at once.
+    /// </summary>
+    public TimeSpan? SettleTime { get; init; }
 
     public async Task<PlanResult> PlanAsync(SchedulerDatabase? database, PlanJob job, SolveWatch? watch, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(job);
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
-        var request = job.Request(DefaultThreads);
-        var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellationToken).ConfigureAwait(false);
+        var request = job.Request(SolverThreads.Sharing(1));
+        var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellationToken, SettleTime).ConfigureAwait(false);
         if (outcome.Status == PlanningStatus.TooLarge || database is null)
         {
             // A refusal was made before anything was built: nothing is stored.
@@ -42,10 +45,11 @@ public sealed class LocalSolves : ISolveExecutor
     }
 
     public async Task<ComparisonStart> StartComparisonAsync(SchedulerDatabase? database, ComparisonJob job, CancellationToken cancellationToken = default)
-        => new(await LocalComparisons.CompareAsync(_planner, _time, database, job, cancellationToken).ConfigureAwait(false), null);
+        => new(await LocalComparisons.CompareAsync(_planner, _time, database, job, SettleTime, cancellationToken).ConfigureAwait(false), null);
 
+    /// <summary>Compares in this process; its solves report no progress while they run (the watcher hears nothing).</summary>
     public Task<ComparisonResult> CompareAsync(SchedulerDatabase? database, ComparisonJob job, SolveWatch? watch, CancellationToken cancellationToken = default)
-        => LocalComparisons.CompareAsync(_planner, _time, database, job, cancellationToken);
+        => LocalComparisons.CompareAsync(_planner, _time, database, job, SettleTime, cancellationToken);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

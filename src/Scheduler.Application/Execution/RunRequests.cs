@@ -66,14 +66,7 @@ public static class RunRequests
             return new RunRequestAnswer(null, RunRequestProblem.TooLarge, [new ScenarioError(JsonPath.Root, refusal)]);
         }
 
-        var runId = await database.SolveQueue.QueueAsync(
-            new QueuedRun(scenarioId, variantId, job.Trigger)
-            {
-                RequestedBy = requestedBy,
-                Settings = settings.ToJson(),
-                Progress = RunProgress.Queued(job.TimeLimit).ToJson(),
-            },
-            cancellationToken).ConfigureAwait(false);
+        var runId = await database.SolveQueue.QueueAsync(job.Queued(scenarioId), cancellationToken).ConfigureAwait(false);
         await queue.SubmitAsync(runId, CancellationToken.None).ConfigureAwait(false); // once queued, the run must get its job even if the client goes
         return new RunRequestAnswer(runId, RunRequestProblem.None, []);
     }

@@ -9,7 +9,7 @@ using Scheduler.Storage;
 namespace Scheduler.Application.Hosting;
 
 /// <summary>
-/// Plans asked for over HTTP on a single server (SQLite; a cluster queues them as Quartz jobs),
+/// Plans asked for over HTTP on a single server (SQLite, <c>serve --http</c>; a cluster queues them as Quartz jobs),
 /// solved in the background a few at a time (<see cref="NodeSolving.Slots"/>).
 /// Each is a stored run from the moment it is asked for (state queued, then running, then done,
 /// failed or cancelled); its progress is written every <see cref="NodeSolving.ProgressInterval"/>,

@@ -38,7 +38,8 @@ public static class ServeHost
     /// <param name="time">The clock of every job and of Quartz itself.</param>
     /// <param name="logging">Replaces the console logging (tests).</param>
     /// <exception cref="StorageException">The database cannot be used.</exception>
-    public static void Add(IHostApplicationBuilder builder, ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null)
+    /// <param name="answersHttp">True for <c>serve --http</c>: runs asked for over HTTP are solved in the background.</param>
+    public static void Add(IHostApplicationBuilder builder, ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null, bool answersHttp = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -92,7 +93,7 @@ public static class ServeHost
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         PublishingServices.AddLoops(services);
-        SolveExecutors.AddTo(services, options.IsClustered, time);
+        SolveExecutors.AddTo(services, options.IsClustered, answersHttp, time);
     }
 
     private static ReplanService ReplanServiceOf(IServiceProvider services)

@@ -14,6 +14,9 @@ namespace Scheduler.Application.Hosting;
 /// </summary>
 public static class SolveExecutors
 {
+    // A command interrupted with Ctrl-C exits within a second; its solver is given this long to stop.
+    private static readonly TimeSpan CommandSettleTime = TimeSpan.FromSeconds(2);
+
     /// <summary>
     /// The executor of one command: this process, or with <paramref name="onCluster"/> the cluster
     /// of <paramref name="database"/>, which must then be PostgreSQL (the caller says so otherwise).
@@ -23,7 +26,7 @@ public static class SolveExecutors
         ArgumentNullException.ThrowIfNull(time);
         if (!onCluster)
         {
-            return new LocalSolves(new ReleasePlanner(time), time);
+            return new LocalSolves(new ReleasePlanner(time), time) { SettleTime = CommandSettleTime };
         }
 
         if (database is not { Kind: DatabaseKind.Postgres })
@@ -35,11 +38,12 @@ public static class SolveExecutors
     }
 
     /// <summary>
-    /// The serve host's executor and queue of runs asked for over HTTP: on a cluster, solve jobs any
-    /// node may take, handed back by a node that stops and swept for when lost; on a single server,
+    /// The serve host's executor and, with <paramref name="answersHttp"/>, its background solves of
+    /// runs asked for over HTTP: on a cluster, solve jobs any node may take (every node takes them,
+    /// HTTP or not), handed back by a node that stops and swept for when lost; on a single server,
     /// a queue in this process.
     /// </summary>
-    public static void AddTo(IServiceCollection services, bool clustered, TimeProvider time)
+    public static void AddTo(IServiceCollection services, bool clustered, bool answersHttp, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(services);
         if (clustered)
@@ -55,6 +59,11 @@ public static class SolveExecutors
         else
         {
             services.AddSingleton<ISolveExecutor>(p => new LocalSolves(p.GetRequiredService<ReleasePlanner>(), time));
+            if (!answersHttp)
+            {
+                return;
+            }
+
             services.AddSingleton<BackgroundSolves>();
             services.AddSingleton<IBackgroundSolves>(p => p.GetRequiredService<BackgroundSolves>());
             services.AddHostedService(p => p.GetRequiredService<BackgroundSolves>());

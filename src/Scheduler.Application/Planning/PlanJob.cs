@@ -47,6 +47,17 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
         CandidateLimit = CandidateLimit,
     };
 
+    /// <summary>
+    /// The job as a run to queue for the stored scenario <paramref name="scenarioId"/>: the settings
+    /// stored with it (a node taking it over solves it as asked), the time limit shown while it waits.
+    /// </summary>
+    public QueuedRun Queued(long scenarioId) => new(scenarioId, Input.VariantId, Trigger)
+    {
+        RequestedBy = RequestedBy,
+        Settings = Settings.ToJson(),
+        Progress = RunProgress.Queued(TimeLimit).ToJson(),
+    };
+
     /// <summary>What a refused job ends with: nothing built, the refusal as its reason.</summary>
     public static PlanningOutcome Refused(string refusal) => new(PlanningStatus.TooLarge, null, null, [refusal], StoredOutcomes.Unknown);
 }

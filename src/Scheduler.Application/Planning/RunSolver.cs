@@ -67,7 +67,7 @@ public sealed class RunSolver
         catch (ScenarioValidationException ex)
         {
             // Not retried: the same scenario would fail the same way on any node.
-            await database.SolveQueue.EndAsync(attempt, RunState.Failed, ex.Errors.Select(e => e.ToString()), CancellationToken.None).ConfigureAwait(false);
+            await database.SolveQueue.EndAsync(attempt, RunState.Failed, ex.Errors.Select(e => e.Render("the run's variant")), CancellationToken.None).ConfigureAwait(false);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Scheduler.Application.Planning;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
@@ -26,6 +27,9 @@ public sealed record ReplanReport(
 /// </summary>
 public sealed class ReplanService : IDisposable
 {
+    /// <summary>How errors name the variant a replan resolves: the plan of record's own.</summary>
+    private const string PlanOfRecordVariant = "the plan of record's variant";
+
     // One replan at a time in this process (the nightly job and a manual one); the database serializes writes across processes.
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
 
@@ -76,7 +80,7 @@ public sealed class ReplanService : IDisposable
         }
         catch (ScenarioValidationException ex)
         {
-            return Failed(ex.Message);
+            return Failed(ex.Describe(PlanOfRecordVariant));
         }
 
         // A release is its premiere (fixed once the premiere is published); its later drops go
@@ -94,7 +98,7 @@ public sealed class ReplanService : IDisposable
             asOf,
             TimeSpan.FromSeconds(scenario.Solver.TimeLimitSeconds),
             scenario.Solver.RelativeGap,
-            Environment.ProcessorCount)
+            SolverThreads.Sharing(1))
         {
             PreviousDrops = [.. drops.Where(r => !r.IsPremiere).Select(r => new PreviousDrop(r.Title, r.Region, r.Drop, r.Date, r.PublishedAt is not null))],
             CandidateLimit = CandidateLimit,
@@ -113,7 +117,7 @@ public sealed class ReplanService : IDisposable
             _logger.LogInformation("{Line}", line);
         }
 
-        var valid = outcome.Outcome.Plan is not null && outcome.Outcome.Verification is { IsValid: true };
+        var valid = outcome.Outcome.VerifiedPlan is not null;
         if (dryRun)
         {
             return new ReplanReport(valid, null, false, lines, outcome);

@@ -25,7 +25,7 @@ public static class RunRecords
         ArgumentNullException.ThrowIfNull(input);
         var document = input.Document;
         var plan = outcome.Plan;
-        var verified = plan is not null && outcome.Verification is { IsValid: true };
+        var verified = outcome.VerifiedPlan is not null;
         return new NewRun
         {
             ScenarioContent = document.Content,

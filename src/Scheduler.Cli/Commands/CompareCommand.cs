@@ -137,21 +137,18 @@ internal static class CompareCommand
         }
     }
 
-    private static string? PlanJsonOf(PlanningOutcome outcome)
-        => outcome.Plan is { } plan && outcome.Verification is { IsValid: true } ? PlanJson.Write(plan) : null;
-
     private static async Task WritePlansAsync(string directory, Comparison comparison, CancellationToken cancellationToken)
     {
-        if (PlanJsonOf(comparison.Base) is { } basePlan)
+        if (comparison.Base.VerifiedPlan is { } basePlan)
         {
-            await OutputFiles.WriteAsync(Path.Combine(directory, "base.json"), basePlan, cancellationToken).ConfigureAwait(false);
+            await OutputFiles.WriteAsync(Path.Combine(directory, "base.json"), PlanJson.Write(basePlan), cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var variant in comparison.Variants)
         {
-            if (variant.Outcome is { } outcome && PlanJsonOf(outcome) is { } plan)
+            if (variant.Outcome?.VerifiedPlan is { } plan)
             {
-                await OutputFiles.WriteAsync(Path.Combine(directory, $"{variant.Id}.json"), plan, cancellationToken).ConfigureAwait(false);
+                await OutputFiles.WriteAsync(Path.Combine(directory, $"{variant.Id}.json"), PlanJson.Write(plan), cancellationToken).ConfigureAwait(false);
             }
         }
     }

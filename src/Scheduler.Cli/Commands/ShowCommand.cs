@@ -27,8 +27,7 @@ internal static class ShowCommand
             if (parse.GetValue(report) is { } reportPath)
             {
                 var input = await StoredScenarios.OfRunAsync(store, found.Run, cancellationToken).ConfigureAwait(false);
-                var heading = $"{found.Run.ScenarioName}{(found.Run.Variant is { } v ? $" (variant {v})" : "")}: run {found.Run.Id}";
-                await OutputFiles.WriteAsync(reportPath, new CalendarReport(input.Scenario).Render(found.Plan, heading), cancellationToken).ConfigureAwait(false);
+                await OutputFiles.WriteAsync(reportPath, new CalendarReport(input.Scenario).Render(found.Plan, $"{input.Heading}: run {found.Run.Id}"), cancellationToken).ConfigureAwait(false);
             }
 
             if (parse.GetValue(json))

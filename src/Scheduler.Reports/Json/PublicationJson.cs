@@ -33,5 +33,8 @@ public static class PublicationJson
 
     /// <summary>The instant in the region's zone, with its offset and the zone's abbreviation: <c>2027-03-19T00:00+01:00 CET</c>.</summary>
     public static string? LocalInstant(PublicationRow row)
-        => row?.PublishAtLocal?.ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm> x", CultureInfo.InvariantCulture);
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.PublishAtLocal?.ToString("uuuu-MM-dd'T'HH:mmo<+HH:mm> x", CultureInfo.InvariantCulture);
+    }
 }

@@ -44,9 +44,7 @@ public sealed class WhatIfComparer
             return new Comparison(baseOutcome, []);
         }
 
-        var reference = anchored && baseOutcome.Plan is { } basePlan && baseOutcome.Verification is { IsValid: true }
-            ? Assignment.FromPlan(basePlan)
-            : null;
+        var reference = anchored && baseOutcome.VerifiedPlan is { } basePlan ? Assignment.FromPlan(basePlan) : null;
         var results = new VariantComparison[variants.Count];
         Parallel.For(
             0,
@@ -66,12 +64,10 @@ public sealed class WhatIfComparer
         var outcome = _planner.Plan(job.Request with { Reference = reference }, cancellationToken);
         if (outcome.Status == PlanningStatus.TooLarge)
         {
-            return new VariantComparison(job.Id, null, null, [.. outcome.Reasons.Select(r => new ScenarioError("$", r))]);
+            return new VariantComparison(job.Id, null, null, [.. outcome.Reasons.Select(r => new ScenarioError(JsonPath.Root, r))]);
         }
 
-        var diff = baseOutcome.Plan is { } basePlan && outcome.Plan is { } plan && outcome.Verification is { IsValid: true }
-            ? PlanDiff.Between(basePlan, plan)
-            : null;
+        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? PlanDiff.Between(basePlan, plan) : null;
         return new VariantComparison(job.Id, outcome, diff, []);
     }
 }

@@ -44,7 +44,11 @@ public sealed record PlanningOutcome(
     Plan? Plan,
     PlanVerification? Verification,
     IReadOnlyList<string> Reasons,
-    PlanningStatistics Statistics);
+    PlanningStatistics Statistics)
+{
+    /// <summary>The plan when the verifier passed it; null otherwise. Only such a plan is written, stored, compared or published.</summary>
+    public Plan? VerifiedPlan => Plan is not null && Verification is { IsValid: true } ? Plan : null;
+}
 
 /// <summary>The plan file's status word for each way planning can end.</summary>
 public static class PlanningStatusExtensions

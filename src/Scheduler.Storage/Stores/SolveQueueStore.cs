@@ -18,17 +18,9 @@ public sealed class SolveQueueStore
     }
 
     /// <summary>
-    /// Queues a run of a stored scenario, to be started, completed or ended later (by the HTTP
-    /// API's worker); returns its id. <paramref name="requestedBy"/> is who asked for it, as the
-    /// audit log names actors (<c>token:alice</c>). Until it is done it has no engine, outcome or
-    /// releases, and its status is its state. <paramref name="progressJson"/> is what it shows while
-    /// it waits (the time limit it was asked for, say).
+    /// Queues <paramref name="run"/>, to be taken, completed or ended later; returns its id. Until it
+    /// is done it has no engine, outcome or releases, and its status is its state.
     /// </summary>
-    /// <exception cref="StorageException">There is no scenario <paramref name="scenarioId"/>.</exception>
-    public Task<long> QueueAsync(long scenarioId, string? variant, RunTrigger trigger, string? requestedBy, string? progressJson = null, CancellationToken cancellationToken = default)
-        => QueueAsync(new QueuedRun(scenarioId, variant, trigger) { RequestedBy = requestedBy, Progress = progressJson }, cancellationToken);
-
-    /// <summary>Queues <paramref name="run"/>, to be taken, completed or ended later; returns its id.</summary>
     /// <exception cref="StorageException">There is no such scenario, or no such comparison.</exception>
     public Task<long> QueueAsync(QueuedRun run, CancellationToken cancellationToken = default)
     {
@@ -49,9 +41,17 @@ public sealed class SolveQueueStore
                     throw new StorageException($"Comparison {comparison} is not in the database.");
                 }
 
-                var parameters = new DynamicParameters(run);
-                parameters.Add("now", StoredText.Of(_session.Now()));
-                parameters.Add("trigger", StoredNames.Of(run.Trigger));
+                var parameters = new
+                {
+                    run.ScenarioId,
+                    run.Variant,
+                    trigger = StoredNames.Of(run.Trigger),
+                    run.RequestedBy,
+                    run.Progress,
+                    run.Settings,
+                    run.ComparisonId,
+                    now = StoredText.Of(_session.Now()),
+                };
                 return await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, progress, settings, comparison_id,

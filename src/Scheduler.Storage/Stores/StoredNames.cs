@@ -50,6 +50,7 @@ internal static class StoredNames
         AuditAction.Replan => "replan",
         AuditAction.TokenAdd => "token-add",
         AuditAction.TokenRevoke => "token-revoke",
+        AuditAction.Publish => "publish",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -59,6 +60,7 @@ internal static class StoredNames
         "replan" => AuditAction.Replan,
         "token-add" => AuditAction.TokenAdd,
         "token-revoke" => AuditAction.TokenRevoke,
+        "publish" => AuditAction.Publish,
         _ => throw new StorageException($"The database holds an audit action '{text}' that this version does not know."),
     };
 

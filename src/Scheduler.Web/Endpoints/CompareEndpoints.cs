@@ -90,8 +90,8 @@ internal static class CompareEndpoints
         {
             var document = await StoredScenarios.DocumentAsync(database, scenarioId, cancellationToken: cancellationToken).ConfigureAwait(false);
 
-            // Every variant at once, one solver thread each (the cores are shared among them).
-            job = ComparisonJob.OfVariants(ScenarioInput.Of(document, null), variants, new SolveSettings(timeLimit, null, 1)) with
+            // Every variant at once here, the cores shared among them; on a cluster each node decides.
+            job = ComparisonJob.OfVariants(ScenarioInput.Of(document, null), variants, new SolveSettings(timeLimit, null, null)) with
             {
                 Parallelism = Environment.ProcessorCount,
                 RequestedBy = Actor.Of(user),

@@ -40,7 +40,7 @@ public static class SchedulerWebHost
         });
         builder.WebHost.UseUrls(web.Url.ToString());
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = web.MaxRequestBodyBytes);
-        ServeHost.Add(builder, serve, time, logging);
+        ServeHost.Add(builder, serve, time, logging, answersHttp: true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Every refused token would otherwise log a line; the client's problem answer says it all.

@@ -67,8 +67,8 @@ public class StorageCommandsTests
         await using (var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System))
         {
             var scenarioId = (await database.Runs.FindAsync(done))!.ScenarioId;
-            queued = await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, "token:alice");
-            var cancelled = await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, "token:alice");
+            queued = await database.SolveQueue.QueueAsync(new QueuedRun(scenarioId, null, RunTrigger.Api) { RequestedBy = "token:alice" });
+            var cancelled = await database.SolveQueue.QueueAsync(new QueuedRun(scenarioId, null, RunTrigger.Api) { RequestedBy = "token:alice" });
             await database.SolveQueue.EndAsync(cancelled, RunState.Cancelled, ["cancelled by token:alice"]);
         }
 

@@ -70,7 +70,7 @@ public partial class CalendarReportTests
     {
         var input = await ScenarioDocuments.LoadFileAsync(DemoPath, null);
         var job = ComparisonJob.OfVariants(input, ["starfall-slips"], new SolveSettings(20, null, 1));
-        var result = await LocalComparisons.CompareAsync(new ReleasePlanner(TimeProvider.System), TimeProvider.System, null, job, CancellationToken.None);
+        var result = await LocalComparisons.CompareAsync(new ReleasePlanner(TimeProvider.System), TimeProvider.System, null, job, null, CancellationToken.None);
 
         var moved = result.Comparison.Variants[0].Diff!.Moved.Length;
         var html = new CalendarReport(input.Scenario).RenderComparison(result.Comparison.Base.Plan!, result.Drawable, "demo: what-if comparison");

@@ -81,7 +81,7 @@ public class SolveQueueStoreTests(DatabaseKind kind) : DatabaseTest(kind)
         await using var database = await Database.OpenAsync();
         var scenarioId = (await database.Runs.FindAsync(await DemoRuns.QueueAsync(database)))!.ScenarioId;
 
-        var id = await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, "token:alice", """{"timeLimitSeconds":30}""");
+        var id = await database.SolveQueue.QueueAsync(new QueuedRun(scenarioId, null, RunTrigger.Api) { RequestedBy = "token:alice", Progress = """{"timeLimitSeconds":30}""" });
 
         Assert.That((await database.Runs.FindAsync(id))!.Progress, Is.EqualTo("""{"timeLimitSeconds":30}"""));
     }
@@ -278,7 +278,7 @@ public class SolveQueueStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     {
         await using var database = await Database.OpenAsync();
 
-        var ex = Assert.ThrowsAsync<StorageException>(() => database.SolveQueue.QueueAsync(99, null, RunTrigger.Api, "token:alice"));
+        var ex = Assert.ThrowsAsync<StorageException>(() => database.SolveQueue.QueueAsync(new QueuedRun(99, null, RunTrigger.Api) { RequestedBy = "token:alice" }));
 
         using (Assert.EnterMultipleScope())
         {

@@ -56,7 +56,7 @@ internal static class DemoRuns
     {
         var run = Run(null, null);
         var scenarioId = await database.Scenarios.StoreAsync(run.ScenarioContent, run.ScenarioName, run.ScenarioSha256);
-        return await database.SolveQueue.QueueAsync(scenarioId, null, RunTrigger.Api, requestedBy);
+        return await database.SolveQueue.QueueAsync(new QueuedRun(scenarioId, null, RunTrigger.Api) { RequestedBy = requestedBy });
     }
 
     /// <summary>Stores and adopts the demo plan with <paramref name="aDrops"/> drops of a; returns the run id.</summary>

@@ -362,7 +362,7 @@ public class RunEndpointsTests
         long id;
         await using (var database = await host.OpenAsync())
         {
-            id = await database.SolveQueue.QueueAsync(demo, null, RunTrigger.Api, "test");
+            id = await database.SolveQueue.QueueAsync(new QueuedRun(demo, null, RunTrigger.Api) { RequestedBy = "test" });
         }
 
         await host.Services.GetRequiredService<IBackgroundSolves>().SubmitAsync(id);
