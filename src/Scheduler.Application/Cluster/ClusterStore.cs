@@ -1,4 +1,5 @@
 using Quartz;
+using Scheduler.Publishing.Hosting;
 using Scheduler.Storage;
 
 namespace Scheduler.Application.Cluster;
@@ -40,7 +41,11 @@ public static class ClusterStore
                 c.CheckinInterval = checkinInterval;
                 c.CheckinMisfireThreshold = checkinMisfireThreshold;
             });
-            store.ConfigureStore(s => s.TablePrefix = "qrtz_");
+            store.ConfigureStore(s =>
+            {
+                s.TablePrefix = "qrtz_";
+                PublishingStore.Retries(s);
+            });
             store.ProvisionSchema();
         });
     }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Storage;
 
 namespace Scheduler.Application.Cluster;
@@ -20,38 +21,31 @@ public sealed class SolveQueueSweep : BackgroundService
     private readonly ISchedulerFactory _schedulers;
     private readonly TimeProvider _time;
     private readonly ILogger<SolveQueueSweep> _logger;
+    private readonly DatabaseRetries _retries;
+    private readonly ServeFaults _faults;
 
-    public SolveQueueSweep(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, ISchedulerFactory schedulers, TimeProvider time, ILogger<SolveQueueSweep> logger)
+    public SolveQueueSweep(
+        Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, ISchedulerFactory schedulers, TimeProvider time, DatabaseRetries retries, ServeFaults faults, ILogger<SolveQueueSweep> logger)
     {
+        _retries = retries;
+        _faults = faults;
         _openDatabase = openDatabase;
         _schedulers = schedulers;
         _time = time;
         _logger = logger;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => _faults.GuardAsync(
+            async () =>
             {
-                await SweepAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is StorageException or SchedulerException or System.Data.Common.DbException)
-            {
-                _logger.LogWarning(ex, "The sweep for runs without a solve job failed; it runs again in a minute");
-            }
-
-            try
-            {
-                await Task.Delay(Interval, _time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await _retries.RunAsync(WorkKind.Solve, SweepAsync, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(Interval, _time, stoppingToken).ConfigureAwait(false);
+                }
+            },
+            stoppingToken);
 
     /// <summary>Queues the jobs that are missing; returns how many it queued.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken = default)

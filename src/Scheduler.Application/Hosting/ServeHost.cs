@@ -37,7 +37,6 @@ public static class ServeHost
     /// <param name="options">Database, sink, polling, solving and the nightly replan's schedule.</param>
     /// <param name="time">The clock of every job and of Quartz itself.</param>
     /// <param name="logging">Replaces the console logging (tests).</param>
-    /// <exception cref="StorageException">The database cannot be used.</exception>
     /// <param name="answersHttp">True for <c>serve --http</c>: runs asked for over HTTP are solved in the background.</param>
     public static void Add(IHostApplicationBuilder builder, ServeOptions options, TimeProvider time, Action<ILoggingBuilder>? logging = null, bool answersHttp = false)
     {
@@ -45,10 +44,6 @@ public static class ServeHost
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         SQLitePCL.Batteries_V2.Init();
-
-        // Opening runs migrations, and creates the file on a first start. The host is built
-        // synchronously (it is a builder), so this one open waits here.
-        SchedulerDatabase.OpenAsync(options.Database, time).GetAwaiter().GetResult().Dispose();
         if (options.QuartzDatabasePath is { } quartzFile)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(quartzFile))!);
@@ -61,6 +56,9 @@ public static class ServeHost
         services.AddSingleton(options.Solving);
         services.AddSingleton<Func<CancellationToken, Task<SchedulerDatabase>>>(cancellationToken => SchedulerDatabase.OpenAsync(options.Database, time, cancellationToken));
         PublishingServices.Add(services, options.Publishing);
+
+        // Started first: nothing else of the node runs until the database answers.
+        services.AddHostedService<DatabaseWait>();
         services.AddSingleton<SolveMetrics>();
         services.AddSingleton(new ReleasePlanner(time));
         services.AddSingleton(ReplanServiceOf);
@@ -74,7 +72,7 @@ public static class ServeHost
                 q.AddTrigger(t => t
                     .ForJob(NightlyReplanJob.Key)
                     .WithIdentity("nightly-replan", "replan")
-                    .WithCronSchedule(cron, c => c.InTimeZone(options.ReplanZone).WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing)));
+                    .WithCronSchedule(cron, c => c.InTimeZone(options.ReplanZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
 
             if (options.QuartzDatabasePath is { } quartzFile)

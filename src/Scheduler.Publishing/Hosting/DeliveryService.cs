@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
 
@@ -29,8 +30,22 @@ public sealed class DeliveryService : BackgroundService
     private readonly ServeNode _node;
     private readonly PublicationMetrics _metrics;
 
-    public DeliveryService(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, INotificationSink sink, DeliverySignal signal, TimeProvider time, ServeNode node, PublicationMetrics metrics, ILogger<DeliveryService> logger)
+    private readonly DatabaseRetries _retries;
+    private readonly ServeFaults _faults;
+
+    public DeliveryService(
+        Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        INotificationSink sink,
+        DeliverySignal signal,
+        TimeProvider time,
+        ServeNode node,
+        PublicationMetrics metrics,
+        DatabaseRetries retries,
+        ServeFaults faults,
+        ILogger<DeliveryService> logger)
     {
+        _retries = retries;
+        _faults = faults;
         _metrics = metrics;
         _node = node;
         _openDatabase = openDatabase;
@@ -78,35 +93,24 @@ public sealed class DeliveryService : BackgroundService
         return retryIn;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            TimeSpan? retryIn;
-            try
+    // A database that fails a pass is waited for; a notification the sink took but that could not be
+    // recorded stays claimed by this node, which sends it again (same idempotency key) when it answers.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => _faults.GuardAsync(
+            async () =>
             {
-                retryIn = await DeliverPendingAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-
-            try
-            {
-                if (retryIn is { } delay)
+                while (!stoppingToken.IsCancellationRequested)
                 {
-                    await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                    var retryIn = await _retries.RunAsync(WorkKind.Delivery, DeliverPendingAsync, stoppingToken).ConfigureAwait(false);
+                    if (retryIn is { } delay)
+                    {
+                        await Task.Delay(delay, _time, stoppingToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await _signal.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
+                    }
                 }
-                else
-                {
-                    await _signal.WaitAsync(IdlePoll, stoppingToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+            },
+            stoppingToken);
 }

@@ -2,14 +2,16 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Core.Plans;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Hosting;
 
 /// <summary>
-/// Keeps publication in step with the plan of record: on start, and whenever an adoption (from
-/// the CLI or a replan, in any process) changes it, publishes the drops already due, in time
-/// order, then brings the triggers in line.
+/// Keeps publication in step with the plan of record: on start, whenever an adoption (from the CLI
+/// or a replan, in any process) changes it, and when the database answers again after an outage,
+/// publishes the drops already due, in time order, then brings the triggers in line. A database
+/// that fails it is waited for (<see cref="WorkKind.PlanWatch"/>); only a fault no retry mends stops the node.
 /// </summary>
 public sealed class PlanWatcher : BackgroundService
 {
@@ -21,7 +23,11 @@ public sealed class PlanWatcher : BackgroundService
     private readonly PublishingOptions _options;
     private readonly ILogger<PlanWatcher> _logger;
     private readonly PublicationMetrics _metrics;
+    private readonly DatabaseRetries _retries;
+    private readonly DatabaseOutage _outage;
+    private readonly ServeFaults _faults;
     private string? _seen;
+    private long _seenRecoveries;
 
     public PlanWatcher(
         ISchedulerFactory schedulers,
@@ -31,8 +37,14 @@ public sealed class PlanWatcher : BackgroundService
         TimeProvider time,
         PublishingOptions options,
         PublicationMetrics metrics,
+        DatabaseRetries retries,
+        DatabaseOutage outage,
+        ServeFaults faults,
         ILogger<PlanWatcher> logger)
     {
+        _retries = retries;
+        _outage = outage;
+        _faults = faults;
         _metrics = metrics;
         _schedulers = schedulers;
         _openDatabase = openDatabase;
@@ -43,9 +55,10 @@ public sealed class PlanWatcher : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>One look at the plan of record; resynchronizes when it changed (or on the first look).</summary>
+    /// <summary>One look at the plan of record; resynchronizes when it changed, on the first look, and after an outage.</summary>
     public async Task CheckAsync(CancellationToken cancellationToken = default)
     {
+        var recoveries = _outage.Recoveries;
         string? stamp;
         await using (var database = await _openDatabase(cancellationToken).ConfigureAwait(false))
         {
@@ -56,23 +69,29 @@ public sealed class PlanWatcher : BackgroundService
             }
         }
 
-        if (stamp == _seen && _seen is not null)
+        if (stamp == _seen && _seen is not null && recoveries == _seenRecoveries)
         {
             return;
         }
 
+        var changed = stamp != _seen;
         _seen = stamp;
+        _seenRecoveries = recoveries;
         if (stamp is null)
         {
             _logger.LogInformation("No plan of record yet; waiting for an adoption");
             return;
         }
 
-        _logger.LogInformation("Plan of record is run {Stamp}", stamp);
+        if (changed)
+        {
+            _logger.LogInformation("Plan of record is run {Stamp}", stamp);
+        }
+
         var caughtUp = await _publisher.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         if (caughtUp > 0)
         {
-            _logger.LogWarning("Published {Count} drops that fell due while nothing was running", caughtUp);
+            _logger.LogWarning("Published {Count} drops that fell due while nothing could publish them", caughtUp);
         }
 
         IReadOnlyList<ScheduledRelease> releases;
@@ -85,19 +104,15 @@ public sealed class PlanWatcher : BackgroundService
         await _synchronizer.SyncAsync(scheduler, releases, cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => _faults.GuardAsync(
+            async () =>
             {
-                await CheckAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
-    }
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await _retries.RunAsync(WorkKind.PlanWatch, CheckAsync, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(_options.PollInterval, _time, stoppingToken).ConfigureAwait(false);
+                }
+            },
+            stoppingToken);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Scheduler.Publishing.Resilience;
 
 namespace Scheduler.Publishing.Hosting;
 
@@ -20,6 +21,9 @@ public static class PublishingServices
         services.AddSingleton(options.Node);
         services.AddMetrics();
         services.AddSingleton<PublicationMetrics>();
+        services.AddSingleton<DatabaseOutage>();
+        services.AddSingleton<DatabaseRetries>();
+        services.AddSingleton<ServeFaults>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<Publisher>();
         services.AddSingleton<TriggerSynchronizer>();
