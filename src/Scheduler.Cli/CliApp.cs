@@ -70,6 +70,11 @@ public sealed class CliApp
             await _context.Error.WriteLineAsync("Interrupted.").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex) when (DatabaseUnavailable.Describe(ex, _context.Time) is { } sentence)
+        {
+            await _context.Error.WriteLineAsync(sentence).ConfigureAwait(false);
+            return ExitCodes.Unavailable;
+        }
         catch (Exception ex) when (WriteFailure.Describe(ex) is { } sentence)
         {
             await _context.Error.WriteLineAsync(sentence).ConfigureAwait(false);

@@ -32,14 +32,18 @@ internal static class Database
             ? await OpenAsync(context, target, cancellationToken).ConfigureAwait(false)
             : null;
 
-    /// <summary>Opens the database, or prints why it cannot be used and returns null (exit code 2 for the caller).</summary>
+    /// <summary>
+    /// Opens the database, or prints why it cannot be used and returns null (exit code 2 for the
+    /// caller). One that does not answer just now is no mistake of the user's: that goes to
+    /// <see cref="DatabaseUnavailable"/> (exit code 6).
+    /// </summary>
     public static async Task<SchedulerDatabase?> OpenAsync(CliContext context, DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         try
         {
             return await SchedulerDatabase.OpenAsync(target, context.Time, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageException ex)
+        catch (StorageException ex) when (!DatabaseFaults.IsTransient(ex))
         {
             await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
             return null;

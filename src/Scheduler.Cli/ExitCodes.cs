@@ -21,6 +21,9 @@ public static class ExitCodes
     /// <summary>A file or the database could not be written (a full disk, missing permissions); what was there before is unchanged.</summary>
     public const int CannotWrite = 5;
 
+    /// <summary>The database does not answer just now (a server down or restarting, a file another process holds locked); run the command again when it does.</summary>
+    public const int Unavailable = 6;
+
     /// <summary>Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it); nothing was written.</summary>
     public const int Interrupted = 130;
 }

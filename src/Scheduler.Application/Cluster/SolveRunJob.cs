@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Application.Execution;
 using Scheduler.Application.Planning;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Storage;
 
 namespace Scheduler.Application.Cluster;
@@ -21,15 +22,26 @@ public sealed class SolveRunJob : IJob
     /// <summary>The job data entry holding the run id.</summary>
     public const string RunIdKey = "runId";
 
+    /// <summary>How long a stopping node tries to hand a run back while the database does not answer; the sweep of any node finds it otherwise.</summary>
+    private static readonly TimeSpan HandBackPatience = TimeSpan.FromSeconds(20);
+
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
+    private readonly DatabaseRetries _retries;
     private readonly RunSolver _solver;
     private readonly NodeSolving _solving;
     private readonly SolveHandBack _handBack;
     private readonly ILogger<SolveRunJob> _logger;
 
-    public SolveRunJob(Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, RunSolver solver, NodeSolving solving, SolveHandBack handBack, ILogger<SolveRunJob> logger)
+    public SolveRunJob(
+        Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        DatabaseRetries retries,
+        RunSolver solver,
+        NodeSolving solving,
+        SolveHandBack handBack,
+        ILogger<SolveRunJob> logger)
     {
         _openDatabase = openDatabase;
+        _retries = retries;
         _solver = solver;
         _solving = solving;
         _handBack = handBack;
@@ -43,65 +55,109 @@ public sealed class SolveRunJob : IJob
         ArgumentNullException.ThrowIfNull(context);
         var runId = long.Parse(context.MergedJobDataMap.GetString(RunIdKey)!, CultureInfo.InvariantCulture);
         using var solving = _handBack.Enter();
-        var stopping = _handBack.Stopping;
-        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-        if (stopping.IsCancellationRequested)
+        using var working = CancellationTokenSource.CreateLinkedTokenSource(_handBack.Stopping, cancellationToken);
+        if (working.IsCancellationRequested)
         {
-            // A recovery firing must take the run from the dead node first: the next node's firing is no recovery.
-            if (context.Recovering && await database.SolveQueue.TakeAsync(runId, _solving.Node.Name, recovering: true, CancellationToken.None).ConfigureAwait(false) is { } taken)
-            {
-                await database.SolveQueue.RequeueAsync(taken, CancellationToken.None).ConfigureAwait(false);
-            }
-
-            await HandBackAsync(context, runId).ConfigureAwait(false);
+            await HandBackAsync(context, runId, taken: null).ConfigureAwait(false);
             return;
         }
 
-        if (await database.SolveQueue.TakeAsync(runId, _solving.Node.Name, context.Recovering, cancellationToken).ConfigureAwait(false) is { } attempt)
+        RunAttempt? attempt;
+        try
+        {
+            attempt = await _retries.RunAsync(
+                WorkKind.Solve, _openDatabase, (database, token) => database.SolveQueue.TakeAsync(runId, _solving.Node.Name, context.Recovering, token), working.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (working.IsCancellationRequested)
+        {
+            // The node stops before the run was taken (perhaps while the database did not answer).
+            await HandBackAsync(context, runId, taken: null).ConfigureAwait(false);
+            return;
+        }
+
+        if (attempt is not null)
         {
             _logger.LogInformation("Run {Run}: attempt {Attempt} on node {Node}{Recovered}", runId, attempt.Attempt, _solving.Node, context.Recovering ? " (taken over from a node taken for dead)" : "");
-            if (!await SolveAsync(database, attempt, cancellationToken).ConfigureAwait(false))
+            if (!await SolveAsync(attempt, working).ConfigureAwait(false))
             {
-                await HandBackAsync(context, runId).ConfigureAwait(false);
+                await HandBackAsync(context, runId, attempt).ConfigureAwait(false);
                 return;
             }
         }
 
-        await SolveJobs.QueueFollowersAsync(database, context.Scheduler, runId, cancellationToken).ConfigureAwait(false);
+        await _retries.RunAsync(
+            WorkKind.Solve, _openDatabase, (database, token) => SolveJobs.QueueFollowersAsync(database, context.Scheduler, runId, token), working.Token).ConfigureAwait(false);
     }
 
-    // False when the node is stopping and the run went back to the queue.
-    private async Task<bool> SolveAsync(SchedulerDatabase database, RunAttempt attempt, CancellationToken cancellationToken)
+    // False when the node is stopping: the run is to be handed back.
+    private async Task<bool> SolveAsync(RunAttempt attempt, CancellationTokenSource working)
     {
-        var stopping = _handBack.Stopping;
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopping, cancellationToken);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(working.Token);
         try
         {
-            await _solver.SolveAsync(database, attempt, _solving.RunOptions, cancellation).ConfigureAwait(false);
+            await _solver.SolveAsync(attempt, _solving.RunOptions, cancellation).ConfigureAwait(false);
+            return true;
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested || cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (working.IsCancellationRequested)
         {
-            return !await database.SolveQueue.RequeueAsync(attempt, CancellationToken.None).ConfigureAwait(false);
+            return false;
         }
         catch (OperationCanceledException)
         {
             // Stopped because the run was cancelled or taken over elsewhere; under this attempt this changes nothing then.
-            await database.SolveQueue.EndAsync(attempt, RunState.Cancelled, ["cancelled while solving; no plan was stored"], CancellationToken.None).ConfigureAwait(false);
+            await EndAsync(attempt, RunState.Cancelled, "cancelled while solving; no plan was stored", working.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _logger.LogError(ex, "Run {Run} failed", attempt.RunId);
-            await database.SolveQueue.EndAsync(attempt, RunState.Failed, [$"internal error: {ex.Message}"], CancellationToken.None).ConfigureAwait(false);
+            await EndAsync(attempt, RunState.Failed, $"internal error: {ex.Message}", working.Token).ConfigureAwait(false);
         }
 
         return true;
     }
 
-    // This node stops (and takes no more triggers): the run is queued again for the others. Not
-    // cancellable: a run back in the queue must get its trigger (the sweep of any node would find it otherwise).
-    private async Task HandBackAsync(IJobExecutionContext context, long runId)
+    private Task<bool> EndAsync(RunAttempt attempt, RunState state, string reason, CancellationToken cancellationToken)
+        => _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, _) => database.SolveQueue.EndAsync(attempt, state, [reason], CancellationToken.None), cancellationToken);
+
+    // This node stops (and takes no more triggers): the run is queued again for the others, when the
+    // database answers within the patience; otherwise the sweep of a node finds it (running without a
+    // job, or queued without one). A recovery firing takes the run from the dead node first: the next
+    // node's firing is no recovery.
+    private async Task HandBackAsync(IJobExecutionContext context, long runId, RunAttempt? taken)
     {
-        await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        _logger.LogInformation("Run {Run} handed back to the cluster: node {Node} is stopping", runId, _solving.Node);
+        using var patience = new CancellationTokenSource(HandBackPatience);
+        try
+        {
+            var queuedAgain = await _retries.RunAsync(
+                WorkKind.Solve,
+                _openDatabase,
+                async (database, _) =>
+                {
+                    if (taken is not null)
+                    {
+                        // False when the run ended, or was taken over, meanwhile: nothing to hand back then.
+                        return await database.SolveQueue.RequeueAsync(taken, CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    if (context.Recovering && await database.SolveQueue.TakeAsync(runId, _solving.Node.Name, recovering: true, CancellationToken.None).ConfigureAwait(false) is { } recovered)
+                    {
+                        await database.SolveQueue.RequeueAsync(recovered, CancellationToken.None).ConfigureAwait(false);
+                    }
+
+                    return true;
+                },
+                patience.Token).ConfigureAwait(false);
+            if (!queuedAgain)
+            {
+                return;
+            }
+
+            await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: patience.Token).ConfigureAwait(false);
+            _logger.LogInformation("Run {Run} handed back to the cluster: node {Node} is stopping", runId, _solving.Node);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException || DatabaseFaults.IsTransient(ex))
+        {
+            _logger.LogWarning("Run {Run} could not be handed back while the database did not answer; a node's sweep queues it again", runId);
+        }
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scheduler.Application.Execution;
 using Scheduler.Application.Planning;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Storage;
 
 namespace Scheduler.Application.Hosting;
@@ -20,17 +21,23 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
     private readonly Channel<long> _queue = Channel.CreateUnbounded<long>();
     private readonly ConcurrentDictionary<long, CancellationTokenSource> _running = new();
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
+    private readonly DatabaseRetries _retries;
+    private readonly ServeFaults _faults;
     private readonly RunSolver _solver;
     private readonly NodeSolving _solving;
     private readonly ILogger<BackgroundSolves> _logger;
 
     public BackgroundSolves(
         Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        DatabaseRetries retries,
+        ServeFaults faults,
         RunSolver solver,
         NodeSolving solving,
         ILogger<BackgroundSolves> logger)
     {
         _openDatabase = openDatabase;
+        _retries = retries;
+        _faults = faults;
         _solver = solver;
         _solving = solving;
         _logger = logger;
@@ -67,11 +74,14 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
         return await database.SolveQueue.EndAsync(runId, RunState.Cancelled, [$"cancelled by {actor} before it started"], cancellationToken).ConfigureAwait(false);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await RecoverAsync(stoppingToken).ConfigureAwait(false);
-        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _solving.Slots)).Select(_ => WorkAsync(stoppingToken))).ConfigureAwait(false);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+        => _faults.GuardAsync(
+            async () =>
+            {
+                await _retries.RunAsync(WorkKind.Solve, RecoverAsync, stoppingToken).ConfigureAwait(false);
+                await Task.WhenAll(Enumerable.Range(0, Math.Max(1, _solving.Slots)).Select(_ => WorkAsync(stoppingToken))).ConfigureAwait(false);
+            },
+            stoppingToken);
 
     /// <summary>
     /// After a restart: runs still queued are queued again, in order. This process is the only one
@@ -106,7 +116,7 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     _logger.LogError(ex, "Run {Run} failed", runId);
-                    await EndQuietlyAsync(runId, RunState.Failed, $"internal error: {ex.Message}").ConfigureAwait(false);
+                    await EndQuietlyAsync(runId, RunState.Failed, $"internal error: {ex.Message}", stoppingToken).ConfigureAwait(false);
                 }
             }
         }
@@ -134,33 +144,43 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
 
     private async Task SolveAsync(long runId, CancellationTokenSource solving, CancellationToken stoppingToken)
     {
-        await using var database = await _openDatabase(stoppingToken).ConfigureAwait(false);
-        if (await database.SolveQueue.TakeAsync(runId, _solving.Node.Name, cancellationToken: stoppingToken).ConfigureAwait(false) is not { } attempt)
+        if (await _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, token) => database.SolveQueue.TakeAsync(runId, _solving.Node.Name, cancellationToken: token), stoppingToken)
+            .ConfigureAwait(false) is not { } attempt)
         {
             return; // cancelled while it waited
         }
 
         try
         {
-            await _solver.SolveAsync(database, attempt, _solving.RunOptions, solving).ConfigureAwait(false);
+            await _solver.SolveAsync(attempt, _solving.RunOptions, solving).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
         {
-            await database.SolveQueue.EndAsync(attempt, RunState.Cancelled, ["cancelled while solving; no plan was stored"], CancellationToken.None).ConfigureAwait(false);
+            await EndAsync(attempt, RunState.Cancelled, "cancelled while solving; no plan was stored", stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await database.SolveQueue.EndAsync(attempt, RunState.Failed, ["the server stopped during the solve; start the run again"], CancellationToken.None).ConfigureAwait(false);
+            // The server stops: one try, for the restart finds a run left running and ends it so anyway.
+            await _retries.TryOnceAsync(
+                async token =>
+                {
+                    await using var database = await _openDatabase(token).ConfigureAwait(false);
+                    return await database.SolveQueue.EndAsync(attempt, RunState.Failed, ["the server stopped during the solve; start the run again"], token).ConfigureAwait(false);
+                },
+                missed: false,
+                CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
 
-    private async Task EndQuietlyAsync(long runId, RunState state, string message)
+    private Task<bool> EndAsync(RunAttempt attempt, RunState state, string reason, CancellationToken cancellationToken)
+        => _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, _) => database.SolveQueue.EndAsync(attempt, state, [reason], CancellationToken.None), cancellationToken);
+
+    private async Task EndQuietlyAsync(long runId, RunState state, string message, CancellationToken stoppingToken)
     {
         try
         {
-            await using var database = await _openDatabase(CancellationToken.None).ConfigureAwait(false);
-            await database.SolveQueue.EndAsync(runId, state, [message], CancellationToken.None).ConfigureAwait(false);
+            await _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, _) => database.SolveQueue.EndAsync(runId, state, [message], CancellationToken.None), stoppingToken).ConfigureAwait(false);
         }
         catch (StorageException ex)
         {

@@ -6,6 +6,7 @@ using Scheduler.Application.Cluster;
 using Scheduler.Application.Planning;
 using Scheduler.Application.Replanning;
 using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
@@ -50,6 +51,7 @@ public static class ServeHost
         }
 
         UseLogging(builder.Logging, logging);
+        OutageLogFilter.Wrap(builder.Services);
         var services = builder.Services;
         services.AddSingleton(time);
         services.AddSingleton(options);

@@ -4,6 +4,7 @@ using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
@@ -21,16 +22,29 @@ public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long C
 /// scenario, leans toward its comparison's base plan when it has one, writes its progress every
 /// <see cref="SolveOptions.ProgressInterval"/>, and stores the verified outcome under the attempt,
 /// so that a run is stored once. An invalid scenario ends the run failed with its errors.
+/// The database is opened for each step and a passing fault retried (<see cref="WorkKind.Solve"/>):
+/// a solve under way when the database goes away goes on, and stores its plan when it is back; a
+/// progress report that cannot be written is skipped.
 /// </summary>
 public sealed class RunSolver
 {
+    private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
+    private readonly DatabaseRetries _retries;
     private readonly ReleasePlanner _planner;
     private readonly TimeProvider _time;
     private readonly SolveMetrics _metrics;
     private readonly ILogger<RunSolver> _logger;
 
-    public RunSolver(ReleasePlanner planner, TimeProvider time, SolveMetrics metrics, ILogger<RunSolver> logger)
+    public RunSolver(
+        Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        DatabaseRetries retries,
+        ReleasePlanner planner,
+        TimeProvider time,
+        SolveMetrics metrics,
+        ILogger<RunSolver> logger)
     {
+        _openDatabase = openDatabase;
+        _retries = retries;
         _planner = planner;
         _time = time;
         _metrics = metrics;
@@ -39,18 +53,26 @@ public sealed class RunSolver
 
     /// <summary>
     /// Solves the run taken under <paramref name="attempt"/>. <paramref name="cancellation"/> stops
-    /// the solve (a cancel, or the node stopping); the caller says how the run ends then. The run
-    /// is also stopped when its progress can no longer be written: it was cancelled through another
-    /// node, or taken over by one.
+    /// the solve (a cancel, or the node stopping) and the retries of its steps; the caller says how
+    /// the run ends then. The run is also stopped when its progress can no longer be written: it was
+    /// cancelled through another node, or taken over by one.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; nothing was stored.</exception>
-    public async Task SolveAsync(SchedulerDatabase database, RunAttempt attempt, SolveOptions options, CancellationTokenSource cancellation)
+    public async Task SolveAsync(RunAttempt attempt, SolveOptions options, CancellationTokenSource cancellation)
     {
-        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(cancellation);
-        var cancellationToken = cancellation.Token;
+        var prepared = await _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, token) => PrepareAsync(database, attempt, options, token), cancellation.Token).ConfigureAwait(false);
+        if (prepared is not null)
+        {
+            await SolveAsync(attempt, prepared, cancellation).ConfigureAwait(false);
+        }
+    }
+
+    // What the solve needs from the database; null when the run ended at once (an invalid scenario).
+    private static async Task<Prepared?> PrepareAsync(SchedulerDatabase database, RunAttempt attempt, SolveOptions options, CancellationToken cancellationToken)
+    {
         var run = await database.Runs.FindAsync(attempt.RunId, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"Run {attempt.RunId} was taken but is not in the database.");
         PlanJob job;
@@ -67,8 +89,8 @@ public sealed class RunSolver
         catch (ScenarioValidationException ex)
         {
             // Not retried: the same scenario would fail the same way on any node.
-            await database.SolveQueue.EndAsync(attempt, RunState.Failed, ex.Errors.Select(e => e.Render("the run's variant")), CancellationToken.None).ConfigureAwait(false);
-            return;
+            await database.SolveQueue.EndAsync(attempt, RunState.Failed, ex.Errors.Select(e => e.Render("the run's variant")), cancellationToken).ConfigureAwait(false);
+            return null;
         }
 
         // A run queued before its time limit was kept in its settings shows it in its progress.
@@ -78,18 +100,21 @@ public sealed class RunSolver
             TimeLimit = timeLimit,
             Reference = await ReferenceAsync(database, run, cancellationToken).ConfigureAwait(false),
         };
-        await SolveAsync(database, attempt, run, job, request, options, cancellation).ConfigureAwait(false);
+        return new Prepared(run, job, request, options.ProgressInterval);
     }
 
-    private async Task SolveAsync(SchedulerDatabase database, RunAttempt attempt, StoredRun run, PlanJob job, PlanRequest request, SolveOptions options, CancellationTokenSource cancellation)
+    private async Task SolveAsync(RunAttempt attempt, Prepared prepared, CancellationTokenSource cancellation)
     {
+        var (run, job, request, progressInterval) = prepared;
         var started = _time.GetTimestamp();
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
-        var watch = new SolveWatch(options.ProgressInterval, async update =>
+        var watch = new SolveWatch(progressInterval, async update =>
         {
             var progress = (SolveProgress)update;
             var report = RunProgress.Of(progress.Progress, progress.Elapsed, progress.TimeLimit).ToJson();
-            if (!await database.SolveQueue.ReportProgressAsync(attempt, report, CancellationToken.None).ConfigureAwait(false))
+
+            // A report the database cannot take now is skipped: the run is still this attempt's.
+            if (!await _retries.TryOnceAsync(token => ReportAsync(attempt, report, token), missed: true, cancellation.Token).ConfigureAwait(false))
             {
                 _logger.LogInformation("Run {Run} ended or was taken over elsewhere; its solve here stops", run.Id);
                 await cancellation.CancelAsync().ConfigureAwait(false);
@@ -99,7 +124,7 @@ public sealed class RunSolver
         if (outcome.Status == PlanningStatus.TooLarge)
         {
             // Refused before anything was built (requests refuse such a scenario; this one got here anyway).
-            await database.SolveQueue.EndAsync(attempt, RunState.Failed, outcome.Reasons, CancellationToken.None).ConfigureAwait(false);
+            await _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, token) => database.SolveQueue.EndAsync(attempt, RunState.Failed, outcome.Reasons, token), cancellation.Token).ConfigureAwait(false);
             return;
         }
 
@@ -109,11 +134,28 @@ public sealed class RunSolver
         {
             Statistics = RunStatistics.Of(outcome.Statistics),
         };
-        await database.SolveQueue.ReportProgressAsync(attempt, last.ToJson(), CancellationToken.None).ConfigureAwait(false);
-        if (!await database.SolveQueue.CompleteAsync(attempt, record, CancellationToken.None).ConfigureAwait(false))
+
+        // Stored when the database answers, however long that takes; the node stopping meanwhile hands the run back.
+        var stored = await _retries.RunAsync(
+            WorkKind.Solve,
+            _openDatabase,
+            async (database, _) =>
+            {
+                // Once begun, not cut off half-way: a stop only ends the waits between tries.
+                await database.SolveQueue.ReportProgressAsync(attempt, last.ToJson(), CancellationToken.None).ConfigureAwait(false);
+                return await database.SolveQueue.CompleteAsync(attempt, record, CancellationToken.None).ConfigureAwait(false);
+            },
+            cancellation.Token).ConfigureAwait(false);
+        if (!stored)
         {
             _logger.LogWarning("Run {Run} had ended, or was taken over, before its solve here finished; this plan was not stored", run.Id);
         }
+    }
+
+    private async Task<bool> ReportAsync(RunAttempt attempt, string report, CancellationToken cancellationToken)
+    {
+        await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
+        return await database.SolveQueue.ReportProgressAsync(attempt, report, cancellationToken).ConfigureAwait(false);
     }
 
     // A variant of an anchored comparison starts from, and leans toward, the base plan (as compare does in one process).
@@ -131,4 +173,6 @@ public sealed class RunSolver
             ? Assignment.FromPlan(PlanJson.Read(planJson))
             : null;
     }
+
+    private sealed record Prepared(StoredRun Run, PlanJob Job, PlanRequest Request, TimeSpan ProgressInterval);
 }

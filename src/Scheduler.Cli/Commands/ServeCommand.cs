@@ -1,7 +1,10 @@
 using System.CommandLine;
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Scheduler.Application.Hosting;
 using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Publishing.Sinks;
 using Scheduler.Storage;
 using Scheduler.Web.Hosting;
@@ -122,11 +125,43 @@ internal static class ServeCommand
 
             using (host)
             {
-                await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            }
+                // Taken before the run, which disposes the host's services as it ends.
+                var faults = host.Services.GetRequiredService<ServeFaults>();
+                try
+                {
+                    await host.RunAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (StorageException ex)
+                {
+                    // The database answered, but is not one this node can use (another application's, a newer schema).
+                    await context.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped while it waited for the database: nothing had started.
+                }
 
-            return ExitCodes.Ok;
+                return await StoppedByAsync(context, faults).ConfigureAwait(false);
+            }
         });
         return command;
+    }
+
+    // A node that stopped itself says why once, with the exit code of its cause; one stopped from outside ends well.
+    private static async Task<int> StoppedByAsync(CliContext context, ServeFaults faults)
+    {
+        switch (faults.Stopped)
+        {
+            case null:
+                return ExitCodes.Ok;
+            case { Kind: FaultKind.Database, Fault: var fault }:
+                await context.Error.WriteLineAsync(fault.Message).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            case { Fault: var fault }:
+                // Reported as every internal error is: one sentence here, the details in a file.
+                ExceptionDispatchInfo.Throw(fault);
+                return ExitCodes.InternalError;
+        }
     }
 }

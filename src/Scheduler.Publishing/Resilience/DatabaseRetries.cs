@@ -73,6 +73,22 @@ public sealed class DatabaseRetries : IDisposable
             cancellationToken);
     }
 
+    /// <summary>Runs <paramref name="work"/> on a database opened for the attempt, under <paramref name="kind"/>'s pipeline.</summary>
+    public Task RunAsync(
+        WorkKind kind, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, Func<SchedulerDatabase, CancellationToken, Task> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return RunAsync(
+            kind,
+            openDatabase,
+            async (database, token) =>
+            {
+                await work(database, token).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
     /// <summary>
     /// Tries <paramref name="work"/> once, for work that a missed turn does not hurt (a progress
     /// report): a passing fault is told to the outage and gives <paramref name="missed"/>.

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using NodaTime.Text;
 using Quartz;
 using Scheduler.Publishing.Hosting;
+using Scheduler.Publishing.Resilience;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 
@@ -12,10 +13,13 @@ namespace Scheduler.Web.Endpoints;
 
 /// <summary>
 /// <c>GET /healthz</c>, without a token (for load balancers and probes): 200 when the database
-/// answers and the publishing scheduler runs, 503 otherwise; with the last replan, when there was one.
+/// answers and the publishing scheduler runs, 503 otherwise ("unreachable since HH:MM:SS UTC" during
+/// an outage, the moment this node first met it); with the last replan, when there was one.
 /// </summary>
 internal static class HealthEndpoints
 {
+    private static readonly InstantPattern SincePattern = InstantPattern.CreateWithInvariantCulture("HH:mm:ss 'UTC'");
+
     public static void Map(IEndpointRouteBuilder app)
         => app.MapGet("/healthz", CheckAsync)
             .AllowAnonymous()
@@ -27,6 +31,7 @@ internal static class HealthEndpoints
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         [FromServices] ISchedulerFactory schedulers,
         [FromServices] ServeNode node,
+        [FromServices] DatabaseOutage outage,
         CancellationToken cancellationToken)
     {
         string? databaseError = null;
@@ -38,14 +43,17 @@ internal static class HealthEndpoints
             {
                 lastReplan = new { at = InstantPattern.General.Format(replan.At), runId = replan.RunId, details = replan.Details };
             }
+
+            outage.Answered();
+        }
+        catch (Exception ex) when (DatabaseFaults.IsTransient(ex))
+        {
+            outage.Failed(ex);
+            databaseError = outage.Since is { } since ? $"unreachable since {SincePattern.Format(since)}" : "unreachable";
         }
         catch (StorageException ex)
         {
-            databaseError = ex.Message;
-        }
-        catch (System.Data.Common.DbException ex)
-        {
-            databaseError = ex.Message;
+            databaseError = $"unusable: {ex.Message}";
         }
 
         var scheduler = await schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
@@ -57,7 +65,7 @@ internal static class HealthEndpoints
             {
                 status = healthy ? "healthy" : "unhealthy",
                 node = node.Name,
-                database = databaseError is null ? "reachable" : $"unreachable: {databaseError}",
+                database = databaseError ?? "reachable",
                 scheduler = status.ToString().ToLowerInvariant(),
                 lastReplan,
             },

@@ -11,6 +11,8 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Scheduler.Application.Hosting;
 using Scheduler.Publishing;
+using Scheduler.Publishing.Resilience;
+using Scheduler.Storage;
 using Scheduler.Reports;
 using Scheduler.Web.Access;
 using Scheduler.Web.Endpoints;
@@ -87,7 +89,8 @@ public static class SchedulerWebHost
     }
 
     // A body over the limit (413) or cut short (400) ends in Kestrel's exception; the client gets a
-    // problem that says which, and any other failure a sentence, never a stack trace.
+    // problem that says which, a database that does not answer a 503 to come back, and any other
+    // failure a sentence, never a stack trace.
     private static async Task RefuseBadRequestsAsync(HttpContext context, RequestDelegate next)
     {
         try
@@ -101,6 +104,14 @@ public static class SchedulerWebHost
                 ? string.Create(CultureInfo.InvariantCulture, $"The request body is larger than {limit / (1024.0 * 1024):0.##} MB.")
                 : ex.Message;
             await Problems.WriteAsync(context, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", detail).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!context.Response.HasStarted && DatabaseFaults.IsTransient(ex))
+        {
+            // The node's outage logs it once; the client is told to come back, not that the server broke.
+            var outage = context.RequestServices.GetRequiredService<DatabaseOutage>();
+            outage.Failed(ex);
+            context.Response.Headers.RetryAfter = "5";
+            await Problems.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, "Database unavailable", "The database does not answer just now; try again in a few seconds.").ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Cli.Tests.Support;
-using Scheduler.Core.Plans;
 using Scheduler.Storage;
 
 namespace Scheduler.Cli.Tests.Commands;
@@ -16,49 +15,17 @@ public class ClusterServeTests : PostgresCliTest
 {
     private string SinkOf(string node) => Path.Combine(Folder, $"{node}.jsonl");
 
-    /// <summary>A plan of record of <paramref name="count"/> releases falling due one after another over <paramref name="spread"/>, from a few seconds from now.</summary>
-    private static async Task AdoptBurstAsync(string uri, int count, TimeSpan spread, string prefix = "t", int inSeconds = 8)
-    {
-        var first = SystemClock.Instance.GetCurrentInstant() + Duration.FromSeconds(inSeconds);
-        var step = Duration.FromTimeSpan(spread / count);
-        var titles = Enumerable.Range(1, count).Select(i => $"{prefix}{i:000}").ToList();
-        var plan = new Plan(
-            new PlanScenario("Burst", "0", null),
-            first,
-            new PlanSolver("test", PlanStatuses.Optimal, 0, 0, 0, 0, 0, 0),
-            new PlanKpis(0, 0, 0, 0, count, count, 0),
-            [.. titles.Select(t => new TitlePlan(t, true, PlanModes.Staggered, null, 0))],
-            [.. titles.Select((t, i) => new ReleasePlan(t, "us", first.InUtc().Date, first + (step * i), 1))]);
-        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
-        var scenario = """{ "name": "Burst", "regions": [ { "id": "us", "name": "US", "timeZone": "America/New_York", "audience": 1 } ] }"""u8.ToArray();
-        var run = await database.Runs.StoreAsync(NewRun.ForVerifiedPlan(plan, scenario, RunTrigger.Cli, first, first));
-        await database.PlanOfRecord.AdoptAsync(run, "test");
-    }
-
     private Process StartNode(string uri, string node, string cron = "none") => ServeProcess.Start(uri, node, SinkOf(node), "--replan-cron", cron);
 
     private static Task StopAsync(Process node) => ServeProcess.StopAsync(node);
 
-    private static async Task<IReadOnlyList<ScheduledRelease>> DropsAsync(string uri)
-    {
-        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.Parse(uri), TimeProvider.System);
-        return await database.Publications.PlanOfRecordDropsAsync();
-    }
+    private static Task<IReadOnlyList<ScheduledRelease>> DropsAsync(string uri) => Bursts.DropsAsync(uri);
 
-    private List<string> SinkKeys(params string[] nodes)
-        => [.. nodes.Where(n => File.Exists(SinkOf(n)))
-            .SelectMany(n => File.ReadAllLines(SinkOf(n)))
-            .Where(l => l.Length > 0)
-            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("idempotencyKey").GetString()!)];
+    private List<string> SinkKeys(params string[] nodes) => Bursts.SinkKeys([.. nodes.Select(SinkOf)]);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!await condition() && clock.Elapsed < limit)
-        {
-            await Task.Delay(200);
-        }
-    }
+    private static Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan limit) => Bursts.WaitUntilAsync(condition, limit);
+
+    private static Task<Instant> AdoptBurstAsync(string uri, int count, TimeSpan spread, string prefix = "t", int inSeconds = 8) => Bursts.AdoptAsync(uri, count, spread, prefix, inSeconds);
 
     [Test]
     public async Task Serve_TwoNodesAndABurstOf200_PublishEachDropOnceBetweenThem()

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -7,7 +8,10 @@ namespace Scheduler.Cli.Tests.Support;
 internal static class ServeProcess
 {
     /// <summary>Starts a node named <paramref name="node"/> publishing to <paramref name="sink"/>, with no nightly replan unless <paramref name="extra"/> says otherwise.</summary>
-    public static Process Start(string uri, string node, string sink, params string[] extra)
+    public static Process Start(string uri, string node, string sink, params string[] extra) => Start(uri, node, sink, output: null, extra);
+
+    /// <summary>As <see cref="Start(string, string, string, string[])"/>, each line the node writes (log and errors) added to <paramref name="output"/>.</summary>
+    public static Process Start(string uri, string node, string sink, ConcurrentQueue<string>? output, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -33,11 +37,19 @@ internal static class ServeProcess
         var process = Process.Start(start)!;
 
         // Drained, so that a chatty node never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) => Keep(output, line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(output, line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    private static void Keep(ConcurrentQueue<string>? output, string? line)
+    {
+        if (output is not null && line is not null)
+        {
+            output.Enqueue(line);
+        }
     }
 
     /// <summary>Stops a node as a service manager would (SIGTERM) and waits for it to exit.</summary>
