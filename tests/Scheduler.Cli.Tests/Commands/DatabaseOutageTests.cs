@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
 using NodaTime;
 using Scheduler.Cli.Tests.Support;
 
@@ -124,6 +128,77 @@ public class DatabaseOutageTests : PostgresCliTest
             Assert.That(exitCode, Is.Zero, string.Join('\n', log));
             Assert.That(log.Count(l => l.Contains("The database stopped answering", StringComparison.Ordinal)), Is.EqualTo(1), string.Join('\n', log));
         }
+    }
+
+    [Test]
+    public async Task ServeHttp_WhileThePostgresServerIsDown_HealthzSaysSinceWhenAndTheApiAnswers503_ThenBothRecover()
+    {
+        var uri = Server.Uri(Server.CreateDatabase());
+        var token = (await CliRun.InProcessAsync("token", "add", "pat", "--role", "planner", "--db", uri)).Output.Trim();
+        var port = FreePort();
+        ConcurrentQueue<string> log = new();
+        using var node = ServeProcess.Start(uri, "web", SinkOf("web"), log, "--http", $"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var client = new HttpClient { BaseAddress = probe.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await Bursts.WaitUntilAsync(async () => await StatusOfAsync(probe, "/healthz") == HttpStatusCode.OK, TimeSpan.FromSeconds(60));
+
+        Server.Stop();
+        HttpResponseMessage health, runs;
+        string healthBody, runsBody;
+        try
+        {
+            health = await probe.GetAsync(new Uri("/healthz", UriKind.Relative));
+            healthBody = await health.Content.ReadAsStringAsync();
+            runs = await client.GetAsync(new Uri("/api/runs", UriKind.Relative));
+            runsBody = await runs.Content.ReadAsStringAsync();
+        }
+        finally
+        {
+            Server.StartAgain();
+        }
+
+        await Bursts.WaitUntilAsync(async () => await StatusOfAsync(probe, "/healthz") == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        var healthAfter = await StatusOfAsync(probe, "/healthz");
+        var runsAfter = await StatusOfAsync(client, "/api/runs");
+        await ServeProcess.StopAsync(node);
+
+        var outageLines = log.Where(l => l.Contains("Scheduler.Publishing.Resilience", StringComparison.Ordinal)).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(JsonDocument.Parse(healthBody).RootElement.GetProperty("database").GetString(), Does.Match(@"^unreachable since \d\d:\d\d:\d\d UTC$"));
+            Assert.That(runs.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+            Assert.That(runs.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(runs.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+            Assert.That(JsonDocument.Parse(runsBody).RootElement.GetProperty("detail").GetString(), Is.EqualTo("The database does not answer just now; try again in a few seconds."));
+            Assert.That(healthAfter, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(runsAfter, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(node.ExitCode, Is.Zero, string.Join('\n', log));
+            Assert.That(outageLines, Has.Count.EqualTo(2), string.Join('\n', log));
+            Assert.That(outageLines.FirstOrDefault(), Does.EndWith("The database stopped answering (57P01: terminating connection due to administrator command); work is retried until it answers again"));
+            Assert.That(outageLines.LastOrDefault(), Does.Match(@"The database answers again, after \d+\.\d s; what fell due meanwhile is caught up$"));
+        }
+    }
+
+    private static async Task<HttpStatusCode?> StatusOfAsync(HttpClient client, string path)
+    {
+        try
+        {
+            using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null; // not listening yet
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Test]
