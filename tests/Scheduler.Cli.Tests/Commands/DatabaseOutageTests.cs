@@ -161,6 +161,7 @@ public class DatabaseOutageTests : PostgresCliTest
         await Bursts.WaitUntilAsync(async () => await StatusOfAsync(probe, "/healthz") == HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         var healthAfter = await StatusOfAsync(probe, "/healthz");
         var runsAfter = await StatusOfAsync(client, "/api/runs");
+        var metrics = (await probe.GetStringAsync(new Uri("/metrics", UriKind.Relative))).Split('\n').Where(l => l.StartsWith("scheduler_database_", StringComparison.Ordinal)).ToList();
         await ServeProcess.StopAsync(node);
 
         var outageLines = log.Where(l => l.Contains("Scheduler.Publishing.Resilience", StringComparison.Ordinal)).ToList();
@@ -176,6 +177,9 @@ public class DatabaseOutageTests : PostgresCliTest
             Assert.That(runsAfter, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(node.ExitCode, Is.Zero, string.Join('\n', log));
             Assert.That(outageLines, Has.Count.EqualTo(2), string.Join('\n', log));
+            Assert.That(metrics, Has.One.Match(@"^scheduler_database_outages_total(\{[^}]*\})? 1$"), string.Join('\n', metrics));
+            Assert.That(metrics, Has.One.Match(@"^scheduler_database_outage_duration_seconds_count(\{[^}]*\})? 1$"), string.Join('\n', metrics));
+            Assert.That(metrics, Has.One.Match(@"^scheduler_database_up(\{[^}]*\})? 1$"), string.Join('\n', metrics));
             Assert.That(outageLines.FirstOrDefault(), Does.EndWith("The database stopped answering (57P01: terminating connection due to administrator command); work is retried until it answers again"));
             Assert.That(outageLines.LastOrDefault(), Does.Match(@"The database answers again, after \d+\.\d s; what fell due meanwhile is caught up$"));
         }
@@ -199,6 +203,18 @@ public class DatabaseOutageTests : PostgresCliTest
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [Test]
+    public async Task Serve_ADatabaseThatDoesNotExist_EndsWithOneSentenceAndExitCode2()
+    {
+        var serve = await CliRun.ProcessAsync("serve", "--db", Server.Uri("no_such_database"), "--sink", SinkOf("node-a"), "--replan-cron", "none");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(serve.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), serve.Output + serve.Error);
+            Assert.That(serve.Error, Does.Match(@"^Cannot connect to 'postgres://postgres@127\.0\.0\.1:\d+/no_such_database': 3D000: database ""no_such_database"" does not exist\n$"));
+        }
     }
 
     [Test]
