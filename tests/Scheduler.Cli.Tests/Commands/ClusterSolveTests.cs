@@ -186,7 +186,7 @@ public class ClusterSolveTests : PostgresCliTest
     {
         var uri = Server.Uri(Server.CreateDatabase());
         var token = (await CliRun.InProcessAsync("token", "add", "pat", "--role", "planner", "--db", uri)).Output.Trim();
-        var port = FreePort();
+        var port = Ports.Free();
         _nodes.Add(ServeProcess.Start(uri, "web", Path.Combine(Folder, "web.jsonl"), "--http", $"http://127.0.0.1:{port}", "--solve-slots", "0"));
         StartNodes(uri, "worker");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
@@ -358,13 +358,6 @@ public class ClusterSolveTests : PostgresCliTest
     }
 
     private static string Releases(string planFile) => JsonNode.Parse(File.ReadAllText(planFile))!["releases"]!.ToJsonString();
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task WaitForHealthAsync(HttpClient client)
     {

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Cli.Tests.Support;
@@ -135,7 +134,7 @@ public class DatabaseOutageTests : PostgresCliTest
     {
         var uri = Server.Uri(Server.CreateDatabase());
         var token = (await CliRun.InProcessAsync("token", "add", "pat", "--role", "planner", "--db", uri)).Output.Trim();
-        var port = FreePort();
+        var port = Ports.Free();
         ConcurrentQueue<string> log = new();
         using var node = ServeProcess.Start(uri, "web", SinkOf("web"), log, "--http", $"http://127.0.0.1:{port}");
         using var probe = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -196,13 +195,6 @@ public class DatabaseOutageTests : PostgresCliTest
         {
             return null; // not listening yet
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Test]

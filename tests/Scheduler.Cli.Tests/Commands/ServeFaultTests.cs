@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using Scheduler.Cli.Tests.Support;
@@ -81,7 +80,7 @@ public class ServeFaultTests
     public async Task Serve_HttpSinkDownForAMinute_RetriesEachDeliveryUntilItAnswersWithNoneLostOrDoubled()
     {
         await Bursts.AdoptAsync(Db, 4, TimeSpan.FromSeconds(8), inSeconds: 10);
-        var port = FreePort();
+        var port = Ports.Free();
         ConcurrentQueue<string> log = new();
         using var node = ServeProcess.Start(Db, "solo", $"http://127.0.0.1:{port}/publications", log);
         var clock = Stopwatch.StartNew();
@@ -135,13 +134,6 @@ public class ServeFaultTests
                 request.Response.Close();
             }
         });
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static void Execute(SqliteConnection connection, string sql)
     {
