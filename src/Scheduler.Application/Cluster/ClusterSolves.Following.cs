@@ -32,6 +32,12 @@ public sealed partial class ClusterSolves
                     if (!seen.TryGetValue(label.Id, out var before) || before != state)
                     {
                         seen[label.Id] = state;
+                        if (run.State.HasEnded() && run.Node is not null && before != (RunState.Running, run.Attempt))
+                        {
+                            // A short solve can start and end between two polls: the caller still learns which node took it.
+                            await TellAsync(watch, new RunStateChanged(label, run with { State = RunState.Running })).ConfigureAwait(false);
+                        }
+
                         await TellAsync(watch, new RunStateChanged(label, run)).ConfigureAwait(false);
                     }
                     else if (watch is { Progress: true } && run.State == RunState.Running && RunProgress.Read(run.Progress) is { } report)
