@@ -35,7 +35,10 @@ for case in "1 no" "2 no" "2 yes"; do
              to_char((now() + interval '15 seconds' + i * interval '60 milliseconds') AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"'),
              'staggered', 1
       FROM generate_series(0, $count - 1) AS i;
-    INSERT INTO plan_of_record (id, run_id, adopted_at) VALUES (1, 1, '2026-01-01T00:00:00Z');" >/dev/null
+    INSERT INTO plan_of_record (id, run_id, adopted_at) VALUES (1, 1, '2026-01-01T00:00:00Z');
+    INSERT INTO plan_of_record_drops (title, region, drop_index, run_id, drops, date, publish_at, publish_ms, mode, published)
+      SELECT title, region, 0, run_id, 1, date, publish_at, round(extract(epoch FROM publish_at::timestamptz) * 1000)::bigint, mode, 0
+      FROM releases WHERE run_id = 1;" >/dev/null
 
   nodes=()
   for i in $(seq 1 "$n"); do

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Scheduler.Storage;
 
 namespace Scheduler.Publishing;
 

@@ -2,13 +2,15 @@ using Microsoft.Extensions.Logging;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Storage;
+using Scheduler.Storage.Stores;
 
 namespace Scheduler.Publishing;
 
 /// <summary>
 /// Publishes the drops of the plan of record's releases (a whole-season release has one, the
-/// premiere): the drop is marked published and its notification queued in one transaction, at
-/// most once per (title, region, drop) whatever calls twice, and always in publication order.
+/// premiere): each drop is marked published and its notification queued in the transaction of its
+/// batch, at most once per (title, region, drop) whatever calls twice, and always in publication
+/// order. Each call reads only the drops due, never the whole plan.
 /// </summary>
 public sealed class Publisher : IDisposable
 {
@@ -35,35 +37,32 @@ public sealed class Publisher : IDisposable
     }
 
     /// <summary>
-    /// Publishes drop <paramref name="drop"/> of the plan of record's release of (title, region) if
-    /// it is due and unpublished; true when this call published it. Drops due before it that are
-    /// still unpublished (its trigger fired late, after downtime) are published first: a drop never
-    /// overtakes one it missed.
+    /// Publishes every unpublished drop due at or before <paramref name="through"/> (and not after
+    /// now), in publication order; returns how many this call published. A trigger that fires for
+    /// an instant publishes its drops and any earlier ones still unpublished (it fired late, after
+    /// downtime): a drop never overtakes one it missed.
     /// </summary>
-    public async Task<bool> PublishDueAsync(string title, string region, int drop, CancellationToken cancellationToken = default)
+    public async Task<int> PublishThroughAsync(Instant through, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-            var now = Now();
-            var target = await database.Publications.DropAsync(title, region, drop, cancellationToken).ConfigureAwait(false);
-            if (target is null || target.PublishedAt is not null || target.PublishAt > now)
+            var published = 0;
+            while (true)
             {
-                return false;
-            }
+                var now = Now();
+                var due = await database.Publications.DueAsync(through < now ? through : now, PublicationStore.PublishBatch, cancellationToken).ConfigureAwait(false);
+                if (due.Count == 0)
+                {
+                    return published;
+                }
 
-            var drops = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
-            // Only drops due no later than this one: another node may have published this one in the
-            // meantime, and then nothing in the list would stop the walk before the drops to come.
-            var missed = InPublicationOrder(drops.Where(r => r.PublishedAt is null && r.PublishAt <= target.PublishAt))
-                .TakeWhile(r => (r.Title, r.Region, r.Drop) != (title, region, drop));
-            foreach (var earlier in missed)
-            {
-                await PublishAsync(database, earlier, Now(), cancellationToken).ConfigureAwait(false);
+                var batch = due.Select(d => new DropPublication(d, PublicationPayload.IdempotencyKey(d), PublicationPayload.Json(d, now))).ToList();
+                var done = await database.Publications.PublishAsync(batch, now, _node.Name, cancellationToken).ConfigureAwait(false);
+                Report(done, now);
+                published += done.Count;
             }
-
-            return await PublishAsync(database, target, Now(), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -72,50 +71,26 @@ public sealed class Publisher : IDisposable
     }
 
     /// <summary>Publishes every due, unpublished drop in publication order (after downtime, say); returns how many.</summary>
-    public async Task<int> CatchUpAsync(CancellationToken cancellationToken = default)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-            var now = Now();
-            var drops = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
-            var published = 0;
-            foreach (var drop in InPublicationOrder(drops.Where(r => r.PublishedAt is null && r.PublishAt <= now)))
-            {
-                published += await PublishAsync(database, drop, Now(), cancellationToken).ConfigureAwait(false) ? 1 : 0;
-            }
-
-            return published;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public Task<int> CatchUpAsync(CancellationToken cancellationToken = default) => PublishThroughAsync(Now(), cancellationToken);
 
     public void Dispose() => _gate.Dispose();
 
-    /// <summary>By instant; at the same instant a premiere before a later drop, then by region and title.</summary>
-    private static IEnumerable<ScheduledRelease> InPublicationOrder(IEnumerable<ScheduledRelease> drops)
-        => drops.OrderBy(r => r.PublishAt).ThenBy(r => r.Drop).ThenBy(r => r.Region, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.Ordinal);
-
     private Instant Now() => Instant.FromDateTimeOffset(_time.GetUtcNow());
 
-    private async Task<bool> PublishAsync(SchedulerDatabase database, ScheduledRelease release, Instant now, CancellationToken cancellationToken)
+    private void Report(IReadOnlyList<ScheduledRelease> published, Instant now)
     {
-        var published = await database.Publications.TryPublishAsync(
-            release, now, PublicationPayload.Json(release, now), PublicationPayload.IdempotencyKey(release), _node.Name, cancellationToken).ConfigureAwait(false);
-        if (published)
+        foreach (var release in published)
         {
             var lateness = (now - release.PublishAt).TotalSeconds;
             _logger.LogInformation(
                 "Published {Title} in {Region}, drop {Drop} of {Drops} ({Date}), due {PublishAt}, {Lateness:0.###} s late, on node {Node}",
                 release.Title, release.Region, release.Drop, release.DropCount, LocalDatePattern.Iso.Format(release.Date), release.PublishAt, Math.Max(0, lateness), _node.Name);
             _metrics.Published(lateness);
-            _delivery.Notify();
         }
 
-        return published;
+        if (published.Count > 0)
+        {
+            _delivery.Notify();
+        }
     }
 }

@@ -17,7 +17,7 @@ public sealed record CopiedTable(string Table, long Source, long Target);
 public static class DatabaseCopy
 {
     // Parents before children, so that every reference finds its row.
-    private static readonly string[] Tables = ["scenarios", "comparisons", "runs", "releases", "release_drops", "plan_of_record", "audit", "api_tokens", "publications", "notifications"];
+    private static readonly string[] Tables = ["scenarios", "comparisons", "runs", "releases", "release_drops", "plan_of_record", "audit", "api_tokens", "publications", "notifications", "plan_of_record_drops", "publication_window"];
 
     // The tables whose ids the database hands out: after rows arrive with their ids, the next id must follow them.
     private static readonly string[] Numbered = ["scenarios", "comparisons", "runs", "audit", "notifications"];

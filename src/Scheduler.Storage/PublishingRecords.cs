@@ -40,3 +40,30 @@ public enum NotificationStatus
 
 /// <summary>A notification about one published drop, waiting in the outbox or already delivered or failed.</summary>
 public sealed record Notification(long Id, string Title, string Region, int Drop, string IdempotencyKey, string Payload, NotificationStatus Status, int Attempts, string? LastError);
+
+/// <summary>How many drops of the plan of record stand in each state.</summary>
+public sealed record PublicationCounts(long Upcoming, long Published, long Late, long Failed)
+{
+    public long Total => Upcoming + Published + Late + Failed;
+
+    public long Of(PublicationState state) => state switch
+    {
+        PublicationState.Upcoming => Upcoming,
+        PublicationState.Published => Published,
+        PublicationState.Late => Late,
+        PublicationState.Failed => Failed,
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+}
+
+/// <summary>One drop of the plan of record as <c>status</c> lists it: with its state and, when its notification failed, the sink's last answer.</summary>
+public sealed record DropStanding(ScheduledRelease Drop, PublicationState State, string? Error);
+
+/// <summary>One drop to publish, with the notification that announces it.</summary>
+public sealed record DropPublication(ScheduledRelease Drop, string IdempotencyKey, string Payload);
+
+/// <summary>
+/// The last filling of the window of publication triggers: which adoption it followed (the plan of
+/// record's stamp), the instant it reached, and when and by which node it was done.
+/// </summary>
+public sealed record PublicationWindow(string Stamp, Instant Through, Instant RefilledAt, string Node, int Instants, int Drops);

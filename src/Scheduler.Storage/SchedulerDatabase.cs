@@ -23,6 +23,7 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
         SolveQueue = new SolveQueueStore(session);
         PlanOfRecord = new PlanOfRecordStore(session);
         Publications = new PublicationStore(session);
+        PublicationWindow = new PublicationWindowStore(session);
         Notifications = new NotificationStore(session);
         Tokens = new TokenStore(session);
         Comparisons = new ComparisonStore(session);
@@ -50,6 +51,9 @@ public sealed class SchedulerDatabase : IDisposable, IAsyncDisposable
     public PlanOfRecordStore PlanOfRecord { get; }
 
     public PublicationStore Publications { get; }
+
+    /// <summary>The last filling of the window of publication triggers.</summary>
+    public PublicationWindowStore PublicationWindow { get; }
 
     public NotificationStore Notifications { get; }
 

@@ -31,41 +31,43 @@ public class DropPublicationTests
     }
 
     [Test]
-    public async Task PublishDue_DropNotYetDue_PublishesNothing()
+    public async Task PublishThrough_DropNotYetDue_PublishesNothing()
     {
         using var fixture = new PublishingFixture();
         await AdoptWeeklyAsync(fixture);
 
         // Drop 1 in de is due at 2027-10-21T22:00Z.
-        bool published;
+        int published;
         using (var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 10, 21, 21, 59, 59)))
         {
-            published = await publisher.PublishDueAsync("weekly", "de", 1);
+            await publisher.CatchUpAsync();
+            published = await publisher.PublishThroughAsync(Instant.FromUtc(2027, 10, 21, 22, 0));
         }
 
         await using var database = await fixture.OpenAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(published, Is.False);
-            Assert.That(await database.Notifications.AllAsync(), Is.Empty);
+            Assert.That(published, Is.Zero);
+            Assert.That(await PublishedAsync(database), Is.EqualTo(AllDrops[..2]));
         }
     }
 
     [Test]
-    public async Task PublishDue_TriggerFiringLateAfterDowntime_PublishesTheMissedDropsBeforeItsOwn()
+    public async Task PublishThrough_TriggerFiringLateAfterDowntime_PublishesTheMissedDropsBeforeItsOwnAndNothingAfter()
     {
         using var fixture = new PublishingFixture();
         await AdoptWeeklyAsync(fixture);
-        using var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 10, 29, 12, 0));
+        using var publisher = PublisherAt(fixture, Instant.FromUtc(2027, 11, 6, 12, 0));
 
-        var first = await publisher.PublishDueAsync("weekly", "uk", 2);
-        var again = await publisher.PublishDueAsync("weekly", "uk", 2);
+        // The trigger of drop 2 in uk (2027-10-29T00:00 in London) fires a week late.
+        var first = await publisher.PublishThroughAsync(Instant.FromUtc(2027, 10, 28, 23, 0));
+        var again = await publisher.PublishThroughAsync(Instant.FromUtc(2027, 10, 28, 23, 0));
 
         await using var database = await fixture.OpenAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(first, Is.True);
-            Assert.That(again, Is.False);
+            Assert.That(first, Is.EqualTo(6));
+            Assert.That(again, Is.Zero);
             Assert.That(await PublishedAsync(database), Is.EqualTo(AllDrops[..6]));
         }
     }

@@ -77,6 +77,7 @@ public static class ServeHost
                     .WithCronSchedule(cron, c => c.InTimeZone(options.ReplanZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
 
+            PublishingServices.AddJobs(q, options.Publishing, time);
             if (options.QuartzDatabasePath is { } quartzFile)
             {
                 PublishingStore.UseFile(q, quartzFile);

@@ -52,8 +52,11 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
     /// </summary>
     public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
 
+    /// <summary>The rolling window of publication triggers (<c>--trigger-window</c>, <c>--refill-every</c>).</summary>
+    public TriggerWindowOptions Triggers { get; init; } = new();
+
     /// <summary>How this node publishes.</summary>
-    public PublishingOptions Publishing => new(Sink, Node, PollInterval);
+    public PublishingOptions Publishing => new(Sink, Node, PollInterval) { Triggers = Triggers };
 
     /// <summary>How this node solves.</summary>
     public NodeSolving Solving => new(Node, SolveSlots, ProgressInterval, CandidateLimit);

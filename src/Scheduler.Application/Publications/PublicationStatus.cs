@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Scheduler.Application.Scenarios;
-using Scheduler.Publishing;
 using Scheduler.Storage;
 
 namespace Scheduler.Application.Publications;
@@ -26,25 +25,30 @@ public sealed record PublicationRow(
     string? Error);
 
 /// <summary>
-/// The plan of record's publications, drop by drop, as <c>status</c> and the API give them:
-/// upcoming, published, late or failed (<see cref="PublicationStates"/>).
+/// The plan of record's publications as <c>status</c> and the API give them: counts by state
+/// (<see cref="PublicationStates"/>), decided by the database, one page of drops, and the window of
+/// publication triggers as last filled. Neither reads every drop of a large plan.
 /// </summary>
-public sealed record PublicationStatus(long? PlanOfRecord, ImmutableArray<PublicationRow> Releases)
+public sealed record PublicationStatus(
+    long? PlanOfRecord,
+    PublicationCounts Counts,
+    PublicationQuery Query,
+    ImmutableArray<PublicationRow> Releases,
+    PublicationWindow? Triggers)
 {
-    public static async Task<PublicationStatus> ReadAsync(SchedulerDatabase database, CancellationToken cancellationToken = default)
+    public static async Task<PublicationStatus> ReadAsync(SchedulerDatabase database, PublicationQuery? query = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var releases = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
+        query ??= new PublicationQuery();
         var planOfRecord = await database.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var notifications = (await database.Notifications.AllAsync(cancellationToken).ConfigureAwait(false))
-            .ToDictionary(n => (n.Title, n.Region, n.Drop));
-        var zones = planOfRecord is { } runId && await database.Runs.FindAsync(runId, cancellationToken).ConfigureAwait(false) is { } run
-            ? (await StoredScenarios.OutlineAsync(database, run.ScenarioId, cancellationToken).ConfigureAwait(false)).RegionZones
+        var counts = await database.Publications.CountsAsync(cancellationToken).ConfigureAwait(false);
+        var page = await database.Publications.PageAsync(query.State, query.Offset, query.Limit, cancellationToken).ConfigureAwait(false);
+        var zones = planOfRecord is { } runId && page.Count > 0 && await database.Runs.ScenarioOfAsync(runId, cancellationToken).ConfigureAwait(false) is { } scenarioId
+            ? (await StoredScenarios.OutlineAsync(database, scenarioId, cancellationToken).ConfigureAwait(false)).RegionZones
             : ImmutableDictionary<string, DateTimeZone>.Empty;
-        var rows = releases.Select(r =>
+        var rows = page.Select(standing =>
         {
-            var notification = notifications.GetValueOrDefault((r.Title, r.Region, r.Drop));
-            var state = PublicationStates.Of(r, notification?.Status);
+            var r = standing.Drop;
             return new PublicationRow(
                 r.Title,
                 r.Region,
@@ -53,12 +57,13 @@ public sealed record PublicationStatus(long? PlanOfRecord, ImmutableArray<Public
                 r.Date,
                 r.PublishAt,
                 zones.TryGetValue(r.Region, out var zone) ? r.PublishAt.InZone(zone) : null,
-                state,
+                standing.State,
                 r.PublishedAt,
                 r.LatenessSeconds,
                 r.PublishedBy,
-                state == PublicationState.Failed ? notification!.LastError : null);
+                standing.Error);
         });
-        return new PublicationStatus(planOfRecord, [.. rows]);
+        var window = await database.PublicationWindow.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new PublicationStatus(planOfRecord, counts, query, [.. rows], window);
     }
 }

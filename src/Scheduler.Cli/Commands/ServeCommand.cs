@@ -40,9 +40,19 @@ internal static class ServeCommand
             Description = "Solves this node runs at once (plans asked for over HTTP and, in a cluster, queued solve jobs); more wait for a free slot here or on another node. 0: a cluster node that solves nothing.",
             DefaultValueFactory = _ => 1,
         };
+        var window = new Option<string>("--trigger-window")
+        {
+            Description = "How far ahead drops have publication triggers, such as 48h (the rest wait in the database); from 10s to 31d.",
+            DefaultValueFactory = _ => "48h",
+        };
+        var refill = new Option<string>("--refill-every")
+        {
+            Description = "How often the trigger window is filled again, once for the whole cluster, such as 1h; shorter than --trigger-window.",
+            DefaultValueFactory = _ => "1h",
+        };
         var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster that shares the solving.")
         {
-            database, sink, cron, zone, node, httpAddress, solveSlots,
+            database, sink, cron, zone, node, httpAddress, solveSlots, window, refill,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -88,8 +98,14 @@ internal static class ServeCommand
                 return ExitCodes.InvalidInput;
             }
 
+            if (await TriggersAsync(context, parse.GetValue(window)!, parse.GetValue(refill)!).ConfigureAwait(false) is not { } triggers)
+            {
+                return ExitCodes.InvalidInput;
+            }
+
             var options = new ServeOptions(target, notificationSink)
             {
+                Triggers = triggers,
                 SolveSlots = parse.GetValue(solveSlots),
                 ReplanCron = cronText == "none" ? null : cronText,
                 ReplanZone = replanZone,
@@ -146,6 +162,33 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    private static async Task<TriggerWindowOptions?> TriggersAsync(CliContext context, string window, string refill)
+    {
+        var errors = new List<string>();
+        if (!DurationText.TryParse(window, out var windowSpan))
+        {
+            errors.Add($"--trigger-window: '{window}' is not a duration: use a whole number and s, m, h or d, such as 48h.");
+        }
+
+        if (!DurationText.TryParse(refill, out var refillSpan))
+        {
+            errors.Add($"--refill-every: '{refill}' is not a duration: use a whole number and s, m, h or d, such as 1h.");
+        }
+
+        var triggers = new TriggerWindowOptions { Window = windowSpan, RefillInterval = refillSpan };
+        if (errors.Count == 0)
+        {
+            errors.AddRange(triggers.Validate().Select(e => $"--trigger-window, --refill-every: {e}"));
+        }
+
+        foreach (var error in errors)
+        {
+            await context.Error.WriteLineAsync(error).ConfigureAwait(false);
+        }
+
+        return errors.Count == 0 ? triggers : null;
     }
 
     // A node that stopped itself says why once, with the exit code of its cause; one stopped from outside ends well.

@@ -10,15 +10,15 @@ namespace Scheduler.Publishing.Hosting;
 /// <summary>
 /// Keeps publication in step with the plan of record: on start, whenever an adoption (from the CLI
 /// or a replan, in any process) changes it, and when the database answers again after an outage,
-/// publishes the drops already due, in time order, then brings the triggers in line. A database
-/// that fails it is waited for (<see cref="WorkKind.PlanWatch"/>); only a fault no retry mends stops the node.
+/// publishes the drops already due, in time order; on start and on an adoption it then asks for the
+/// window of triggers to be filled (<see cref="Jobs.FillTriggerWindowJob"/>, once for the cluster
+/// per adoption). A database that fails it is waited for (<see cref="WorkKind.PlanWatch"/>); only a fault no retry mends stops the node.
 /// </summary>
 public sealed class PlanWatcher : BackgroundService
 {
     private readonly ISchedulerFactory _schedulers;
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
     private readonly Publisher _publisher;
-    private readonly TriggerSynchronizer _synchronizer;
     private readonly TimeProvider _time;
     private readonly PublishingOptions _options;
     private readonly ILogger<PlanWatcher> _logger;
@@ -28,12 +28,12 @@ public sealed class PlanWatcher : BackgroundService
     private readonly ServeFaults _faults;
     private string? _seen;
     private long _seenRecoveries;
+    private bool _started;
 
     public PlanWatcher(
         ISchedulerFactory schedulers,
         Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         Publisher publisher,
-        TriggerSynchronizer synchronizer,
         TimeProvider time,
         PublishingOptions options,
         PublicationMetrics metrics,
@@ -49,7 +49,6 @@ public sealed class PlanWatcher : BackgroundService
         _schedulers = schedulers;
         _openDatabase = openDatabase;
         _publisher = publisher;
-        _synchronizer = synchronizer;
         _time = time;
         _options = options;
         _logger = logger;
@@ -94,14 +93,15 @@ public sealed class PlanWatcher : BackgroundService
             _logger.LogWarning("Published {Count} drops that fell due while nothing could publish them", caughtUp);
         }
 
-        IReadOnlyList<ScheduledRelease> releases;
-        await using (var database = await _openDatabase(cancellationToken).ConfigureAwait(false))
+        // A node's start fills the window whatever the last filling says: its own triggers may be
+        // gone (a new Quartz file). An adoption's filling is asked for by name, so that every node
+        // seeing it asks for the same one; after an outage the triggers in place still hold.
+        if (!_started || changed)
         {
-            releases = await database.Publications.PlanOfRecordDropsAsync(cancellationToken).ConfigureAwait(false);
+            var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
+            await Jobs.FillTriggerWindowJob.RequestAsync(scheduler, _started ? $"adopted {stamp}" : $"started {_options.Node.Name}", force: !_started, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            _started = true;
         }
-
-        var scheduler = await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false);
-        await _synchronizer.SyncAsync(scheduler, releases, cancellationToken).ConfigureAwait(false);
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)

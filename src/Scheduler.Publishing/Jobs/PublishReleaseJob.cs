@@ -1,4 +1,3 @@
-using System.Globalization;
 using Quartz;
 using Scheduler.Publishing.Resilience;
 using Scheduler.Storage;
@@ -6,17 +5,13 @@ using Scheduler.Storage;
 namespace Scheduler.Publishing.Jobs;
 
 /// <summary>
-/// Fired at a drop's publish instant. It reads the drop from the plan of record rather than
-/// trusting its own data, so a trigger that outlived a plan change publishes nothing wrong. A
-/// database that fails it a few times (<see cref="WorkKind.Publication"/>) leaves the drop to the
-/// catch-up that follows the outage, which publishes everything that fell due, in order.
+/// The one-trigger-per-drop jobs that a node of an earlier version left in Quartz's store: the first
+/// filling of the trigger window removes them (<see cref="TriggerWindow"/>). One that fires before
+/// that publishes what is due, as the catch-up does, so that it neither fails nor publishes early.
 /// </summary>
 public sealed class PublishReleaseJob : IJob
 {
     public const string Group = "releases";
-    public const string TitleKey = "title";
-    public const string RegionKey = "region";
-    public const string DropKey = "drop";
 
     private readonly Publisher _publisher;
     private readonly DatabaseRetries _retries;
@@ -29,19 +24,11 @@ public sealed class PublishReleaseJob : IJob
         _outage = outage ?? throw new ArgumentNullException(nameof(outage));
     }
 
-    public static JobKey KeyFor(string title, string region, int drop) => new(string.Create(CultureInfo.InvariantCulture, $"{title}|{region}|{drop}"), Group);
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var data = context.MergedJobDataMap;
-
-        // A trigger stored before titles had drops names none: it was for a premiere.
-        var drop = data.ContainsKey(DropKey) ? int.Parse(data.GetString(DropKey)!, CultureInfo.InvariantCulture) : 0;
-        var (title, region) = (data.GetString(TitleKey)!, data.GetString(RegionKey)!);
         try
         {
-            await _retries.RunAsync(WorkKind.Publication, token => _publisher.PublishDueAsync(title, region, drop, token), cancellationToken).ConfigureAwait(false);
+            await _retries.RunAsync(WorkKind.Publication, _publisher.CatchUpAsync, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception fault) when (DatabaseFaults.IsTransient(fault))
         {

@@ -12,6 +12,9 @@ public enum WorkKind
     /// <summary>A publication in its job: a few attempts, then left to the catch-up after the outage.</summary>
     Publication,
 
+    /// <summary>Filling the window of publication triggers: until it answers, so that a filling due during an outage still happens.</summary>
+    Refill,
+
     /// <summary>Delivering the outbox: until it answers.</summary>
     Delivery,
 

@@ -13,6 +13,31 @@ public static class PublicationJson
         return new
         {
             planOfRecord = status.PlanOfRecord,
+            counts = new
+            {
+                upcoming = status.Counts.Upcoming,
+                published = status.Counts.Published,
+                late = status.Counts.Late,
+                failed = status.Counts.Failed,
+                total = status.Counts.Total,
+            },
+            page = new
+            {
+                state = status.Query.State,
+                offset = status.Query.Offset,
+                limit = status.Query.Limit,
+                matching = status.Query.State is { } state ? status.Counts.Of(state) : status.Counts.Total,
+            },
+            triggers = status.Triggers is { } window
+                ? new
+                {
+                    through = InstantPattern.ExtendedIso.Format(window.Through),
+                    filledAt = InstantPattern.ExtendedIso.Format(window.RefilledAt),
+                    node = window.Node,
+                    instants = window.Instants,
+                    drops = window.Drops,
+                }
+                : null,
             releases = status.Releases.Select(r => new
             {
                 title = r.Title,

@@ -35,6 +35,12 @@ internal interface IDatabaseDialect
     /// </summary>
     void EnsureTransactionAlive(DbConnection connection);
 
+    /// <summary>
+    /// An SQL expression for the instant in the ISO-8601 text column <paramref name="column"/> as
+    /// milliseconds since 1970-01-01T00:00Z: a number orders and compares instants truly.
+    /// </summary>
+    string EpochMilliseconds(string column);
+
     /// <summary>The engine's own consistency check, or null where the engine has none to run from a client.</summary>
     Task<string?> IntegrityCheckAsync(DbConnection connection, CancellationToken cancellationToken = default);
 }

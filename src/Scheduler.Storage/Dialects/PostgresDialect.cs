@@ -23,6 +23,8 @@ internal sealed class PostgresDialect : IDatabaseDialect
 
     public int LatestVersion => Scripts.Value.Latest;
 
+    public string EpochMilliseconds(string column) => $"CAST(round(EXTRACT(EPOCH FROM CAST({column} AS timestamptz)) * 1000) AS BIGINT)";
+
     public async Task<DbConnection> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);

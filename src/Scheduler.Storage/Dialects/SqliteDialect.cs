@@ -33,6 +33,8 @@ internal sealed class SqliteDialect : IDatabaseDialect
 
     public int LatestVersion => Scripts.Value.Latest;
 
+    public string EpochMilliseconds(string column) => $"CAST(round((julianday({column}) - 2440587.5) * 86400000.0) AS INTEGER)";
+
     public Task<DbConnection> OpenAsync(DatabaseTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);

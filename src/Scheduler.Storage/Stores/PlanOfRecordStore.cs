@@ -13,7 +13,7 @@ public sealed class PlanOfRecordStore
         _session = session;
     }
 
-    /// <summary>Makes <paramref name="runId"/> the plan of record and records who did it, in one transaction.</summary>
+    /// <summary>Makes <paramref name="runId"/> the plan of record, writes out its drops for publishing, and records who did it, in one transaction.</summary>
     public Task AdoptAsync(long runId, string actor, AuditAction action = AuditAction.Adopt, string details = "", CancellationToken cancellationToken = default)
         => _session.WriteAsync(
             async transaction =>
@@ -27,6 +27,7 @@ public sealed class PlanOfRecordStore
                     new { runId, now },
                     transaction,
                     cancellationToken: cancellationToken)).ConfigureAwait(false);
+                await PlanOfRecordDrops.RewriteAsync(_session, transaction, runId, cancellationToken).ConfigureAwait(false);
                 await AuditLog.AppendAsync(_session, transaction, now, actor, action, runId, details, cancellationToken).ConfigureAwait(false);
                 return true;
             },

@@ -99,6 +99,11 @@ public sealed class RunArchive
         => (int)await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM releases WHERE run_id = @runId", new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
+    /// <summary>The scenario version a run planned, without reading its plan; null for no such run.</summary>
+    public Task<long?> ScenarioOfAsync(long runId, CancellationToken cancellationToken = default)
+        => _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT scenario_id FROM runs WHERE id = @runId", new { runId }, cancellationToken: cancellationToken));
+
 #pragma warning disable CA1812 // Instantiated by Dapper.
     // Settable classes rather than positional records: SQLite reports no column types for an
     // empty result of an expression, and Dapper then cannot match a constructor.

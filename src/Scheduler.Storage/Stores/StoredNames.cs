@@ -79,4 +79,22 @@ internal static class StoredNames
         "failed" => NotificationStatus.Failed,
         _ => throw new StorageException($"The database holds a notification status '{text}' that this version does not know."),
     };
+
+    public static string Of(PublicationState state) => state switch
+    {
+        PublicationState.Upcoming => "upcoming",
+        PublicationState.Published => "published",
+        PublicationState.Late => "late",
+        PublicationState.Failed => "failed",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
+    public static PublicationState ToPublicationState(string text) => text switch
+    {
+        "upcoming" => PublicationState.Upcoming,
+        "published" => PublicationState.Published,
+        "late" => PublicationState.Late,
+        "failed" => PublicationState.Failed,
+        _ => throw new StorageException($"The database gave a publication state '{text}' that this version does not know."),
+    };
 }

@@ -19,7 +19,8 @@ internal static class PublicationEndpoints
             .WithSummary("The run adopted as the plan of record, with its plan JSON; 404 before the first adoption.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet("/publications", PublicationsAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The plan of record's drops: upcoming, published, late and failed (as 'scheduler status --json').");
+            .WithSummary("The plan of record's drops counted by state, and a page of them in publication order: ?state=upcoming|published|late|failed, ?offset=, ?limit= (0 to 10000, default 1000), as 'scheduler status --json'.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> PlanOfRecordAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -35,9 +36,54 @@ internal static class PublicationEndpoints
             ReportJson.Options);
     }
 
-    private static async Task<IResult> PublicationsAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    private static async Task<IResult> PublicationsAsync(
+        string? state,
+        string? offset,
+        string? limit,
+        [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        CancellationToken cancellationToken)
     {
+        var errors = new List<FieldError>();
+        PublicationState? only = null;
+        if (state is not null)
+        {
+            if (PublicationStates.TryParse(state, out var parsed))
+            {
+                only = parsed;
+            }
+            else
+            {
+                errors.Add(new FieldError("?state", $"'{state}' is not a publication state: use upcoming, published, late or failed"));
+            }
+        }
+
+        var skip = Whole(offset, "?offset", errors) ?? 0;
+        var take = Whole(limit, "?limit", errors) ?? PublicationQuery.DefaultLimit;
+        var query = new PublicationQuery { State = only, Offset = skip, Limit = (int)Math.Clamp(take, int.MinValue, int.MaxValue) };
+        errors.AddRange(query.Validate().Select(e => new FieldError($"?{e.Field}", e.Message)));
+
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid($"The publications cannot be listed: {errors[0].Path}: {errors[0].Message}", errors);
+        }
+
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        return Results.Json(PublicationJson.Of(await PublicationStatus.ReadAsync(database, cancellationToken).ConfigureAwait(false)), ReportJson.Options);
+        return Results.Json(PublicationJson.Of(await PublicationStatus.ReadAsync(database, query, cancellationToken).ConfigureAwait(false)), ReportJson.Options);
+    }
+
+    private static long? Whole(string? text, string path, List<FieldError> errors)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(new FieldError(path, $"'{text}' is not a whole number"));
+        return null;
     }
 }

@@ -12,8 +12,8 @@ using OpenTelemetry.Resources;
 using Scheduler.Application.Hosting;
 using Scheduler.Publishing;
 using Scheduler.Publishing.Resilience;
-using Scheduler.Storage;
 using Scheduler.Reports;
+using Scheduler.Storage;
 using Scheduler.Web.Access;
 using Scheduler.Web.Endpoints;
 

@@ -104,10 +104,12 @@ internal sealed class PublishingFixture : IDisposable
         var services = builder.Services;
         services.AddSingleton(clock);
         services.AddSingleton<Func<CancellationToken, Task<SchedulerDatabase>>>(cancellationToken => SchedulerDatabase.OpenAsync(Database, clock, cancellationToken));
-        PublishingServices.Add(services, new PublishingOptions(sink ?? new FileSink(SinkPath), ServeNode.OfThisProcess(), TimeSpan.FromMilliseconds(200)));
+        var options = new PublishingOptions(sink ?? new FileSink(SinkPath), ServeNode.OfThisProcess(), TimeSpan.FromMilliseconds(200));
+        PublishingServices.Add(services, options);
         services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);
+            PublishingServices.AddJobs(q, options, clock);
             PublishingStore.UseFile(q, Path.Combine(_directory, "scheduler.quartz.db"));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

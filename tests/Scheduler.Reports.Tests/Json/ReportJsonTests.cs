@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using NodaTime;
 using Scheduler.Application.Publications;
-using Scheduler.Publishing;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 
@@ -31,12 +30,15 @@ public class ReportJsonTests
             "a", "us", 0, 1, new LocalDate(2027, 3, 19), publishAt, publishAt.InZone(DateTimeZoneProviders.Tzdb["America/Los_Angeles"]),
             PublicationState.Published, publishAt.Plus(Duration.FromSeconds(2)), 2, "node-a", null);
 
-        var json = JsonDocument.Parse(JsonSerializer.Serialize(PublicationJson.Of(new PublicationStatus(7, ImmutableArray.Create(row))), ReportJson.Options)).RootElement;
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(PublicationJson.Of(new PublicationStatus(7, new PublicationCounts(4, 1, 0, 0), new PublicationQuery { Limit = 1 }, ImmutableArray.Create(row), null)), ReportJson.Options)).RootElement;
         var release = json.GetProperty("releases")[0];
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(json.GetProperty("planOfRecord").GetInt64(), Is.EqualTo(7));
+            Assert.That(json.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "planOfRecord", "counts", "page", "triggers", "releases" }));
+            Assert.That(JsonSerializer.Serialize(json.GetProperty("counts")), Is.EqualTo("""{"upcoming":4,"published":1,"late":0,"failed":0,"total":5}"""));
+            Assert.That(JsonSerializer.Serialize(json.GetProperty("page")), Is.EqualTo("""{"state":null,"offset":0,"limit":1,"matching":5}"""));
             Assert.That(release.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
                 "title", "region", "drop", "drops", "date", "publishAt", "publishAtLocal", "state", "publishedAt", "latenessSeconds", "node", "error",

@@ -89,6 +89,28 @@ public class PublicationEndpointsTests
     }
 
     [Test]
+    public async Task Publications_StateOffsetAndLimit_GiveThatPageAndMistakesAreAProblemNamingEachParameter()
+    {
+        using var all = await _viewer.GetAsync(new Uri("/api/publications", UriKind.Relative));
+        using var page = await _viewer.GetAsync(new Uri("/api/publications?state=upcoming&offset=1&limit=2", UriKind.Relative));
+        using var wrong = await _viewer.GetAsync(new Uri("/api/publications?state=soon&offset=x&limit=20000", UriKind.Relative));
+
+        var upcoming = (await all.JsonAsync()).GetProperty("releases").EnumerateArray().Where(r => r.GetProperty("state").GetString() == "upcoming").ToList();
+        var body = await page.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Api.Normalized(body.GetProperty("page")), Is.EqualTo(Api.Normalized($$"""{ "state": "upcoming", "offset": 1, "limit": 2, "matching": {{upcoming.Count}} }""")));
+            Assert.That(body.GetProperty("releases").EnumerateArray().Select(Api.Normalized), Is.EqualTo(upcoming.Skip(1).Take(2).Select(Api.Normalized)));
+            Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await wrong.ProblemAsync(), Is.EqualTo(Api.Invalid(
+                "The publications cannot be listed: ?state: 'soon' is not a publication state: use upcoming, published, late or failed",
+                ("?state", "'soon' is not a publication state: use upcoming, published, late or failed"),
+                ("?offset", "'x' is not a whole number"),
+                ("?limit", "must be from 0 to 10000"))));
+        }
+    }
+
+    [Test]
     public async Task Publications_AsStatusJson_AreWhatTheStatusCommandPrints()
     {
         var (_, output, error) = await CommandLine.RunAsync("status", "--db", _host.Database.FilePath!, "--json");
@@ -112,7 +134,10 @@ public class PublicationEndpointsTests
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
             Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", "There is no plan of record yet: adopt a run first.")));
             Assert.That(publications.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(Api.Normalized(await publications.JsonAsync()), Is.EqualTo(Api.Normalized("""{ "planOfRecord": null, "releases": [] }""")));
+            Assert.That(Api.Normalized(await publications.JsonAsync()), Is.EqualTo(Api.Normalized("""
+                { "planOfRecord": null, "counts": { "upcoming": 0, "published": 0, "late": 0, "failed": 0, "total": 0 },
+                  "page": { "state": null, "offset": 0, "limit": 1000, "matching": 0 }, "triggers": null, "releases": [] }
+                """)));
         }
     }
 }

@@ -1,6 +1,4 @@
-using Scheduler.Storage;
-
-namespace Scheduler.Publishing;
+namespace Scheduler.Storage;
 
 /// <summary>Where the publication of one drop of the plan of record stands.</summary>
 public enum PublicationState
@@ -36,4 +34,33 @@ public static class PublicationStates
             : release.LatenessSeconds is { } lateness && IsLate(lateness) ? PublicationState.Late
             : PublicationState.Published;
     }
+
+    /// <summary>The states by the words <c>status --state</c> and the API's <c>?state=</c> take: upcoming, published, late, failed.</summary>
+    public static bool TryParse(string? word, out PublicationState state)
+    {
+        foreach (var candidate in Enum.GetValues<PublicationState>())
+        {
+            if (string.Equals(Stores.StoredNames.Of(candidate), word, StringComparison.Ordinal))
+            {
+                state = candidate;
+                return true;
+            }
+        }
+
+        state = default;
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> in SQL, so that counts and filtered pages come from the database: over a
+    /// drop joined with its publication as <c>p</c> and its notification as <c>n</c>; one of the
+    /// words of <see cref="Stores.StoredNames"/> for the states.
+    /// </summary>
+    internal static string Sql
+        => FormattableString.Invariant($"""
+            CASE WHEN n.status = 'failed' THEN 'failed'
+                 WHEN p.title IS NULL THEN 'upcoming'
+                 WHEN p.lateness_seconds > {LateAfterSeconds} THEN 'late'
+                 ELSE 'published' END
+            """);
 }
