@@ -31,13 +31,13 @@ internal static class StatusCommand
         var command = new Command("status", "Show publications counted by state (upcoming, published, late, failed), the trigger window, and a page of drops.") { json, database, state, offset, limit };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
-            if (store is null)
+            if (await QueryAsync(context, parse.GetValue(state), parse.GetValue(offset), parse.GetValue(limit)).ConfigureAwait(false) is not { } query)
             {
                 return ExitCodes.InvalidInput;
             }
 
-            if (await QueryAsync(context, parse.GetValue(state), parse.GetValue(offset), parse.GetValue(limit)).ConfigureAwait(false) is not { } query)
+            using var store = await Database.OpenAsync(context, parse.GetValue(database), cancellationToken).ConfigureAwait(false);
+            if (store is null)
             {
                 return ExitCodes.InvalidInput;
             }

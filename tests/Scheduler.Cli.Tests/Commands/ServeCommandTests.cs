@@ -120,6 +120,25 @@ public class ServeCommandTests
     }
 
     [Test]
+    public async Task Status_Pages_SayWhichDropsTheyShowAndHowToSeeTheNext()
+    {
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt");
+
+        var first = await CliRun.InProcessAsync("status", "--db", Db, "--limit", "5");
+        var last = await CliRun.InProcessAsync("status", "--db", Db, "--state", "upcoming", "--offset", "20", "--limit", "5");
+        var counts = await CliRun.InProcessAsync("status", "--db", Db, "--limit", "0");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Output, Does.StartWith("Plan of record: run 1. 23 upcoming, 0 published, 0 late, 0 failed.\n").And.EndWith("Drops 1 to 5 of 23; --offset 5 lists the next.\n"));
+            Assert.That(first.Output.Split('\n').Count(l => l.Contains(" upcoming ", StringComparison.Ordinal)), Is.EqualTo(5));
+            Assert.That(last.Output, Does.EndWith("Drops 21 to 23 of 23.\n"));
+            Assert.That(last.Output.Split('\n').Count(l => l.Contains(" upcoming ", StringComparison.Ordinal)), Is.EqualTo(3));
+            Assert.That(counts.Output, Is.EqualTo("Plan of record: run 1. 23 upcoming, 0 published, 0 late, 0 failed.\n"));
+        }
+    }
+
+    [Test]
     public async Task Serve_BadCron_ExitsTwo()
     {
         var result = await CliRun.InProcessAsync("serve", "--db", Db, "--replan-cron", "every night");
