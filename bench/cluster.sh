@@ -5,15 +5,25 @@
 # lateness is published_at - publish_at of each release; throughput is releases published per
 # second between the first and the last publication. A throw-away PostgreSQL server on a free
 # loopback port holds the databases and is removed at the end.
-# Usage: bench/cluster.sh
+# With 'world', a world's year as the plan of record instead (bench/cluster-world.sh); with
+# 'burst', only its burst of 2,000 drops at one instant. SCHEDULER_DLL runs another build (the
+# commit before, say) instead of this tree's.
+# Usage: bench/cluster.sh [world|burst]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 .ci/setup
-dotnet build -c Release src/Scheduler.Cli -v quiet -nologo >/dev/null
-scheduler=(dotnet "$PWD/src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll")
+if [ -z "${SCHEDULER_DLL:-}" ]; then
+  dotnet build -c Release src/Scheduler.Cli -v quiet -nologo >/dev/null
+  SCHEDULER_DLL="$PWD/src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll"
+fi
+scheduler=(dotnet "$SCHEDULER_DLL")
 source bench/postgres.sh
 start_postgres
+if [ "${1:-}" = world ] || [ "${1:-}" = burst ]; then
+  source bench/cluster-world.sh
+  exit 0
+fi
 
 count=1000
 echo "| nodes | killed | published | by node | throughput /s | lateness p50 s | p99 s | max s |"

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
-using Scheduler.Core.Plans;
 using Scheduler.Publishing.Resilience;
 using Scheduler.Storage;
 
@@ -64,7 +63,8 @@ public sealed class PlanWatcher : BackgroundService
             stamp = await database.PlanOfRecord.StampAsync(cancellationToken).ConfigureAwait(false);
             if (stamp != _seen && await database.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false) is { } current)
             {
-                _metrics.PlanOfRecord((await database.Runs.FindAsync(current, cancellationToken).ConfigureAwait(false))?.PlanJson is { } plan ? PlanJson.Read(plan).Solver.Gap : null);
+                // The gap as the run's row holds it: a world's plan is not read for one number.
+                _metrics.PlanOfRecord(await database.Runs.GapOfAsync(current, cancellationToken).ConfigureAwait(false));
             }
         }
 

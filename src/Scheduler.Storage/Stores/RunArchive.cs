@@ -99,6 +99,11 @@ public sealed class RunArchive
         => (int)await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT count(*) FROM releases WHERE run_id = @runId", new { runId }, cancellationToken: cancellationToken)).ConfigureAwait(false);
 
+    /// <summary>A run's relative gap between objective and proven bound, without reading its plan; null without a bound or for no such run.</summary>
+    public Task<double?> GapOfAsync(long runId, CancellationToken cancellationToken = default)
+        => _session.Connection.ExecuteScalarAsync<double?>(new CommandDefinition(
+            "SELECT gap FROM runs WHERE id = @runId", new { runId }, cancellationToken: cancellationToken));
+
     /// <summary>The scenario version a run planned, without reading its plan; null for no such run.</summary>
     public Task<long?> ScenarioOfAsync(long runId, CancellationToken cancellationToken = default)
         => _session.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
