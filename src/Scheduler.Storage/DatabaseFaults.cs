@@ -38,6 +38,13 @@ public static class DatabaseFaults
     }
 
     /// <summary>
+    /// Drops the idle pooled PostgreSQL connections of this process (Scheduler's and Quartz's), and
+    /// has those in use closed when they come back: after a server restart each of them is broken
+    /// and would fail once, each failure telling of an outage that is over.
+    /// </summary>
+    public static void ForgetPooledConnections() => NpgsqlConnection.ClearAllPools();
+
+    /// <summary>
     /// The server's own answers that pass: a connection lost or refused (class 08), a server short of
     /// resources (53), shut down or starting (57P01 to 57P03), and two that a retry resolves: a
     /// serialization failure and a deadlock (40001, 40P01), a lock not available now (55P03).

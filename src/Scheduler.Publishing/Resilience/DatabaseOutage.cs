@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using NodaTime;
+using Scheduler.Storage;
 
 namespace Scheduler.Publishing.Resilience;
 
@@ -64,6 +65,7 @@ public sealed class DatabaseOutage : IDisposable
             _began = _time.GetTimestamp();
         }
 
+        DatabaseFaults.ForgetPooledConnections();
         _outages.Add(1);
         _logger.LogWarning("The database stopped answering ({Reason}); work is retried until it answers again", Reason(fault));
     }
@@ -83,6 +85,8 @@ public sealed class DatabaseOutage : IDisposable
             length = _time.GetElapsedTime(_began);
         }
 
+        // Connections opened before the database came back are broken: none is handed out again.
+        DatabaseFaults.ForgetPooledConnections();
         Interlocked.Increment(ref _recoveries);
         _seconds.Record(length.TotalSeconds);
         _logger.LogInformation("The database answers again, after {Seconds:0.0} s; what fell due meanwhile is caught up", length.TotalSeconds);
