@@ -28,6 +28,7 @@ public sealed class PlanWatcher : BackgroundService
     private string? _seen;
     private long _seenRecoveries;
     private bool _started;
+    private bool _looked;
 
     public PlanWatcher(
         ISchedulerFactory schedulers,
@@ -68,10 +69,13 @@ public sealed class PlanWatcher : BackgroundService
             }
         }
 
-        if (stamp == _seen && _seen is not null && recoveries == _seenRecoveries)
+        // Nothing new, including no plan of record still: said once, not at every look.
+        if (_looked && stamp == _seen && recoveries == _seenRecoveries)
         {
             return;
         }
+
+        _looked = true;
 
         var changed = stamp != _seen;
         _seen = stamp;
