@@ -57,6 +57,7 @@ internal static class CompareEndpoints
         }
 
         var errors = new List<FieldError>();
+        RequestFields.Unknown(body, errors, "scenarioId", "variants", "timeLimitSeconds");
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         var variants = new List<string>();

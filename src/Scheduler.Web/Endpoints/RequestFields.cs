@@ -39,4 +39,41 @@ internal static class RequestFields
         errors.Add(new FieldError("$.timeLimitSeconds", string.Create(CultureInfo.InvariantCulture, $"must be a number of seconds greater than 0 and at most {MaxTimeLimitSeconds}")));
         return null;
     }
+
+    /// <summary>
+    /// Every field of the body that the request does not know, as an error at its path: a typo is
+    /// refused, not ignored (<c>$.timelimitseconds: unknown field; did you mean timeLimitSeconds?</c>).
+    /// </summary>
+    public static void Unknown(JsonElement body, List<FieldError> errors, params string[] known)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        foreach (var field in body.EnumerateObject().Select(p => p.Name).Where(name => !known.Contains(name, StringComparer.Ordinal)))
+        {
+            var nearest = known.MinBy(k => Distance(k.ToUpperInvariant(), field.ToUpperInvariant()))!;
+            errors.Add(new FieldError(
+                $"$.{field}",
+                Distance(nearest.ToUpperInvariant(), field.ToUpperInvariant()) <= 2
+                    ? $"unknown field; did you mean {nearest}?"
+                    : $"unknown field; the fields are {string.Join(", ", known)}"));
+        }
+    }
+
+    // Edits (insert, delete, replace) between two names, for the nearest known field.
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+
+        return row[b.Length];
+    }
 }

@@ -73,6 +73,7 @@ internal static class RunEndpoints
         }
 
         var errors = new List<FieldError>();
+        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds");
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         string? variant = null;

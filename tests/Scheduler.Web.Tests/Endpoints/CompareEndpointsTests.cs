@@ -207,6 +207,20 @@ public class CompareEndpointsTests
     }
 
     [Test]
+    public async Task Compare_UnknownField_Is422WithTheNearestField()
+    {
+        using var response = await PostAsync($$"""{ "scenarioId": {{_demo}}, "variant": ["starfall-slips"] }""");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(
+                await response.ProblemAsync(),
+                Is.EqualTo(Api.Invalid("The comparison cannot be made: $.variant: unknown field; did you mean variants?", ("$.variant", "unknown field; did you mean variants?"))));
+        }
+    }
+
+    [Test]
     public async Task Compare_VariantsNotAList_Is422AtTheVariants()
     {
         using var response = await PostAsync($$"""{ "scenarioId": {{_demo}}, "variants": "starfall-slips" }""");
