@@ -50,12 +50,13 @@ internal static class Problems
     public static IResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, "Conflict", detail);
 
     /// <summary>Writes a problem outside an endpoint (authentication, body limits).</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail)
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IEnumerable<FieldError>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
-        await JsonSerializer.SerializeAsync(context.Response.Body, Body(status, title, detail, null), ReportJson.Options, context.RequestAborted).ConfigureAwait(false);
+        await JsonSerializer.SerializeAsync(
+            context.Response.Body, Body(status, title, detail, errors?.Select(e => new { path = e.Path, message = e.Message })), ReportJson.Options, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static Dictionary<string, object?> Body(int status, string title, string detail, IEnumerable<object>? errors) => new()

@@ -264,7 +264,8 @@ internal static class RunEndpoints
         return result.Refusal switch
         {
             Refusal.None => Results.Json(new { id, adopted = true, message = result.Reasons[0] }, ReportJson.Options),
-            Refusal.UnknownRun => Problems.NotFound(result.Reasons[0]),
+            // The CLI names the database; an API client is not told where it lives.
+            Refusal.UnknownRun => Problems.NotFound($"There is no run {id}."),
             Refusal.NoPlan => Problems.Conflict(result.Reasons[0]),
             _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, "The plan cannot be adopted", result.Reasons[0], result.Reasons.Skip(1).Select(r => new { path = "", message = r })),
         };

@@ -51,6 +51,9 @@ public static class SchedulerWebHost
         var services = builder.Services;
         services.AddSingleton(web);
 
+        // A query or route value that does not bind throws, so that it is answered as a problem, never an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+
         // Answers the host writes itself (server-sent events) speak the vocabularies' words too, as ReportJson does.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(Words.Policy)));
 
@@ -84,7 +87,8 @@ public static class SchedulerWebHost
         CompareEndpoints.Map(api);
         PublicationEndpoints.Map(api);
         TokenEndpoints.Map(api);
-        api.MapFallback((HttpContext context) => Problems.NotFound($"There is no API endpoint {context.Request.Method} {context.Request.Path}."));
+        // Any path, dotted ones too (/api/runs/1.5): the default fallback leaves what looks like a file to an empty 404.
+        api.MapFallback("{*path}", (HttpContext context) => Problems.NotFound($"There is no API endpoint {context.Request.Method} {context.Request.Path}."));
         return app;
     }
 
@@ -100,10 +104,18 @@ public static class SchedulerWebHost
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
             var limit = context.RequestServices.GetRequiredService<WebOptions>().MaxRequestBodyBytes;
-            var detail = ex.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? string.Create(CultureInfo.InvariantCulture, $"The request body is larger than {limit / (1024.0 * 1024):0.##} MB.")
-                : ex.Message;
-            await Problems.WriteAsync(context, ex.StatusCode, ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", detail).ConfigureAwait(false);
+            if (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            {
+                await Problems.WriteAsync(context, ex.StatusCode, "Request body too large", string.Create(CultureInfo.InvariantCulture, $"The request body is larger than {limit / (1024.0 * 1024):0.##} MB.")).ConfigureAwait(false);
+            }
+            else if (UnboundParameter.Of(ex, context) is { } unbound)
+            {
+                await Problems.WriteAsync(context, ex.StatusCode, "Bad request", $"{unbound.Path}: {unbound.Message}", [unbound]).ConfigureAwait(false);
+            }
+            else
+            {
+                await Problems.WriteAsync(context, ex.StatusCode, "Bad request", ex.Message).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (!context.Response.HasStarted && DatabaseFaults.IsTransient(ex))
         {
