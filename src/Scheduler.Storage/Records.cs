@@ -109,8 +109,8 @@ public sealed record NewRun
 }
 
 /// <summary>
-/// One run as listed: newest first. <paramref name="CreatedAt"/> is when it finished, or while it
-/// is queued or running, when it was queued or started.
+/// One run as listed: newest first. <paramref name="CreatedAt"/> is when it was queued or began
+/// (here), and never changes; <see cref="StartedAt"/> and <see cref="FinishedAt"/> say the rest.
 /// </summary>
 public sealed record RunSummary(
     long Id,
@@ -127,6 +127,12 @@ public sealed record RunSummary(
     RunState State,
     string? RequestedBy)
 {
+    /// <summary>When a node (or this process) began to solve it, its latest attempt's; null while it waits in the queue.</summary>
+    public Instant? StartedAt { get; init; }
+
+    /// <summary>When it ended; null until then.</summary>
+    public Instant? FinishedAt { get; init; }
+
     /// <summary>True when the run ended with a verified plan (the optimizer's or the greedy baseline's).</summary>
     public bool HasPlan => State == RunState.Done && Verified;
 }

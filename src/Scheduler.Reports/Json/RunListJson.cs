@@ -20,6 +20,8 @@ public static class RunListJson
             objective = r.Objective,
             gap = r.Gap,
             createdAt = InstantPattern.General.Format(r.CreatedAt),
+            startedAt = r.StartedAt is { } started ? InstantPattern.General.Format(started) : null,
+            finishedAt = r.FinishedAt is { } finished ? InstantPattern.General.Format(finished) : null,
             adopted = r.Adopted,
             requestedBy = r.RequestedBy,
             hasPlan = r.HasPlan,

@@ -33,9 +33,9 @@ public sealed class RunArchive
                 // The state is left to its default: done.
                 var runId = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
-                    INSERT INTO runs (scenario_id, variant, trigger, started_at, finished_at, engine, status, objective, bound, gap,
+                    INSERT INTO runs (scenario_id, variant, trigger, created_at, started_at, finished_at, engine, status, objective, bound, gap,
                                       seconds, verified, messages, release_count, plan_json)
-                    VALUES (@scenarioId, @Variant, @trigger, @started, @finished, @Engine, @Status, @Objective, @Bound, @Gap,
+                    VALUES (@scenarioId, @Variant, @trigger, @started, @started, @finished, @Engine, @Status, @Objective, @Bound, @Gap,
                             @Seconds, @verified, @messages, @releaseCount, @PlanJson)
                     RETURNING id
                     """,
@@ -54,7 +54,8 @@ public sealed class RunArchive
         var rows = await _session.Connection.QueryAsync<RunRow>(new CommandDefinition(
             """
             SELECT r.id AS Id, s.name AS Scenario, r.variant AS Variant, r.trigger AS Trigger, r.engine AS Engine,
-                   r.status AS Status, r.objective AS Objective, r.gap AS Gap, COALESCE(r.finished_at, r.started_at) AS CreatedAt,
+                   r.status AS Status, r.objective AS Objective, r.gap AS Gap, COALESCE(r.created_at, r.started_at) AS CreatedAt,
+                   r.started_at AS StartedAt, r.finished_at AS FinishedAt,
                    r.verified AS Verified, CASE WHEN p.run_id IS NOT NULL THEN 1 ELSE 0 END AS Adopted,
                    r.state AS State, r.requested_by AS RequestedBy
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id
@@ -65,7 +66,12 @@ public sealed class RunArchive
             cancellationToken: cancellationToken)).ConfigureAwait(false);
         return [.. rows.Select(r => new RunSummary(
             r.Id, r.Scenario, r.Variant, StoredNames.ToRunTrigger(r.Trigger), r.Engine, r.Status, r.Objective, r.Gap, StoredText.Instant(r.CreatedAt), r.Verified != 0, r.Adopted != 0,
-            StoredNames.ToRunState(r.State), r.RequestedBy))];
+            StoredNames.ToRunState(r.State), r.RequestedBy)
+        {
+            // A queued run's row holds when it was queued as its start until a node takes it.
+            StartedAt = StoredNames.ToRunState(r.State) == RunState.Queued ? null : StoredText.Instant(r.StartedAt),
+            FinishedAt = r.FinishedAt is null ? null : StoredText.Instant(r.FinishedAt),
+        })];
     }
 
     /// <summary>The run with this id, or null.</summary>
@@ -131,6 +137,10 @@ public sealed class RunArchive
         public double? Gap { get; set; }
 
         public string CreatedAt { get; set; } = "";
+
+        public string StartedAt { get; set; } = "";
+
+        public string? FinishedAt { get; set; }
 
         public long Verified { get; set; }
 

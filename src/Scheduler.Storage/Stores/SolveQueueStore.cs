@@ -55,9 +55,9 @@ public sealed class SolveQueueStore
                 return await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO runs (scenario_id, variant, trigger, state, requested_by, progress, settings, comparison_id,
-                                      started_at, finished_at, engine, status, seconds, verified)
+                                      created_at, started_at, finished_at, engine, status, seconds, verified)
                     VALUES (@ScenarioId, @Variant, @trigger, 'queued', @RequestedBy, @Progress, @Settings, @ComparisonId,
-                            @now, NULL, '', 'queued', 0, 0)
+                            @now, @now, NULL, '', 'queued', 0, 0)
                     RETURNING id
                     """,
                     parameters,

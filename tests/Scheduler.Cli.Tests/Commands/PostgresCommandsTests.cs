@@ -30,7 +30,10 @@ public class PostgresCommandsTests : PostgresCliTest
         var runs = JsonNode.Parse(runsJson)!.AsArray();
         foreach (var run in runs)
         {
-            run!.AsObject().Remove("createdAt");
+            foreach (var time in new[] { "createdAt", "startedAt", "finishedAt" })
+            {
+                run!.AsObject().Remove(time);
+            }
         }
 
         return runs.ToJsonString();

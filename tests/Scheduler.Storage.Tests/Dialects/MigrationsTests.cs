@@ -101,15 +101,15 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
         var infeasible = await database.Runs.FindAsync(3);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(7));
+            Assert.That(database.SchemaVersion, Is.EqualTo(8));
             Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
-                runs.Select(r => $"{r.Id} {r.Variant} {Word(r.Trigger)} {r.Engine} {r.Status} {r.Objective} {r.Gap} {r.CreatedAt} {r.Verified} {r.Adopted}"),
+                runs.Select(r => $"{r.Id} {r.Variant} {Word(r.Trigger)} {r.Engine} {r.Status} {r.Objective} {r.Gap} {r.CreatedAt} {r.FinishedAt} {r.Verified} {r.Adopted}"),
                 Is.EqualTo(new[]
                 {
-                    "3 late compare cp-sat infeasible   2027-03-02T09:00:01Z False False",
-                    "2  nightly cp-sat feasible 14 0.125 2027-03-02T02:00:03Z True True",
-                    "1  cli cp-sat optimal 15 0 2027-03-01T00:00:02Z True False",
+                    "3 late compare cp-sat infeasible   2027-03-02T09:00:00Z 2027-03-02T09:00:01Z False False",
+                    "2  nightly cp-sat feasible 14 0.125 2027-03-02T02:00:00Z 2027-03-02T02:00:03Z True True",
+                    "1  cli cp-sat optimal 15 0 2027-03-01T00:00:00Z 2027-03-01T00:00:02Z True False",
                 }));
             Assert.That((await database.Runs.FindAsync(2))!.PlanJson, Is.EqualTo("""{"run":2}"""));
             Assert.That(infeasible!.Messages, Is.EqualTo(new[] { "titles 'a' and 'b' clash" }));
@@ -165,7 +165,7 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
         var notifications = await database.Notifications.AllAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(7));
+            Assert.That(database.SchemaVersion, Is.EqualTo(8));
             Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
                 releases.Select(r => $"{r.Title} {r.Region} drop {r.Drop} of {r.DropCount}: {(r.PublishedAt is { } at ? $"published {at}, {r.LatenessSeconds} s late" : "upcoming")}"),

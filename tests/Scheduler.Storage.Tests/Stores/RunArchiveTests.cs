@@ -80,7 +80,7 @@ public class RunArchiveTests(DatabaseKind kind) : DatabaseTest(kind)
         {
             Assert.That(runs.Select(r => r.Id), Is.EqualTo(new[] { ids[2], ids[1] }));
             Assert.That(runs.Select(r => (r.Verified, r.Adopted, r.Status)), Is.EqualTo(new[] { (true, false, PlanStatuses.Optimal), (false, false, PlanStatuses.Infeasible) }));
-            Assert.That(runs[0].CreatedAt, Is.EqualTo(DemoRuns.Start + Duration.FromSeconds(2)));
+            Assert.That((runs[0].CreatedAt, runs[0].StartedAt, runs[0].FinishedAt), Is.EqualTo((DemoRuns.Start, (Instant?)DemoRuns.Start, (Instant?)(DemoRuns.Start + Duration.FromSeconds(2)))), "a stored run is created when it began");
             Assert.That(await database.Runs.FindAsync(ids[2] + 1), Is.Null);
         }
     }

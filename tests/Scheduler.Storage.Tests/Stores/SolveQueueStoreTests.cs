@@ -39,10 +39,10 @@ public class SolveQueueStoreTests(DatabaseKind kind) : DatabaseTest(kind)
                 (queued.State, queued.Status, queued.Trigger, queued.RequestedBy, queued.Verified, queued.PlanJson, queued.Progress),
                 Is.EqualTo((RunState.Queued, "queued", RunTrigger.Api, (string?)"token:alice", false, (string?)null, (string?)null)));
             Assert.That((listedQueued.Id, listedQueued.State, listedQueued.RequestedBy, listedQueued.Engine), Is.EqualTo((id, RunState.Queued, (string?)"token:alice", "")));
-            Assert.That(listedQueued.CreatedAt, Is.EqualTo(Instant.FromDateTimeOffset(queuedAt)), "a queued run lists at its queuing");
+            Assert.That((listedQueued.CreatedAt, listedQueued.StartedAt, listedQueued.FinishedAt), Is.EqualTo((Instant.FromDateTimeOffset(queuedAt), (Instant?)null, (Instant?)null)), "a queued run: created at its queuing, not started");
             Assert.That((started, reported), Is.EqualTo((true, true)));
             Assert.That((listedRunning.State, listedRunning.Status), Is.EqualTo((RunState.Running, "running")));
-            Assert.That(listedRunning.CreatedAt, Is.EqualTo(Instant.FromDateTimeOffset(queuedAt.AddSeconds(30))), "a running run lists at its start");
+            Assert.That((listedRunning.CreatedAt, listedRunning.StartedAt), Is.EqualTo((Instant.FromDateTimeOffset(queuedAt), (Instant?)Instant.FromDateTimeOffset(queuedAt.AddSeconds(30)))), "created when queued, started when taken");
             Assert.That(running.Progress, Is.EqualTo("""{"objective":12}"""));
             Assert.That((running.Attempt, running.Node), Is.EqualTo((1L, (string?)"node-a")));
             Assert.That(completed, Is.True);
@@ -51,7 +51,7 @@ public class SolveQueueStoreTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That(await database.Runs.ReleaseCountAsync(id), Is.EqualTo(plan.Releases.Length));
             Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM release_drops WHERE run_id = @id", new { id }), Is.EqualTo(4));
             Assert.That((listedDone.Engine, listedDone.Objective), Is.EqualTo(("test", (double?)plan.Kpis.Objective)));
-            Assert.That(listedDone.CreatedAt, Is.EqualTo(DemoRuns.Start + Duration.FromSeconds(2)), "a done run lists at its finish");
+            Assert.That((listedDone.CreatedAt, listedDone.FinishedAt), Is.EqualTo((Instant.FromDateTimeOffset(queuedAt), (Instant?)(DemoRuns.Start + Duration.FromSeconds(2)))), "created when queued, whatever came after");
             Assert.That(await Database.ScalarAsync<string>("SELECT started_at FROM runs WHERE id = @id", new { id }), Is.EqualTo("2027-03-01T09:00:30Z"));
         }
     }
@@ -167,7 +167,7 @@ public class SolveQueueStoreTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That((failed, cancelledAfter), Is.EqualTo((true, false)));
             Assert.That((run.State, run.Status), Is.EqualTo((RunState.Failed, "failed")));
             Assert.That(run.Messages, Is.EqualTo(new[] { "the solver stopped: out of memory", "no plan was found" }));
-            Assert.That(listed.CreatedAt, Is.EqualTo(Instant.FromUtc(2027, 3, 1, 9, 5)), "an ended run lists at its end");
+            Assert.That((listed.CreatedAt, listed.FinishedAt), Is.EqualTo((Instant.FromUtc(2027, 3, 1, 9, 0), (Instant?)Instant.FromUtc(2027, 3, 1, 9, 5))), "an ended run keeps its creation and tells its end");
             Assert.That(await database.SolveQueue.CompleteAsync(attempt, DemoRuns.Run(null, null)), Is.False);
         }
     }
