@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Scheduler.Core.Validation;
 using Scheduler.Reports.Json;
+using Scheduler.Web.Contracts;
 
 namespace Scheduler.Web;
 
@@ -19,20 +20,20 @@ internal sealed record FieldError(string Path, string Message)
 }
 
 /// <summary>
-/// Every error the API gives, as <c>application/problem+json</c> (RFC 9457): a title, a sentence,
-/// and, for input that is wrong, <c>errors</c> as <c>[{"path", "message"}]</c>, the list
-/// <c>validate --json</c> prints.
+/// Every error the API gives, as <c>application/problem+json</c> (RFC 9457, <see cref="ProblemDocument"/>):
+/// a title, a sentence, and, for input that is wrong, <c>errors</c> as <c>[{"path", "message"}]</c>,
+/// the list <c>validate --json</c> prints, cut to its first <see cref="ProblemLimits.MaxErrors"/>.
 /// </summary>
 internal static class Problems
 {
     public const string ContentType = "application/problem+json";
 
-    public static IResult Of(int status, string title, string detail, IEnumerable<object>? errors = null)
+    public static IResult Of(int status, string title, string detail, IEnumerable<FieldError>? errors = null)
         => Results.Json(Body(status, title, detail, errors), ReportJson.Options, ContentType, status);
 
     /// <summary>422: the input was read, and it is wrong in the places listed.</summary>
     public static IResult Invalid(string detail, IEnumerable<FieldError> errors)
-        => Of(StatusCodes.Status422UnprocessableEntity, "The request is invalid", detail, errors.Select(e => new { path = e.Path, message = e.Message }));
+        => Of(StatusCodes.Status422UnprocessableEntity, "The request is invalid", detail, errors);
 
     /// <summary>422 for one field of the request.</summary>
     public static IResult Invalid(string path, string message)
@@ -49,21 +50,19 @@ internal static class Problems
 
     public static IResult Conflict(string detail) => Of(StatusCodes.Status409Conflict, "Conflict", detail);
 
-    /// <summary>Writes a problem outside an endpoint (authentication, body limits).</summary>
-    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IEnumerable<FieldError>? errors = null)
+    /// <summary>Writes a problem outside an endpoint (authentication, body limits, faults).</summary>
+    public static async Task WriteAsync(HttpContext context, int status, string title, string detail, IEnumerable<FieldError>? errors = null, string? correlationId = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
         context.Response.ContentType = ContentType;
         await JsonSerializer.SerializeAsync(
-            context.Response.Body, Body(status, title, detail, errors?.Select(e => new { path = e.Path, message = e.Message })), ReportJson.Options, context.RequestAborted).ConfigureAwait(false);
+            context.Response.Body, Body(status, title, detail, errors) with { CorrelationId = correlationId }, ReportJson.Options, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private static Dictionary<string, object?> Body(int status, string title, string detail, IEnumerable<object>? errors) => new()
+    private static ProblemDocument Body(int status, string title, string detail, IEnumerable<FieldError>? errors)
     {
-        ["title"] = title,
-        ["status"] = status,
-        ["detail"] = detail,
-        ["errors"] = errors?.ToList() ?? [],
-    };
+        var all = errors?.ToList() ?? [];
+        return new ProblemDocument(title, status, detail, [.. all.Take(ProblemLimits.MaxErrors).Select(e => new FieldErrorJson(e.Path, e.Message))], all.Count);
+    }
 }

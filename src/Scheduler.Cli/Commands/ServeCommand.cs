@@ -35,6 +35,10 @@ internal static class ServeCommand
         {
             Description = "Also answer HTTP at this URL, such as http://127.0.0.1:8080: the API under /api (bearer tokens from 'scheduler token add'), the planners' page at /, /healthz, /metrics and /openapi/v1.json.",
         };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = "Where clients reach the API (a TLS proxy's https address, say), given as the OpenAPI document's server; default: the --http address, unless it listens on every interface.",
+        };
         var solveSlots = new Option<int>("--solve-slots")
         {
             Description = "Solves this node runs at once (plans asked for over HTTP and, in a cluster, queued solve jobs); more wait for a free slot here or on another node. 0: a cluster node that solves nothing.",
@@ -52,7 +56,7 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster that shares the solving.")
         {
-            database, sink, cron, zone, node, httpAddress, solveSlots, window, refill,
+            database, sink, cron, zone, node, httpAddress, publicUrl, solveSlots, window, refill,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -126,12 +130,22 @@ internal static class ServeCommand
                 }
             }
 
+            Uri? clientUrl = null;
+            if (parse.GetValue(publicUrl) is { } publicText
+                && (httpUrl is null || !Uri.TryCreate(publicText, UriKind.Absolute, out clientUrl) || clientUrl.Scheme is not ("http" or "https") || !string.IsNullOrEmpty(clientUrl.Query)))
+            {
+                await context.Error.WriteLineAsync(httpUrl is null
+                    ? "--public-url: only with --http, which answers the API."
+                    : $"--public-url: '{publicText}' is not an address clients reach the API at: use http(s)://HOST[:PORT][/PATH], such as https://scheduler.example.com.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
             IHost host;
             try
             {
                 host = httpUrl is null
                     ? ServeHost.Build(options, context.Time)
-                    : SchedulerWebHost.Build(options, new WebOptions(httpUrl), context.Time);
+                    : SchedulerWebHost.Build(options, new WebOptions(httpUrl) { PublicUrl = clientUrl }, context.Time);
             }
             catch (StorageException ex)
             {

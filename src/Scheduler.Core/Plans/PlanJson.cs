@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -14,35 +13,40 @@ public static class PlanJson
     public static string Write(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var file = new PlanFile(
-            new ScenarioPart(plan.Scenario.Name, plan.Scenario.Sha256, plan.Scenario.Variant),
+        var file = new PlanDocument(
+            new PlanDocumentScenario(plan.Scenario.Name, plan.Scenario.Sha256, plan.Scenario.Variant),
             InstantPattern.General.Format(plan.GeneratedAt),
-            new SolverPart(
+            new PlanDocumentSolver(
                 plan.Solver.Engine, plan.Solver.Status, plan.Solver.Objective, plan.Solver.Bound, plan.Solver.Gap,
                 plan.Solver.Seconds, plan.Solver.Variables, plan.Solver.Constraints),
             plan.Kpis,
-            [.. plan.Titles.Select(t => new TitlePart(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value))],
-            [.. plan.Releases.Select(r => new ReleasePart(
+            [.. plan.Titles.Select(t => new PlanDocumentTitle(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value))],
+            [.. plan.Releases.Select(r => new PlanDocumentRelease(
                 r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value,
-                r.Drops.IsEmpty ? null : [.. r.Drops.Select(d => new DropPart(d.Index, Date(d.Date), InstantPattern.General.Format(d.PublishAt)))]))],
+                r.Drops.IsEmpty ? null : [.. r.Drops.Select(d => new PlanDocumentDrop(d.Index, Date(d.Date), InstantPattern.General.Format(d.PublishAt)))]))],
             plan.Diagnostics);
         return JsonSerializer.Serialize(file, Options) + "\n";
     }
 
-    /// <summary>Reads a plan file; throws <see cref="FormatException"/> naming the field that is missing or malformed.</summary>
-    public static Plan Read(string json)
+    /// <summary>A plan file as its JSON says it, unchecked: what the API answers with; throws <see cref="FormatException"/> when it is not JSON of that shape.</summary>
+    public static PlanDocument ReadDocument(string json)
     {
-        PlanFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<PlanFile>(json, Options);
+            return JsonSerializer.Deserialize<PlanDocument>(json, Options) ?? throw new FormatException("The plan is empty.");
         }
         catch (JsonException ex)
         {
             throw new FormatException($"The plan is not valid JSON of the plan format: {ex.Message}", ex);
         }
+    }
 
-        if (file?.Scenario is null || file.Solver is null || file.Kpis is null || file.Titles is null || file.Releases is null)
+    /// <summary>Reads a plan file; throws <see cref="FormatException"/> naming the field that is missing or malformed.</summary>
+    public static Plan Read(string json)
+    {
+        var file = ReadDocument(json);
+
+        if (file.Scenario is null || file.Solver is null || file.Kpis is null || file.Titles is null || file.Releases is null)
         {
             throw new FormatException("The plan lacks one of 'scenario', 'solver', 'kpis', 'titles', 'releases'.");
         }
@@ -94,29 +98,4 @@ public static class PlanJson
             ? result.Value
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{field}: '{text}' is not a UTC instant like 2027-06-04T07:00:00Z."));
     }
-
-    private sealed record PlanFile(
-        ScenarioPart? Scenario,
-        string? GeneratedAt,
-        SolverPart? Solver,
-        PlanKpis? Kpis,
-        List<TitlePart>? Titles,
-        List<ReleasePart>? Releases,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanDiagnostics? Diagnostics);
-
-    private sealed record ScenarioPart(string? Name, string? Sha256, string? Variant);
-
-    private sealed record SolverPart(string? Engine, string? Status, double Objective, double? Bound, double? Gap, double Seconds, int Variables, int Constraints);
-
-    private sealed record TitlePart(string? Id, bool Scheduled, string? Mode, string? LaunchDate, double Value);
-
-    private sealed record ReleasePart(
-        string? Title,
-        string? Region,
-        string? Date,
-        string? PublishAt,
-        double Value,
-        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<DropPart>? Drops);
-
-    private sealed record DropPart(int Index, string? Date, string? PublishAt);
 }

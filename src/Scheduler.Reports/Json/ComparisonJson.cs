@@ -1,50 +1,63 @@
 using NodaTime.Text;
+using Scheduler.Core.Plans;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Reports.Json;
 
-/// <summary>A what-if comparison as <c>compare --json</c> prints it: the base's outcome, then each variant's KPIs, deltas and moves.</summary>
+/// <summary>A what-if comparison as <c>compare --json</c> prints it and the API gives it: the base's outcome, then each variant's.</summary>
+public sealed record ComparisonDocument(ComparisonOutcome Base, IReadOnlyList<VariantOutcome> Variants);
+
+/// <summary>The base scenario's plan in a comparison: status, KPIs and solver figures, or why there is no plan.</summary>
+public sealed record ComparisonOutcome(PlanScenario? Scenario, string Status, PlanKpis? Kpis, PlanSolver? Solver, IReadOnlyList<string> Errors);
+
+/// <summary>
+/// One variant against the base: its status (<c>invalid</c> when it does not load), KPIs, their
+/// change, the releases it moves, adds and drops, its mode changes, a one-line summary, and its errors.
+/// </summary>
+public sealed record VariantOutcome(
+    string Id,
+    string Status,
+    PlanKpis? Kpis,
+    KpiDelta? Delta,
+    IReadOnlyList<MovedReleaseJson>? Moved,
+    IReadOnlyList<string>? Added,
+    IReadOnlyList<string>? Dropped,
+    IReadOnlyList<ModeChange>? ModeChanges,
+    string? Summary,
+    IReadOnlyList<FieldErrorJson> Errors);
+
+/// <summary>A release the variant moves: from the base's local date to its own, and the value that changes.</summary>
+public sealed record MovedReleaseJson(string Title, string Region, string From, string To, double ValueChange);
+
+/// <summary>What-if comparisons as the CLI and the API give them.</summary>
 public static class ComparisonJson
 {
     /// <param name="comparison">The comparison.</param>
     /// <param name="requestedVariant">How the front end names the place its user chose the variants (<c>--variant</c>, <c>$.variants</c>).</param>
-    public static object Of(Comparison comparison, string requestedVariant)
+    public static ComparisonDocument Of(Comparison comparison, string requestedVariant)
     {
         ArgumentNullException.ThrowIfNull(comparison);
-        return new
-        {
-            @base = Outcome(comparison.Base),
-            variants = comparison.Variants.Select(v => new
-            {
-                id = v.Id,
-                status = v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? v.Outcome!.Status.ToPlanStatus(),
-                kpis = v.Outcome?.Plan?.Kpis,
-                delta = v.Diff?.Delta,
-                moved = v.Diff?.Moved.Select(m => new
-                {
-                    title = m.Title,
-                    region = m.Region,
-                    from = LocalDatePattern.Iso.Format(m.From),
-                    to = LocalDatePattern.Iso.Format(m.To),
-                    valueChange = m.ValueChange,
-                }),
-                added = v.Diff?.Added,
-                dropped = v.Diff?.Dropped,
-                modeChanges = v.Diff?.ModeChanges.Select(c => new { title = c.Title, from = c.From, to = c.To }),
-                summary = v.Diff is { } diff && comparison.Base.Plan is { } basePlan ? diff.Summary(basePlan) : null,
-                errors = ErrorJson.Of(v.Errors, requestedVariant)
-                    .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new { path = "", message = r })),
-            }),
-        };
+        return new ComparisonDocument(
+            Outcome(comparison.Base),
+            [.. comparison.Variants.Select(v => new VariantOutcome(
+                v.Id,
+                v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? v.Outcome!.Status.ToPlanStatus(),
+                v.Outcome?.Plan?.Kpis,
+                v.Diff?.Delta,
+                v.Diff is { } moves ? [.. moves.Moved.Select(m => new MovedReleaseJson(m.Title, m.Region, LocalDatePattern.Iso.Format(m.From), LocalDatePattern.Iso.Format(m.To), m.ValueChange))] : null,
+                v.Diff?.Added,
+                v.Diff?.Dropped,
+                v.Diff?.ModeChanges,
+                v.Diff is { } diff && comparison.Base.Plan is { } basePlan ? diff.Summary(basePlan) : null,
+                [.. ErrorJson.Of(v.Errors, requestedVariant)
+                    .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new FieldErrorJson("", r)))]))]);
     }
 
-    private static object Outcome(PlanningOutcome outcome) => new
-    {
-        scenario = outcome.Plan?.Scenario,
-        status = outcome.Plan?.Solver.Status ?? outcome.Status.ToPlanStatus(),
-        kpis = outcome.Plan?.Kpis,
-        solver = outcome.Plan?.Solver,
-        errors = outcome.Plan is null ? outcome.Reasons : [],
-    };
+    private static ComparisonOutcome Outcome(PlanningOutcome outcome) => new(
+        outcome.Plan?.Scenario,
+        outcome.Plan?.Solver.Status ?? outcome.Status.ToPlanStatus(),
+        outcome.Plan?.Kpis,
+        outcome.Plan?.Solver,
+        outcome.Plan is null ? outcome.Reasons : []);
 }

@@ -3,32 +3,42 @@ using Scheduler.Core.Explanations;
 
 namespace Scheduler.Reports.Json;
 
-/// <summary>Why a title releases on its date, as <c>explain --json</c> prints it: the value's factors and the best other dates with what rules them out.</summary>
+/// <summary>Why a title releases on its date in a region, as <c>explain --json</c> prints it and the API gives it.</summary>
+public sealed record ExplanationDocument(string Title, string Region, string Date, string Mode, double Value, ValueFactors Factors, IReadOnlyList<AlternativeJson> Alternatives);
+
+/// <summary>The value's factors: base demand, seasonal, genre, each competing event's cut, competition, timing, and every drop's own factors when the release has several.</summary>
+public sealed record ValueFactors(double Base, double Seasonal, double Genre, IReadOnlyList<EventCutJson> Events, double Competition, double Timing, IReadOnlyList<DropFactorsJson>? Drops);
+
+/// <summary>A competing event that overlaps the launch window, and the factor it leaves.</summary>
+public sealed record EventCutJson(string Id, string Name, int OverlapDays, double Factor);
+
+/// <summary>One drop's date and the factors it meets there.</summary>
+public sealed record DropFactorsJson(int Index, string Date, double Seasonal, double Genre, double Competition);
+
+/// <summary>Another date: its value, the change against the chosen date, the rules that keep it out, and the trade-off when none does.</summary>
+public sealed record AlternativeJson(string Date, double Value, double ValueChange, IReadOnlyList<string> RuledOutBy, string? Tradeoff);
+
+/// <summary>Date explanations as the CLI and the API give them.</summary>
 public static class ExplanationJson
 {
-    public static object Of(DateExplanation e)
+    public static ExplanationDocument Of(DateExplanation e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return new
-        {
-            title = e.Title,
-            region = e.Region,
-            date = LocalDatePattern.Iso.Format(e.Date),
-            mode = e.Mode,
-            value = e.Breakdown.Value,
-            factors = new
-            {
-                @base = e.Breakdown.Base,
-                seasonal = e.Breakdown.Seasonal,
-                genre = e.Breakdown.Genre,
-                events = e.Breakdown.Events.Select(c => new { id = c.Event.Id, name = c.Event.Name, overlapDays = c.OverlapDays, factor = c.Factor }),
-                competition = e.Breakdown.Competition,
-                timing = e.Breakdown.Timing,
-                drops = e.Breakdown.Drops.IsEmpty
-                    ? null
-                    : e.Breakdown.Drops.Select(d => new { index = d.Index, date = LocalDatePattern.Iso.Format(d.Date), seasonal = d.Seasonal, genre = d.Genre, competition = d.Competition }),
-            },
-            alternatives = e.Alternatives.Select(a => new { date = LocalDatePattern.Iso.Format(a.Date), value = a.Value, valueChange = a.ValueChange, ruledOutBy = a.RuledOutBy, tradeoff = a.Tradeoff }),
-        };
+        var b = e.Breakdown;
+        return new ExplanationDocument(
+            e.Title,
+            e.Region,
+            LocalDatePattern.Iso.Format(e.Date),
+            e.Mode,
+            b.Value,
+            new ValueFactors(
+                b.Base,
+                b.Seasonal,
+                b.Genre,
+                [.. b.Events.Select(c => new EventCutJson(c.Event.Id, c.Event.Name, c.OverlapDays, c.Factor))],
+                b.Competition,
+                b.Timing,
+                b.Drops.IsEmpty ? null : [.. b.Drops.Select(d => new DropFactorsJson(d.Index, LocalDatePattern.Iso.Format(d.Date), d.Seasonal, d.Genre, d.Competition))]),
+            [.. e.Alternatives.Select(a => new AlternativeJson(LocalDatePattern.Iso.Format(a.Date), a.Value, a.ValueChange, a.RuledOutBy, a.Tradeoff))]);
     }
 }

@@ -1,59 +1,64 @@
 using System.Globalization;
 using NodaTime.Text;
 using Scheduler.Application.Publications;
+using Scheduler.Storage;
 
 namespace Scheduler.Reports.Json;
 
-/// <summary>The plan of record's publications as <c>status --json</c> and the API give them.</summary>
+/// <summary>The plan of record's publications as <c>status --json</c> prints them and the API gives them: counts by state, the page asked for, the trigger window, and the page's drops.</summary>
+public sealed record PublicationDocument(long? PlanOfRecord, PublicationCountsJson Counts, PublicationPageJson Page, TriggerWindowJson? Triggers, IReadOnlyList<PublicationJsonRow> Releases);
+
+/// <summary>How many drops of the plan of record stand in each state.</summary>
+public sealed record PublicationCountsJson(long Upcoming, long Published, long Late, long Failed, long Total);
+
+/// <summary>The page of drops given: the state asked for (null: every state), where it starts, its size, and how many drops match.</summary>
+public sealed record PublicationPageJson(PublicationState? State, long Offset, int Limit, long Matching);
+
+/// <summary>The window of publication triggers as last filled: the instant it reaches, when and by which node, and how many instants and drops it holds.</summary>
+public sealed record TriggerWindowJson(string Through, string FilledAt, string Node, int Instants, int Drops);
+
+/// <summary>One drop: its instant in UTC and in the region's zone, its state, when and by which node it was published, how late, and the sink's last error.</summary>
+public sealed record PublicationJsonRow(
+    string Title,
+    string Region,
+    int Drop,
+    int Drops,
+    string Date,
+    string PublishAt,
+    string? PublishAtLocal,
+    PublicationState State,
+    string? PublishedAt,
+    double? LatenessSeconds,
+    string? Node,
+    string? Error);
+
+/// <summary>Publications as the CLI and the API give them.</summary>
 public static class PublicationJson
 {
-    public static object Of(PublicationStatus status)
+    public static PublicationDocument Of(PublicationStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
-        return new
-        {
-            planOfRecord = status.PlanOfRecord,
-            counts = new
-            {
-                upcoming = status.Counts.Upcoming,
-                published = status.Counts.Published,
-                late = status.Counts.Late,
-                failed = status.Counts.Failed,
-                total = status.Counts.Total,
-            },
-            page = new
-            {
-                state = status.Query.State,
-                offset = status.Query.Offset,
-                limit = status.Query.Limit,
-                matching = status.Query.State is { } state ? status.Counts.Of(state) : status.Counts.Total,
-            },
-            triggers = status.Triggers is { } window
-                ? new
-                {
-                    through = InstantPattern.ExtendedIso.Format(window.Through),
-                    filledAt = InstantPattern.ExtendedIso.Format(window.RefilledAt),
-                    node = window.Node,
-                    instants = window.Instants,
-                    drops = window.Drops,
-                }
+        var counts = status.Counts;
+        return new PublicationDocument(
+            status.PlanOfRecord,
+            new PublicationCountsJson(counts.Upcoming, counts.Published, counts.Late, counts.Failed, counts.Total),
+            new PublicationPageJson(status.Query.State, status.Query.Offset, status.Query.Limit, status.Query.State is { } state ? counts.Of(state) : counts.Total),
+            status.Triggers is { } window
+                ? new TriggerWindowJson(InstantPattern.ExtendedIso.Format(window.Through), InstantPattern.ExtendedIso.Format(window.RefilledAt), window.Node, window.Instants, window.Drops)
                 : null,
-            releases = status.Releases.Select(r => new
-            {
-                title = r.Title,
-                region = r.Region,
-                drop = r.Drop,
-                drops = r.Drops,
-                date = LocalDatePattern.Iso.Format(r.Date),
-                publishAt = InstantPattern.General.Format(r.PublishAt),
-                publishAtLocal = LocalInstant(r),
-                state = r.State,
-                publishedAt = r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
-                latenessSeconds = r.LatenessSeconds,
-                node = r.Node,
-                error = r.Error,
-            }),
-        };
+            [.. status.Releases.Select(r => new PublicationJsonRow(
+                r.Title,
+                r.Region,
+                r.Drop,
+                r.Drops,
+                LocalDatePattern.Iso.Format(r.Date),
+                InstantPattern.General.Format(r.PublishAt),
+                LocalInstant(r),
+                r.State,
+                r.PublishedAt is { } at ? InstantPattern.ExtendedIso.Format(at) : null,
+                r.LatenessSeconds,
+                r.Node,
+                r.Error))]);
     }
 
     /// <summary>The instant in the region's zone, with its offset and the zone's abbreviation: <c>2027-03-19T00:00+01:00 CET</c>.</summary>

@@ -1,30 +1,44 @@
-using System.Text.Json;
 using Scheduler.Application.Runs;
+using Scheduler.Core.Plans;
 using Scheduler.Storage;
 
 namespace Scheduler.Reports.Json;
 
-/// <summary>One stored run as the API gives it: what was planned, where the run stands, its progress and messages, and when done its plan.</summary>
+/// <summary>One stored run as the API gives it: what was planned, where the run stands, its progress and messages, and when done its plan (the plan format).</summary>
+public sealed record RunDocument(
+    long Id,
+    long ScenarioId,
+    string Scenario,
+    string? Variant,
+    RunTrigger Trigger,
+    string? RequestedBy,
+    RunState State,
+    string Status,
+    string? Node,
+    long Attempt,
+    RunProgress? Progress,
+    IReadOnlyList<string> Messages,
+    PlanDocument? Plan);
+
+/// <summary>Stored runs as the API gives them.</summary>
 public static class RunJson
 {
-    public static object Of(StoredRun run)
+    public static RunDocument Of(StoredRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new
-        {
-            id = run.Id,
-            scenarioId = run.ScenarioId,
-            scenario = run.ScenarioName,
-            variant = run.Variant,
-            trigger = run.Trigger,
-            requestedBy = run.RequestedBy,
-            state = run.State,
-            status = run.Status,
-            node = run.Node,
-            attempt = run.Attempt,
-            progress = RunProgress.Parse(run.Progress),
-            messages = run.Messages,
-            plan = run.PlanJson is { } plan ? JsonSerializer.Deserialize<JsonElement>(plan) : (JsonElement?)null,
-        };
+        return new RunDocument(
+            run.Id,
+            run.ScenarioId,
+            run.ScenarioName,
+            run.Variant,
+            run.Trigger,
+            run.RequestedBy,
+            run.State,
+            run.Status,
+            run.Node,
+            run.Attempt,
+            RunProgress.Read(run.Progress),
+            run.Messages,
+            run.PlanJson is { } plan ? PlanJson.ReadDocument(plan) : null);
     }
 }

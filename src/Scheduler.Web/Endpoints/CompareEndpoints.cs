@@ -14,6 +14,8 @@ using Scheduler.Core.Validation;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -30,16 +32,17 @@ internal static class CompareEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/compare", CompareAsync)
-            .RequireAuthorization(ApiRoles.Plan)
-            .WithSummary("Compare variants of a stored scenario with its base: {\"scenarioId\", \"variants\": [ids, default all], \"timeLimitSeconds\"}. "
-                + "A single server answers when the solves end (200); a cluster queues them as solve jobs and answers at once (202, follow /api/comparisons/{id}).")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/comparisons/{id:long}", GetAsync)
-            .RequireAuthorization(ApiRoles.Read)
-            .WithSummary("A comparison queued on the cluster: each run's state and progress, and once every run has ended, the comparison as POST /api/compare gives it.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/compare", CompareAsync).RequireAuthorization(ApiRoles.Plan)
+            .Describe("compareVariants", "Compare variants of a stored scenario with its base. "
+                + "A single server answers when the solves end (200, the comparison); a cluster queues them as solve jobs and answers at once (202, follow /api/comparisons/{id}).")
+            .Takes<CompareRequest>()
+            .Answers<ComparisonDocument>()
+            .Answers<ComparisonQueued>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/comparisons/{id:long}", GetAsync).RequireAuthorization(ApiRoles.Read)
+            .Describe("getComparison", "A comparison queued on the cluster: each run's state and progress, and once every run has ended, the comparison as POST /api/compare gives it.")
+            .Answers<ComparisonFollowed>()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> CompareAsync(
@@ -109,7 +112,7 @@ internal static class CompareEndpoints
         if (started.Queued is { } queued)
         {
             return Results.Json(
-                new { id = queued.Id, baseRun = queued.BaseRunId, variants = queued.Variants.Select(v => new { id = v.Variant, run = v.RunId }) },
+                new ComparisonQueued(queued.Id, queued.BaseRunId, [.. queued.Variants.Select(v => new QueuedVariant(v.Variant, v.RunId))]),
                 ReportJson.Options,
                 statusCode: StatusCodes.Status202Accepted);
         }
@@ -146,15 +149,13 @@ internal static class CompareEndpoints
         }
 
         return Results.Json(
-            new
-            {
+            new ComparisonFollowed(
                 id,
-                scenarioId = status.Comparison.ScenarioId,
-                requestedBy = status.Comparison.RequestedBy,
-                state = status.State,
-                runs = status.Runs.Select(r => new { id = r.Id, variant = r.Variant, state = r.State, node = r.Node, attempt = r.Attempt, progress = RunProgress.Parse(r.Progress) }),
-                comparison = status.Result is { } result ? ComparisonJson.Of(result.Comparison, RequestedVariants) : null,
-            },
+                status.Comparison.ScenarioId,
+                status.Comparison.RequestedBy,
+                status.State,
+                [.. status.Runs.Select(r => new FollowedRun(r.Id, r.Variant, r.State, r.Node, r.Attempt, RunProgress.Read(r.Progress)))],
+                status.Result is { } result ? ComparisonJson.Of(result.Comparison, RequestedVariants) : null),
             ReportJson.Options);
     }
 }

@@ -9,6 +9,9 @@ using Scheduler.Publishing.Resilience;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
+
 namespace Scheduler.Web.Endpoints;
 
 /// <summary>
@@ -23,9 +26,9 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app)
         => app.MapGet("/healthz", CheckAsync)
             .AllowAnonymous()
-            .WithSummary("Database reachable, publishing scheduler running, and the last replan.")
-            .Produces(StatusCodes.Status200OK)
-            .Produces(StatusCodes.Status503ServiceUnavailable);
+            .Describe("checkHealth", "Database reachable, publishing scheduler running, and the last replan.")
+            .Answers<HealthReport>()
+            .Answers<HealthReport>(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> CheckAsync(
         [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
@@ -35,13 +38,13 @@ internal static class HealthEndpoints
         CancellationToken cancellationToken)
     {
         string? databaseError = null;
-        object? lastReplan = null;
+        LastReplan? lastReplan = null;
         try
         {
             await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
             if ((await database.PlanOfRecord.AuditAsync(cancellationToken).ConfigureAwait(false)).LastOrDefault(a => a.Action == AuditAction.Replan) is { } replan)
             {
-                lastReplan = new { at = InstantPattern.General.Format(replan.At), runId = replan.RunId, details = replan.Details };
+                lastReplan = new LastReplan(InstantPattern.General.Format(replan.At), replan.RunId, replan.Details);
             }
 
             outage.Answered();
@@ -61,14 +64,7 @@ internal static class HealthEndpoints
         var running = status == SchedulerStatus.Running;
         var healthy = databaseError is null && running;
         return Results.Json(
-            new
-            {
-                status = healthy ? "healthy" : "unhealthy",
-                node = node.Name,
-                database = databaseError ?? "reachable",
-                scheduler = status.ToString().ToLowerInvariant(),
-                lastReplan,
-            },
+            new HealthReport(healthy ? "healthy" : "unhealthy", node.Name, databaseError ?? "reachable", status.ToString().ToLowerInvariant(), lastReplan),
             ReportJson.Options,
             statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }

@@ -1,12 +1,14 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Scheduler.Application.Publications;
+using Scheduler.Core.Plans;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -16,11 +18,13 @@ internal static class PublicationEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/plan-of-record", PlanOfRecordAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The run adopted as the plan of record, with its plan JSON; 404 before the first adoption.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Describe("getPlanOfRecord", "The run adopted as the plan of record, with its plan; 404 before the first adoption.")
+            .Answers<PlanOfRecordDocument>()
+            .Refuses(StatusCodes.Status404NotFound);
         api.MapGet("/publications", PublicationsAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The plan of record's drops counted by state, and a page of them in publication order: ?state=upcoming|published|late|failed, ?offset=, ?limit= (0 to 10000, default 1000), as 'scheduler status --json'.")
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Describe("listPublications", "The plan of record's drops counted by state, and a page of them in publication order: ?state=upcoming|published|late|failed, ?offset=, ?limit= (0 to 10000, default 1000), as 'scheduler status --json'.")
+            .Answers<PublicationDocument>()
+            .Refuses(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> PlanOfRecordAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -32,7 +36,7 @@ internal static class PublicationEndpoints
         }
 
         return Results.Json(
-            new { runId = run.Id, scenario = run.ScenarioName, variant = run.Variant, plan = JsonSerializer.Deserialize<JsonElement>(run.PlanJson!) },
+            new PlanOfRecordDocument(run.Id, run.ScenarioName, run.Variant, PlanJson.ReadDocument(run.PlanJson!)),
             ReportJson.Options);
     }
 

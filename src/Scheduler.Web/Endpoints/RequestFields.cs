@@ -7,7 +7,7 @@ namespace Scheduler.Web.Endpoints;
 internal static class RequestFields
 {
     /// <summary>The longest solve the API queues: an hour; longer ones belong to a planner's shell.</summary>
-    public const double MaxTimeLimitSeconds = 3600;
+    public const double MaxTimeLimitSeconds = Contracts.Limits.MaxTimeLimitSeconds;
 
     /// <summary><c>scenarioId</c>: required, a stored scenario's id.</summary>
     public static long ScenarioId(JsonElement body, List<FieldError> errors)

@@ -19,6 +19,8 @@ using Scheduler.Reports.Calendar;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -31,31 +33,41 @@ internal static class RunEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/runs", QueueAsync)
-            .RequireAuthorization(ApiRoles.Plan)
-            .WithSummary("Plan a stored scenario or one of its variants in the background: {\"scenarioId\", \"variant\", \"timeLimitSeconds\"}.")
-            .Produces(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        api.MapGet("/runs", ListAsync).RequireAuthorization(ApiRoles.Read).WithSummary("Stored runs, newest first (?limit=N).");
+        api.MapPost("/runs", QueueAsync).RequireAuthorization(ApiRoles.Plan)
+            .Describe("queueRun", "Plan a stored scenario or one of its variants in the background.")
+            .Takes<RunRequest>()
+            .Answers<RunQueued>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/runs", ListAsync).RequireAuthorization(ApiRoles.Read)
+            .Describe("listRuns", "Stored runs, newest first (?limit=N, 1 to 500, default 50).")
+            .Answers<IReadOnlyList<RunListItem>>();
         api.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("A run's state (queued, running, done, failed, cancelled), progress and, when done, its plan.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Describe("getRun", "A run's state (queued, running, done, failed, cancelled), progress and, when done, its plan.")
+            .Answers<RunDocument>()
+            .Refuses(StatusCodes.Status404NotFound);
         api.MapGet("/runs/{id:long}/events", Events).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The run's progress as server-sent events, until it ends.");
+            .Describe("followRun", "The run's progress as server-sent events (progress, then done, failed, cancelled or missing), until it ends.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         api.MapDelete("/runs/{id:long}", CancelAsync).RequireAuthorization(ApiRoles.Plan)
-            .WithSummary("Cancel a queued or running plan.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .Describe("cancelRun", "Cancel a queued or running plan.")
+            .Answers<RunCancelled>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/report", ReportAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The run's release calendar as a self-contained HTML page; with ?against=RUN, drawn over that run's plan with the moved releases as arrows.");
+            .Describe("getRunCalendar", "The run's release calendar as a self-contained HTML page; with ?against=RUN, drawn over that run's plan with the moved releases as arrows.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/csv", CsvAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The run's releases as CSV.");
+            .Describe("getRunCsv", "The run's releases as CSV.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/explain", ExplainAsync).RequireAuthorization(ApiRoles.Read)
-            .WithSummary("Why a title releases on its date in a region (?title=ID&region=R), and what rules out its best other dates.");
+            .Describe("explainRelease", "Why a title releases on its date in a region (?title=ID&region=R), and what rules out its best other dates.")
+            .Answers<ExplanationDocument>()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/runs/{id:long}/adopt", AdoptAsync).RequireAuthorization(ApiRoles.Administer)
-            .WithSummary("Make the run's plan the plan of record, after verifying it again.")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Describe("adoptRun", "Make the run's plan the plan of record, after verifying it again.")
+            .Answers<RunAdopted>()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> QueueAsync(
@@ -97,7 +109,7 @@ internal static class RunEndpoints
             database, background, scenarioId, variant, new SolveSettings(timeLimit, null, null), Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
         if (answer.RunId is { } id)
         {
-            return Results.Json(new { id }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
+            return Results.Json(new RunQueued(id), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
         }
 
         errors.AddRange(answer.Problem switch
@@ -181,7 +193,7 @@ internal static class RunEndpoints
             return Problems.Conflict($"Run {id} has already ended ({Words.Of(run.State)}); there is nothing to cancel.");
         }
 
-        return Results.Json(new { id, state = RunState.Cancelled }, ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new RunCancelled(id, RunState.Cancelled), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     /// <summary>The run and its plan, or the problem that says why there is none.</summary>
@@ -263,11 +275,11 @@ internal static class RunEndpoints
         var result = await PlanAdoption.AdoptAsync(database, id, Actor.Of(user), cancellationToken).ConfigureAwait(false);
         return result.Refusal switch
         {
-            Refusal.None => Results.Json(new { id, adopted = true, message = result.Reasons[0] }, ReportJson.Options),
+            Refusal.None => Results.Json(new RunAdopted(id, true, result.Reasons[0]), ReportJson.Options),
             // The CLI names the database; an API client is not told where it lives.
             Refusal.UnknownRun => Problems.NotFound($"There is no run {id}."),
             Refusal.NoPlan => Problems.Conflict(result.Reasons[0]),
-            _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, "The plan cannot be adopted", result.Reasons[0], result.Reasons.Skip(1).Select(r => new { path = "", message = r })),
+            _ => Problems.Of(StatusCodes.Status422UnprocessableEntity, "The plan cannot be adopted", result.Reasons[0], result.Reasons.Skip(1).Select(r => new FieldError("", r))),
         };
     }
 }

@@ -8,6 +8,8 @@ using Scheduler.Core.Validation;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -16,19 +18,17 @@ internal static class ScenarioEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/scenarios", SubmitAsync)
-            .RequireAuthorization(ApiRoles.Plan)
-            .WithSummary("Validate a scenario document (the request body) and store it as a scenario version.")
-            .Produces(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        api.MapGet("/scenarios", ListAsync)
-            .RequireAuthorization(ApiRoles.Read)
-            .WithSummary("The stored scenario versions, newest first.");
-        api.MapGet("/scenarios/{id:long}", FindAsync)
-            .RequireAuthorization(ApiRoles.Read)
-            .WithSummary("One stored scenario version and its variants.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/scenarios", SubmitAsync).RequireAuthorization(ApiRoles.Plan)
+            .Describe("submitScenario", "Validate a scenario document (the request body, as scenarios.schema.json describes it) and store it as a scenario version.")
+            .Answers<ScenarioStored>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
+        api.MapGet("/scenarios", ListAsync).RequireAuthorization(ApiRoles.Read)
+            .Describe("listScenarios", "The stored scenario versions, newest first (?limit=N, 1 to 500, default 50).")
+            .Answers<IReadOnlyList<ScenarioListItem>>();
+        api.MapGet("/scenarios/{id:long}", FindAsync).RequireAuthorization(ApiRoles.Read)
+            .Describe("getScenario", "One stored scenario version and its variants.")
+            .Answers<ScenarioDetails>()
+            .Refuses(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> SubmitAsync(HttpRequest request, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ internal static class ScenarioEndpoints
             await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
             var id = await StoredScenarios.SubmitAsync(database, document, cancellationToken).ConfigureAwait(false);
             return Results.Json(
-                new { id, sha256 = document.Sha256, name = document.Scenario.Name, variants = document.Variants.Select(v => v.Variant.Id) },
+                new ScenarioStored(id, document.Sha256, document.Scenario.Name, [.. document.Variants.Select(v => v.Variant.Id)]),
                 ReportJson.Options,
                 statusCode: StatusCodes.Status201Created);
         }
@@ -57,7 +57,7 @@ internal static class ScenarioEndpoints
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var scenarios = await database.Scenarios.ListAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
         return Results.Json(
-            scenarios.Select(s => new { id = s.Id, name = s.Name, sha256 = s.Sha256, submittedAt = InstantPattern.General.Format(s.SubmittedAt) }),
+            scenarios.Select(s => new ScenarioListItem(s.Id, s.Name, s.Sha256, InstantPattern.General.Format(s.SubmittedAt))).ToList(),
             ReportJson.Options);
     }
 
@@ -72,7 +72,7 @@ internal static class ScenarioEndpoints
         // Read without validating it: a version stored under older rules still lists its variants.
         var variants = (await StoredScenarios.OutlineAsync(database, id, cancellationToken).ConfigureAwait(false)).Variants;
         return Results.Json(
-            new { id = found.Id, name = found.Name, sha256 = found.Sha256, submittedAt = InstantPattern.General.Format(found.SubmittedAt), variants },
+            new ScenarioDetails(found.Id, found.Name, found.Sha256, InstantPattern.General.Format(found.SubmittedAt), variants),
             ReportJson.Options);
     }
 }

@@ -7,6 +7,8 @@ using NodaTime.Text;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -15,10 +17,13 @@ internal static class TokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapGet("/tokens", ListAsync).RequireAuthorization(ApiRoles.Administer).WithSummary("Every token: name, role, when made and revoked.");
+        api.MapGet("/tokens", ListAsync).RequireAuthorization(ApiRoles.Administer)
+            .Describe("listTokens", "Every token: name, role, when made and revoked (never its secret).")
+            .Answers<IReadOnlyList<TokenListItem>>();
         api.MapDelete("/tokens/{name}", RevokeAsync).RequireAuthorization(ApiRoles.Administer)
-            .WithSummary("Revoke a token; it stops working at once.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Describe("revokeToken", "Revoke a token; it stops working at once.")
+            .Answers<TokenRevoked>()
+            .Refuses(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -26,13 +31,7 @@ internal static class TokenEndpoints
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var tokens = await database.Tokens.ListAsync(cancellationToken).ConfigureAwait(false);
         return Results.Json(
-            tokens.Select(t => new
-            {
-                name = t.Name,
-                role = ApiRoles.Name(t.Role),
-                createdAt = InstantPattern.General.Format(t.CreatedAt),
-                revokedAt = t.RevokedAt is { } at ? InstantPattern.General.Format(at) : null,
-            }),
+            tokens.Select(t => new TokenListItem(t.Name, ApiRoles.Name(t.Role), InstantPattern.General.Format(t.CreatedAt), t.RevokedAt is { } at ? InstantPattern.General.Format(at) : null)).ToList(),
             ReportJson.Options);
     }
 
@@ -40,7 +39,7 @@ internal static class TokenEndpoints
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         return await database.Tokens.RevokeAsync(name, Actor.Of(user), cancellationToken).ConfigureAwait(false)
-            ? Results.Json(new { name, revoked = true }, ReportJson.Options)
+            ? Results.Json(new TokenRevoked(name, true), ReportJson.Options)
             : Problems.NotFound($"There is no active token named '{name}'.");
     }
 }

@@ -55,7 +55,12 @@ public static class SchedulerWebHost
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         // Answers the host writes itself (server-sent events) speak the vocabularies' words too, as ReportJson does.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(Words.Policy)));
+        // Numbers as numbers only, as every answer writes them: the document then declares integers, not 'integer or string'.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(Words.Policy));
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
 
         // Nothing here protects data with keys (no cookies, no antiforgery): keys in memory spare a key ring on disk.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
@@ -68,7 +73,12 @@ public static class SchedulerWebHost
                 options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
             }
         });
-        services.AddOpenApi(options => options.AddDocumentTransformer(BearerSecurityScheme.AddAsync));
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer(ApiDocumentOutline.ApplyAsync);
+            options.AddDocumentTransformer(BearerSecurityScheme.AddAsync);
+            options.AddOperationTransformer(ApiDescriptions.DescribeRequestBodyAsync);
+        });
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("scheduler", serviceInstanceId: serve.Node.Name))
             .WithMetrics(metrics => metrics.AddMeter(PublicationMetrics.MeterName).AddPrometheusExporter());
@@ -79,14 +89,14 @@ public static class SchedulerWebHost
         app.UseAuthorization();
         app.MapOpenApi();
         app.MapPrometheusScrapingEndpoint("/metrics");
-        HealthEndpoints.Map(app);
+        HealthEndpoints.Map(app.MapGroup("").WithTags("Operations"));
         PageEndpoints.Map(app);
-        var api = app.MapGroup("/api");
-        ScenarioEndpoints.Map(api);
-        RunEndpoints.Map(api);
-        CompareEndpoints.Map(api);
-        PublicationEndpoints.Map(api);
-        TokenEndpoints.Map(api);
+        var api = app.MapGroup("/api").Refuses(ApiDescriptions.EveryApiOperation);
+        ScenarioEndpoints.Map(api.MapGroup("").WithTags("Scenarios"));
+        RunEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
+        PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
+        TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));
         // Any path, dotted ones too (/api/runs/1.5): the default fallback leaves what looks like a file to an empty 404.
         api.MapFallback("{*path}", (HttpContext context) => Problems.NotFound($"There is no API endpoint {context.Request.Method} {context.Request.Path}."));
         return app;

@@ -189,7 +189,7 @@ public class RoleAccessTests
             {
                 using var problem = JsonDocument.Parse(text);
                 Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(Api.ProblemContentType));
-                Assert.That(problem.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "status", "detail", "errors" }));
+                Assert.That(problem.RootElement.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "status", "detail", "errors", "errorCount" }));
                 Assert.That(problem.RootElement.GetProperty("status").GetInt32(), Is.EqualTo((int)expected));
             }
         }

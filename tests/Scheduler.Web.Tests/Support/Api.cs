@@ -89,7 +89,7 @@ internal static class Api
         return await WaitForRunAsync(client, id, TimeSpan.FromSeconds(timeLimitSeconds + 60));
     }
 
-    /// <summary>A problem as the API writes it, for comparing whole bodies.</summary>
+    /// <summary>A problem as the API writes it, for comparing whole bodies: every error listed (as fewer than 200 are) and their count.</summary>
     public static string Problem(int status, string title, string detail, params (string Path, string Message)[] errors)
         => Normalized(new JsonObject
         {
@@ -97,6 +97,7 @@ internal static class Api
             ["status"] = status,
             ["detail"] = detail,
             ["errors"] = new JsonArray([.. errors.Select(e => new JsonObject { ["path"] = e.Path, ["message"] = e.Message })]),
+            ["errorCount"] = errors.Length,
         });
 
     public static string Invalid(string detail, params (string Path, string Message)[] errors) => Problem(422, "The request is invalid", detail, errors);
