@@ -36,7 +36,7 @@ public sealed class ScenarioSchema
     {
         ArgumentNullException.ThrowIfNull(document);
         var errors = new List<ValidationError>();
-        Flatten(_schema.Validate(document.ToJsonString()), errors);
+        Flatten(_schema.Validate(WholeNumbers.Plain(document)!.ToJsonString()), errors);
         return errors
             .OrderBy(e => e.LineNumber)
             .ThenBy(e => e.LinePosition)
