@@ -37,6 +37,11 @@ public sealed class ScenarioSchema
         ArgumentNullException.ThrowIfNull(document);
         var errors = new List<ValidationError>();
         Flatten(_schema.Validate(WholeNumbers.Plain(document)!.ToJsonString()), errors);
+
+        // A text that is not in the form YYYY-MM-DD fails the date's pattern and its "format" both:
+        // the pattern's message says what is wrong, the format's would say it again.
+        var misshapen = errors.Where(e => e.Kind == ValidationErrorKind.PatternMismatch).Select(e => e.Path).ToHashSet(StringComparer.Ordinal);
+        errors.RemoveAll(e => e.Kind == ValidationErrorKind.DateExpected && misshapen.Contains(e.Path));
         return errors
             .OrderBy(e => e.LineNumber)
             .ThenBy(e => e.LinePosition)
