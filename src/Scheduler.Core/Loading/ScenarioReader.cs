@@ -13,7 +13,7 @@ namespace Scheduler.Core.Loading;
 /// </summary>
 internal static class ScenarioReader
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Converters = { new WholeNumberConverter() } };
 
     public static Scenario? Read(JsonObject document, List<ScenarioError> errors)
     {

@@ -12,12 +12,20 @@ namespace Scheduler.Core.Loading;
 internal static class VariantMerger
 {
     private const string RemoveKey = "remove";
+    private const string VariantsKey = "variants";
 
     /// <summary>A new document: the scenario without its variants, with the changes applied.</summary>
     public static JsonObject Apply(JsonObject scenario, JsonObject changes, string changesPath, List<ScenarioError> errors)
     {
         var result = scenario.DeepClone().AsObject();
-        result.Remove("variants");
+        result.Remove(VariantsKey);
+        if (changes.ContainsKey(VariantsKey))
+        {
+            // The merged scenario's variants would never be read; the schema leaves them out of changes too.
+            errors.Add(new ScenarioError(JsonPath.Property(changesPath, VariantsKey), Messages.VariantChangesVariants));
+            return result;
+        }
+
         MergeObject(result, changes, changesPath, errors);
         return result;
     }

@@ -157,6 +157,8 @@ internal static class Messages
 
     public static string VariantElementWithoutId => "every element must carry an 'id' naming the element it changes or adds";
 
+    public static string VariantChangesVariants => "a variant cannot change the variants; list each variant at the top level";
+
     public static string UnknownVariant(string id, IEnumerable<string> known)
     {
         var list = known.ToList();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using Scheduler.Core.Loading;
@@ -28,12 +29,14 @@ internal static class SchemaErrorTranslator
             ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected
                 or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected
                 => Messages.WrongType(ExpectedType(error.Kind), JsonText.Describe(value)),
+            // A pinned date (a date or an object of dates): a text in the form of a date is not a calendar date.
             ValidationErrorKind.NoTypeValidates when value is JsonValue text && text.TryGetValue<string>(out var pinned)
-                => Messages.PatternMismatch(pinned, schema?.Pattern),
+                => schema?.Pattern is { } pattern && Regex.IsMatch(pinned, pattern) ? FieldParser.NotADate(pinned) : Messages.PatternMismatch(pinned, schema?.Pattern),
             ValidationErrorKind.NoTypeValidates => Messages.WrongType(Messages.DateOrDatesByRegion, JsonText.Describe(value)),
             ValidationErrorKind.NumberTooSmall => TooSmall(schema, value),
             ValidationErrorKind.NumberTooBig => TooBig(schema, value),
             ValidationErrorKind.PatternMismatch => Messages.PatternMismatch(Text(value), schema?.Pattern),
+            ValidationErrorKind.DateExpected => FieldParser.NotADate(Text(value)),
             ValidationErrorKind.NotInEnumeration => Messages.NotInEnumeration(
                 Text(value),
                 schema?.Enumeration.Select(e => Convert.ToString(e, CultureInfo.InvariantCulture) ?? "null") ?? []),

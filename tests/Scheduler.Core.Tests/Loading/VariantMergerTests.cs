@@ -155,4 +155,15 @@ public class VariantMergerTests
             }));
         });
     }
+
+    [Test]
+    public void Load_VariantChangingTheVariants_IsReportedWithItsId()
+    {
+        var document = WithVariants("""[{ "id": "nested", "changes": { "variants": [{ "id": "inner", "changes": {} }] } }]""");
+
+        Assert.That(document.VariantErrors.Select(e => e.ToString()), Is.EqualTo(new[]
+        {
+            "variant 'nested': $.variants[0].changes.variants: a variant cannot change the variants; list each variant at the top level",
+        }));
+    }
 }
