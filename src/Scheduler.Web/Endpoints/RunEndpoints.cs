@@ -47,18 +47,18 @@ internal static class RunEndpoints
             .Refuses(StatusCodes.Status404NotFound);
         api.MapGet("/runs/{id:long}/events", Events).RequireAuthorization(ApiRoles.Read)
             .Describe("followRun", "The run's progress as server-sent events (progress, then done, failed, cancelled or missing), until it ends.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .AnswersText("text/event-stream");
         api.MapDelete("/runs/{id:long}", CancelAsync).RequireAuthorization(ApiRoles.Plan)
             .Describe("cancelRun", "Cancel a queued or running plan.")
             .Answers<RunCancelled>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/report", ReportAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("getRunCalendar", "The run's release calendar as a self-contained HTML page; with ?against=RUN, drawn over that run's plan with the moved releases as arrows.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
+            .AnswersText("text/html")
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/csv", CsvAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("getRunCsv", "The run's releases as CSV.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .AnswersText("text/csv")
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/explain", ExplainAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("explainRelease", "Why a title releases on its date in a region (?title=ID&region=R), and what rules out its best other dates.")

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
@@ -25,6 +28,10 @@ internal static class ApiDescriptions
     /// <summary>Names the operation (its <c>operationId</c>) and says what it does.</summary>
     public static RouteHandlerBuilder Describe(this RouteHandlerBuilder builder, string name, string summary)
         => builder.WithName(name).WithSummary(summary);
+
+    /// <summary>A success answer that is text (CSV, HTML, server-sent events), not JSON.</summary>
+    public static RouteHandlerBuilder AnswersText(this RouteHandlerBuilder builder, string contentType)
+        => builder.Produces<string>(StatusCodes.Status200OK, contentType);
 
     /// <summary>The success answer: <typeparamref name="T"/> as JSON.</summary>
     public static RouteHandlerBuilder Answers<T>(this RouteHandlerBuilder builder, int status = StatusCodes.Status200OK)
@@ -67,6 +74,41 @@ internal static class ApiDescriptions
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
         };
+    }
+
+    /// <summary>
+    /// Nulls said once: a field left out when null (<c>drops</c> of a single-drop release) is not
+    /// required, whatever its record's constructor says; and an enumeration lists its words only,
+    /// as a nullable use of it already allows null beside it (with null among the words too, a
+    /// null would match both branches of that <c>oneOf</c>, and no validator would accept it).
+    /// </summary>
+    public static Task TidyNullsAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        if (schema.Enum is { Count: > 0 } words)
+        {
+            foreach (var word in words.Where(w => w is null || w.GetValueKind() == JsonValueKind.Null).ToList())
+            {
+                words.Remove(word);
+            }
+        }
+
+        if (context.JsonTypeInfo.Kind != JsonTypeInfoKind.Object || schema.Required is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        foreach (var property in context.JsonTypeInfo.Properties)
+        {
+            var ignored = property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true).OfType<JsonIgnoreAttribute>() ?? [];
+            if (ignored.Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull))
+            {
+                schema.Required.Remove(property.Name);
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private sealed record RequestBodyOf(Type Type);

@@ -78,6 +78,7 @@ public static class SchedulerWebHost
             options.AddDocumentTransformer(ApiDocumentOutline.ApplyAsync);
             options.AddDocumentTransformer(BearerSecurityScheme.AddAsync);
             options.AddOperationTransformer(ApiDescriptions.DescribeRequestBodyAsync);
+            options.AddSchemaTransformer(ApiDescriptions.TidyNullsAsync);
         });
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("scheduler", serviceInstanceId: serve.Node.Name))
@@ -137,8 +138,16 @@ public static class SchedulerWebHost
         }
         catch (Exception ex) when (!context.Response.HasStarted && ex is not OperationCanceledException)
         {
-            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWebHost)).LogError(ex, "{Method} {Path} failed", context.Request.Method, context.Request.Path);
-            await Problems.WriteAsync(context, StatusCodes.Status500InternalServerError, "Internal error", $"The server could not answer {context.Request.Method} {context.Request.Path}; the details are in its log.").ConfigureAwait(false);
+            // The client gets the id of the log line that holds the details, never the details themselves.
+            var correlationId = context.TraceIdentifier;
+            context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWebHost))
+                .LogError(ex, "{Method} {Path} failed (correlation id {CorrelationId})", context.Request.Method, context.Request.Path, correlationId);
+            await Problems.WriteAsync(
+                context,
+                StatusCodes.Status500InternalServerError,
+                "Internal error",
+                $"The server could not answer {context.Request.Method} {context.Request.Path}; its log tells why under correlation id {correlationId}.",
+                correlationId: correlationId).ConfigureAwait(false);
         }
     }
 }

@@ -15,7 +15,9 @@ async function problemOf(response) {
   if (type.includes('json')) {
     try {
       const body = await response.json();
-      return { title: body.title, detail: body.detail, errors: Array.isArray(body.errors) ? body.errors : [] };
+      const errors = Array.isArray(body.errors) ? body.errors : [];
+      // The server lists the first errors of a long list and counts them all.
+      return { title: body.title, detail: body.detail, errors, errorCount: Number.isInteger(body.errorCount) ? body.errorCount : errors.length };
     } catch {
       // fall through to a plain sentence
     }

@@ -44,7 +44,10 @@ async function chooseStoredScenario(id) {
   }
 }
 
-function showErrors(errors) {
+function showErrors(errors, count = errors.length) {
+  el.errors.caption.textContent = count > errors.length
+    ? `Errors in the scenario: the first ${errors.length} of ${count.toLocaleString('en')}`
+    : 'Errors in the scenario';
   el.errors.tBodies[0].replaceChildren(...errors.map((e) => {
     const tr = document.createElement('tr');
     cell(tr, e.path, 'path');
@@ -98,7 +101,7 @@ export function initScenarios(started) {
       loadScenarios();
     } catch (error) {
       sayError(el.uploadMessage, error);
-      showErrors(error instanceof ApiError ? error.problem.errors : []);
+      showErrors(error instanceof ApiError ? error.problem.errors : [], error instanceof ApiError ? error.problem.errorCount : 0);
     }
   });
 

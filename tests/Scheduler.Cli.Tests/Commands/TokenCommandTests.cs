@@ -175,4 +175,18 @@ public class TokenCommandTests
             Assert.That(result.Error, Is.EqualTo("--http: 'ftp://x' is not an address to listen on: use http://HOST:PORT, such as http://127.0.0.1:8080.\n"));
         }
     }
+
+    [TestCase(new[] { "--public-url", "https://scheduler.example.com" }, "--public-url: only with --http, which answers the API.\n")]
+    [TestCase(new[] { "--http", "http://127.0.0.1:0", "--public-url", "ftp://x" }, "--public-url: 'ftp://x' is not an address clients reach the API at: use http(s)://HOST[:PORT][/PATH], such as https://scheduler.example.com.\n")]
+    [TestCase(new[] { "--http", "http://127.0.0.1:0", "--public-url", "scheduler" }, "--public-url: 'scheduler' is not an address clients reach the API at: use http(s)://HOST[:PORT][/PATH], such as https://scheduler.example.com.\n")]
+    public async Task Serve_PublicUrlWrong_ExitsTwoNamingIt(string[] options, string error)
+    {
+        var result = await CliRun.InProcessAsync(["serve", "--db", Db, .. options]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(result.Error, Is.EqualTo(error));
+        }
+    }
 }

@@ -160,6 +160,19 @@ public sealed class PlannersPageTests
     }
 
     [Test]
+    public async Task Upload_ScenarioWith300Errors_ShowsTheFirst200AndSaysHowManyThereAre()
+    {
+        await SignInAsync(TokenRole.Planner);
+
+        await _page.GetByLabel("or paste the scenario JSON").FillAsync(ManyErrors.Scenario(300));
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
+
+        var table = _page.Locator("#scenario-errors");
+        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(200);
+        await Expect(table.Locator("caption")).ToHaveTextAsync("Errors in the scenario: the first 200 of 300");
+    }
+
+    [Test]
     public async Task Upload_PastedJson_StoresItAndOffersItsVariants()
     {
         var json = await File.ReadAllTextAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
