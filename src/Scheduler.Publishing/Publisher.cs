@@ -82,9 +82,7 @@ public sealed class Publisher : IDisposable
         foreach (var release in published)
         {
             var lateness = (now - release.PublishAt).TotalSeconds;
-            _logger.LogInformation(
-                "Published {Title} in {Region}, drop {Drop} of {Drops} ({Date}), due {PublishAt}, {Lateness:0.###} s late, on node {Node}",
-                release.Title, release.Region, release.Drop, release.DropCount, LocalDatePattern.Iso.Format(release.Date), release.PublishAt, Math.Max(0, lateness), _node.Name);
+            _logger.Published(release.Title, release.Region, release.Drop, release.DropCount, LocalDatePattern.Iso.Format(release.Date), release.PublishAt, Math.Max(0, lateness), _node.Name);
             _metrics.Published(lateness);
         }
 

@@ -82,9 +82,7 @@ public sealed class TriggerWindow
 
         var window = new PublicationWindow(stamp, through, now, _options.Node.Name, due.Count, due.Sum(d => d.Drops));
         await database.PublicationWindow.RecordAsync(window, cancellationToken).ConfigureAwait(false);
-        _logger.LogInformation(
-            "Publication triggers through {Through}: {Instants} instants for {Drops} drops ({Added} added, {Removed} removed) in {Milliseconds} ms, asked for by {Reason}",
-            through, window.Instants, window.Drops, added.Count, removed.Count, clock.ElapsedMilliseconds, reason);
+        _logger.TriggersFilled(through, window.Instants, window.Drops, added.Count, removed.Count, clock.ElapsedMilliseconds, reason);
         return window;
     }
 }

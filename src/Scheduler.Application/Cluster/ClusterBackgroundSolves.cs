@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Quartz;
 using Scheduler.Application.Execution;
 using Scheduler.Storage;
@@ -13,19 +14,30 @@ internal sealed class ClusterBackgroundSolves : IBackgroundSolves
 {
     private readonly ISchedulerFactory _schedulers;
     private readonly Func<CancellationToken, Task<SchedulerDatabase>> _openDatabase;
+    private readonly ILogger<ClusterBackgroundSolves> _logger;
 
-    public ClusterBackgroundSolves(ISchedulerFactory schedulers, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase)
+    public ClusterBackgroundSolves(ISchedulerFactory schedulers, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, ILogger<ClusterBackgroundSolves> logger)
     {
         _schedulers = schedulers;
         _openDatabase = openDatabase;
+        _logger = logger;
     }
 
     public async Task SubmitAsync(long runId, CancellationToken cancellationToken = default)
-        => await SolveJobs.QueueAsync(await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false), runId, cancellationToken).ConfigureAwait(false);
+    {
+        await SolveJobs.QueueAsync(await _schedulers.GetScheduler(cancellationToken).ConfigureAwait(false), runId, cancellationToken).ConfigureAwait(false);
+        _logger.RunQueued(runId);
+    }
 
     public async Task<bool> CancelAsync(long runId, string actor, CancellationToken cancellationToken = default)
     {
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-        return await database.SolveQueue.EndAsync(runId, RunState.Cancelled, [$"cancelled by {actor}"], cancellationToken).ConfigureAwait(false);
+        var cancelled = await database.SolveQueue.EndAsync(runId, RunState.Cancelled, [$"cancelled by {actor}"], cancellationToken).ConfigureAwait(false);
+        if (cancelled)
+        {
+            _logger.RunCancelled(runId, actor);
+        }
+
+        return cancelled;
     }
 }

@@ -59,7 +59,7 @@ public sealed class SolveQueueSweep : BackgroundService
                 && await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } run
                 && await database.SolveQueue.RequeueAsync(new RunAttempt(id, run.Attempt), cancellationToken).ConfigureAwait(false))
             {
-                _logger.LogWarning("Run {Run} was running on {Node} without a solve job; it is queued again", id, run.Node);
+                _logger.RunRequeued(id, run.Node);
             }
         }
 
@@ -75,7 +75,7 @@ public sealed class SolveQueueSweep : BackgroundService
 
         if (queued > 0)
         {
-            _logger.LogInformation("{Count} queued runs had no solve job; their jobs are queued", queued);
+            _logger.QueuedRunsRequeued(queued);
         }
 
         return queued;

@@ -77,7 +77,11 @@ public sealed class SolveRunJob : IJob
 
         if (attempt is not null)
         {
-            _logger.LogInformation("Run {Run}: attempt {Attempt} on node {Node}{Recovered}", runId, attempt.Attempt, _solving.Node, context.Recovering ? " (taken over from a node taken for dead)" : "");
+            if (context.Recovering)
+            {
+                _logger.RunTakenOver(runId, attempt.Attempt, _solving.Node.Name);
+            }
+
             if (!await SolveAsync(attempt, working).ConfigureAwait(false))
             {
                 await HandBackAsync(context, runId, attempt).ConfigureAwait(false);
@@ -109,7 +113,7 @@ public sealed class SolveRunJob : IJob
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogError(ex, "Run {Run} failed", attempt.RunId);
+            _logger.RunFailed(ex, attempt.RunId);
             await EndAsync(attempt, RunState.Failed, $"internal error: {ex.Message}", working.Token).ConfigureAwait(false);
         }
 
@@ -153,11 +157,11 @@ public sealed class SolveRunJob : IJob
             }
 
             await context.Scheduler.ScheduleJob(SolveJobs.TriggerFor(runId), cancellationToken: patience.Token).ConfigureAwait(false);
-            _logger.LogInformation("Run {Run} handed back to the cluster: node {Node} is stopping", runId, _solving.Node);
+            _logger.RunHandedBack(runId, _solving.Node.Name);
         }
         catch (Exception ex) when (ex is OperationCanceledException || DatabaseFaults.IsTransient(ex))
         {
-            _logger.LogWarning("Run {Run} could not be handed back while the database did not answer; a node's sweep queues it again", runId);
+            _logger.RunHandBackFailed(runId);
         }
     }
 }

@@ -47,6 +47,7 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
     public Task SubmitAsync(long runId, CancellationToken cancellationToken = default)
     {
         Enqueue(runId);
+        _logger.RunQueued(runId);
         return Task.CompletedTask;
     }
 
@@ -67,11 +68,18 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
         if (_running.TryGetValue(runId, out var solving))
         {
             await solving.CancelAsync().ConfigureAwait(false);
+            _logger.RunCancelled(runId, actor);
             return true;
         }
 
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-        return await database.SolveQueue.EndAsync(runId, RunState.Cancelled, [$"cancelled by {actor} before it started"], cancellationToken).ConfigureAwait(false);
+        var cancelled = await database.SolveQueue.EndAsync(runId, RunState.Cancelled, [$"cancelled by {actor} before it started"], cancellationToken).ConfigureAwait(false);
+        if (cancelled)
+        {
+            _logger.RunCancelled(runId, actor);
+        }
+
+        return cancelled;
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -94,7 +102,7 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
         foreach (var id in await database.SolveQueue.IdsInStateAsync(RunState.Running, cancellationToken).ConfigureAwait(false))
         {
             await database.SolveQueue.EndAsync(id, RunState.Failed, ["the server stopped during the solve; start the run again"], cancellationToken).ConfigureAwait(false);
-            _logger.LogWarning("Run {Run} was cut off by a stop of the server; it ends failed", id);
+            _logger.RunCutOff(id);
         }
 
         foreach (var id in await database.SolveQueue.IdsInStateAsync(RunState.Queued, cancellationToken).ConfigureAwait(false))
@@ -115,7 +123,7 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    _logger.LogError(ex, "Run {Run} failed", runId);
+                    _logger.RunFailed(ex, runId);
                     await EndQuietlyAsync(runId, RunState.Failed, $"internal error: {ex.Message}", stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -184,7 +192,7 @@ internal sealed class BackgroundSolves : BackgroundService, IBackgroundSolves
         }
         catch (StorageException ex)
         {
-            _logger.LogError(ex, "Run {Run} could not be marked {State}", runId, state);
+            _logger.RunNotMarked(ex, runId, state);
         }
     }
 }

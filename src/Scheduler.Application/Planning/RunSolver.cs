@@ -106,6 +106,7 @@ public sealed class RunSolver
     private async Task SolveAsync(RunAttempt attempt, Prepared prepared, CancellationTokenSource cancellation)
     {
         var (run, job, request, progressInterval) = prepared;
+        _logger.RunStarted(run.Id, run.Node ?? "", attempt.Attempt);
         var started = _time.GetTimestamp();
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var watch = new SolveWatch(progressInterval, async update =>
@@ -116,7 +117,7 @@ public sealed class RunSolver
             // A report the database cannot take now is skipped: the run is still this attempt's.
             if (!await _retries.TryOnceAsync(token => ReportAsync(attempt, report, token), missed: true, cancellation.Token).ConfigureAwait(false))
             {
-                _logger.LogInformation("Run {Run} ended or was taken over elsewhere; its solve here stops", run.Id);
+                _logger.RunStoppedElsewhere(run.Id);
                 await cancellation.CancelAsync().ConfigureAwait(false);
             }
         });
@@ -146,9 +147,13 @@ public sealed class RunSolver
                 return await database.SolveQueue.CompleteAsync(attempt, record, CancellationToken.None).ConfigureAwait(false);
             },
             cancellation.Token).ConfigureAwait(false);
-        if (!stored)
+        if (stored)
         {
-            _logger.LogWarning("Run {Run} had ended, or was taken over, before its solve here finished; this plan was not stored", run.Id);
+            _logger.RunFinished(run.Id, record.Status, record.Objective, record.Gap, _time.GetElapsedTime(started).TotalSeconds);
+        }
+        else
+        {
+            _logger.RunNotStored(run.Id);
         }
     }
 

@@ -107,14 +107,14 @@ public sealed class ReplanService : IDisposable
         if (outcome.Outcome.Status == PlanningStatus.TooLarge)
         {
             // Refused before anything was built, as invalid input: nothing is stored and the plan of record stays.
-            _logger.LogWarning("Replan of run {Run} refused: {Reason}", record.Id, outcome.Outcome.Reasons[0]);
+            _logger.ReplanRefused(record.Id, outcome.Outcome.Reasons[0]);
             return new ReplanReport(false, null, false, [$"{outcome.Outcome.Reasons[0]} Nothing was stored; the plan of record (run {record.Id}) stays."], outcome);
         }
 
         var lines = Describe(outcome, record.Id);
         foreach (var line in lines)
         {
-            _logger.LogInformation("{Line}", line);
+            _logger.Replanned(line);
         }
 
         var valid = outcome.Outcome.VerifiedPlan is not null;

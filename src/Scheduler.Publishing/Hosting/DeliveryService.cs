@@ -33,6 +33,9 @@ public sealed class DeliveryService : BackgroundService
     private readonly DatabaseRetries _retries;
     private readonly ServeFaults _faults;
 
+    // When the sink began to refuse (a timestamp of the clock), logged once then and once when it takes notifications again; null while it takes them.
+    private long? _failingSince;
+
     public DeliveryService(
         Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
         INotificationSink sink,
@@ -68,17 +71,29 @@ public sealed class DeliveryService : BackgroundService
             {
                 case DeliveryOutcome.Delivered:
                     await database.Notifications.RecordDeliveryAsync(notification.Id, NotificationStatus.Delivered, null, cancellationToken).ConfigureAwait(false);
+                    if (_failingSince is { } since)
+                    {
+                        _failingSince = null;
+                        _logger.SinkRecovered(_time.GetElapsedTime(since).TotalSeconds);
+                    }
+
                     break;
                 case DeliveryOutcome.Retry when attempts < MaxAttempts:
                     await database.Notifications.RecordDeliveryAsync(notification.Id, NotificationStatus.Pending, result.Error, cancellationToken).ConfigureAwait(false);
                     var backoff = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, attempts - 1)));
                     retryIn = retryIn is { } earlier && earlier < backoff ? earlier : backoff;
-                    _logger.LogWarning("Delivery of {Title} in {Region}, drop {Drop}, failed ({Error}); retrying in {Backoff}", notification.Title, notification.Region, notification.Drop, result.Error, backoff);
+                    if (_failingSince is null)
+                    {
+                        _failingSince = _time.GetTimestamp();
+                        _logger.SinkFailing(result.Error);
+                    }
+
+                    _logger.DeliveryRetrying(notification.Title, notification.Region, notification.Drop, result.Error, backoff);
                     break;
                 default:
                     await database.Notifications.RecordDeliveryAsync(notification.Id, NotificationStatus.Failed, result.Error, cancellationToken).ConfigureAwait(false);
                     _metrics.DeliveryFailed();
-                    _logger.LogError("Delivery of {Title} in {Region}, drop {Drop}, failed for good: {Error}", notification.Title, notification.Region, notification.Drop, result.Error);
+                    _logger.DeliveryFailed(notification.Title, notification.Region, notification.Drop, result.Error);
                     break;
             }
 

@@ -82,19 +82,19 @@ public sealed class PlanWatcher : BackgroundService
         _seenRecoveries = recoveries;
         if (stamp is null)
         {
-            _logger.LogInformation("No plan of record yet; waiting for an adoption");
+            _logger.NoPlanOfRecord();
             return;
         }
 
         if (changed)
         {
-            _logger.LogInformation("Plan of record is run {Stamp}", stamp);
+            _logger.PlanOfRecordIs(stamp);
         }
 
         var caughtUp = await _publisher.CatchUpAsync(cancellationToken).ConfigureAwait(false);
         if (caughtUp > 0)
         {
-            _logger.LogWarning("Published {Count} drops that fell due while nothing could publish them", caughtUp);
+            _logger.CaughtUp(caughtUp);
         }
 
         // A node's start fills the window whatever the last filling says: its own triggers may be

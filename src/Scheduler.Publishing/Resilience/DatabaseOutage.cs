@@ -67,7 +67,7 @@ public sealed class DatabaseOutage : IDisposable
 
         DatabaseFaults.ForgetPooledConnections();
         _outages.Add(1);
-        _logger.LogWarning("The database stopped answering ({Reason}); work is retried until it answers again", Reason(fault));
+        _logger.OutageBegan(Reason(fault));
     }
 
     /// <summary>A piece of work got an answer: an outage under way ends.</summary>
@@ -89,7 +89,7 @@ public sealed class DatabaseOutage : IDisposable
         DatabaseFaults.ForgetPooledConnections();
         Interlocked.Increment(ref _recoveries);
         _seconds.Record(length.TotalSeconds);
-        _logger.LogInformation("The database answers again, after {Seconds:0.0} s; what fell due meanwhile is caught up", length.TotalSeconds);
+        _logger.OutageEnded(length.TotalSeconds);
     }
 
     public void Dispose() => _meter.Dispose();

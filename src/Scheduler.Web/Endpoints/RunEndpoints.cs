@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Scheduler.Application;
 using Scheduler.Application.Adopting;
 using Scheduler.Application.Execution;
 using Scheduler.Application.Explaining;
@@ -269,10 +271,16 @@ internal static class RunEndpoints
         };
     }
 
-    private static async Task<IResult> AdoptAsync(long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    private static async Task<IResult> AdoptAsync(
+        long id, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] ILoggerFactory logs, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var result = await PlanAdoption.AdoptAsync(database, id, Actor.Of(user), cancellationToken).ConfigureAwait(false);
+        if (result.Refusal == Refusal.None)
+        {
+            logs.CreateLogger(typeof(RunEndpoints)).PlanAdopted(id, Actor.Of(user));
+        }
+
         return result.Refusal switch
         {
             Refusal.None => Results.Json(new RunAdopted(id, true, result.Reasons[0]), ReportJson.Options),

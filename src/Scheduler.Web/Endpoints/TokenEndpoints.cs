@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 using NodaTime.Text;
+using Scheduler.Application;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
@@ -35,11 +37,16 @@ internal static class TokenEndpoints
             ReportJson.Options);
     }
 
-    private static async Task<IResult> RevokeAsync(string name, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    private static async Task<IResult> RevokeAsync(
+        string name, ClaimsPrincipal user, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] ILoggerFactory logs, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        return await database.Tokens.RevokeAsync(name, Actor.Of(user), cancellationToken).ConfigureAwait(false)
-            ? Results.Json(new TokenRevoked(name, true), ReportJson.Options)
-            : Problems.NotFound($"There is no active token named '{name}'.");
+        if (!await database.Tokens.RevokeAsync(name, Actor.Of(user), cancellationToken).ConfigureAwait(false))
+        {
+            return Problems.NotFound($"There is no active token named '{name}'.");
+        }
+
+        logs.CreateLogger(typeof(TokenEndpoints)).TokenRevoked(name, Actor.Of(user));
+        return Results.Json(new TokenRevoked(name, true), ReportJson.Options);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Scheduler.Application;
 using Scheduler.Application.Hosting;
 using Scheduler.Publishing;
 using Scheduler.Publishing.Resilience;
@@ -141,7 +142,7 @@ public static class SchedulerWebHost
             // The client gets the id of the log line that holds the details, never the details themselves.
             var correlationId = context.TraceIdentifier;
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWebHost))
-                .LogError(ex, "{Method} {Path} failed (correlation id {CorrelationId})", context.Request.Method, context.Request.Path, correlationId);
+                .RequestFailed(ex, context.Request.Method, context.Request.Path, correlationId);
             await Problems.WriteAsync(
                 context,
                 StatusCodes.Status500InternalServerError,

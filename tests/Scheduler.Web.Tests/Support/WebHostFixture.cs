@@ -39,7 +39,8 @@ internal sealed class WebHostFixture : IAsyncDisposable
 
     /// <param name="web">Changes to the default web options (a smaller body limit).</param>
     /// <param name="serve">Changes to the default serve options (a smaller candidate limit).</param>
-    public static async Task<WebHostFixture> StartAsync(Func<WebOptions, WebOptions>? web = null, Func<ServeOptions, ServeOptions>? serve = null)
+    /// <param name="logs">Where the host's log lines go besides the console (warnings and above there), from Information up.</param>
+    public static async Task<WebHostFixture> StartAsync(Func<WebOptions, WebOptions>? web = null, Func<ServeOptions, ServeOptions>? serve = null, ILoggerProvider? logs = null)
     {
         var fixture = new WebHostFixture();
         await using (var database = await fixture.OpenAsync())
@@ -59,7 +60,18 @@ internal sealed class WebHostFixture : IAsyncDisposable
             ProgressInterval = TimeSpan.FromMilliseconds(200),
         };
         var options = new WebOptions(new Uri("http://127.0.0.1:0"));
-        fixture._app = SchedulerWebHost.Build(serve?.Invoke(serveOptions) ?? serveOptions, web?.Invoke(options) ?? options, TimeProvider.System, logging => logging.SetMinimumLevel(LogLevel.Warning));
+        fixture._app = SchedulerWebHost.Build(serve?.Invoke(serveOptions) ?? serveOptions, web?.Invoke(options) ?? options, TimeProvider.System, logging =>
+        {
+            if (logs is null)
+            {
+                logging.SetMinimumLevel(LogLevel.Warning);
+                return;
+            }
+
+            logging.SetMinimumLevel(LogLevel.Information);
+            logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(level => level >= LogLevel.Warning);
+            logging.AddProvider(logs);
+        });
         await fixture._app.StartAsync();
         var address = fixture._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         fixture.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
