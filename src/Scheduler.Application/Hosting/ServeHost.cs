@@ -61,6 +61,7 @@ public static class ServeHost
 
         // Started first: nothing else of the node runs until the database answers.
         services.AddHostedService<DatabaseWait>();
+        services.AddHostedService<IdleMemoryTrim>();
         services.AddSingleton<SolveMetrics>();
         services.AddSingleton(new ReleasePlanner(time));
         services.AddSingleton(ReplanServiceOf);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
 namespace Scheduler.Web.Endpoints;
 
@@ -8,6 +9,15 @@ internal static class RequestFields
 {
     /// <summary>The longest solve the API queues: an hour; longer ones belong to a planner's shell.</summary>
     public const double MaxTimeLimitSeconds = Contracts.Limits.MaxTimeLimitSeconds;
+
+    /// <summary>The longest page of runs or scenarios a list gives.</summary>
+    public const int MaxListLimit = 500;
+
+    /// <summary><c>?limit</c> of a list: from 1 to <see cref="MaxListLimit"/>; the 422 that says so, or null when it is.</summary>
+    public static IResult? ListLimit(int limit)
+        => limit is >= 1 and <= MaxListLimit
+            ? null
+            : Problems.Invalid("?limit", string.Create(CultureInfo.InvariantCulture, $"must be from 1 to {MaxListLimit} (got {limit})"));
 
     /// <summary><c>scenarioId</c>: required, a stored scenario's id.</summary>
     public static long ScenarioId(JsonElement body, List<FieldError> errors)

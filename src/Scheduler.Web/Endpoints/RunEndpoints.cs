@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
@@ -42,7 +43,8 @@ internal static class RunEndpoints
             .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/runs", ListAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("listRuns", "Stored runs, newest first (?limit=N, 1 to 500, default 50).")
-            .Answers<IReadOnlyList<RunListItem>>();
+            .Answers<IReadOnlyList<RunListItem>>()
+            .Refuses(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("getRun", "A run's state (queued, running, done, failed, cancelled), progress and, when done, its plan.")
             .Answers<RunDocument>()
@@ -123,10 +125,15 @@ internal static class RunEndpoints
         return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
     }
 
-    private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, int limit = 50)
+    private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, [Range(1, RequestFields.MaxListLimit)] int limit = 50)
     {
+        if (RequestFields.ListLimit(limit) is { } problem)
+        {
+            return problem;
+        }
+
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        var runs = await database.Runs.ListAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        var runs = await database.Runs.ListAsync(limit, cancellationToken).ConfigureAwait(false);
         return Results.Json(RunListJson.Of(runs), ReportJson.Options);
     }
 

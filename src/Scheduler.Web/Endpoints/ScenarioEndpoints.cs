@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,8 @@ internal static class ScenarioEndpoints
             .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/scenarios", ListAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("listScenarios", "The stored scenario versions, newest first (?limit=N, 1 to 500, default 50).")
-            .Answers<IReadOnlyList<ScenarioListItem>>();
+            .Answers<IReadOnlyList<ScenarioListItem>>()
+            .Refuses(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/scenarios/{id:long}", FindAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("getScenario", "One stored scenario version and its variants.")
             .Answers<ScenarioDetails>()
@@ -52,10 +54,15 @@ internal static class ScenarioEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, int limit = 50)
+    private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken, [Range(1, RequestFields.MaxListLimit)] int limit = 50)
     {
+        if (RequestFields.ListLimit(limit) is { } problem)
+        {
+            return problem;
+        }
+
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        var scenarios = await database.Scenarios.ListAsync(Math.Clamp(limit, 1, 500), cancellationToken).ConfigureAwait(false);
+        var scenarios = await database.Scenarios.ListAsync(limit, cancellationToken).ConfigureAwait(false);
         return Results.Json(
             scenarios.Select(s => new ScenarioListItem(s.Id, s.Name, s.Sha256, InstantPattern.General.Format(s.SubmittedAt))).ToList(),
             ReportJson.Options);

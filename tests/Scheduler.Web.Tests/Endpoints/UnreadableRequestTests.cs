@@ -38,6 +38,20 @@ public class UnreadableRequestTests
         }
     }
 
+    [TestCase("/api/runs?limit=0", "must be from 1 to 500 (got 0)")]
+    [TestCase("/api/runs?limit=-3", "must be from 1 to 500 (got -3)")]
+    [TestCase("/api/scenarios?limit=501", "must be from 1 to 500 (got 501)")]
+    public async Task List_LimitOutOfItsRange_Is422NamingTheRange(string path, string message)
+    {
+        using var response = await _viewer.GetAsync(new Uri(path, UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid($"?limit: {message}", ("?limit", message))));
+        }
+    }
+
     [Test]
     public async Task Get_RouteThatLooksLikeAFile_Is404Problem()
     {

@@ -35,6 +35,8 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs", new { scenarioId = scenario, timelimitseconds = 5 });
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/runs");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/runs?limit=abc");
+        await calls.SendAsync(Caller, HttpMethod.Get, "/api/runs?limit=0");
+        await calls.SendAsync(Caller, HttpMethod.Get, "/api/scenarios?limit=501");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/runs/9999");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/events");
@@ -66,9 +68,15 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Delete, "/api/tokens/vera-viewer");
         await calls.SendAsync(anonymous, HttpMethod.Get, "/healthz");
         await calls.SendAsync(anonymous, HttpMethod.Get, "/metrics");
+        var metrics = await anonymous.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var docs = await File.ReadAllTextAsync(Path.Combine(WebHostFixture.RepositoryRoot, "docs", "http-api.md"));
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(
+                metrics.Split('\n').Where(l => l.StartsWith("# TYPE scheduler_", StringComparison.Ordinal)).Select(l => l.Split(' ')[2]).Where(name => !docs.Contains($"| `{name}` |", StringComparison.Ordinal)),
+                Is.Empty,
+                "metrics served but not named in docs/http-api.md");
             Assert.That(calls.Mismatches, Is.Empty, "answers that break the document");
             Assert.That(
                 document.Operations.Select(o => $"{o.Method} {o.Path}").Except(calls.Succeeded).Where(o => o != "GET /api/comparisons/{id}"),
