@@ -48,7 +48,11 @@ plan() {
   local id
   id=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d "{\"scenarioId\": $1, \"timeLimitSeconds\": $2}" "$base/api/runs" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-  until curl -sf -H "Authorization: Bearer $token" "$base/api/runs/$id" | grep -q '"state": "\(done\|failed\|cancelled\)"'; do sleep 1; done
+  # The list, not the run: a done run carries its whole plan, which is not what is measured here.
+  until curl -sf -H "Authorization: Bearer $token" "$base/api/runs?limit=20" \
+    | python3 -c "import json,sys; sys.exit(0 if any(r['id'] == $id and r['state'] in ('done', 'failed', 'cancelled') for r in json.load(sys.stdin)) else 1)"; do
+    sleep 1
+  done
 }
 for seed in 1 2 3; do upload "$work/big-$seed.json" >/dev/null; done
 world=$(upload "$shared/world-2027.json")

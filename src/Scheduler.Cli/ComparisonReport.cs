@@ -38,6 +38,12 @@ internal static class ComparisonReport
                 continue;
             }
 
+            if (variant.SameAsBase)
+            {
+                console.WriteLine($"Variant {variant.Id}: the same model as the base (its changes only describe it), so the base's plan; not solved again.");
+                continue;
+            }
+
             var outcome = variant.Outcome!;
             var basePlan = comparison.Base.Plan;
             console.WriteLine(variant.Diff is { } diff && basePlan is not null

@@ -38,7 +38,10 @@ public static class ClusterComparisons
         var queued = new List<(string, long?)>();
         foreach (var variant in job.Variants)
         {
-            queued.Add((variant.Id, variant.Input is { } input ? await database.SolveQueue.QueueAsync(Run(input), cancellationToken).ConfigureAwait(false) : null));
+            // A variant with the base's model is the base's run: it is not solved again.
+            queued.Add((variant.Id, variant.Input is not { } input ? null
+                : job.Anchored && job.SameModelAsBase(variant) ? baseRun
+                : await database.SolveQueue.QueueAsync(Run(input), cancellationToken).ConfigureAwait(false)));
         }
 
         var comparison = new QueuedComparison(comparisonId, baseRun, queued);
@@ -76,6 +79,11 @@ public static class ClusterComparisons
         var baseOutcome = StoredOutcomes.Of(runs.Single(r => r.Variant is null), document.Scenario);
         var variants = job.Variants.Select(variant =>
         {
+            if (variant.Input is not null && job.Anchored && job.SameModelAsBase(variant))
+            {
+                return VariantComparison.SameAs(variant.Id, baseOutcome);
+            }
+
             if (variant.Input is not { } input || runs.FirstOrDefault(r => r.Variant == variant.Id) is not { } run)
             {
                 return new VariantComparison(variant.Id, null, null, variant.Errors);

@@ -84,7 +84,7 @@ public sealed partial class ClusterSolves : ISolveExecutor
         }
 
         await WarnWithoutNodesAsync(watch).ConfigureAwait(false);
-        var labels = queued.Variants.Where(v => v.RunId is not null).Select(v => new RunLabel(v.RunId!.Value, $"variant {v.Variant}")).Prepend(new RunLabel(queued.BaseRunId, "base"));
+        var labels = queued.Variants.Where(v => v.RunId is not null && v.RunId != queued.BaseRunId).Select(v => new RunLabel(v.RunId!.Value, $"variant {v.Variant}")).Prepend(new RunLabel(queued.BaseRunId, "base"));
         await FollowAsync(database, [.. labels], queued.Id, job.RequestedBy, watch, cancellationToken).ConfigureAwait(false);
         return (await ClusterComparisons.AssembleAsync(database, queued.Id, job.Base.Document, CancellationToken.None).ConfigureAwait(false))!;
     }

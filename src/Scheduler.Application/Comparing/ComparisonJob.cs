@@ -55,6 +55,10 @@ public sealed record ComparisonJob(ScenarioInput Base, IReadOnlyList<VariantInpu
     public static ComparisonJob OfFile(ScenarioInput baseInput, string id, ScenarioInput? other, IReadOnlyList<ScenarioError> errors, SolveSettings settings)
         => new(baseInput, [new VariantInput(id, other, errors)], settings) { OtherFile = true };
 
+    /// <summary>True when <paramref name="variant"/> asks the planner exactly what the base does: its changes only describe, or undo each other.</summary>
+    public bool SameModelAsBase(VariantInput variant)
+        => variant?.Input?.ModelFingerprint is { } fingerprint && fingerprint == Base.ModelFingerprint;
+
     /// <summary>The plan job of the base, or of one variant.</summary>
     public PlanJob PlanJobOf(ScenarioInput input) => new(input, Settings)
     {

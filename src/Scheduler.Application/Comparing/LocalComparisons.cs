@@ -29,7 +29,10 @@ public static class LocalComparisons
         var threads = SolverThreads.Sharing(job.Parallelism);
         var baseJob = job.PlanJobOf(job.Base);
         var variants = job.Variants
-            .Select(v => new VariantJob(v.Id, v.Input is { } input ? job.PlanJobOf(input).Request(threads) : null, v.Errors))
+            .Select(v => new VariantJob(v.Id, v.Input is { } input ? job.PlanJobOf(input).Request(threads) : null, v.Errors)
+            {
+                SameAsBase = job.Anchored && job.SameModelAsBase(v),
+            })
             .ToList();
         var comparer = new WhatIfComparer(planner);
         var comparison = await SolverThread.RunAsync(

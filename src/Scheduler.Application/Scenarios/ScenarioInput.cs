@@ -9,6 +9,9 @@ public sealed record ScenarioInput(ScenarioDocument Document, Scenario Scenario,
 {
     public PlanScenario Info => new(Scenario.Name, Document.Sha256, VariantId);
 
+    /// <summary>What it asks the planner, as a fingerprint (<see cref="Core.Loading.ModelFingerprint"/>); null when unknown.</summary>
+    public string? ModelFingerprint => Document.ModelFingerprintOf(VariantId);
+
     /// <summary>How messages name it: the scenario's name, and the variant's id when it is one.</summary>
     public string Heading => VariantId is { } variant ? $"{Scenario.Name} (variant {variant})" : Scenario.Name;
 

@@ -8,6 +8,9 @@ namespace Scheduler.Core.Loading;
 public sealed record VariantOutcome(Variant Variant, Scenario? Scenario, ImmutableArray<ScenarioError> Errors)
 {
     public bool IsValid => Scenario is not null;
+
+    /// <summary>The <see cref="Loading.ModelFingerprint"/> of the scenario after the variant's merge; null when the variant is invalid.</summary>
+    public string? ModelFingerprint { get; init; }
 }
 
 /// <summary>
@@ -37,6 +40,13 @@ public sealed class ScenarioDocument
     public Scenario Scenario { get; }
 
     public ImmutableArray<VariantOutcome> Variants { get; }
+
+    /// <summary>The base scenario's <see cref="Loading.ModelFingerprint"/>; null for a document not read from JSON (tests that build one).</summary>
+    public string? ModelFingerprint { get; init; }
+
+    /// <summary>The fingerprint of the base (a null id) or of a variant; null when unknown.</summary>
+    public string? ModelFingerprintOf(string? variantId)
+        => variantId is null ? ModelFingerprint : Variants.FirstOrDefault(v => v.Variant.Id == variantId)?.ModelFingerprint;
 
     /// <summary>Every variant error, each already naming its variant.</summary>
     public IEnumerable<ScenarioError> VariantErrors => Variants.SelectMany(v => v.Errors);

@@ -48,7 +48,10 @@ public sealed class ScenarioLoader
         }
 
         var variants = scenario.Variants.Select((variant, index) => LoadVariant(document!, variant, index));
-        return new ScenarioDocument(source, Convert.ToHexStringLower(SHA256.HashData(utf8.Span)), scenario, variants, utf8.ToArray());
+        return new ScenarioDocument(source, Convert.ToHexStringLower(SHA256.HashData(utf8.Span)), scenario, variants, utf8.ToArray())
+        {
+            ModelFingerprint = Loading.ModelFingerprint.Of(document!),
+        };
     }
 
     private Domain.Scenario? Validate(JsonObject document, List<ScenarioError> errors)
@@ -64,6 +67,9 @@ public sealed class ScenarioLoader
         var changesPath = JsonPath.Property(JsonPath.Index("$.variants", index), "changes");
         var merged = VariantMerger.Apply(document, changes, changesPath, errors);
         var scenario = errors.Count > 0 ? null : Validate(merged, errors);
-        return new VariantOutcome(variant, scenario, [.. errors.Select(e => e.InVariant(variant.Id))]);
+        return new VariantOutcome(variant, scenario, [.. errors.Select(e => e.InVariant(variant.Id))])
+        {
+            ModelFingerprint = scenario is null ? null : Loading.ModelFingerprint.Of(merged),
+        };
     }
 }

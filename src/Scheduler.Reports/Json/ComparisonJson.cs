@@ -25,7 +25,12 @@ public sealed record VariantOutcome(
     IReadOnlyList<string>? Dropped,
     IReadOnlyList<ModeChange>? ModeChanges,
     string? Summary,
-    IReadOnlyList<FieldErrorJson> Errors);
+    IReadOnlyList<FieldErrorJson> Errors)
+{
+    /// <summary>True (and otherwise absent) when the variant asks the planner exactly what the base does: its outcome is the base's, not solved again.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? SameAsBase { get; init; }
+}
 
 /// <summary>A release the variant moves: from the base's local date to its own, and the value that changes.</summary>
 public sealed record MovedReleaseJson(string Title, string Region, string From, string To, double ValueChange);
@@ -51,7 +56,10 @@ public static class ComparisonJson
                 v.Diff?.ModeChanges,
                 v.Diff is { } diff && comparison.Base.Plan is { } basePlan ? diff.Summary(basePlan) : null,
                 [.. ErrorJson.Of(v.Errors, requestedVariant)
-                    .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new FieldErrorJson("", r)))]))]);
+                    .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new FieldErrorJson("", r)))])
+            {
+                SameAsBase = v.SameAsBase ? true : null,
+            })]);
     }
 
     private static ComparisonOutcome Outcome(PlanningOutcome outcome) => new(

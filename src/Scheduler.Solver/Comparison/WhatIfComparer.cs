@@ -5,10 +5,31 @@ using Scheduler.Solver.Planning;
 namespace Scheduler.Solver.Comparison;
 
 /// <summary>One variant to compare: its planning request, or the errors that keep it from being planned.</summary>
-public sealed record VariantJob(string Id, PlanRequest? Request, IReadOnlyList<ScenarioError> Errors);
+public sealed record VariantJob(string Id, PlanRequest? Request, IReadOnlyList<ScenarioError> Errors)
+{
+    /// <summary>The variant asks the planner exactly what the base does (the same <c>ModelFingerprint</c>): it takes the base's outcome, unsolved.</summary>
+    public bool SameAsBase { get; init; }
+}
 
 /// <summary>How one variant came out: its planning outcome and its differences from the base, or its errors.</summary>
-public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, PlanDiff? Diff, IReadOnlyList<ScenarioError> Errors);
+public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, PlanDiff? Diff, IReadOnlyList<ScenarioError> Errors)
+{
+    /// <summary>True when the variant's model is the base's, so that its outcome is the base's, not a search of its own.</summary>
+    public bool SameAsBase { get; init; }
+
+    /// <summary>
+    /// A variant that asks the planner what the base does: the base's outcome (its plan named for the
+    /// variant, its objective, bound and statistics), unsolved, moving nothing. Identical means
+    /// identical: another search of the same model could only differ by luck.
+    /// </summary>
+    public static VariantComparison SameAs(string id, PlanningOutcome baseOutcome)
+    {
+        ArgumentNullException.ThrowIfNull(baseOutcome);
+        var same = baseOutcome.Plan is { } plan ? baseOutcome with { Plan = plan with { Scenario = plan.Scenario with { Variant = id } } } : baseOutcome;
+        var unchanged = baseOutcome.VerifiedPlan is { } basePlan && same.VerifiedPlan is { } samePlan ? PlanDiff.Between(basePlan, samePlan) : null;
+        return new VariantComparison(id, same, unchanged, []) { SameAsBase = true };
+    }
+}
 
 /// <summary>The base's outcome and each variant's.</summary>
 public sealed record Comparison(PlanningOutcome Base, IReadOnlyList<VariantComparison> Variants);
@@ -59,6 +80,11 @@ public sealed class WhatIfComparer
         if (job.Request is null)
         {
             return new VariantComparison(job.Id, null, null, job.Errors);
+        }
+
+        if (job.SameAsBase)
+        {
+            return VariantComparison.SameAs(job.Id, baseOutcome);
         }
 
         var outcome = _planner.Plan(job.Request with { Reference = reference }, cancellationToken);

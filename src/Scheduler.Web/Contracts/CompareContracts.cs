@@ -18,7 +18,7 @@ public sealed record CompareRequest(
 /// <summary>A comparison queued on a cluster: its id, the base's run and each variant's run.</summary>
 public sealed record ComparisonQueued(long Id, long? BaseRun, IReadOnlyList<QueuedVariant> Variants);
 
-/// <summary>One variant of a queued comparison and the run that plans it (null when the variant does not load).</summary>
+/// <summary>One variant of a queued comparison and the run that plans it: null when the variant does not load, the base's run when the variant asks the planner what the base does.</summary>
 public sealed record QueuedVariant(string Id, long? Run);
 
 /// <summary>A queued comparison followed: each run's state and progress, and the comparison once every run has ended.</summary>

@@ -46,7 +46,13 @@ public class ClusterSolveTests : PostgresCliTest
     [Test]
     public async Task CompareOnCluster_FourVariantsOnOneNodeAndOnTwo_GiveTheLocalComparisonsPlansWithOneRunEach()
     {
-        var local = await CliRun.InProcessAsync(["compare", Slate, .. FourVariants, .. Reproducible, "--no-save", "--out", Path.Combine(Folder, "local")]);
+        // The slate with a fifth variant that only rewords it: no run of its own, the base's plan, locally and on the cluster.
+        var slate = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CliRun.RepositoryRoot, Slate)))!.AsObject();
+        slate["variants"]!.AsArray().Add(new JsonObject { ["id"] = "reworded", ["changes"] = new JsonObject { ["description"] = "The same slate, described again." } });
+        var slatePath = Path.Combine(Folder, "slate.json");
+        await File.WriteAllTextAsync(slatePath, slate.ToJsonString());
+        string[] fiveVariants = [.. FourVariants, "--variant", "reworded"];
+        var local = await CliRun.InProcessAsync(["compare", slatePath, .. fiveVariants, .. Reproducible, "--no-save", "--out", Path.Combine(Folder, "local")]);
         Assert.That(local.ExitCode, Is.EqualTo(ExitCodes.Ok), local.Error);
 
         var times = new List<TimeSpan>();
@@ -55,7 +61,7 @@ public class ClusterSolveTests : PostgresCliTest
             var uri = Server.Uri(Server.CreateDatabase());
             StartNodes(uri, nodes);
             var clock = Stopwatch.StartNew();
-            var clustered = await CliRun.InProcessAsync(["compare", Slate, .. FourVariants, .. Reproducible, "--db", uri, "--on-cluster", "--out", Path.Combine(Folder, nodes[0])]);
+            var clustered = await CliRun.InProcessAsync(["compare", slatePath, .. fiveVariants, .. Reproducible, "--db", uri, "--on-cluster", "--out", Path.Combine(Folder, nodes[0])]);
             times.Add(clock.Elapsed);
             await StopNodesAsync();
 
@@ -65,10 +71,13 @@ public class ClusterSolveTests : PostgresCliTest
             {
                 Assert.That(clustered.ExitCode, Is.EqualTo(ExitCodes.Ok), clustered.Error);
                 Assert.That(WithoutTimings(clustered.Output), Is.EqualTo(WithoutTimings(local.Output)), "the same comparison as a local one");
-                foreach (var file in new[] { "base", "wwc-final-moves", "heist-slips", "new-rival-launch", "drop-optional-doc" })
+                foreach (var file in new[] { "base", "wwc-final-moves", "heist-slips", "new-rival-launch", "drop-optional-doc", "reworded" })
                 {
                     Assert.That(Releases(Path.Combine(Folder, nodes[0], $"{file}.json")), Is.EqualTo(Releases(Path.Combine(Folder, "local", $"{file}.json"))), $"{file}: the same plan");
                 }
+
+                Assert.That(Releases(Path.Combine(Folder, nodes[0], "reworded.json")), Is.EqualTo(Releases(Path.Combine(Folder, nodes[0], "base.json"))), "the no-op variant has the base's plan");
+                Assert.That(JsonNode.Parse(clustered.Output)!["variants"]!.AsArray().Single(v => (string?)v!["id"] == "reworded")!["sameAsBase"]?.GetValue<bool>(), Is.True);
 
                 Assert.That(runs.Select(r => (r.Variant ?? "base", r.State, r.Trigger)), Is.EquivalentTo(new[]
                 {
