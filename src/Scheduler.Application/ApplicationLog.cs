@@ -64,7 +64,7 @@ public static partial class ApplicationLog
     [LoggerMessage(EventId = 2030, Level = LogLevel.Information, Message = "Token {Token} revoked by {Actor}")]
     public static partial void TokenRevoked(this ILogger logger, string token, string actor);
 
-    [LoggerMessage(EventId = 2050, Level = LogLevel.Information, Message = "Idle after a burst: the heap was trimmed from {Before} MB to {After} MB committed")]
+    [LoggerMessage(EventId = 2050, Level = LogLevel.Information, Message = "Idle after a burst: memory trimmed from {Before} MB to {After} MB resident")]
     public static partial void MemoryTrimmed(this ILogger logger, long before, long after);
 
     [LoggerMessage(EventId = 2040, Level = LogLevel.Error, Message = "{Method} {Path} failed (correlation id {CorrelationId})")]

@@ -13,7 +13,7 @@ using Scenarios = Scheduler.Core.Tests.Support.Scenarios;
 /// <summary>
 /// Identical means identical: a variant that asks the planner what the base does gets the base's
 /// outcome without a search of its own, so that it moves nothing even where the base is not proven
-/// optimal within its time limit (a 300-title contended slate in 10 s) and another search would
+/// optimal within its time limit (a 300-title contended slate in 20 s) and another search would
 /// differ by luck.
 /// </summary>
 public class IdenticalVariantTests
@@ -27,11 +27,12 @@ public class IdenticalVariantTests
             [ { "id": "reworded", "changes": { "description": "The same slate, described again" } },
               { "id": "half-demand", "changes": { "titles": [ { "id": "{{firstTitle}}", "demand": 1 } ] } } ]
             """);
-        var job = ComparisonJob.OfVariants(ScenarioInput.Of(Scenarios.Load(slate), null), [], new SolveSettings(10, null, 2)) with { Parallelism = 2 };
+        var job = ComparisonJob.OfVariants(ScenarioInput.Of(Scenarios.Load(slate), null), [], new SolveSettings(20, null, 2)) with { Parallelism = 2 };
 
         var comparison = (await LocalComparisons.CompareAsync(new ReleasePlanner(TimeProvider.System), TimeProvider.System, null, job, null, CancellationToken.None)).Comparison;
 
         var (reworded, halfDemand) = (comparison.Variants[0], comparison.Variants[1]);
+        Assert.That(comparison.Base.VerifiedPlan, Is.Not.Null, string.Join("; ", comparison.Base.Reasons));
         var basePlan = comparison.Base.VerifiedPlan!;
         using (Assert.EnterMultipleScope())
         {
