@@ -40,7 +40,7 @@ internal static class ComparisonReport
 
             if (variant.SameAsBase)
             {
-                console.WriteLine($"Variant {variant.Id}: the same model as the base (its changes only describe it), so the base's plan; not solved again.");
+                console.WriteLine($"Variant {variant.Id}: the same model as the base, so the base's plan, not solved again; no release moves.");
                 continue;
             }
 
