@@ -4,7 +4,7 @@ namespace Scheduler.Web.Contracts;
 
 /// <summary>
 /// Every error the API gives (<c>application/problem+json</c>, RFC 9457): a title, the status, a
-/// sentence, and the input's errors (the first <see cref="ProblemLimits.MaxErrors"/> of <c>errorCount</c>),
+/// sentence, and the input's errors (the first 200 of <c>errorCount</c>),
 /// empty when the input is not at fault. A server fault also carries the <c>correlationId</c> its log line has.
 /// </summary>
 public sealed record ProblemDocument(string Title, int Status, string Detail, IReadOnlyList<FieldErrorJson> Errors, int ErrorCount)
