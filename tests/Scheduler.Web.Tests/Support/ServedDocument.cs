@@ -62,7 +62,8 @@ internal sealed class ServedDocument
     public IReadOnlyList<string> Check(JsonNode schema, string body)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var whole = Strict(Rewritten(schema.DeepClone())) is JsonObject o ? o : new JsonObject { ["allOf"] = new JsonArray(schema.DeepClone()) };
+        // Every schema of an OpenAPI 3.1 document is an object.
+        var whole = Strict(Rewritten(schema.DeepClone())).AsObject();
         whole["$schema"] = "https://json-schema.org/draft/2020-12/schema";
         whole["$defs"] = _definitions.DeepClone();
         var results = JsonSchema.FromText(whole.ToJsonString()).Evaluate(JsonDocument.Parse(body).RootElement, Evaluation);
