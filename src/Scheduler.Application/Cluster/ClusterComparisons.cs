@@ -40,7 +40,7 @@ public static class ClusterComparisons
         {
             // A variant with the base's model is the base's run: it is not solved again.
             queued.Add((variant.Id, variant.Input is not { } input ? null
-                : job.Anchored && job.SameModelAsBase(variant) ? baseRun
+                : job.TakesBaseOutcome(variant) ? baseRun
                 : await database.SolveQueue.QueueAsync(Run(input), cancellationToken).ConfigureAwait(false)));
         }
 
@@ -79,7 +79,7 @@ public static class ClusterComparisons
         var baseOutcome = StoredOutcomes.Of(runs.Single(r => r.Variant is null), document.Scenario);
         var variants = job.Variants.Select(variant =>
         {
-            if (variant.Input is not null && job.Anchored && job.SameModelAsBase(variant))
+            if (job.TakesBaseOutcome(variant))
             {
                 return VariantComparison.SameAs(variant.Id, baseOutcome);
             }

@@ -59,6 +59,9 @@ public sealed record ComparisonJob(ScenarioInput Base, IReadOnlyList<VariantInpu
     public bool SameModelAsBase(VariantInput variant)
         => variant?.Input?.ModelFingerprint is { } fingerprint && fingerprint == Base.ModelFingerprint;
 
+    /// <summary>True when <paramref name="variant"/> takes the base's outcome unsolved: the same model, in an anchored comparison (<c>--independent</c> solves it, to show the noise).</summary>
+    public bool TakesBaseOutcome(VariantInput variant) => Anchored && SameModelAsBase(variant);
+
     /// <summary>The plan job of the base, or of one variant.</summary>
     public PlanJob PlanJobOf(ScenarioInput input) => new(input, Settings)
     {

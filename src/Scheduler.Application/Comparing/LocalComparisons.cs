@@ -31,7 +31,7 @@ public static class LocalComparisons
         var variants = job.Variants
             .Select(v => new VariantJob(v.Id, v.Input is { } input ? job.PlanJobOf(input).Request(threads) : null, v.Errors)
             {
-                SameAsBase = job.Anchored && job.SameModelAsBase(v),
+                SameAsBase = job.TakesBaseOutcome(v),
             })
             .ToList();
         var comparer = new WhatIfComparer(planner);
