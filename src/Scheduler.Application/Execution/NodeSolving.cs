@@ -11,5 +11,5 @@ namespace Scheduler.Application.Execution;
 public sealed record NodeSolving(ServeNode Node, int Slots, TimeSpan ProgressInterval, long CandidateLimit)
 {
     /// <summary>How each run is solved: with the node's cores divided among its slots, unless the run asks for a number.</summary>
-    public SolveOptions RunOptions => new(ProgressInterval, SolverThreads.Sharing(Slots), CandidateLimit);
+    public SolveOptions RunOptions => new(ProgressInterval, SolverThreads.Sharing(Slots), CandidateLimit, Node.Name);
 }

@@ -14,7 +14,8 @@ namespace Scheduler.Application.Planning;
 /// <param name="ProgressInterval">How often the progress is written to the database.</param>
 /// <param name="Threads">Solver threads of a run that does not ask for a number.</param>
 /// <param name="CandidateLimit">The most candidates a run's scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</param>
-public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long CandidateLimit);
+/// <param name="Node">The name of the node that solves, as its log lines say it.</param>
+public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long CandidateLimit, string Node);
 
 /// <summary>
 /// Solves one stored run that a node has taken (<see cref="Storage.Stores.SolveQueueStore.TakeAsync"/>),
@@ -63,6 +64,9 @@ public sealed class RunSolver
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(cancellation);
+
+        // Logged as the run is taken, so that a run cancelled while its scenario loads was said to start.
+        _logger.RunStarted(attempt.RunId, options.Node, attempt.Attempt);
         var prepared = await _retries.RunAsync(WorkKind.Solve, _openDatabase, (database, token) => PrepareAsync(database, attempt, options, token), cancellation.Token).ConfigureAwait(false);
         if (prepared is not null)
         {
@@ -106,7 +110,6 @@ public sealed class RunSolver
     private async Task SolveAsync(RunAttempt attempt, Prepared prepared, CancellationTokenSource cancellation)
     {
         var (run, job, request, progressInterval) = prepared;
-        _logger.RunStarted(run.Id, run.Node ?? "", attempt.Attempt);
         var started = _time.GetTimestamp();
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var watch = new SolveWatch(progressInterval, async update =>
