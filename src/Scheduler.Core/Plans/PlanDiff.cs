@@ -4,8 +4,11 @@ using NodaTime;
 
 namespace Scheduler.Core.Plans;
 
-/// <summary>One (title, region) released on another date in the variant.</summary>
-public sealed record MovedRelease(string Title, string Region, LocalDate From, LocalDate To, double ValueChange);
+/// <summary>One (title, region) released on another date in the variant, and why, once attributed (<see cref="Explanations.MoveAttribution"/>).</summary>
+public sealed record MovedRelease(string Title, string Region, LocalDate From, LocalDate To, double ValueChange)
+{
+    public MoveReason? Why { get; init; }
+}
 
 /// <summary>A title whose release mode differs between the two plans.</summary>
 public sealed record ModeChange(string Title, string From, string To);
@@ -76,7 +79,8 @@ public sealed record PlanDiff(
         if (!Moved.IsEmpty)
         {
             var titles = Moved.Select(m => m.Title).Distinct().Count();
-            parts.Add($"{Moved.Length} {(Moved.Length == 1 ? "release" : "releases")} of {titles} {(titles == 1 ? "title" : "titles")} move");
+            var causes = Moved.Where(m => m.Why is not null).GroupBy(m => m.Why!.Cause).OrderBy(g => g.Key).Select(g => $"{g.Count()} {g.First().Why!.CauseName}").ToList();
+            parts.Add($"{Moved.Length} {(Moved.Length == 1 ? "release" : "releases")} of {titles} {(titles == 1 ? "title" : "titles")} move{(causes.Count > 0 ? $" ({string.Join(", ", causes)})" : "")}");
         }
 
         if (!Added.IsEmpty)

@@ -78,5 +78,7 @@ public static class PlanFactory
     }
 
     private static LocalDate LaunchDate(Title title, Assignment assignment)
-        => assignment.Mode == PlanModes.Global ? assignment.Dates.Values.First() : assignment.Dates[title.LeadRegion];
+        => assignment.Mode == PlanModes.Global ? assignment.Dates.Values.First()
+            : assignment.Dates.TryGetValue(title.LeadRegion, out var lead) ? lead
+            : assignment.Dates.Values.Min(); // a plan of record from before the lead region changed
 }

@@ -1,0 +1,217 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Rules;
+using Scheduler.Core.Values;
+
+namespace Scheduler.Core.Explanations;
+
+/// <summary>
+/// The hard rules that keep a title off a date, given the rest of a plan, each in the words a
+/// planner reads in <c>explain</c>: its window, rights and readiness, release days and blackouts,
+/// its mode, a pin, a full day, a tentpole on the day or too near, a sequel gap, the stagger window
+/// and the marketing week. The plan may be of another scenario (the base of a what-if judged by a
+/// variant's rules): its releases of titles the scenario does not hold are left out.
+/// </summary>
+public sealed class RuleCheck
+{
+    private readonly Scenario _scenario;
+    private readonly List<ReleasePlan> _releases;
+    private readonly List<TitlePlan> _titles;
+    private readonly Dictionary<(string Title, string Region), LocalDate> _dates;
+
+    public RuleCheck(Scenario scenario, Plan plan)
+    {
+        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        ArgumentNullException.ThrowIfNull(plan);
+        _releases = [.. plan.Releases.Where(r => scenario.TitlesById.ContainsKey(r.Title))];
+        _titles = [.. plan.Titles.Where(t => scenario.TitlesById.ContainsKey(t.Id))];
+        _dates = _releases.ToDictionary(r => (r.Title, r.Region), r => r.Date);
+    }
+
+    /// <summary>Every rule that keeps <paramref name="title"/> off <paramref name="date"/>, given the rest of the plan.</summary>
+    /// <param name="title">The title, of this scenario.</param>
+    /// <param name="regions">The regions that move with it: all of its regions for a global release, else <paramref name="regionId"/> alone.</param>
+    /// <param name="regionId">The region asked about.</param>
+    /// <param name="mode">The mode it would release in (<see cref="PlanModes"/>).</param>
+    /// <param name="date">The date asked about.</param>
+    /// <returns>The rules, each with its sentence; empty when none does.</returns>
+    public ImmutableArray<RuledOut> Check(Title title, IReadOnlyList<string> regions, string regionId, string mode, LocalDate date)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(regions);
+        var reasons = new List<RuledOut>();
+        if (title.Release == ReleaseMode.Global && mode == PlanModes.Staggered || title.Release == ReleaseMode.Staggered && mode == PlanModes.Global)
+        {
+            reasons.Add(new RuledOut(HardRules.Mode, $"released {(title.Release == ReleaseMode.Global ? "globally" : "staggered")} only"));
+        }
+
+        foreach (var region in regions)
+        {
+            if (!_scenario.RegionsById.TryGetValue(region, out var where))
+            {
+                reasons.Add(new RuledOut(HardRules.Window, $"region {region} is not in the scenario"));
+                continue;
+            }
+
+            if (!where.IsReleaseDay(date))
+            {
+                reasons.Add(new RuledOut(HardRules.ReleaseDays, where.BlackoutDates.Contains(date)
+                    ? $"{Text(date)} is a blackout date in {region}"
+                    : $"{Text(date)} is a {date.DayOfWeek}, not a release day in {region}"));
+            }
+
+            if (_scenario.WindowOf(title, region) is not { } window || !window.Contains(date))
+            {
+                reasons.Add(new RuledOut(HardRules.Window, WindowReason(title, region, date)));
+            }
+
+            DropRules(title, region, date, reasons);
+
+            if (title.Pins.TryGetValue(region, out var pin) && pin != date)
+            {
+                reasons.Add(new RuledOut(HardRules.Pin, $"pinned to {Text(pin)} in {region}"));
+            }
+
+            var others = Others(region, date, title.Id);
+            if (others.Count >= _scenario.Capacity.PerDay)
+            {
+                reasons.Add(new RuledOut(HardRules.DailyCapacity, $"capacity full in {region} on {Text(date)}: {string.Join(", ", others)} (perDay {_scenario.Capacity.PerDay})") { Titles = [.. others] });
+            }
+
+            if (title.Tentpole)
+            {
+                TentpoleRules(title, region, date, reasons);
+            }
+
+            SequelRules(title, region, date, reasons);
+        }
+
+        if (mode == PlanModes.Staggered)
+        {
+            StaggerRule(title, regionId, date, reasons);
+        }
+
+        var launches = mode == PlanModes.Global || regionId == title.LeadRegion;
+        if (launches && title.MarketingCost > 0 && _scenario.Capacity.MarketingBudgetPerWeek is { } budget)
+        {
+            var week = IsoWeek.Of(date);
+            var spenders = _titles.Where(t => t.Scheduled && t.Id != title.Id && t.LaunchDate is { } l && IsoWeek.Of(l) == week && _scenario.TitlesById[t.Id].MarketingCost > 0).ToList();
+            var spend = spenders.Sum(t => _scenario.TitlesById[t.Id].MarketingCost);
+            if (spend + title.MarketingCost > budget + 1e-9)
+            {
+                reasons.Add(new RuledOut(HardRules.MarketingBudget, string.Create(CultureInfo.InvariantCulture, $"marketing budget of week {week}: {string.Join(", ", spenders.Select(t => t.Id))} already spend {spend} of {budget}")) { Titles = [.. spenders.Select(t => t.Id)] });
+            }
+        }
+
+        return [.. reasons];
+    }
+
+    private string WindowReason(Title title, string region, LocalDate date)
+    {
+        if (title.Readiness.TryGetValue(region, out var ready) && date < ready)
+        {
+            return $"not ready in {region} before {Text(ready)}";
+        }
+
+        var window = _scenario.WindowOf(title, region);
+        return window is null
+            ? $"no window in {region}"
+            : $"outside its window in {region} ({Text(window.Start)} to {Text(window.End)})";
+    }
+
+    // Extended rules 2 and 3: every drop fits before the rights end and the horizon end, and no later drop lands on a blackout.
+    private void DropRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
+    {
+        var last = title.LastDropDate(date);
+        if (title.Drops > 1 && last > _scenario.Horizon.End)
+        {
+            reasons.Add(new RuledOut(HardRules.Window, $"its last drop would fall on {Text(last)}, after the horizon ends ({Text(_scenario.Horizon.End)})"));
+        }
+        else if (title.AvailableUntil.TryGetValue(region, out var until) && last > until)
+        {
+            reasons.Add(new RuledOut(HardRules.Window, title.Drops > 1
+                ? $"its last drop would fall on {Text(last)}, after its rights end in {region} ({Text(until)}, availableUntil)"
+                : $"its rights end in {region} on {Text(until)} (availableUntil)"));
+        }
+
+        if (title.Drops > 1 && title.LaterDropOnBlackout(date, _scenario.RegionsById[region].BlackoutDates) is { } index)
+        {
+            reasons.Add(new RuledOut(HardRules.ReleaseDays, $"drop {index} would fall on {Text(title.DropDate(date, index))}, a blackout date in {region}"));
+        }
+    }
+
+    private void TentpoleRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
+    {
+        var tentpoles = _releases.Where(r => r.Region == region && r.Title != title.Id && _scenario.TitlesById[r.Title].Tentpole).ToList();
+        var sameDay = tentpoles.Where(r => r.Date == date).Select(r => r.Title).ToList();
+        if (sameDay.Count >= _scenario.Capacity.TentpolesPerDay)
+        {
+            reasons.Add(new RuledOut(HardRules.DailyTentpoles, $"tentpole {string.Join(", ", sameDay)} already releases in {region} on {Text(date)} (tentpolesPerDay {_scenario.Capacity.TentpolesPerDay})") { Titles = [.. sameDay] });
+        }
+
+        var spacing = _scenario.Capacity.TentpoleSpacingDays;
+        foreach (var near in tentpoles.Where(r => r.Date != date && Math.Abs(Period.DaysBetween(r.Date, date)) < spacing))
+        {
+            reasons.Add(new RuledOut(HardRules.TentpoleSpacing, $"tentpole spacing: tentpole {near.Title} releases in {region} on {Text(near.Date)}, less than {spacing} days away") { Titles = [near.Title] });
+        }
+    }
+
+    private void SequelRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
+    {
+        foreach (var gap in title.After)
+        {
+            if (_dates.TryGetValue((gap.TitleId, region), out var before) && Period.DaysBetween(before, date) < _scenario.PremiereGapDays(gap))
+            {
+                var predecessor = _scenario.TitlesById[gap.TitleId];
+                var sentence = predecessor.Drops > 1
+                    ? $"sequel gap: must release at least {gap.MinGapDays} days after the last drop of {gap.TitleId} ({Text(predecessor.LastDropDate(before))}) in {region}"
+                    : $"sequel gap: must release at least {gap.MinGapDays} days after {gap.TitleId} ({Text(before)}) in {region}";
+                reasons.Add(new RuledOut(HardRules.SequelGap, sentence) { Titles = [gap.TitleId] });
+            }
+        }
+
+        foreach (var sequel in _scenario.Titles.Where(t => t.After.Any(a => a.TitleId == title.Id)))
+        {
+            var gap = sequel.After.First(a => a.TitleId == title.Id);
+            if (_dates.TryGetValue((sequel.Id, region), out var after) && Period.DaysBetween(date, after) < _scenario.PremiereGapDays(gap))
+            {
+                var sentence = title.Drops > 1
+                    ? $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days after this title's last drop ({Text(title.LastDropDate(date))}) in {region}"
+                    : $"sequel gap: {sequel.Id} ({Text(after)}) must release at least {gap.MinGapDays} days later in {region}";
+                reasons.Add(new RuledOut(HardRules.SequelGap, sentence) { Titles = [sequel.Id] });
+            }
+        }
+    }
+
+    private void StaggerRule(Title title, string regionId, LocalDate date, List<RuledOut> reasons)
+    {
+        if (regionId != title.LeadRegion && _dates.TryGetValue((title.Id, title.LeadRegion), out var lead))
+        {
+            var days = Period.DaysBetween(lead, date);
+            if (days < 0 || days > title.StaggerMaxDays)
+            {
+                reasons.Add(new RuledOut(HardRules.StaggerWindow, $"stagger window: must release within {title.StaggerMaxDays} days after the lead region {title.LeadRegion} ({Text(lead)})") { Titles = [title.Id] });
+            }
+        }
+        else if (regionId == title.LeadRegion)
+        {
+            foreach (var region in title.Regions.Where(r => r != regionId && _dates.ContainsKey((title.Id, r))))
+            {
+                var days = Period.DaysBetween(date, _dates[(title.Id, region)]);
+                if (days < 0 || days > title.StaggerMaxDays)
+                {
+                    reasons.Add(new RuledOut(HardRules.StaggerWindow, $"stagger window: {region} ({Text(_dates[(title.Id, region)])}) would no longer be within {title.StaggerMaxDays} days after the lead") { Titles = [title.Id] });
+                }
+            }
+        }
+    }
+
+    private List<string> Others(string region, LocalDate date, string except)
+        => [.. _releases.Where(r => r.Region == region && r.Date == date && r.Title != except).Select(r => r.Title)];
+
+    private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
+}
