@@ -91,6 +91,12 @@ internal sealed class ReleaseModel
     /// <summary>The objective with its real coefficients, by variable (what the integer objective approximates from above).</summary>
     public IReadOnlyDictionary<int, double> ExactObjective { get; }
 
+    /// <summary>
+    /// The variables that keep releases of the reference plan (<see cref="ModelOptions.Reference"/>)
+    /// on their date and mode, with how many releases each keeps.
+    /// </summary>
+    public IReadOnlyDictionary<int, int> Kept { get; init; } = new Dictionary<int, int>();
+
     public int VariableCount => Proto.Variables.Count;
 
     public int ConstraintCount => Proto.Constraints.Count;

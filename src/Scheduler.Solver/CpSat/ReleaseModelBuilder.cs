@@ -32,6 +32,7 @@ internal sealed partial class ReleaseModelBuilder
     private readonly List<RuleInstance> _rules = [];
     private readonly Dictionary<int, double> _objective = [];
     private readonly Dictionary<int, double> _bonus = [];
+    private readonly Dictionary<int, int> _kept = [];
     private readonly Dictionary<string, int> _regionIndex;
     private readonly HashSet<(string Title, string Mode, string Region, int Day)> _reference = [];
     private double _offset;
@@ -73,13 +74,13 @@ internal sealed partial class ReleaseModelBuilder
         if (_options.Assumptions)
         {
             AnnouncedDates();
-            return new ReleaseModel(_candidates, _model.Proto, _titles, _clash, _rules, ObjectiveScale.For([], [], 0), _objective, _model.NonZeros);
+            return new ReleaseModel(_candidates, _model.Proto, _titles, _clash, _rules, ObjectiveScale.For([], [], 0), _objective, _model.NonZeros) { Kept = _kept };
         }
 
         GenreClashCost();
         MoveCosts();
         var scale = Objective();
-        return new ReleaseModel(_candidates, _model.Proto, _titles, _clash, _rules, scale, _objective, _model.NonZeros);
+        return new ReleaseModel(_candidates, _model.Proto, _titles, _clash, _rules, scale, _objective, _model.NonZeros) { Kept = _kept };
     }
 
     // ---- Variables ------------------------------------------------------------------------
@@ -108,7 +109,7 @@ internal sealed partial class ReleaseModelBuilder
                 var variable = _model.NewBool("g", title.Id, Day(day));
                 variables.Global[i] = variable;
                 var kept = title.Regions.Count(r => _reference.Contains((title.Id, PlanModes.Global, r, day)));
-                Gain(variable, candidates.GlobalValues[i], kept * _options.ReferenceBonus);
+                Gain(variable, candidates.GlobalValues[i], kept);
                 foreach (var region in title.Regions)
                 {
                     Slot(region, day).Add((variable, candidates));
@@ -128,7 +129,7 @@ internal sealed partial class ReleaseModelBuilder
                 {
                     regionVariables[i] = _model.NewBool("s", title.Id, region, Day(days[i]));
                     var kept = _reference.Contains((title.Id, PlanModes.Staggered, region, days[i]));
-                    Gain(regionVariables[i], values[i], kept ? _options.ReferenceBonus : 0);
+                    Gain(regionVariables[i], values[i], kept ? 1 : 0);
                     Slot(region, days[i]).Add((regionVariables[i], candidates));
                 }
 
@@ -144,12 +145,17 @@ internal sealed partial class ReleaseModelBuilder
     private long ScaledBonus(ObjectiveScale scale, int variable)
         => _bonus.TryGetValue(variable, out var bonus) ? Math.Max(1, scale.Scale(bonus)) : 0;
 
-    private void Gain(int variable, double value, double bonus)
+    // keptReleases: how many releases of the reference the variable keeps on their date and mode.
+    private void Gain(int variable, double value, int keptReleases)
     {
         _objective[variable] = value;
-        if (bonus > 0)
+        if (keptReleases > 0)
         {
-            _bonus[variable] = bonus;
+            _kept[variable] = keptReleases;
+            if (_options.ReferenceBonus > 0)
+            {
+                _bonus[variable] = keptReleases * _options.ReferenceBonus;
+            }
         }
     }
 

@@ -18,7 +18,7 @@ namespace Scheduler.Solver.Planning;
 /// too large for that, a large-neighbourhood search beside a Lagrangian bound; finally the plan
 /// verifier. Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class ReleasePlanner
+public sealed partial class ReleasePlanner
 {
     public const string GreedyEngineName = "greedy";
     public const string BoundedGreedyEngineName = "greedy within the relaxation bound";
@@ -113,6 +113,7 @@ public sealed class ReleasePlanner
         run.Trace.Improved(start?.Objective, relaxationBound);
         if (start is not null && Gap(relaxationBound, start.Objective) <= request.RelativeGap)
         {
+            start = StayClose(run, candidates, newState, start, null, cancellationToken);
             return Finish(run, values, start.Assignments(), BoundedGreedyEngineName, relaxationBound, Statistics(run, candidates, null, TimeSpan.Zero, greedyObjective), null);
         }
 
@@ -131,6 +132,7 @@ public sealed class ReleasePlanner
         }
 
         run.Search = "large neighbourhoods";
+        best = StayClose(run, candidates, newState, best, null, cancellationToken);
         var statistics = Statistics(run, candidates, null, _time.GetElapsedTime(run.Started), greedyObjective);
         return Finish(run, values, best.Assignments(), NeighbourhoodEngineName, bound, statistics, null);
     }
@@ -155,9 +157,9 @@ public sealed class ReleasePlanner
     {
         var request = run.Request;
         run.Trace.Phase("building the model");
-        var model = new ReleaseModelBuilder(candidates, options).Build();
+        var model = new ReleaseModelBuilder(candidates, WholeModelOptions(options)).Build();
         var built = _time.GetElapsedTime(run.Started);
-        var settings = new SearchSettings(Remaining(run), request.RelativeGap - Stability(request), request.Threads)
+        var settings = new SearchSettings(Remaining(run) * (request.Reference is null ? 1 : 1 - ClosestShare), request.RelativeGap, request.Threads)
         {
             Log = request.SolverLog,
             Hint = start is not null ? ModelSolution.Encode(model, start.Assignments()) : null,
@@ -184,6 +186,7 @@ public sealed class ReleasePlanner
                 statistics);
         }
 
+        best = StayClose(run, candidates, newState, best, model, cancellationToken);
         return Finish(run, values, best.Assignments(), engine, Math.Min(result.Bound ?? double.PositiveInfinity, bound), statistics, model);
     }
 
@@ -235,26 +238,6 @@ public sealed class ReleasePlanner
         return core.Count > 0 ? [.. core.Select(c => c.Message)] : [.. fallback];
     }
 
-    // With a reference plan (the base of a comparison), a quarter of the allowed gap is spent on
-    // staying close to it: each kept release earns a bonus, all bonuses together at most a quarter
-    // of the gap, and the search stops at the remaining three quarters, so the plan is still within
-    // the requested gap. A replan's reference is the plan of record, whose kept releases earn
-    // exactly the move cost they avoid.
-    private static ModelOptions ModelOptionsFor(PlanRequest request, double relaxationBound)
-    {
-        if (request.Replan is { MoveCost: > 0 } replan)
-        {
-            return new ModelOptions { Reference = request.Reference, ReferenceBonus = replan.MoveCost, MoveCost = replan.MoveCost };
-        }
-
-        var pairs = Math.Max(1, request.Scenario.Titles.Sum(t => t.Regions.Length));
-        return new ModelOptions
-        {
-            Reference = request.Reference,
-            ReferenceBonus = Math.Max(1e-9, Stability(request)) * Math.Abs(relaxationBound) / pairs,
-        };
-    }
-
     /// <summary>Empty slates that count replan moves against the plan of record.</summary>
     private static Func<SlateState> SlateFactory(PlanRequest request, CandidateSet candidates)
     {
@@ -266,8 +249,6 @@ public sealed class ReleasePlanner
         var record = replan.Previous.ToDictionary(p => (p.Title, p.Region), p => (p.Mode, candidates.Calendar.Day(p.Date)));
         return () => new SlateState(candidates, record, replan.MoveCost);
     }
-
-    private static double Stability(PlanRequest request) => request.Reference is null || request.Replan is not null ? 0 : request.RelativeGap / 4;
 
     /// <summary>
     /// The search time left: the time limit, less what has passed, less a reserve for writing the
