@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using NodaTime.Text;
+using Scheduler.Core.Explanations;
 using Scheduler.Reports;
 using Scheduler.Reports.Json;
 using Scheduler.Solver.Comparison;
@@ -24,6 +25,11 @@ internal static class ComparisonReport
 
         var console = Terminal.For(context);
         console.WriteLine($"Base: {Describe(comparison.Base)}");
+        if (comparison.BaseImprovedBy is { } improvedBy)
+        {
+            console.WriteLine($"  The base took variant {improvedBy}'s plan: it keeps every base rule and is better under them than the base's own search found.");
+        }
+
         foreach (var variant in comparison.Variants)
         {
             console.WriteLine();
@@ -54,10 +60,15 @@ internal static class ComparisonReport
                 console.WriteLine($"  {SolverWording.Line(plan.Solver, outcome.Statistics)}");
             }
 
+            if (variant.ImprovedByBase)
+            {
+                console.WriteLine("  The variant took the base's plan: it keeps every rule of the variant and is better under them than the variant's own search found.");
+            }
+
             if (variant.Diff is { Moved.IsEmpty: false } moved)
             {
                 var table = new Table().Border(TableBorder.Simple)
-                    .AddColumn("title").AddColumn("region").AddColumn("from").AddColumn("to").AddColumn(new TableColumn("value change").RightAligned());
+                    .AddColumn("title").AddColumn("region").AddColumn("from").AddColumn("to").AddColumn(new TableColumn("value change").RightAligned()).AddColumn("why");
                 foreach (var move in moved.Moved.Take(MovedRowsShown))
                 {
                     table.AddRow(
@@ -65,7 +76,8 @@ internal static class ComparisonReport
                         Markup.Escape(move.Region),
                         LocalDatePattern.Iso.Format(move.From),
                         LocalDatePattern.Iso.Format(move.To),
-                        move.ValueChange.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture));
+                        move.ValueChange.ToString("+0.###;-0.###;0", CultureInfo.InvariantCulture),
+                        Markup.Escape(MoveWording.Why(move)));
                 }
 
                 console.Write(table);

@@ -2,9 +2,10 @@ using Quartz;
 using Scheduler.Application.Comparing;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Loading;
-using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
+using Scheduler.Core.Values;
 using Scheduler.Solver.Comparison;
 using Scheduler.Storage;
 
@@ -95,9 +96,17 @@ public static class ClusterComparisons
             }
 
             var outcome = StoredOutcomes.Of(run, input.Scenario);
-            var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? PlanDiff.Between(basePlan, plan) : null;
+            var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(input.Scenario)) : null;
             return new VariantComparison(variant.Id, outcome, diff, []);
         });
-        return new ComparisonResult(new Comparison(baseOutcome, [.. variants]), job);
+        var comparison = new Comparison(baseOutcome, [.. variants]);
+        if (job.Anchored)
+        {
+            // Fair to both sides, as a local comparison is; the stored runs stay as they were solved.
+            var scenarios = job.Variants.Where(v => v.Input is not null).ToDictionary(v => v.Id, v => v.Input!.Scenario, StringComparer.Ordinal);
+            comparison = FairComparison.Balance(comparison, document.Scenario, scenarios);
+        }
+
+        return new ComparisonResult(comparison, job);
     }
 }

@@ -4,6 +4,7 @@ using NodaTime;
 using Scheduler.Application.Planning;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Solver.Planning;
@@ -144,7 +145,7 @@ public sealed class ReplanService : IDisposable
         if (outcome.Outcome.Plan is { } plan)
         {
             lines.Add($"Replan of run {fromRun}: {outcome.Moves.Length} moves (move cost {plan.Kpis.MoveCost:0.###}), objective {plan.Kpis.Objective:0.###}, {plan.Solver.Status}.");
-            lines.AddRange(outcome.Moves.Select(m => $"  {m.From.Title} in {m.From.Region}: {m.From.Date:uuuu-MM-dd} -> {m.To.Date:uuuu-MM-dd}"));
+            lines.AddRange(outcome.Moves.Select(m => $"  {m.From.Title} in {m.From.Region}: {m.From.Date:uuuu-MM-dd} -> {m.To.Date:uuuu-MM-dd}{Why(outcome, m.From)}"));
         }
         else
         {
@@ -155,6 +156,11 @@ public sealed class ReplanService : IDisposable
         lines.AddRange(outcome.Warnings.Select(w => $"WARNING: {w}"));
         return [.. lines];
     }
+
+    private static string Why(ReplanOutcome outcome, PreviousRelease from)
+        => outcome.Reasons.TryGetValue((from.Title, from.Region), out var why)
+            ? $" ({MoveWording.Why(why)})"
+            : "";
 
     private static ReplanReport Failed(string reason) => new(false, null, false, [reason], null);
 }

@@ -4,6 +4,7 @@ using System.Text;
 using NodaTime;
 using NodaTime.Text;
 using Scheduler.Core.Domain;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Values;
 
@@ -69,6 +70,7 @@ public sealed class CalendarReport
             html.Append("<h2>Variant ").Append(Encode(id)).Append("</h2><p class=\"summary\">").Append(Encode(diff.Summary(basePlan))).Append("</p>");
             Kpis(html, plan);
             new CalendarReport(scenario, _palette).Calendar(html, plan, diff);
+            MovesTable.Append(html, diff);
         }
 
         Legend(html);
@@ -259,7 +261,7 @@ public sealed class CalendarReport
             foreach (var move in diff.Moved)
             {
                 var y = Y(move.Region) - 9;
-                svg.Append(Invariant($"<path class=\"move\" data-move=\"{Encode(move.Title)}|{Encode(move.Region)}\" d=\"M{X(move.From):0.#},{y:0.#} Q{(X(move.From) + X(move.To)) / 2:0.#},{y - 10:0.#} {X(move.To):0.#},{y:0.#}\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>{Encode(move.Title)} in {Encode(move.Region)}: {Date(move.From)} to {Date(move.To)}, value {move.ValueChange:+0.##;-0.##;0}</title></path>"));
+                svg.Append(Invariant($"<path class=\"move\" data-move=\"{Encode(move.Title)}|{Encode(move.Region)}\" d=\"M{X(move.From):0.#},{y:0.#} Q{(X(move.From) + X(move.To)) / 2:0.#},{y - 10:0.#} {X(move.To):0.#},{y:0.#}\" fill=\"none\" stroke=\"#c62828\" stroke-width=\"1.5\" marker-end=\"url(#arrow)\"><title>{Encode(move.Title)} in {Encode(move.Region)}: {Date(move.From)} to {Date(move.To)}, value {move.ValueChange:+0.##;-0.##;0}; {Encode(MoveWording.Why(move))}</title></path>"));
             }
         }
 

@@ -9,7 +9,12 @@ namespace Scheduler.Reports.Json;
 public sealed record ComparisonDocument(ComparisonOutcome Base, IReadOnlyList<VariantOutcome> Variants);
 
 /// <summary>The base scenario's plan in a comparison: status, KPIs and solver figures, or why there is no plan.</summary>
-public sealed record ComparisonOutcome(PlanScenario? Scenario, string Status, PlanKpis? Kpis, PlanSolver? Solver, IReadOnlyList<string> Errors);
+public sealed record ComparisonOutcome(PlanScenario? Scenario, string Status, PlanKpis? Kpis, PlanSolver? Solver, IReadOnlyList<string> Errors)
+{
+    /// <summary>The variant whose plan, better under the base's own rules, the base took before the comparison was drawn; absent when none did.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ImprovedBy { get; init; }
+}
 
 /// <summary>
 /// One variant against the base: its status (<c>invalid</c> when it does not load), KPIs, their
@@ -30,10 +35,36 @@ public sealed record VariantOutcome(
     /// <summary>True (and otherwise absent) when the variant asks the planner exactly what the base does: its outcome is the base's, not solved again.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? SameAsBase { get; init; }
+
+    /// <summary>True (and otherwise absent) when the base plan, which keeps the variant's rules, is better under them than the variant's own search found, so the variant took it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ImprovedByBase { get; init; }
 }
 
-/// <summary>A release the variant moves: from the base's local date to its own, and the value that changes.</summary>
-public sealed record MovedReleaseJson(string Title, string Region, string From, string To, double ValueChange);
+/// <summary>
+/// A release the variant moves: from the base's local date to its own, the value that changes, and
+/// why (docs/compare.md, "Why a release moves"): <c>forced</c> with the variant's rules that rule
+/// out its base date, <c>displaced</c> with those rules and the moved titles that took its place, or
+/// <c>improvement</c> with the value the move gains under the variant's values.
+/// </summary>
+public sealed record MovedReleaseJson(
+    string Title, string Region, string From, string To, double ValueChange, string? Cause, IReadOnlyList<string> Rules, IReadOnlyList<string> DisplacedBy, double? Gain)
+{
+    public static MovedReleaseJson Of(MovedRelease move)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        return new MovedReleaseJson(
+            move.Title,
+            move.Region,
+            LocalDatePattern.Iso.Format(move.From),
+            LocalDatePattern.Iso.Format(move.To),
+            move.ValueChange,
+            move.Why?.CauseName,
+            move.Why?.Rules ?? [],
+            move.Why?.DisplacedBy ?? [],
+            move.Why?.Gain);
+    }
+}
 
 /// <summary>What-if comparisons as the CLI and the API give them.</summary>
 public static class ComparisonJson
@@ -44,13 +75,13 @@ public static class ComparisonJson
     {
         ArgumentNullException.ThrowIfNull(comparison);
         return new ComparisonDocument(
-            Outcome(comparison.Base),
+            Outcome(comparison.Base) with { ImprovedBy = comparison.BaseImprovedBy },
             [.. comparison.Variants.Select(v => new VariantOutcome(
                 v.Id,
                 v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? v.Outcome!.Status.ToPlanStatus(),
                 v.Outcome?.Plan?.Kpis,
                 v.Diff?.Delta,
-                v.Diff is { } moves ? [.. moves.Moved.Select(m => new MovedReleaseJson(m.Title, m.Region, LocalDatePattern.Iso.Format(m.From), LocalDatePattern.Iso.Format(m.To), m.ValueChange))] : null,
+                v.Diff is { } moves ? [.. moves.Moved.Select(MovedReleaseJson.Of)] : null,
                 v.Diff?.Added,
                 v.Diff?.Dropped,
                 v.Diff?.ModeChanges,
@@ -59,6 +90,7 @@ public static class ComparisonJson
                     .Concat((v.Outcome?.Plan is null ? v.Outcome?.Reasons ?? [] : []).Select(r => new FieldErrorJson("", r)))])
             {
                 SameAsBase = v.SameAsBase ? true : null,
+                ImprovedByBase = v.ImprovedByBase ? true : null,
             })]);
     }
 

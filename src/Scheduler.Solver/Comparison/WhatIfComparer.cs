@@ -1,5 +1,7 @@
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
+using Scheduler.Core.Values;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Solver.Comparison;
@@ -17,6 +19,9 @@ public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, Plan
     /// <summary>True when the variant's model is the base's, so that its outcome is the base's, not a search of its own.</summary>
     public bool SameAsBase { get; init; }
 
+    /// <summary>True when the variant's own search found a worse plan than the base's, which keeps the variant's rules, so it took the base plan (<see cref="FairComparison"/>).</summary>
+    public bool ImprovedByBase { get; init; }
+
     /// <summary>
     /// A variant that asks the planner what the base does: the base's outcome (its plan named for the
     /// variant, its objective, bound and statistics), unsolved, moving nothing. Identical means
@@ -32,7 +37,11 @@ public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, Plan
 }
 
 /// <summary>The base's outcome and each variant's.</summary>
-public sealed record Comparison(PlanningOutcome Base, IReadOnlyList<VariantComparison> Variants);
+public sealed record Comparison(PlanningOutcome Base, IReadOnlyList<VariantComparison> Variants)
+{
+    /// <summary>The variant whose plan, better under the base's rules, the base took before the comparison was drawn (<see cref="FairComparison"/>); null when none.</summary>
+    public string? BaseImprovedBy { get; init; }
+}
 
 /// <summary>
 /// Plans a base scenario, then each variant in parallel (one CP-SAT solver each, in this process,
@@ -72,7 +81,14 @@ public sealed class WhatIfComparer
             variants.Count,
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
             i => results[i] = CompareOne(variants[i], baseOutcome, reference, cancellationToken));
-        return new Comparison(baseOutcome, results);
+        var comparison = new Comparison(baseOutcome, results);
+        if (!anchored)
+        {
+            return comparison;
+        }
+
+        var scenarios = variants.Where(v => v.Request is not null).ToDictionary(v => v.Id, v => v.Request!.Scenario, StringComparer.Ordinal);
+        return FairComparison.Balance(comparison, baseRequest.Scenario, scenarios);
     }
 
     private VariantComparison CompareOne(VariantJob job, PlanningOutcome baseOutcome, IReadOnlyList<Assignment>? reference, CancellationToken cancellationToken)
@@ -93,7 +109,7 @@ public sealed class WhatIfComparer
             return new VariantComparison(job.Id, null, null, [.. outcome.Reasons.Select(r => new ScenarioError(JsonPath.Root, r))]);
         }
 
-        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? PlanDiff.Between(basePlan, plan) : null;
+        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(job.Request.Scenario)) : null;
         return new VariantComparison(job.Id, outcome, diff, []);
     }
 }

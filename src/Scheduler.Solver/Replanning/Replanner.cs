@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using NodaTime;
+using NodaTime.Text;
 using Scheduler.Core.Domain;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
+using Scheduler.Core.Values;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Solver.Replanning;
@@ -29,7 +32,11 @@ public sealed record ReplanOutcome(
     ReplanContext Context,
     ImmutableArray<(PreviousRelease From, ReleasePlan To)> Moves,
     ImmutableArray<string> Withdrawn,
-    ImmutableArray<string> Warnings);
+    ImmutableArray<string> Warnings)
+{
+    /// <summary>Why each moved (title, region) moved (docs/compare.md, "Why a release moves"), judged by the rules the replan kept.</summary>
+    public ImmutableDictionary<(string Title, string Region), MoveReason> Reasons { get; init; } = ImmutableDictionary<(string, string), MoveReason>.Empty;
+}
 
 /// <summary>
 /// Re-optimizes the plan of record against the newest scenario without disturbing what is
@@ -76,7 +83,47 @@ public sealed class Replanner
         var moves = outcome.Plan is { } plan
             ? [.. context.Moves(plan.Releases, plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal))]
             : ImmutableArray<(PreviousRelease, ReleasePlan)>.Empty;
-        return new ReplanOutcome(outcome, context, moves, withdrawn, warnings);
+        var reasons = outcome.VerifiedPlan is { } verified && !moves.IsEmpty
+            ? Reasons(constrained, request, reference, verified, moves, frozenUntil)
+            : ImmutableDictionary<(string, string), MoveReason>.Empty;
+        return new ReplanOutcome(outcome, context, moves, withdrawn, warnings) { Reasons = reasons };
+    }
+
+    /// <summary>
+    /// Why each release moved, judged by the rules the replan kept (the newest scenario, what is
+    /// published or frozen pinned, the frozen window closed), against the plan of record.
+    /// </summary>
+    private static ImmutableDictionary<(string Title, string Region), MoveReason> Reasons(
+        Scenario constrained, ReplanRequest request, List<Assignment> reference, Plan plan, IEnumerable<(PreviousRelease From, ReleasePlan To)> moves, Instant frozenUntil)
+    {
+        var values = new ValueModel(constrained);
+        var record = PlanFactory.Create(
+            values, request.Info, reference, k => new PlanSolver("plan of record", PlanStatuses.Feasible, k.Objective, null, null, 0, 0, 0), request.AsOf);
+        var attribution = new MoveAttribution(record, plan, values);
+        var frozen = constrained.Regions.ToDictionary(r => r.Id, r => FirstDateAfter(constrained, r.Id, frozenUntil, request.AsOf), StringComparer.Ordinal);
+
+        // A move is a new date or a new mode; one of the mode alone is judged on its unchanged date.
+        return moves.ToImmutableDictionary(
+            m => (m.From.Title, m.From.Region),
+            m =>
+            {
+                var why = attribution.Why(new MovedRelease(m.From.Title, m.From.Region, m.From.Date, m.To.Date, 0));
+                return why with { Rules = [.. why.Rules.Select(r => FrozenWording(r, frozen))] };
+            });
+    }
+
+    // The frozen window is written into the constrained scenario as readiness; a planner reads it as the window it is.
+    private static string FrozenWording(string rule, Dictionary<string, LocalDate> frozen)
+    {
+        foreach (var (region, first) in frozen)
+        {
+            if (rule == $"not ready in {region} before {LocalDatePattern.Iso.Format(first)}")
+            {
+                return $"inside the frozen window in {region}: nothing else goes live there before {LocalDatePattern.Iso.Format(first)}";
+            }
+        }
+
+        return rule;
     }
 
     /// <summary>

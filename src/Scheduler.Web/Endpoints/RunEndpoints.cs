@@ -16,7 +16,9 @@ using Scheduler.Application.Explaining;
 using Scheduler.Application.Hosting;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
+using Scheduler.Core.Values;
 using Scheduler.Reports;
 using Scheduler.Reports.Calendar;
 using Scheduler.Reports.Json;
@@ -242,7 +244,7 @@ internal static class RunEndpoints
         var baseInput = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
         var html = new CalendarReport(baseInput.Scenario).RenderComparison(
             basePlan!,
-            [($"run {run!.Id}", input.Scenario, plan!, PlanDiff.Between(basePlan!, plan!))],
+            [($"run {run!.Id}", input.Scenario, plan!, MoveAttribution.Diff(basePlan!, plan!, new ValueModel(input.Scenario)))],
             $"Run {run.Id} against run {baseRun!.Id}");
         return Results.Content(html, "text/html; charset=utf-8");
     }

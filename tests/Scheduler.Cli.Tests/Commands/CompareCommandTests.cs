@@ -83,7 +83,8 @@ public class CompareCommandTests
             Assert.That(json.RootElement.GetProperty("base").GetProperty("kpis").GetProperty("releases").GetInt32(), Is.EqualTo(23));
             Assert.That(variant.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "id", "kpis", "delta", "moved", "added", "dropped", "modeChanges" }));
             Assert.That(variant.GetProperty("moved").EnumerateArray().Select(m => m.GetProperty("title").GetString()).Distinct(), Is.EqualTo(new[] { "starfall-protocol" }));
-            Assert.That(variant.GetProperty("moved")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "region", "from", "to", "valueChange" }));
+            Assert.That(variant.GetProperty("moved")[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "region", "from", "to", "valueChange", "cause", "rules", "displacedBy", "gain" }));
+            Assert.That(variant.GetProperty("moved").EnumerateArray().Select(m => m.GetProperty("cause").GetString()).Distinct(), Is.EqualTo(new[] { "forced" }), "the title slips: its base date is before its new window");
         }
     }
 

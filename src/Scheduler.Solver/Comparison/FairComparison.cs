@@ -1,0 +1,108 @@
+using Scheduler.Core.Domain;
+using Scheduler.Core.Explanations;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Values;
+using Scheduler.Solver.Planning;
+
+namespace Scheduler.Solver.Comparison;
+
+/// <summary>
+/// Fair to both sides (docs/compare.md, "Stable differences"): when a variant's plan, taken as a
+/// plan of the base scenario, keeps every base rule and is better than the base plan, the base takes
+/// it before the differences are drawn; then each variant takes the base plan the same way when that
+/// keeps the variant's rules and is better than its own. So no difference comes from one search
+/// being luckier than another. Both are reported.
+/// </summary>
+public static class FairComparison
+{
+    /// <summary>The comparison with its base and variants improved by each other's plans, and every diff drawn again.</summary>
+    /// <param name="comparison">The base's outcome and each variant's, as solved.</param>
+    /// <param name="baseScenario">The base's scenario.</param>
+    /// <param name="variantScenarios">Each solved variant's scenario, by id.</param>
+    public static Comparison Balance(Comparison comparison, Scenario baseScenario, IReadOnlyDictionary<string, Scenario> variantScenarios)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        ArgumentNullException.ThrowIfNull(baseScenario);
+        ArgumentNullException.ThrowIfNull(variantScenarios);
+        var baseOutcome = comparison.Base;
+        if (baseOutcome.VerifiedPlan is null)
+        {
+            return comparison;
+        }
+
+        string? improvedBy = null;
+        var baseValues = new ValueModel(baseScenario);
+        foreach (var variant in comparison.Variants.Where(v => !v.SameAsBase && v.Outcome?.VerifiedPlan is not null))
+        {
+            if (Judge(baseValues, baseOutcome, variant.Outcome!.VerifiedPlan!) is { } better)
+            {
+                baseOutcome = better;
+                improvedBy = variant.Id;
+            }
+        }
+
+        var basePlan = baseOutcome.VerifiedPlan!;
+        var variants = comparison.Variants.Select(variant =>
+        {
+            if (variant.SameAsBase)
+            {
+                return VariantComparison.SameAs(variant.Id, baseOutcome);
+            }
+
+            if (variant.Outcome?.VerifiedPlan is null || !variantScenarios.TryGetValue(variant.Id, out var scenario))
+            {
+                return variant;
+            }
+
+            var values = new ValueModel(scenario);
+            var improved = Judge(values, variant.Outcome, basePlan);
+            var outcome = improved ?? variant.Outcome;
+            return variant with { Outcome = outcome, Diff = MoveAttribution.Diff(basePlan, outcome.VerifiedPlan!, values), ImprovedByBase = improved is not null };
+        }).ToList();
+        return new Comparison(baseOutcome, variants) { BaseImprovedBy = improvedBy };
+    }
+
+    /// <summary>
+    /// <paramref name="other"/>'s releases as a plan of <paramref name="own"/>'s scenario, with its
+    /// bound and statistics, when it keeps every rule there and is better than the plan of
+    /// <paramref name="own"/>; otherwise null. It is dated as the plan it replaces.
+    /// </summary>
+    private static PlanningOutcome? Judge(ValueModel values, PlanningOutcome own, Plan other)
+    {
+        var ownPlan = own.VerifiedPlan!;
+        var scenario = values.Scenario;
+        var assignments = Assignment.FromPlan(other);
+        if (assignments.Any(a => !scenario.TitlesById.TryGetValue(a.TitleId, out var title) || !a.Dates.Keys.All(title.IsReleasedIn)))
+        {
+            return null;
+        }
+
+        var solver = ownPlan.Solver;
+        var plan = PlanFactory.Create(
+            values,
+            ownPlan.Scenario,
+            assignments,
+            kpis =>
+            {
+                var bound = solver.Bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
+                var gap = bound is { } pb ? (pb - kpis.Objective) / Math.Max(1, Math.Abs(kpis.Objective)) : (double?)null;
+                var status = gap is null ? PlanStatuses.Heuristic : gap <= ReleasePlanner.ProvenGap ? PlanStatuses.Optimal : PlanStatuses.Feasible;
+                return solver with { Status = status, Objective = kpis.Objective, Bound = bound, Gap = gap };
+            },
+            ownPlan.GeneratedAt);
+        if (plan.Kpis.Objective <= ownPlan.Kpis.Objective + (1e-9 * Math.Max(1, Math.Abs(ownPlan.Kpis.Objective))))
+        {
+            return null;
+        }
+
+        var verification = new PlanVerifier(values).Verify(plan);
+        if (!verification.IsValid)
+        {
+            return null;
+        }
+
+        var status = plan.Solver.Status == PlanStatuses.Optimal ? PlanningStatus.Optimal
+            : plan.Solver.Status == PlanStatuses.Feasible ? PlanningStatus.Feasible : PlanningStatus.Heuristic;
+        return new PlanningOutcome(status, plan with { Diagnostics = ownPlan.Diagnostics }, verification, own.Reasons, own.Statistics);
+    }
+}
