@@ -57,6 +57,14 @@ public static class FairComparison
             var values = new ValueModel(scenario);
             var improved = Judge(values, variant.Outcome, basePlan);
             var outcome = improved ?? variant.Outcome;
+
+            // A variant solved against the base the comparison no longer has is drawn toward the new one.
+            if (improved is null && improvedBy is not null && Reanchor.Toward(scenario, outcome.VerifiedPlan!, basePlan) is { } drawn)
+            {
+                var objective = outcome.VerifiedPlan!.Kpis.Objective;
+                outcome = Rewrite(values, outcome, drawn, atLeast: objective - (1e-9 * Math.Max(1, Math.Abs(objective)))) ?? outcome;
+            }
+
             return variant with { Outcome = outcome, Diff = MoveAttribution.Diff(basePlan, outcome.VerifiedPlan!, values), ImprovedByBase = improved is not null };
         }).ToList();
         return new Comparison(baseOutcome, variants) { BaseImprovedBy = improvedBy };
@@ -69,9 +77,19 @@ public static class FairComparison
     /// </summary>
     private static PlanningOutcome? Judge(ValueModel values, PlanningOutcome own, Plan other)
     {
+        var ownObjective = own.VerifiedPlan!.Kpis.Objective;
+        return Rewrite(values, own, Assignment.FromPlan(other), ownObjective + (1e-9 * Math.Max(1, Math.Abs(ownObjective))));
+    }
+
+    /// <summary>
+    /// <paramref name="assignments"/> as a plan of <paramref name="own"/>'s scenario with its bound
+    /// and statistics, when they keep every rule there and reach an objective above
+    /// <paramref name="atLeast"/> (or equal to it); otherwise null.
+    /// </summary>
+    private static PlanningOutcome? Rewrite(ValueModel values, PlanningOutcome own, IReadOnlyList<Assignment> assignments, double atLeast)
+    {
         var ownPlan = own.VerifiedPlan!;
         var scenario = values.Scenario;
-        var assignments = Assignment.FromPlan(other);
         if (assignments.Any(a => !scenario.TitlesById.TryGetValue(a.TitleId, out var title) || !a.Dates.Keys.All(title.IsReleasedIn)))
         {
             return null;
@@ -90,7 +108,7 @@ public static class FairComparison
                 return solver with { Status = status, Objective = kpis.Objective, Bound = bound, Gap = gap };
             },
             ownPlan.GeneratedAt);
-        if (plan.Kpis.Objective <= ownPlan.Kpis.Objective + (1e-9 * Math.Max(1, Math.Abs(ownPlan.Kpis.Objective))))
+        if (plan.Kpis.Objective < atLeast)
         {
             return null;
         }
