@@ -82,6 +82,9 @@ public sealed record NewRun
 
     public string? PlanJson { get; init; }
 
+    /// <summary>What made the run (JSON: input fingerprint, engine and versions, seed, threads, limits); null when unknown.</summary>
+    public string? Provenance { get; init; }
+
     /// <summary>A run that produced <paramref name="plan"/>, verified, named and timed by the plan itself.</summary>
     public static NewRun ForVerifiedPlan(Plan plan, ReadOnlyMemory<byte> scenarioContent, RunTrigger trigger, Instant startedAt, Instant finishedAt)
     {
@@ -167,6 +170,9 @@ public sealed record StoredRun(
 
     /// <summary>The comparison the run belongs to, if it was queued as part of one.</summary>
     public long? ComparisonId { get; init; }
+
+    /// <summary>What made the run (JSON), once it ended; null before, and for runs stored before runs recorded it.</summary>
+    public string? Provenance { get; init; }
 }
 
 /// <summary>

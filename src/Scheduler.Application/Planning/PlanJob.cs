@@ -45,6 +45,7 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     {
         SolverLog = SolverLog,
         CandidateLimit = CandidateLimit,
+        Seed = Settings.Seed,
     };
 
     /// <summary>

@@ -47,6 +47,7 @@ public static class RunRecords
                 : [.. outcome.Verification?.Sentences ?? [], .. outcome.Reasons],
             Plan = verified ? plan : null,
             PlanJson = verified ? PlanJson.Write(plan!) : null,
+            Provenance = outcome.Provenance is { } made ? RunProvenance.Of(input, made).ToJson() : null,
         };
     }
 }

@@ -14,6 +14,9 @@ public sealed record SolveSettings(double? TimeLimitSeconds, double? RelativeGap
     /// <summary>Every setting the scenario's (or the node's).</summary>
     public static SolveSettings Default { get; } = new(null, null, null);
 
+    /// <summary>The seed of a repeatable run (<see cref="Solver.Planning.PlanRequest.Seed"/>); null for none.</summary>
+    public int? Seed { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The stored settings; <see cref="Default"/> for none.</summary>

@@ -26,6 +26,7 @@ internal static class CompareCommand
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock seconds for each solve (default: the scenario's)." };
         var gap = new Option<double?>("--gap") { Description = "Relative gap for each solve (default: the scenario's)." };
         var threads = new Option<int?>("--threads") { Description = "Solver threads per solve (default: cores divided among parallel solves)." };
+        var seed = new Option<int?>("--seed") { Description = "Make every solve repeatable: with --threads 1, the same input gives the same comparison; limits count work, not wall time." };
         var parallel = new Option<int?>("--parallel") { Description = "Variants solved at once (default: all cores)." };
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON." };
         var outDir = new Option<string?>("--out") { Description = "Write each plan file into this folder." };
@@ -40,7 +41,7 @@ internal static class CompareCommand
         var progress = new Option<bool>("--progress") { Description = "With --on-cluster: print each running solve's progress to standard error every second." };
         var command = new Command("compare", "Compare what-if variants with their base, side by side.")
         {
-            files, variants, timeLimit, gap, threads, parallel, json, outDir, database, noSave, independent, report, onCluster, progress,
+            files, variants, timeLimit, gap, threads, seed, parallel, json, outDir, database, noSave, independent, report, onCluster, progress,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -69,7 +70,13 @@ internal static class CompareCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var settings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads));
+            if (parse.GetValue(seed) is < 0)
+            {
+                await context.Error.WriteLineAsync("--seed must be at least 0.").ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+
+            var settings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)) { Seed = parse.GetValue(seed) };
             var job = (paths.Length == 2
                 ? await FileJobAsync(baseInput, paths[1], settings, cancellationToken).ConfigureAwait(false)
                 : ComparisonJob.OfVariants(baseInput, parse.GetValue(variants) ?? [], settings)) with

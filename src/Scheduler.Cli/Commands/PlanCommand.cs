@@ -24,7 +24,8 @@ internal static class PlanCommand
         var variant = new Option<string?>("--variant") { Description = "Plan this what-if variant of the scenario." };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock seconds for the solver (default: the scenario's solver.timeLimitSeconds)." };
         var gap = new Option<double?>("--gap") { Description = "Stop once the relative gap is at most this (default: the scenario's solver.relativeGap)." };
-        var threads = new Option<int?>("--threads") { Description = "Solver threads (default: all cores); 1 gives the same plan for the same input." };
+        var threads = new Option<int?>("--threads") { Description = "Solver threads (default: all cores)." };
+        var seed = new Option<int?>("--seed") { Description = "Make the run repeatable: with --threads 1, the same input gives the same plan; limits count work, not wall time." };
         var engine = new Option<string>("--engine") { Description = "cp-sat (the optimizer, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => EngineNames.CpSat };
         engine.AcceptOnlyFromAmong(EngineNames.CpSat, EngineNames.Greedy);
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
@@ -42,7 +43,7 @@ internal static class PlanCommand
         };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
+            file, variant, timeLimit, gap, threads, seed, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
         };
         command.Validators.Add(result =>
         {
@@ -54,6 +55,11 @@ internal static class PlanCommand
             if (result.GetValue(gap) is < 0 or > 1)
             {
                 result.AddError("--gap must lie between 0 and 1.");
+            }
+
+            if (result.GetValue(seed) is < 0)
+            {
+                result.AddError("--seed must be at least 0.");
             }
 
             if (result.GetValue(threads) is < 1)
@@ -88,7 +94,7 @@ internal static class PlanCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var job = new PlanJob(input, new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)))
+            var job = new PlanJob(input, new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)) { Seed = parse.GetValue(seed) })
             {
                 Engine = parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 SolverLog = parse.GetValue(solverLog),

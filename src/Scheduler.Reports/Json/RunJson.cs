@@ -18,6 +18,7 @@ public sealed record RunDocument(
     long Attempt,
     RunProgress? Progress,
     IReadOnlyList<string> Messages,
+    RunProvenance? Provenance,
     PlanDocument? Plan);
 
 /// <summary>Stored runs as the API gives them.</summary>
@@ -39,6 +40,7 @@ public static class RunJson
             run.Attempt,
             RunProgress.Read(run.Progress),
             run.Messages,
+            RunProvenance.Parse(run.Provenance),
             run.PlanJson is { } plan ? PlanJson.ReadDocument(plan) : null);
     }
 }

@@ -97,7 +97,10 @@ internal sealed class CpSatSearch : IModelSearch
             hasSolution && hasObjective ? model.Scale.ToExact(response.ObjectiveValue) : null,
             bound,
             TimeSpan.FromSeconds(response.WallTime),
-            [.. response.SufficientAssumptionsForInfeasibility]);
+            [.. response.SufficientAssumptionsForInfeasibility])
+        {
+            Work = TimeSpan.FromSeconds(response.DeterministicTime / SearchSettings.WorkPerSecond),
+        };
     }
 
     /// <summary>Passes each better solution on, and stops the search from inside when cancelled.</summary>

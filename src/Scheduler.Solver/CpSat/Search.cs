@@ -35,6 +35,22 @@ internal sealed record SearchSettings(TimeSpan TimeLimit, double RelativeGap, in
     public IReadOnlyList<int>? Assumptions { get; init; }
 
     /// <summary>
+    /// Count <see cref="TimeLimit"/> in CP-SAT's deterministic time (<see cref="WorkPerSecond"/> units a
+    /// second) rather than on the wall clock, so that a one-worker search ends at the same point
+    /// every time; the wall clock then only stops a search that runs <see cref="WallCap"/> times longer.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
+    /// <summary>
+    /// CP-SAT deterministic time per second of search on the release models, one worker, measured
+    /// on the contended benchmark slates (bench/README.md, "Reproducible runs").
+    /// </summary>
+    public const double WorkPerSecond = 0.45;
+
+    /// <summary>How many times its limit a deterministic search may take on the wall clock before it is stopped (then it is no longer repeatable).</summary>
+    public const double WallCap = 20;
+
+    /// <summary>
     /// The CP-SAT parameters for these settings. Measured on the bundled and contended slates
     /// (bench/README.md): probing off, and the full search on the strongest linear relaxation
     /// (linearization level 2, CP-SAT's "max_lp" worker), which proves these models optimal many
@@ -45,7 +61,7 @@ internal sealed record SearchSettings(TimeSpan TimeLimit, double RelativeGap, in
         var workers = Math.Max(1, Workers);
         var parameters = new SatParameterSet()
             .Set("num_workers", workers)
-            .Set("max_time_in_seconds", Math.Max(0.01, TimeLimit.TotalSeconds))
+            .Set("max_time_in_seconds", Math.Max(0.01, TimeLimit.TotalSeconds) * (Deterministic ? WallCap : 1))
             .Set("random_seed", Seed)
             .Set("cp_model_probing_level", 0)
             .Set("log_search_progress", Log)
@@ -53,6 +69,11 @@ internal sealed record SearchSettings(TimeSpan TimeLimit, double RelativeGap, in
             // Ctrl-C stops searches through their cancellation token. CP-SAT's own SIGINT handler,
             // installed and restored around each solve, is not safe with several solves at once.
             .Set("catch_sigint_signal", false);
+        if (Deterministic)
+        {
+            parameters.Set("max_deterministic_time", Math.Max(0.01, TimeLimit.TotalSeconds) * WorkPerSecond);
+        }
+
         if (RelativeGap > 0)
         {
             parameters.Set("relative_gap_limit", RelativeGap);
@@ -91,7 +112,11 @@ internal sealed record SearchResult(
     double? Objective,
     double? Bound,
     TimeSpan Elapsed,
-    IReadOnlyList<int> Core);
+    IReadOnlyList<int> Core)
+{
+    /// <summary>The search's deterministic time, in seconds of <see cref="SearchSettings.WorkPerSecond"/>.</summary>
+    public TimeSpan Work { get; init; }
+}
 
 /// <summary>Told of each better solution and each better bound, in the exact objective's units.</summary>
 internal interface ISearchObserver

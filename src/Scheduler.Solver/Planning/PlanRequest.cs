@@ -40,4 +40,12 @@ public sealed record PlanRequest(
     /// planning ends at once with <see cref="PlanningStatus.TooLarge"/>. <see cref="CandidateEstimate.Limit"/> but in tests.
     /// </summary>
     public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+
+    /// <summary>
+    /// A seed makes the run repeatable: every search is seeded with it and every limit is counted in
+    /// work (CP-SAT's deterministic time, calibrated to <see cref="TimeLimit"/>) rather than on the
+    /// wall clock, so that with one thread the same request gives the same releases, objective and
+    /// bound, also when the limit ends the search. Null: the fixed default seeds and wall-clock limits.
+    /// </summary>
+    public int? Seed { get; init; }
 }

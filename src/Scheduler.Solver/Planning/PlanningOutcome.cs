@@ -48,6 +48,21 @@ public sealed record PlanningOutcome(
 {
     /// <summary>The plan when the verifier passed it; null otherwise. Only such a plan is written, stored, compared or published.</summary>
     public Plan? VerifiedPlan => Plan is not null && Verification is { IsValid: true } ? Plan : null;
+
+    /// <summary>How the run was made: engine and versions, seed, threads and limits; what it takes to make it again.</summary>
+    public PlanningProvenance? Provenance { get; init; }
+}
+
+/// <summary>
+/// How a planning run was made: the engine (<c>cp-sat</c> or <c>greedy</c>), the OR-Tools and
+/// Scheduler versions, the seed (null: the default seeds, limits on the wall clock), the threads,
+/// the time limit and the relative gap. A seeded run with one thread is made again exactly by the
+/// same input and these (<see cref="PlanRequest.Seed"/>).
+/// </summary>
+public sealed record PlanningProvenance(string Engine, string OrToolsVersion, string SchedulerVersion, int? Seed, int Threads, double TimeLimitSeconds, double RelativeGap)
+{
+    /// <summary>True when the run is made again exactly by the same input: seeded, one thread.</summary>
+    public bool Repeatable => Seed is not null && Threads == 1;
 }
 
 /// <summary>The plan file's status word for each way planning can end.</summary>

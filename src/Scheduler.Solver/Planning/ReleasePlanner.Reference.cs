@@ -45,7 +45,7 @@ public sealed partial class ReleasePlanner
     /// CP-SAT's second phase when there is a whole model, then reverting titles one at a time.
     /// Without a reference, <paramref name="best"/> itself.
     /// </summary>
-    private SlateState StayClose(Run run, CandidateSet candidates, Func<SlateState> newState, SlateState best, ReleaseModel? model, CancellationToken cancellationToken)
+    private static SlateState StayClose(Run run, CandidateSet candidates, Func<SlateState> newState, SlateState best, ReleaseModel? model, CancellationToken cancellationToken)
     {
         var request = run.Request;
         if (request.Reference is not { Count: > 0 } reference)
@@ -60,7 +60,7 @@ public sealed partial class ReleasePlanner
         if (model is not null && ModelSolution.Encode(model, best.Assignments()) is { } hint
             && ClosestModel.Build(model, hint, tolerance) is { } second)
         {
-            var result = _search.Solve(second, new SearchSettings(Remaining(run), 0, request.Threads) { Hint = hint, Log = request.SolverLog }, null, cancellationToken);
+            var result = run.Searcher.Solve(second, new SearchSettings(Remaining(run), 0, request.Threads) { Hint = hint, Log = request.SolverLog }, null, cancellationToken);
             if (result.Solution is { } solution)
             {
                 var candidate = Slate(candidates, newState, ModelSolution.Read(model, v => solution[v] != 0));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using NodaTime;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Values;
@@ -69,8 +70,42 @@ public sealed partial class ReleasePlanner
     public PlanningOutcome Plan(PlanRequest request, IProgress<PlanningProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return PlanOnce(request, progress, cancellationToken) with { Provenance = ProvenanceOf(request) };
+    }
+
+    /// <summary>How a request is planned, for the record of its run.</summary>
+    public static PlanningProvenance ProvenanceOf(PlanRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new PlanningProvenance(
+            request.Engine == PlanEngine.Greedy ? "greedy" : "cp-sat",
+            Google.OrTools.Init.OrToolsVersion.VersionString(),
+            SchedulerVersion,
+            request.Seed,
+            request.Threads,
+            request.TimeLimit.TotalSeconds,
+            request.RelativeGap);
+    }
+
+    /// <summary>This build's version, as its assembly states it.</summary>
+    public static string SchedulerVersion { get; } =
+        typeof(ReleasePlanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    private PlanningOutcome PlanOnce(PlanRequest request, IProgress<PlanningProgress>? progress, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
         var run = new Run(request, started, new ProgressTrace(_time, started, progress));
+        if (request.Seed is { } seed)
+        {
+            var work = new WorkClock();
+            (run.Clock, run.Searcher) = (work, new DeterministicSearch(_search, work, seed));
+        }
+        else
+        {
+            (run.Clock, run.Searcher) = (_time, _search);
+        }
+
+        run.WorkStarted = run.Clock.GetTimestamp();
         run.Trace.Phase("counting candidates");
         var estimate = CandidateEstimate.Count(request.Scenario);
         if (estimate > request.CandidateLimit)
@@ -104,8 +139,8 @@ public sealed partial class ReleasePlanner
         }
 
         run.Trace.Phase("constructing a plan");
-        var neighbourhoods = new NeighbourhoodSolver(candidates, _search, options);
-        var construction = new SlateConstruction(candidates, newState, neighbourhoods, _time, request.Threads)
+        var neighbourhoods = new NeighbourhoodSolver(candidates, run.Searcher, options);
+        var construction = new SlateConstruction(candidates, newState, neighbourhoods, run.Clock, request.Threads)
             .Build(request.Reference, request.TimeLimit * 0.4, cancellationToken);
         var greedyObjective = construction.BestGreedy?.State.Objective;
         var start = construction.Best;
@@ -165,7 +200,7 @@ public sealed partial class ReleasePlanner
             Hint = start is not null ? ModelSolution.Encode(model, start.Assignments()) : null,
         };
         run.Trace.Phase("solving");
-        var result = _search.Solve(model, settings, run.Trace, cancellationToken);
+        var result = run.Searcher.Solve(model, settings, run.Trace, cancellationToken);
         var statistics = Statistics(run, candidates, model, result.Elapsed, greedyObjective) with { BuildTime = built };
         if (result.Status == SearchStatus.Infeasible)
         {
@@ -194,19 +229,19 @@ public sealed partial class ReleasePlanner
     /// Large-neighbourhood search from the constructed plan for <paramref name="share"/> of the time
     /// left, with a Lagrangian bound computed first; returns the best plan and the best bound.
     /// </summary>
-    private (SlateState Best, double Bound) NeighbourhoodSearch(
+    private static (SlateState Best, double Bound) NeighbourhoodSearch(
         Run run, CandidateSet candidates, NeighbourhoodSolver neighbourhoods, SlateState start, double relaxationBound, double share, CancellationToken cancellationToken)
     {
         var request = run.Request;
         run.Trace.Phase("bounding");
         var boundTime = Remaining(run) * 0.1;
-        var boundStarted = _time.GetTimestamp();
-        var lagrangian = new LagrangianBound(candidates).Compute(start.Objective, 400, () => _time.GetElapsedTime(boundStarted) > boundTime, cancellationToken);
+        var boundStarted = run.Clock.GetTimestamp();
+        var lagrangian = new LagrangianBound(candidates).Compute(start.Objective, 400, () => run.Clock.GetElapsedTime(boundStarted) > boundTime, cancellationToken);
         var bound = Math.Min(relaxationBound, lagrangian);
         run.Trace.Improved(null, bound);
         run.Trace.Phase("improving");
-        var (best, counts) = new LargeNeighbourhoodSearch(candidates, neighbourhoods, _time)
-            .Run(start, Remaining(run) * share, request.RelativeGap, () => bound, request.Threads, Seed, run.Trace, cancellationToken);
+        var (best, counts) = new LargeNeighbourhoodSearch(candidates, neighbourhoods, run.Clock)
+            .Run(start, Remaining(run) * share, request.RelativeGap, () => bound, request.Threads, request.Seed ?? Seed, run.Trace, cancellationToken);
         run.Neighbourhoods = counts;
         return (best, bound);
     }
@@ -251,14 +286,15 @@ public sealed partial class ReleasePlanner
     }
 
     /// <summary>
-    /// The search time left: the time limit, less what has passed, less a reserve for writing the
+    /// The search time left: the time limit, less what has passed on the run's clock (the work done,
+    /// when seeded), less a reserve for writing the
     /// plan down and verifying it (measured: about 1.5 s for the 26,000 releases of XL), so that
     /// the whole run ends within its limit.
     /// </summary>
-    private TimeSpan Remaining(Run run)
+    private static TimeSpan Remaining(Run run)
     {
         var reserve = TimeSpan.FromSeconds(0.25) + (run.Request.TimeLimit * 0.01);
-        var left = run.Request.TimeLimit - reserve - _time.GetElapsedTime(run.Started);
+        var left = run.Request.TimeLimit - reserve - run.Clock.GetElapsedTime(run.WorkStarted);
         return left > TimeSpan.FromSeconds(0.1) ? left : TimeSpan.FromSeconds(0.1);
     }
 
@@ -347,5 +383,14 @@ public sealed partial class ReleasePlanner
         public string? Search { get; set; }
 
         public NeighbourhoodCounts? Neighbourhoods { get; set; }
+
+        /// <summary>What the run's limits are counted on: the wall clock, or the work done (<see cref="WorkClock"/>) when seeded.</summary>
+        public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+        /// <summary>When the run started on <see cref="Clock"/>.</summary>
+        public long WorkStarted { get; set; }
+
+        /// <summary>The searches of the run: deterministic ones when seeded.</summary>
+        public IModelSearch Searcher { get; set; } = null!;
     }
 }

@@ -34,9 +34,9 @@ public sealed class RunArchive
                 var runId = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO runs (scenario_id, variant, trigger, created_at, started_at, finished_at, engine, status, objective, bound, gap,
-                                      seconds, verified, messages, release_count, plan_json)
+                                      seconds, verified, messages, release_count, plan_json, provenance)
                     VALUES (@scenarioId, @Variant, @trigger, @started, @started, @finished, @Engine, @Status, @Objective, @Bound, @Gap,
-                            @Seconds, @verified, @messages, @releaseCount, @PlanJson)
+                            @Seconds, @verified, @messages, @releaseCount, @PlanJson, @Provenance)
                     RETURNING id
                     """,
                     parameters,
@@ -82,7 +82,7 @@ public sealed class RunArchive
             SELECT r.id AS Id, r.scenario_id AS ScenarioId, s.name AS ScenarioName, s.sha256 AS ScenarioSha256, r.variant AS Variant,
                    r.trigger AS Trigger, r.status AS Status, r.verified AS Verified, r.messages AS Messages, r.plan_json AS PlanJson,
                    r.state AS State, r.requested_by AS RequestedBy, r.progress AS Progress,
-                   r.attempt AS Attempt, r.node AS Node, r.settings AS Settings, r.comparison_id AS ComparisonId
+                   r.attempt AS Attempt, r.node AS Node, r.settings AS Settings, r.comparison_id AS ComparisonId, r.provenance AS Provenance
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = @id
             """,
             new { id },
@@ -96,6 +96,7 @@ public sealed class RunArchive
                 Node = r.Node,
                 Settings = r.Settings,
                 ComparisonId = r.ComparisonId,
+                Provenance = r.Provenance,
             })
             .SingleOrDefault();
     }
@@ -186,6 +187,8 @@ public sealed class RunArchive
         public string? Settings { get; set; }
 
         public long? ComparisonId { get; set; }
+
+        public string? Provenance { get; set; }
     }
 #pragma warning restore CA1812
 }

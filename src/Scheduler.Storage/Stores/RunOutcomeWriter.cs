@@ -27,6 +27,7 @@ internal static class RunOutcomeWriter
         messages = string.Join('\n', run.Messages),
         releaseCount = (long)(run.Plan?.Releases.Length ?? 0),
         run.PlanJson,
+        run.Provenance,
     });
 
     // The releases and drops of the run's plan, if it has one. A prepared command per table, its

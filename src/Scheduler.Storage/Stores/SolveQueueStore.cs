@@ -135,7 +135,7 @@ public sealed class SolveQueueStore
                     """
                     UPDATE runs SET state = 'done', finished_at = @finished, engine = @Engine, status = @Status, objective = @Objective,
                                     bound = @Bound, gap = @Gap, seconds = @Seconds, verified = @verified, messages = @messages,
-                                    release_count = @releaseCount, plan_json = @PlanJson
+                                    release_count = @releaseCount, plan_json = @PlanJson, provenance = @Provenance
                     WHERE id = @id AND state = 'running' AND attempt = @attempt
                     """,
                     parameters,

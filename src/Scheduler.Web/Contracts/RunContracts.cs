@@ -11,10 +11,12 @@ namespace Scheduler.Web.Contracts;
 /// <param name="ScenarioId">A stored scenario's id (<c>POST /api/scenarios</c> gives it).</param>
 /// <param name="Variant">One of its variants' ids; null or absent for the base scenario.</param>
 /// <param name="TimeLimitSeconds">Seconds the solver may search, up to an hour; null or absent for the scenario's own limit.</param>
+/// <param name="Seed">Makes the run repeatable: solved with one thread, seeded, its limit counted in work rather than wall time; null or absent for none.</param>
 public sealed record RunRequest(
     long ScenarioId,
     string? Variant = null,
-    [property: Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null);
+    [property: Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null,
+    [property: Range(0, int.MaxValue)] int? Seed = null);
 
 /// <summary>A plan queued: the run to follow at <c>/api/runs/{id}</c>.</summary>
 public sealed record RunQueued(long Id);

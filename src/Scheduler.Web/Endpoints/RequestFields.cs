@@ -50,6 +50,24 @@ internal static class RequestFields
         return null;
     }
 
+    /// <summary><c>seed</c>: optional (null: no seed), a whole number from 0 to 2147483647.</summary>
+    public static int? Seed(JsonElement body, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!body.TryGetProperty("seed", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var seed) && seed >= 0)
+        {
+            return seed;
+        }
+
+        errors.Add(new FieldError("$.seed", "must be a whole number from 0 to 2147483647"));
+        return null;
+    }
+
     /// <summary>
     /// Every field of the body that the request does not know, as an error at its path: a typo is
     /// refused, not ignored (<c>$.timelimitseconds: unknown field; did you mean timeLimitSeconds?</c>).

@@ -91,7 +91,7 @@ internal static class RunEndpoints
         }
 
         var errors = new List<FieldError>();
-        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds");
+        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds", "seed");
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         string? variant = null;
@@ -105,6 +105,7 @@ internal static class RunEndpoints
         }
 
         var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
+        var seed = RequestFields.Seed(body, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
@@ -112,7 +113,7 @@ internal static class RunEndpoints
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var answer = await RunRequests.QueueAsync(
-            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, null), Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
+            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed }, Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
         if (answer.RunId is { } id)
         {
             return Results.Json(new RunQueued(id), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);

@@ -129,6 +129,44 @@ public class StorageCommandsTests
     }
 
     [Test]
+    public async Task Show_SeededRun_SaysWhatMadeItAndHowToMakeItAgain_AndDoingSoGivesTheSamePlan()
+    {
+        var scenario = Path.Combine(_directory, "slate.json");
+        var generate = await CliRun.InProcessAsync("generate", "--titles", "200", "--regions", "12", "--years", "1", "--seed", "7", "--contention", "high", "--out", scenario);
+        Assert.That(generate.ExitCode, Is.EqualTo(ExitCodes.Ok), generate.Error);
+        var first = await CliRun.InProcessAsync("plan", scenario, "--db", Db, "--seed", "5", "--threads", "1", "--time-limit", "3", "--json");
+        var run = RunId(first).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var stored = Path.Combine(_directory, "stored.json");
+
+        var show = await CliRun.InProcessAsync("show", run, "--db", Db, "--scenario", stored);
+        var again = await CliRun.InProcessAsync("plan", stored, "--seed", "5", "--threads", "1", "--time-limit", "3", "--json", "--no-save");
+
+        using var firstPlan = JsonDocument.Parse(first.Output);
+        using var secondPlan = JsonDocument.Parse(again.Output);
+        var lines = show.Output.Split('\n');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Ok), show.Error);
+            Assert.That(File.ReadAllBytes(stored), Is.EqualTo(File.ReadAllBytes(scenario)), "the scenario exactly as stored");
+            Assert.That(lines[1], Does.Match(@"^Made by cp-sat \(OR-Tools 9\.15\.\d+, Scheduler .+\), seed 5, 1 thread, time limit 3 s, gap 0\.001; input fingerprint [0-9a-f]{64}\.$"));
+            Assert.That(lines[2], Is.EqualTo($"Repeatable: scheduler show {run} --scenario scenario.json, then scheduler plan scenario.json --time-limit 3 --gap 0.001 --threads 1 --seed 5 gives the same releases, objective and bound (with the same OR-Tools and Scheduler versions)."));
+            Assert.That(secondPlan.RootElement.GetProperty("releases").GetRawText(), Is.EqualTo(firstPlan.RootElement.GetProperty("releases").GetRawText()));
+            Assert.That(secondPlan.RootElement.GetProperty("kpis").GetRawText(), Is.EqualTo(firstPlan.RootElement.GetProperty("kpis").GetRawText()));
+            Assert.That(secondPlan.RootElement.GetProperty("solver").GetProperty("bound").GetDouble(), Is.EqualTo(firstPlan.RootElement.GetProperty("solver").GetProperty("bound").GetDouble()));
+        }
+    }
+
+    [Test]
+    public async Task Show_RunWithoutASeed_SaysItIsNotRepeatable()
+    {
+        var run = RunId(await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--time-limit", "5"));
+
+        var show = await CliRun.InProcessAsync("show", run.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Db);
+
+        Assert.That(show.Output.Split('\n')[2], Is.EqualTo("Not repeatable as it ran: without a seed and one thread its limits were counted on the wall clock; plan with --seed S --threads 1 for a repeatable run."));
+    }
+
+    [Test]
     public async Task Show_Csv_PrintsTheStoredReleases()
     {
         var run = RunId(await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db));

@@ -96,7 +96,7 @@ public class RunEndpointsTests
         {
             Assert.That(
                 _done.EnumerateObject().Select(p => p.Name),
-                Is.EqualTo(new[] { "id", "scenarioId", "scenario", "variant", "trigger", "requestedBy", "state", "status", "node", "attempt", "progress", "messages", "plan" }));
+                Is.EqualTo(new[] { "id", "scenarioId", "scenario", "variant", "trigger", "requestedBy", "state", "status", "node", "attempt", "progress", "messages", "provenance", "plan" }));
             Assert.That(_done.GetProperty("scenarioId").GetInt64(), Is.EqualTo(_demo));
             Assert.That(_done.GetProperty("scenario").GetString(), Is.EqualTo(Api.DemoName));
             Assert.That(_done.GetProperty("variant").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -408,7 +408,7 @@ public class RunEndpointsTests
                 Is.EqualTo(Api.Invalid(
                     "The run cannot be planned: $.timelimitseconds: unknown field; did you mean timeLimitSeconds?",
                     ("$.timelimitseconds", "unknown field; did you mean timeLimitSeconds?"),
-                    ("$.priority", "unknown field; the fields are scenarioId, variant, timeLimitSeconds"))));
+                    ("$.priority", "unknown field; the fields are scenarioId, variant, timeLimitSeconds, seed"))));
         }
     }
 
