@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # What moves in a what-if, and why: for each contended benchmark slate, five single-change variants
-# (one day closed in one region, one title slipping a month, one event moving a week, the weekly
+# (the busiest day of a plan closed in its region, one title slipping a month, one event moving a week, the weekly
 # marketing budget cut by a fifth, a no-op), compared at SECONDS each (default 30), once anchored
 # on the base plan (the default) and once with --independent. Prints a markdown table: releases
 # moved by cause (forced, displaced, improvement) against the moves of the independent plans.
@@ -19,23 +19,18 @@ scheduler=(dotnet src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# The five variants, drawn from the slate itself: the Friday within two weeks of most titles' preferred
-# (or earliest) dates closed in
-# the region with the most titles; the first unpinned title's earliest date a month later; the
-# first event a week later; the marketing budget at four fifths.
+# The five variants, drawn from the slate and a plan of it: the busiest (region, date) of that plan
+# closed (a blackout date); the first unpinned title's earliest date a month later; the first event
+# a week later; the marketing budget at four fifths.
 variants='
   def day($d): $d | strptime("%Y-%m-%d") | mktime;
   def date($t): $t | strftime("%Y-%m-%d");
   . as $s
-  | ($s.horizon.end) as $last
-  | ([range(day($s.horizon.start); day($last); 86400)] | map(select((. / 86400 | floor + 4) % 7 == 5))) as $fridays
-  | ($fridays | max_by(. as $f | [$s.titles[] | select(((day(.preferred // .earliest)) - $f) | fabs <= 14 * 86400)] | length)) as $busiest
-  | ([$s.titles[] | (.regions // [$s.regions[].id])[]] | group_by(.) | max_by(length) | .[0]) as $region
   | ([$s.titles[] | select(.pinned == null and .pins == null)][0]) as $title
   | ($s.events[0]) as $event
   | .variants = [
-      { id: "day-closed", description: "\($region) closed on \(date($busiest))",
-        changes: { regions: [ { id: $region, blackoutDates: ([($s.regions[] | select(.id == $region) | .blackoutDates // [])[]] + [date($busiest)]) } ] } },
+      { id: "day-closed", description: "\($region) closed on \($busiest)",
+        changes: { regions: [ { id: $region, blackoutDates: ([($s.regions[] | select(.id == $region) | .blackoutDates // [])[]] + [$busiest]) } ] } },
       { id: "title-slips", description: "\($title.id) ready a month later",
         changes: { titles: [ { id: $title.id, earliest: date(day($title.earliest) + 31 * 86400) } ] } },
       { id: "event-moves", description: "\($event.id) a week later",
@@ -49,7 +44,9 @@ echo "| slate | variant | forced | displaced | improvement | moved (anchored) | 
 echo "|---|---|---|---|---|---|---|---|---|"
 for slate in "${slates[@]}"; do
   name=$(basename "$slate" .json)
-  jq "$variants" "$slate" >"$work/$name.json"
+  "${scheduler[@]}" plan "$slate" --json --no-save --time-limit "$seconds" >"$work/plan.json"
+  read -r region busiest < <(jq -r '.releases | group_by([.region, .date]) | max_by(length) | .[0] | "\(.region) \(.date)"' "$work/plan.json")
+  jq --arg region "$region" --arg busiest "$busiest" "$variants" "$slate" >"$work/$name.json"
   "${scheduler[@]}" compare "$work/$name.json" --json --no-save --time-limit "$seconds" >"$work/anchored.json" || true
   "${scheduler[@]}" compare "$work/$name.json" --json --no-save --time-limit "$seconds" --independent >"$work/independent.json" || true
   jq -r --arg slate "$name" --slurpfile other "$work/independent.json" '
