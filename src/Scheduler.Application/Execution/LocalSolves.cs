@@ -34,14 +34,17 @@ public sealed class LocalSolves : ISolveExecutor
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var request = job.Request(SolverThreads.Sharing(1));
         var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellationToken, SettleTime).ConfigureAwait(false);
+        var alternatives = job.Alternatives is { } options && outcome.VerifiedPlan is { } best
+            ? await SolverThread.RunAsync((_, stop) => _planner.Alternatives(request, best, options, stop), request.TimeLimit, null, _time, cancellationToken, SettleTime).ConfigureAwait(false)
+            : null;
         if (outcome.Status == PlanningStatus.TooLarge || database is null)
         {
             // A refusal was made before anything was built: nothing is stored.
-            return new PlanResult(outcome, null);
+            return new PlanResult(outcome, null) { Alternatives = alternatives };
         }
 
         var record = RunRecords.For(outcome, job.Input, job.Trigger, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
-        return new PlanResult(outcome, await database.Runs.StoreAsync(record, cancellationToken).ConfigureAwait(false));
+        return new PlanResult(outcome, await database.Runs.StoreAsync(record, cancellationToken).ConfigureAwait(false)) { Alternatives = alternatives };
     }
 
     public async Task<ComparisonStart> StartComparisonAsync(SchedulerDatabase? database, ComparisonJob job, CancellationToken cancellationToken = default)

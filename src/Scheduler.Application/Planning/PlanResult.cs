@@ -16,4 +16,7 @@ public sealed record PlanResult(PlanningOutcome? Outcome, long? RunId)
 
     /// <summary>Why it ended without an outcome.</summary>
     public ImmutableArray<string> Messages { get; init; } = [];
+
+    /// <summary>The alternatives to the plan, when the job asked for them (<see cref="PlanJob.Alternatives"/>) and the plan was verified.</summary>
+    public AlternativesOutcome? Alternatives { get; init; }
 }

@@ -25,6 +25,9 @@ internal static class PlanCommand
         var timeLimit = new Option<double?>("--time-limit") { Description = "Wall-clock seconds for the solver (default: the scenario's solver.timeLimitSeconds)." };
         var gap = new Option<double?>("--gap") { Description = "Stop once the relative gap is at most this (default: the scenario's solver.relativeGap)." };
         var threads = new Option<int?>("--threads") { Description = "Solver threads (default: all cores)." };
+        var alternatives = new Option<int?>("--alternatives") { Description = "Also look for up to K near-equal plans that differ from the best (1 to 10); with --out, each is written beside it as NAME.alt-I.json." };
+        var within = new Option<double?>("--within") { Description = "How far below the best objective an alternative may be, as a fraction (default 0.005)." };
+        var minDifference = new Option<int?>("--min-difference") { Description = "In how many titles (date or mode) alternatives differ from the best and from each other (default 3)." };
         var seed = new Option<int?>("--seed") { Description = "Make the run repeatable: with --threads 1, the same input gives the same plan; limits count work, not wall time." };
         var engine = new Option<string>("--engine") { Description = "cp-sat (the optimizer, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => EngineNames.CpSat };
         engine.AcceptOnlyFromAmong(EngineNames.CpSat, EngineNames.Greedy);
@@ -43,7 +46,7 @@ internal static class PlanCommand
         };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, seed, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
+            file, variant, timeLimit, gap, threads, seed, alternatives, within, minDifference, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
         };
         command.Validators.Add(result =>
         {
@@ -55,6 +58,31 @@ internal static class PlanCommand
             if (result.GetValue(gap) is < 0 or > 1)
             {
                 result.AddError("--gap must lie between 0 and 1.");
+            }
+
+            if (result.GetValue(alternatives) is < 1 or > AlternativeOptions.MaxCount)
+            {
+                result.AddError($"--alternatives must lie between 1 and {AlternativeOptions.MaxCount}.");
+            }
+
+            if (result.GetValue(within) is < 0 or > 1)
+            {
+                result.AddError("--within must lie between 0 and 1.");
+            }
+
+            if (result.GetValue(minDifference) is < 1)
+            {
+                result.AddError("--min-difference must be at least 1.");
+            }
+
+            if ((result.GetValue(within) is not null || result.GetValue(minDifference) is not null) && result.GetValue(alternatives) is null)
+            {
+                result.AddError("--within and --min-difference apply to --alternatives.");
+            }
+
+            if (result.GetValue(alternatives) is not null && (result.GetValue(onCluster) || result.GetValue(engine) == EngineNames.Greedy))
+            {
+                result.AddError("--alternatives are looked for by the optimizer in this process: drop --on-cluster and --engine greedy.");
             }
 
             if (result.GetValue(seed) is < 0)
@@ -99,6 +127,9 @@ internal static class PlanCommand
                 Engine = parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 SolverLog = parse.GetValue(solverLog),
                 RequestedBy = Database.Actor,
+                Alternatives = parse.GetValue(alternatives) is { } count
+                    ? new AlternativeOptions(count, parse.GetValue(within) ?? AlternativeOptions.DefaultWithin, parse.GetValue(minDifference) ?? AlternativeOptions.DefaultMinDifference)
+                    : null,
             };
             var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report));
             await using var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time);
@@ -147,6 +178,11 @@ internal static class PlanCommand
         }
 
         var exitCode = await PlanOutput.WriteAsync(context, input, result.Outcome!, outputs, cancellationToken).ConfigureAwait(false);
+        if (result.Alternatives is { } found && result.Outcome!.VerifiedPlan is { } best && exitCode == ExitCodes.Ok)
+        {
+            await AlternativesOutput.WriteAsync(context, best, found, outputs, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.RunId is { } runId)
         {
             await context.Error.WriteLineAsync($"Run {runId} stored in {store!.Display}.").ConfigureAwait(false);
