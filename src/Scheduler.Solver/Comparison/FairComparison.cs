@@ -102,10 +102,8 @@ public static class FairComparison
             assignments,
             kpis =>
             {
-                var bound = solver.Bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
-                var gap = bound is { } pb ? (pb - kpis.Objective) / Math.Max(1, Math.Abs(kpis.Objective)) : (double?)null;
-                var status = gap is null ? PlanStatuses.Heuristic : gap <= ReleasePlanner.ProvenGap ? PlanStatuses.Optimal : PlanStatuses.Feasible;
-                return solver with { Status = status, Objective = kpis.Objective, Bound = bound, Gap = gap };
+                var (bound, gap, status) = ReleasePlanner.Proof(kpis.Objective, solver.Bound);
+                return solver with { Status = status.ToPlanStatus(), Objective = kpis.Objective, Bound = bound, Gap = gap };
             },
             ownPlan.GeneratedAt);
         if (plan.Kpis.Objective < atLeast)
@@ -119,8 +117,7 @@ public static class FairComparison
             return null;
         }
 
-        var status = plan.Solver.Status == PlanStatuses.Optimal ? PlanningStatus.Optimal
-            : plan.Solver.Status == PlanStatuses.Feasible ? PlanningStatus.Feasible : PlanningStatus.Heuristic;
+        var status = ReleasePlanner.Proof(plan.Kpis.Objective, solver.Bound).Status;
         return new PlanningOutcome(status, plan with { Diagnostics = ownPlan.Diagnostics }, verification, own.Reasons, own.Statistics);
     }
 }

@@ -1,4 +1,3 @@
-using Google.OrTools.Sat;
 using Scheduler.Core.Plans;
 
 namespace Scheduler.Solver.CpSat;
@@ -21,35 +20,27 @@ internal static class AlternativeModel
         var proto = model.Proto.Clone();
         proto.SolutionHint = null;
         proto.Assumptions.Clear();
+        var writer = new CpModelWriter(proto);
         if (proto.Objective is { } objective)
         {
             // CP-SAT minimizes the negated scaled objective, which is never below the exact one:
             // the exact floor is checked again on the plan found.
-            var atLeast = new LinearConstraintProto();
-            atLeast.Vars.Add(objective.Vars);
-            atLeast.Coeffs.Add(objective.Coeffs);
-            var lowest = 0L;
-            for (var i = 0; i < objective.Vars.Count; i++)
-            {
-                lowest += Math.Min(0, objective.Coeffs[i] * proto.Variables[objective.Vars[i]].Domain[^1]);
-            }
-
+            var terms = objective.Vars.Zip(objective.Coeffs).ToList();
+            var lowest = terms.Sum(t => Math.Min(0, t.Second * proto.Variables[t.First].Domain[^1]));
             var ceiling = (long)Math.Floor(-(floor - model.Scale.Offset) * model.Scale.Factor);
-            atLeast.Domain.Add(Math.Min(lowest, ceiling));
-            atLeast.Domain.Add(ceiling);
-            proto.Constraints.Add(new ConstraintProto { Linear = atLeast });
+            writer.Linear(terms, Math.Min(lowest, ceiling), ceiling, "floor");
         }
 
         foreach (var plan in found)
         {
-            Differ(proto, model, plan, minDifference);
+            Differ(writer, model, plan, minDifference);
         }
 
         return new ReleaseModel(model.Candidates, proto, model.Titles, model.Clash, model.Rules, model.Scale, model.ExactObjective, model.NonZeros) { Kept = model.Kept };
     }
 
     // same(t) <-> every literal that puts title t where the plan has it; at most (titles - N) the same.
-    private static void Differ(CpModelProto proto, ReleaseModel model, IReadOnlyList<Assignment> plan, int minDifference)
+    private static void Differ(CpModelWriter writer, ReleaseModel model, IReadOnlyList<Assignment> plan, int minDifference)
     {
         var byTitle = plan.ToDictionary(a => a.TitleId, StringComparer.Ordinal);
         var calendar = model.Candidates.Calendar;
@@ -61,21 +52,17 @@ internal static class AlternativeModel
                 continue; // not in the plan, or not a candidate any more: it differs by itself
             }
 
-            var indicator = proto.Variables.Count;
-            var variable = new IntegerVariableProto();
-            variable.Domain.Add(0);
-            variable.Domain.Add(1);
-            proto.Variables.Add(variable);
+            var indicator = writer.NewBool("same");
             foreach (var literal in literals)
             {
-                proto.Constraints.Add(Linear([(indicator, 1), (literal, -1)], -1, 0));
+                writer.Linear([(indicator, 1), (literal, -1)], -1, 0, "same");
             }
 
-            proto.Constraints.Add(Linear([.. literals.Select(l => (l, 1L)), (indicator, -1)], -1, literals.Count - 1));
+            writer.Linear([.. literals.Select(l => (l, 1L)), (indicator, -1)], -1, literals.Count - 1, "same");
             same.Add(indicator);
         }
 
-        proto.Constraints.Add(Linear([.. same.Select(s => (s, 1L))], 0, plan.Count - minDifference));
+        writer.Linear(same.Select(s => (s, 1L)), 0, plan.Count - minDifference, "differ");
     }
 
     private static List<int>? Literals(TitleVariables variables, Assignment assignment, Model.Calendar calendar)
@@ -100,19 +87,5 @@ internal static class AlternativeModel
         }
 
         return literals;
-    }
-
-    private static ConstraintProto Linear(IReadOnlyList<(int Variable, long Coefficient)> terms, long lower, long upper)
-    {
-        var linear = new LinearConstraintProto();
-        foreach (var (variable, coefficient) in terms)
-        {
-            linear.Vars.Add(variable);
-            linear.Coeffs.Add(coefficient);
-        }
-
-        linear.Domain.Add(lower);
-        linear.Domain.Add(upper);
-        return new ConstraintProto { Linear = linear };
     }
 }

@@ -34,23 +34,11 @@ internal static class ClosestModel
 
         // CP-SAT minimizes the negated, scaled objective: the first phase's value may grow by at
         // most the tolerance, scaled down so that the integer rounding never lets more through.
-        var reached = 0L;
-        var lowest = 0L;
-        var floor = new LinearConstraintProto();
-        for (var i = 0; i < objective.Vars.Count; i++)
-        {
-            var variable = objective.Vars[i];
-            var coefficient = objective.Coeffs[i];
-            reached += coefficient * best[variable];
-            lowest += Math.Min(0, coefficient * proto.Variables[variable].Domain[^1]);
-            floor.Vars.Add(variable);
-            floor.Coeffs.Add(coefficient);
-        }
-
+        var terms = objective.Vars.Zip(objective.Coeffs).ToList();
+        var reached = terms.Sum(t => t.Second * best[t.First]);
+        var lowest = terms.Sum(t => Math.Min(0, t.Second * proto.Variables[t.First].Domain[^1]));
         var slack = (long)Math.Floor(Math.Max(0, tolerance) * model.Scale.Factor);
-        floor.Domain.Add(Math.Min(lowest, reached));
-        floor.Domain.Add(reached + slack);
-        proto.Constraints.Add(new ConstraintProto { Linear = floor });
+        new CpModelWriter(proto).Linear(terms, Math.Min(lowest, reached), reached + slack, "floor");
 
         var kept = new CpObjectiveProto { ScalingFactor = -1 };
         foreach (var (variable, releases) in model.Kept.OrderBy(kv => kv.Key))

@@ -16,9 +16,16 @@ internal sealed class CpModelWriter
     public CpModelWriter(bool names)
     {
         _names = names ? new ModelNames() : null;
+        Proto = new CpModelProto();
     }
 
-    public CpModelProto Proto { get; } = new();
+    /// <summary>Writes on into <paramref name="proto"/> (a copy of a built model, extended for another question), without names.</summary>
+    public CpModelWriter(CpModelProto proto)
+    {
+        Proto = proto ?? throw new ArgumentNullException(nameof(proto));
+    }
+
+    public CpModelProto Proto { get; }
 
     /// <summary>Terms written into constraints: literals and linear coefficients.</summary>
     public long NonZeros { get; private set; }

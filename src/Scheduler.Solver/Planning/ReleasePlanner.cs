@@ -336,10 +336,9 @@ public sealed partial class ReleasePlanner
             assignments,
             kpis =>
             {
-                var provenBound = bound is { } b ? Math.Max(b, kpis.Objective) : (double?)null;
-                var gap = provenBound is { } pb ? Gap(pb, kpis.Objective) : (double?)null;
+                var (provenBound, gap, status) = Proof(kpis.Objective, bound);
                 return new PlanSolver(
-                    engine, StatusOf(gap).ToPlanStatus(), kpis.Objective, provenBound, gap,
+                    engine, status.ToPlanStatus(), kpis.Objective, provenBound, gap,
                     _time.GetElapsedTime(run.Started).TotalSeconds, model?.VariableCount ?? 0, model?.ConstraintCount ?? 0);
             },
             Now(),
@@ -348,11 +347,6 @@ public sealed partial class ReleasePlanner
         plan = plan with { Diagnostics = Diagnostics(run, statistics) };
         return new PlanningOutcome(StatusOf(plan.Solver.Gap), plan, new PlanVerifier(values).Verify(plan, request.Replan), [], statistics);
     }
-
-    private static PlanningStatus StatusOf(double? gap)
-        => gap is null ? PlanningStatus.Heuristic : gap <= ProvenGap ? PlanningStatus.Optimal : PlanningStatus.Feasible;
-
-    private static double Gap(double bound, double objective) => (bound - objective) / Math.Max(1, Math.Abs(objective));
 
     private static PlanDiagnostics Diagnostics(Run run, PlanningStatistics statistics) => new(
         statistics.Candidates, statistics.NonZeros, statistics.BuildTime.TotalSeconds, statistics.SolveTime.TotalSeconds, statistics.GreedyObjective)
