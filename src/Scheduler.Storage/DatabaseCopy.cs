@@ -73,7 +73,8 @@ public static class DatabaseCopy
     private static async Task CopyTableAsync(DbConnection from, DbConnection to, DbTransaction transaction, string table, CancellationToken cancellationToken)
     {
         await using var read = from.CreateCommand();
-        read.CommandText = $"SELECT * FROM {table}";
+        // Numbered rows in their order: a run names the run it is an alternative to, an earlier one.
+        read.CommandText = Numbered.Contains(table) ? $"SELECT * FROM {table} ORDER BY id" : $"SELECT * FROM {table}";
         await using var rows = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var columns = Enumerable.Range(0, rows.FieldCount).Select(rows.GetName).ToList();
         await using var write = to.CreateCommand();

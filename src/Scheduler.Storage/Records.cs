@@ -136,6 +136,9 @@ public sealed record RunSummary(
     /// <summary>When it ended; null until then.</summary>
     public Instant? FinishedAt { get; init; }
 
+    /// <summary>The run whose alternative this run is (a near-equal plan found beside that run's); null for most runs.</summary>
+    public long? AlternativeOf { get; init; }
+
     /// <summary>True when the run ended with a verified plan (the optimizer's or the greedy baseline's).</summary>
     public bool HasPlan => State == RunState.Done && Verified;
 }
@@ -173,6 +176,12 @@ public sealed record StoredRun(
 
     /// <summary>What made the run (JSON), once it ended; null before, and for runs stored before runs recorded it.</summary>
     public string? Provenance { get; init; }
+
+    /// <summary>The run whose alternative this run is; null for most runs.</summary>
+    public long? AlternativeOf { get; init; }
+
+    /// <summary>The runs stored as alternatives to this run's plan, in the order they were found.</summary>
+    public ImmutableArray<long> Alternatives { get; init; } = [];
 }
 
 /// <summary>

@@ -1,7 +1,6 @@
 using NodaTime;
 using Scheduler.Application.Comparing;
 using Scheduler.Application.Planning;
-using Scheduler.Application.Runs;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
@@ -34,17 +33,17 @@ public sealed class LocalSolves : ISolveExecutor
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var request = job.Request(SolverThreads.Sharing(1));
         var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellationToken, SettleTime).ConfigureAwait(false);
-        var alternatives = job.Alternatives is { } options && outcome.VerifiedPlan is { } best
-            ? await SolverThread.RunAsync((_, stop) => _planner.Alternatives(request, best, options, stop), request.TimeLimit, null, _time, cancellationToken, SettleTime).ConfigureAwait(false)
-            : null;
+        var alternatives = await AlternativeRuns.FindAsync(_planner, job, request, outcome, null, _time, cancellationToken, SettleTime).ConfigureAwait(false);
         if (outcome.Status == PlanningStatus.TooLarge || database is null)
         {
             // A refusal was made before anything was built: nothing is stored.
             return new PlanResult(outcome, null) { Alternatives = alternatives };
         }
 
-        var record = RunRecords.For(outcome, job.Input, job.Trigger, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
-        return new PlanResult(outcome, await database.Runs.StoreAsync(record, cancellationToken).ConfigureAwait(false)) { Alternatives = alternatives };
+        var finishedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
+        var record = AlternativeRuns.Record(outcome, alternatives, job.Input, job.Trigger, startedAt, finishedAt);
+        var runId = await database.Runs.StoreWithAlternativesAsync(record, AlternativeRuns.Records(alternatives, job.Input, job.Trigger, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+        return new PlanResult(outcome, runId) { Alternatives = alternatives };
     }
 
     public async Task<ComparisonStart> StartComparisonAsync(SchedulerDatabase? database, ComparisonJob job, CancellationToken cancellationToken = default)

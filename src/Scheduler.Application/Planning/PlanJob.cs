@@ -25,9 +25,6 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     /// <summary>The most candidates the scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</summary>
     public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
 
-    /// <summary>Alternatives to look for beside the plan (<see cref="ReleasePlanner.Alternatives"/>); null for none.</summary>
-    public AlternativeOptions? Alternatives { get; init; }
-
     /// <summary>The time limit asked for, else the scenario's own.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(Settings.TimeLimitSeconds ?? Input.Scenario.Solver.TimeLimitSeconds);
 

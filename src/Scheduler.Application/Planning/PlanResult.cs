@@ -17,6 +17,6 @@ public sealed record PlanResult(PlanningOutcome? Outcome, long? RunId)
     /// <summary>Why it ended without an outcome.</summary>
     public ImmutableArray<string> Messages { get; init; } = [];
 
-    /// <summary>The alternatives to the plan, when the job asked for them (<see cref="PlanJob.Alternatives"/>) and the plan was verified.</summary>
+    /// <summary>The alternatives to the plan, when the job asked for them (<see cref="Runs.SolveSettings.Alternatives"/>), each stored as a run naming <see cref="RunId"/> and the plan was verified.</summary>
     public AlternativesOutcome? Alternatives { get; init; }
 }

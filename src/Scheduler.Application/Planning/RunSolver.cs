@@ -22,7 +22,7 @@ public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long C
 /// in the background queue of a single server and in a cluster's solve jobs alike: loads its
 /// scenario, leans toward its comparison's base plan when it has one, writes its progress every
 /// <see cref="SolveOptions.ProgressInterval"/>, and stores the verified outcome under the attempt,
-/// so that a run is stored once. An invalid scenario ends the run failed with its errors.
+/// so that a run is stored once, with the alternatives it asked for. An invalid scenario ends the run failed with its errors.
 /// The database is opened for each step and a passing fault retried (<see cref="WorkKind.Solve"/>):
 /// a solve under way when the database goes away goes on, and stores its plan when it is back; a
 /// progress report that cannot be written is skipped.
@@ -132,8 +132,12 @@ public sealed class RunSolver
             return;
         }
 
+        // Alternatives asked for are found before the run ends, so that a done run has them all.
+        var alternatives = await AlternativeRuns.FindAsync(_planner, job, request, outcome, watch, _time, cancellation.Token).ConfigureAwait(false);
         _metrics.Solved(_time.GetElapsedTime(started), run.Trigger);
-        var record = RunRecords.For(outcome, job.Input, run.Trigger, startedAt, Instant.FromDateTimeOffset(_time.GetUtcNow()));
+        var finishedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
+        var record = AlternativeRuns.Record(outcome, alternatives, job.Input, run.Trigger, startedAt, finishedAt);
+        var alternativeRecords = AlternativeRuns.Records(alternatives, job.Input, run.Trigger, startedAt, finishedAt);
         var last = RunProgress.Of(new PlanningProgress("done", record.Objective, record.Bound), _time.GetElapsedTime(started), request.TimeLimit) with
         {
             Statistics = RunStatistics.Of(outcome.Statistics),
@@ -147,7 +151,7 @@ public sealed class RunSolver
             {
                 // Once begun, not cut off half-way: a stop only ends the waits between tries.
                 await database.SolveQueue.ReportProgressAsync(attempt, last.ToJson(), CancellationToken.None).ConfigureAwait(false);
-                return await database.SolveQueue.CompleteAsync(attempt, record, CancellationToken.None).ConfigureAwait(false);
+                return await database.SolveQueue.CompleteWithAlternativesAsync(attempt, record, alternativeRecords, CancellationToken.None).ConfigureAwait(false);
             },
             cancellation.Token).ConfigureAwait(false);
         if (stored)

@@ -17,6 +17,9 @@ public sealed record SolveSettings(double? TimeLimitSeconds, double? RelativeGap
     /// <summary>The seed of a repeatable run (<see cref="Solver.Planning.PlanRequest.Seed"/>); null for none.</summary>
     public int? Seed { get; init; }
 
+    /// <summary>Alternatives to look for beside the plan (<see cref="Solver.Planning.ReleasePlanner.Alternatives"/>), each stored as a run of its own; null for none.</summary>
+    public Solver.Planning.AlternativeOptions? Alternatives { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The stored settings; <see cref="Default"/> for none.</summary>

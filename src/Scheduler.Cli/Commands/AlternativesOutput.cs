@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime.Text;
+using Scheduler.Application.Planning;
 using Scheduler.Core.Plans;
 using Scheduler.Reports;
 using Scheduler.Solver.Planning;
@@ -49,7 +50,7 @@ internal static class AlternativesOutput
         if (found.Shortfall is { } shortfall)
         {
             await text.WriteLineAsync().ConfigureAwait(false);
-            await text.WriteLineAsync($"{found.Alternatives.Count} {(found.Alternatives.Count == 1 ? "alternative" : "alternatives")} found: {shortfall}.").ConfigureAwait(false);
+            await text.WriteLineAsync(AlternativeRuns.Shortfall(found.Alternatives.Count, shortfall)).ConfigureAwait(false);
         }
     }
 

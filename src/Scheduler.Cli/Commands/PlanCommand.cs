@@ -122,14 +122,18 @@ internal static class PlanCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var job = new PlanJob(input, new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads)) { Seed = parse.GetValue(seed) })
+            var settings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads))
+            {
+                Seed = parse.GetValue(seed),
+                Alternatives = parse.GetValue(alternatives) is { } count
+                    ? new AlternativeOptions(count, parse.GetValue(within) ?? AlternativeOptions.DefaultWithin, parse.GetValue(minDifference) ?? AlternativeOptions.DefaultMinDifference)
+                    : null,
+            };
+            var job = new PlanJob(input, settings)
             {
                 Engine = parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 SolverLog = parse.GetValue(solverLog),
                 RequestedBy = Database.Actor,
-                Alternatives = parse.GetValue(alternatives) is { } count
-                    ? new AlternativeOptions(count, parse.GetValue(within) ?? AlternativeOptions.DefaultWithin, parse.GetValue(minDifference) ?? AlternativeOptions.DefaultMinDifference)
-                    : null,
             };
             var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report));
             await using var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time);

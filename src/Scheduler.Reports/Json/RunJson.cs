@@ -19,7 +19,14 @@ public sealed record RunDocument(
     RunProgress? Progress,
     IReadOnlyList<string> Messages,
     RunProvenance? Provenance,
-    PlanDocument? Plan);
+    PlanDocument? Plan)
+{
+    /// <summary>The run whose alternative this run is (its plan compared against that run's); null for most runs.</summary>
+    public long? AlternativeOf { get; init; }
+
+    /// <summary>The runs stored as alternatives to this run's plan, in the order they were found; empty for none.</summary>
+    public IReadOnlyList<long> Alternatives { get; init; } = [];
+}
 
 /// <summary>Stored runs as the API gives them.</summary>
 public static class RunJson
@@ -41,6 +48,10 @@ public static class RunJson
             RunProgress.Read(run.Progress),
             run.Messages,
             RunProvenance.Parse(run.Provenance),
-            run.PlanJson is { } plan ? PlanJson.ReadDocument(plan) : null);
+            run.PlanJson is { } plan ? PlanJson.ReadDocument(plan) : null)
+        {
+            AlternativeOf = run.AlternativeOf,
+            Alternatives = run.Alternatives,
+        };
     }
 }

@@ -18,7 +18,11 @@ public sealed record RunListItem(
     string? FinishedAt,
     bool Adopted,
     string? RequestedBy,
-    bool HasPlan);
+    bool HasPlan)
+{
+    /// <summary>The run whose alternative this run is; null for most runs.</summary>
+    public long? AlternativeOf { get; init; }
+}
 
 /// <summary>Stored runs as <c>runs --json</c> prints them, newest first.</summary>
 public static class RunListJson
@@ -40,6 +44,9 @@ public static class RunListJson
             r.FinishedAt is { } finished ? InstantPattern.General.Format(finished) : null,
             r.Adopted,
             r.RequestedBy,
-            r.HasPlan))];
+            r.HasPlan)
+        {
+            AlternativeOf = r.AlternativeOf,
+        })];
     }
 }

@@ -30,9 +30,10 @@ public sealed partial class ReleasePlanner
     /// within <see cref="AlternativeOptions.Within"/> of <paramref name="best"/>'s objective and
     /// differing from it and from each other in at least <see cref="AlternativeOptions.MinDifference"/>
     /// titles, found one after the other by CP-SAT on the whole model, each with a share of the time
-    /// limit; the best such plan each time. Each carries <paramref name="best"/>'s bound.
+    /// limit (counted in work when seeded, so that a seeded run finds the same alternatives); the best
+    /// such plan each time. Each carries <paramref name="best"/>'s bound.
     /// </summary>
-    public AlternativesOutcome Alternatives(PlanRequest request, Plan best, AlternativeOptions options, CancellationToken cancellationToken = default)
+    public AlternativesOutcome Alternatives(PlanRequest request, Plan best, AlternativeOptions options, IProgress<PlanningProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(best);
@@ -51,13 +52,11 @@ public sealed partial class ReleasePlanner
         var share = request.TimeLimit / options.Count;
         while (alternatives.Count < options.Count)
         {
+            progress?.Report(new PlanningProgress(string.Create(CultureInfo.InvariantCulture, $"alternative {alternatives.Count + 1} of {options.Count}"), best.Solver.Objective, best.Solver.Bound));
             var started = _time.GetTimestamp();
-            var run = new Run(request with { TimeLimit = share }, started, new ProgressTrace(_time, started, null)) { Search = "alternative" };
-            (run.Clock, run.Searcher) = (_time, _search);
-            run.WorkStarted = started;
+            var run = Begin(new Run(request with { TimeLimit = share }, started, new ProgressTrace(_time, started, null)) { Search = "alternative" });
             var next = AlternativeModel.Build(model, found, floor, options.MinDifference);
-            var settings = new SearchSettings(Remaining(run), request.RelativeGap, request.Threads);
-            var result = _search.Solve(next, request.Seed is { } seed ? settings with { Seed = seed } : settings, null, cancellationToken);
+            var result = run.Searcher.Solve(next, new SearchSettings(Remaining(run), request.RelativeGap, request.Threads), null, cancellationToken);
             if (result.Solution is not { } solution)
             {
                 return new AlternativesOutcome(alternatives, result.Status == SearchStatus.Infeasible

@@ -91,11 +91,10 @@ public sealed partial class ReleasePlanner
     public static string SchedulerVersion { get; } =
         typeof(ReleasePlanner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    private PlanningOutcome PlanOnce(PlanRequest request, IProgress<PlanningProgress>? progress, CancellationToken cancellationToken)
+    // A seeded run counts its limits in work done and searches deterministically; others by the wall clock.
+    private Run Begin(Run run)
     {
-        var started = _time.GetTimestamp();
-        var run = new Run(request, started, new ProgressTrace(_time, started, progress));
-        if (request.Seed is { } seed)
+        if (run.Request.Seed is { } seed)
         {
             var work = new WorkClock();
             (run.Clock, run.Searcher) = (work, new DeterministicSearch(_search, work, seed));
@@ -106,6 +105,13 @@ public sealed partial class ReleasePlanner
         }
 
         run.WorkStarted = run.Clock.GetTimestamp();
+        return run;
+    }
+
+    private PlanningOutcome PlanOnce(PlanRequest request, IProgress<PlanningProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var run = Begin(new Run(request, started, new ProgressTrace(_time, started, progress)));
         run.Trace.Phase("counting candidates");
         var estimate = CandidateEstimate.Count(request.Scenario);
         if (estimate > request.CandidateLimit)

@@ -20,29 +20,27 @@ public sealed class RunArchive
     }
 
     /// <summary>Stores the scenario (once per content) and the run with all of its releases and drops, in one transaction; returns the run id.</summary>
-    public Task<long> StoreAsync(NewRun run, CancellationToken cancellationToken = default)
+    public Task<long> StoreAsync(NewRun run, CancellationToken cancellationToken = default) => StoreWithAlternativesAsync(run, [], cancellationToken);
+
+    /// <summary>
+    /// Stores the run as <see cref="StoreAsync"/> does, and beside it, in the
+    /// same transaction, each of <paramref name="alternatives"/> as a done run of the same scenario
+    /// that names it (<see cref="StoredRun.AlternativeOf"/>); returns the run id.
+    /// </summary>
+    public Task<long> StoreWithAlternativesAsync(NewRun run, IReadOnlyList<NewRun> alternatives, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(alternatives);
         return _session.WriteAsync(
             async transaction =>
             {
                 var scenarioId = await _scenarios.StoreAsync(run.ScenarioContent, run.ScenarioName, run.ScenarioSha256, transaction, cancellationToken).ConfigureAwait(false);
-                var parameters = RunOutcomeWriter.Parameters(run);
-                parameters.AddDynamicParams(new { scenarioId, run.Variant, trigger = StoredNames.Of(run.Trigger), started = StoredText.Of(run.StartedAt) });
+                var runId = await RunOutcomeWriter.InsertDoneAsync(_session, run, scenarioId, transaction, cancellationToken).ConfigureAwait(false);
+                foreach (var alternative in alternatives)
+                {
+                    await RunOutcomeWriter.InsertDoneAsync(_session, alternative, scenarioId, transaction, cancellationToken, runId).ConfigureAwait(false);
+                }
 
-                // The state is left to its default: done.
-                var runId = await _session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    """
-                    INSERT INTO runs (scenario_id, variant, trigger, created_at, started_at, finished_at, engine, status, objective, bound, gap,
-                                      seconds, verified, messages, release_count, plan_json, provenance)
-                    VALUES (@scenarioId, @Variant, @trigger, @started, @started, @finished, @Engine, @Status, @Objective, @Bound, @Gap,
-                            @Seconds, @verified, @messages, @releaseCount, @PlanJson, @Provenance)
-                    RETURNING id
-                    """,
-                    parameters,
-                    transaction,
-                    cancellationToken: cancellationToken)).ConfigureAwait(false);
-                await RunOutcomeWriter.StoreReleasesAsync(_session, runId, run, transaction, cancellationToken).ConfigureAwait(false);
                 return runId;
             },
             cancellationToken);
@@ -57,7 +55,7 @@ public sealed class RunArchive
                    r.status AS Status, r.objective AS Objective, r.gap AS Gap, COALESCE(r.created_at, r.started_at) AS CreatedAt,
                    r.started_at AS StartedAt, r.finished_at AS FinishedAt,
                    r.verified AS Verified, CASE WHEN p.run_id IS NOT NULL THEN 1 ELSE 0 END AS Adopted,
-                   r.state AS State, r.requested_by AS RequestedBy
+                   r.state AS State, r.requested_by AS RequestedBy, r.alternative_of AS AlternativeOf
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id
             LEFT JOIN plan_of_record p ON p.run_id = r.id
             ORDER BY r.id DESC LIMIT @limit
@@ -71,6 +69,7 @@ public sealed class RunArchive
             // A queued run's row holds when it was queued as its start until a node takes it.
             StartedAt = StoredNames.ToRunState(r.State) == RunState.Queued ? null : StoredText.Instant(r.StartedAt),
             FinishedAt = r.FinishedAt is null ? null : StoredText.Instant(r.FinishedAt),
+            AlternativeOf = r.AlternativeOf,
         })];
     }
 
@@ -82,11 +81,14 @@ public sealed class RunArchive
             SELECT r.id AS Id, r.scenario_id AS ScenarioId, s.name AS ScenarioName, s.sha256 AS ScenarioSha256, r.variant AS Variant,
                    r.trigger AS Trigger, r.status AS Status, r.verified AS Verified, r.messages AS Messages, r.plan_json AS PlanJson,
                    r.state AS State, r.requested_by AS RequestedBy, r.progress AS Progress,
-                   r.attempt AS Attempt, r.node AS Node, r.settings AS Settings, r.comparison_id AS ComparisonId, r.provenance AS Provenance
+                   r.attempt AS Attempt, r.node AS Node, r.settings AS Settings, r.comparison_id AS ComparisonId, r.provenance AS Provenance,
+                   r.alternative_of AS AlternativeOf
             FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = @id
             """,
             new { id },
             cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var alternatives = await _session.Connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM runs WHERE alternative_of = @id ORDER BY id", new { id }, cancellationToken: cancellationToken)).ConfigureAwait(false);
         return rows
             .Select(r => new StoredRun(
                 r.Id, r.ScenarioId, r.ScenarioName, r.ScenarioSha256, r.Variant, StoredNames.ToRunTrigger(r.Trigger), r.Status, r.Verified != 0,
@@ -97,6 +99,8 @@ public sealed class RunArchive
                 Settings = r.Settings,
                 ComparisonId = r.ComparisonId,
                 Provenance = r.Provenance,
+                AlternativeOf = r.AlternativeOf,
+                Alternatives = [.. alternatives],
             })
             .SingleOrDefault();
     }
@@ -150,6 +154,8 @@ public sealed class RunArchive
         public string State { get; set; } = "";
 
         public string? RequestedBy { get; set; }
+
+        public long? AlternativeOf { get; set; }
     }
 
     private sealed class StoredRunRow
@@ -189,6 +195,8 @@ public sealed class RunArchive
         public long? ComparisonId { get; set; }
 
         public string? Provenance { get; set; }
+
+        public long? AlternativeOf { get; set; }
     }
 #pragma warning restore CA1812
 }

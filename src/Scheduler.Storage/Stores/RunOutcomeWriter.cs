@@ -30,6 +30,33 @@ internal static class RunOutcomeWriter
         run.Provenance,
     });
 
+    /// <summary>
+    /// Inserts <paramref name="run"/> as a done run of the stored scenario <paramref name="scenarioId"/>,
+    /// with its releases and drops; <paramref name="alternativeOf"/> names the run it is an alternative
+    /// to. Returns its id.
+    /// </summary>
+    public static async Task<long> InsertDoneAsync(
+        DatabaseSession session, NewRun run, long scenarioId, DbTransaction transaction, CancellationToken cancellationToken, long? alternativeOf = null, string? requestedBy = null)
+    {
+        var parameters = Parameters(run);
+        parameters.AddDynamicParams(new { scenarioId, run.Variant, trigger = StoredNames.Of(run.Trigger), started = StoredText.Of(run.StartedAt), alternativeOf, requestedBy });
+
+        // The state is left to its default: done.
+        var runId = await session.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO runs (scenario_id, variant, trigger, created_at, started_at, finished_at, engine, status, objective, bound, gap,
+                              seconds, verified, messages, release_count, plan_json, provenance, alternative_of, requested_by)
+            VALUES (@scenarioId, @Variant, @trigger, @started, @started, @finished, @Engine, @Status, @Objective, @Bound, @Gap,
+                    @Seconds, @verified, @messages, @releaseCount, @PlanJson, @Provenance, @alternativeOf, @requestedBy)
+            RETURNING id
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+        await StoreReleasesAsync(session, runId, run, transaction, cancellationToken).ConfigureAwait(false);
+        return runId;
+    }
+
     // The releases and drops of the run's plan, if it has one. A prepared command per table, its
     // parameters made by the provider: a plan has hundreds of releases, and Dapper would build a
     // command for each.

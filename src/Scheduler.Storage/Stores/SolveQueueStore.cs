@@ -120,9 +120,19 @@ public sealed class SolveQueueStore
     /// or taken over by another node): a run is completed at most once.
     /// </summary>
     public Task<bool> CompleteAsync(RunAttempt attempt, NewRun run, CancellationToken cancellationToken = default)
+        => CompleteWithAlternativesAsync(attempt, run, [], cancellationToken);
+
+    /// <summary>
+    /// Completes the run as <see cref="CompleteAsync"/> does and,
+    /// in the same transaction, stores each of <paramref name="alternatives"/> as a done run of the
+    /// same scenario and requester that names it (<see cref="StoredRun.AlternativeOf"/>): the
+    /// alternatives are stored exactly when the run is completed.
+    /// </summary>
+    public Task<bool> CompleteWithAlternativesAsync(RunAttempt attempt, NewRun run, IReadOnlyList<NewRun> alternatives, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(alternatives);
         return _session.WriteAsync(
             async transaction =>
             {
@@ -147,6 +157,16 @@ public sealed class SolveQueueStore
                 }
 
                 await RunOutcomeWriter.StoreReleasesAsync(_session, attempt.RunId, run, transaction, cancellationToken).ConfigureAwait(false);
+                if (alternatives.Count > 0)
+                {
+                    var (scenarioId, requestedBy) = await _session.Connection.QuerySingleAsync<(long, string?)>(new CommandDefinition(
+                        "SELECT scenario_id, requested_by FROM runs WHERE id = @RunId", new { attempt.RunId }, transaction, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    foreach (var alternative in alternatives)
+                    {
+                        await RunOutcomeWriter.InsertDoneAsync(_session, alternative, scenarioId, transaction, cancellationToken, attempt.RunId, requestedBy).ConfigureAwait(false);
+                    }
+                }
+
                 return true;
             },
             cancellationToken);

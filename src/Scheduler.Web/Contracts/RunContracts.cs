@@ -12,11 +12,22 @@ namespace Scheduler.Web.Contracts;
 /// <param name="Variant">One of its variants' ids; null or absent for the base scenario.</param>
 /// <param name="TimeLimitSeconds">Seconds the solver may search, up to an hour; null or absent for the scenario's own limit.</param>
 /// <param name="Seed">Makes the run repeatable: solved with one thread, seeded, its limit counted in work rather than wall time; null or absent for none.</param>
+/// <param name="Alternatives">Near-equal plans to look for once the plan is found, each stored as a run naming this one; a whole number K is <c>{"count": K}</c>; null or absent for none.</param>
 public sealed record RunRequest(
     long ScenarioId,
     string? Variant = null,
     [property: Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null,
-    [property: Range(0, int.MaxValue)] int? Seed = null);
+    [property: Range(0, int.MaxValue)] int? Seed = null,
+    RunAlternativesRequest? Alternatives = null);
+
+/// <summary>What alternatives to look for beside a run's plan, as <c>plan --alternatives</c> takes them (docs/plan-format.md, "Alternatives").</summary>
+/// <param name="Count">How many, at most.</param>
+/// <param name="Within">How far below the best plan's objective each may be, as a fraction of it; 0.005 (0.5%) when absent.</param>
+/// <param name="MinDifference">In how many titles (date or mode) each differs from the best plan and from the others; 3 when absent.</param>
+public sealed record RunAlternativesRequest(
+    [property: Range(1, Solver.Planning.AlternativeOptions.MaxCount)] int Count,
+    [property: Range(0.0, 1.0)] double? Within = null,
+    [property: Range(1, int.MaxValue)] int? MinDifference = null);
 
 /// <summary>A plan queued: the run to follow at <c>/api/runs/{id}</c>.</summary>
 public sealed record RunQueued(long Id);

@@ -39,7 +39,7 @@ internal static class RunEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/runs", QueueAsync).RequireAuthorization(ApiRoles.Plan)
-            .Describe("queueRun", "Plan a stored scenario or one of its variants in the background.")
+            .Describe("queueRun", "Plan a stored scenario or one of its variants in the background, with near-equal alternatives if asked for.")
             .Takes<RunRequest>()
             .Answers<RunQueued>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
@@ -48,7 +48,7 @@ internal static class RunEndpoints
             .Answers<IReadOnlyList<RunListItem>>()
             .Refuses(StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/runs/{id:long}", GetAsync).RequireAuthorization(ApiRoles.Read)
-            .Describe("getRun", "A run's state (queued, running, done, failed, cancelled), progress and, when done, its plan.")
+            .Describe("getRun", "A run's state (queued, running, done, failed, cancelled), progress and, when done, its plan and the runs of its alternatives.")
             .Answers<RunDocument>()
             .Refuses(StatusCodes.Status404NotFound);
         api.MapGet("/runs/{id:long}/events", Events).RequireAuthorization(ApiRoles.Read)
@@ -91,7 +91,7 @@ internal static class RunEndpoints
         }
 
         var errors = new List<FieldError>();
-        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds", "seed");
+        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds", "seed", "alternatives");
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         string? variant = null;
@@ -106,6 +106,7 @@ internal static class RunEndpoints
 
         var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
         var seed = RequestFields.Seed(body, errors);
+        var alternatives = AlternativesField.Read(body, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
@@ -113,7 +114,7 @@ internal static class RunEndpoints
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var answer = await RunRequests.QueueAsync(
-            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed }, Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
+            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed, Alternatives = alternatives }, Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
         if (answer.RunId is { } id)
         {
             return Results.Json(new RunQueued(id), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);

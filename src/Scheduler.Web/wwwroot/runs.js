@@ -7,12 +7,12 @@ const el = {
   runsBody: $('runs-body'), runsEmpty: $('runs-empty'),
   compareForm: $('compare-form'), compareBase: $('compare-base'), compareOther: $('compare-other'), compareMessage: $('compare-message'),
   viewHeading: $('view-heading'), adopt: $('adopt'), csv: $('download-csv'), viewMessage: $('view-message'),
-  report: $('report'), reportEmpty: $('report-empty'),
+  report: $('report'), reportEmpty: $('report-empty'), alternatives: $('alternatives'),
 };
 
 const state = { text: null, runs: [], selected: null };
 
-const describe = (run) => `run ${run.id}: ${run.scenario}${run.variant ? ` (${run.variant})` : ''}`;
+const describe = (run) => `run ${run.id}: ${run.scenario}${run.variant ? ` (${run.variant})` : ''}${run.alternativeOf ? `, alternative to run ${run.alternativeOf}` : ''}`;
 
 /** Reads the runs again and redraws them when they changed. */
 export async function refreshRuns(stillSignedIn) {
@@ -23,6 +23,7 @@ export async function refreshRuns(stillSignedIn) {
   state.runs = JSON.parse(text);
   renderRuns();
   renderCompareChoices();
+  if (state.selected !== null) renderAlternatives(state.selected);
 }
 
 function renderRuns() {
@@ -48,6 +49,12 @@ function renderRuns() {
       variant.className = 'variant';
       variant.textContent = ` (${run.variant})`;
       scenario.append(variant);
+    }
+    if (run.alternativeOf) {
+      const note = document.createElement('span');
+      note.className = 'variant';
+      note.textContent = ` alternative to #${run.alternativeOf}`;
+      scenario.append(note);
     }
     cell(tr, run.trigger);
     cell(tr, run.status, `status status-${run.status}`);
@@ -76,6 +83,30 @@ function renderCompareChoices() {
   }
 }
 
+// A run's alternatives, each shown against it; an alternative's way back to the plan it is an alternative to.
+function renderAlternatives(id) {
+  const run = state.runs.find((r) => r.id === id);
+  const links = [];
+  const link = (text, label, action) => {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = text;
+    if (label) button.setAttribute('aria-label', label);
+    button.addEventListener('click', action);
+    links.push(button);
+  };
+  if (run && run.alternativeOf) {
+    link(`Show run ${run.alternativeOf}, the plan this is an alternative to`, null, () => selectRun(run.alternativeOf));
+  }
+  const found = state.runs.filter((r) => r.alternativeOf === id).sort((a, b) => a.id - b.id);
+  found.forEach((alternative, i) => {
+    link(`Alternative ${i + 1}: run ${alternative.id} (objective ${number(alternative.objective)})`, `Show alternative ${i + 1}, run ${alternative.id}, against run ${id}`, () => selectRun(alternative.id));
+  });
+  el.alternatives.replaceChildren(...(found.length > 0 ? [document.createTextNode('Alternatives to this plan, each shown against it: ')] : []), ...links);
+  el.alternatives.hidden = links.length === 0;
+}
+
 export async function selectRun(id) {
   state.selected = id;
   for (const row of el.runsBody.rows) {
@@ -84,10 +115,13 @@ export async function selectRun(id) {
   }
   const run = state.runs.find((r) => r.id === id);
   el.viewHeading.textContent = run ? `Run ${id}: ${run.scenario}${run.variant ? ` (variant ${run.variant})` : ''}` : `Run ${id}`;
+  if (run && run.alternativeOf) el.viewHeading.textContent += `, alternative to run ${run.alternativeOf}`;
   el.adopt.disabled = false;
   el.csv.disabled = false;
   say(el.viewMessage, '');
-  await loadReport(`/api/runs/${id}/report`, el.viewMessage);
+  renderAlternatives(id);
+  // An alternative is shown as a comparison: drawn over the plan it is an alternative to.
+  await loadReport(run && run.alternativeOf ? `/api/runs/${id}/report?against=${run.alternativeOf}` : `/api/runs/${id}/report`, el.viewMessage);
 }
 
 // Only the report asked for last is shown, however the answers arrive.
@@ -127,6 +161,7 @@ export function clearRuns() {
   state.runs = [];
   state.selected = null;
   el.runsBody.replaceChildren();
+  el.alternatives.hidden = true;
   say(el.compareMessage, '');
   say(el.viewMessage, '');
   showReport(null);
@@ -178,6 +213,7 @@ export function initRuns(refresh) {
     say(el.compareMessage, '');
     say(el.viewMessage, '');
     state.selected = null;
+    el.alternatives.hidden = true;
     for (const row of el.runsBody.rows) row.removeAttribute('aria-current');
     el.adopt.disabled = true;
     el.csv.disabled = true;

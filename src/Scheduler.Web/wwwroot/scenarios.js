@@ -7,7 +7,7 @@ const el = {
   uploadForm: $('upload-form'), file: $('scenario-file'), text: $('scenario-text'),
   uploadMessage: $('upload-message'), errors: $('scenario-errors'),
   stored: $('stored'), scenariosBody: $('scenarios-body'),
-  startForm: $('start-form'), startHeading: $('start-heading'), variant: $('variant'), timeLimit: $('time-limit'),
+  startForm: $('start-form'), startHeading: $('start-heading'), variant: $('variant'), timeLimit: $('time-limit'), alternatives: $('alternatives-count'),
   startMessage: $('start-message'),
 };
 
@@ -114,6 +114,9 @@ export function initScenarios(started) {
       variant: el.variant.value || null,
       timeLimitSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null,
     };
+    // Near-equal plans found after the best one, each a run of its own shown against it.
+    const alternatives = Number(el.alternatives.value);
+    if (Number.isInteger(alternatives) && alternatives > 0) request.alternatives = alternatives;
     say(el.startMessage, 'Starting…');
     try {
       const { id } = await json('/api/runs', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });

@@ -34,6 +34,24 @@ public class AlternativesCommandTests
     }
 
     [Test]
+    public async Task Plan_AlternativesWithADatabase_StoresEachAsARunNamingThePlansRun()
+    {
+        var database = Path.Combine(_directory, "runs.db");
+
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", database, "--alternatives", "2", "--within", "0.02", "--min-difference", "1", "--time-limit", "5");
+
+        var runs = await CliRun.InProcessAsync("runs", "--db", database, "--json");
+        using var listed = System.Text.Json.JsonDocument.Parse(runs.Output);
+        var rows = listed.RootElement.EnumerateArray().Select(r => (r.GetProperty("id").GetInt64(), r.GetProperty("alternativeOf").ValueKind == System.Text.Json.JsonValueKind.Null ? (long?)null : r.GetProperty("alternativeOf").GetInt64(), r.GetProperty("hasPlan").GetBoolean())).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Error, Does.Contain("Run 1 stored in"));
+            Assert.That(rows, Is.EqualTo(new[] { (3L, (long?)1L, true), (2L, (long?)1L, true), (1L, (long?)null, true) }));
+        }
+    }
+
+    [Test]
     public async Task Plan_WithinWithoutAlternatives_IsRefused()
     {
         var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--no-save", "--within", "0.01");

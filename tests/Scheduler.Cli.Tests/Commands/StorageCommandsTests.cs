@@ -50,7 +50,7 @@ public class StorageCommandsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(runs.Select(r => r.GetProperty("id").GetInt64()), Is.EqualTo(new long[] { 2, 1 }));
-            Assert.That(runs[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "scenario", "variant", "trigger", "state", "status", "objective", "gap", "createdAt", "startedAt", "finishedAt", "adopted", "requestedBy", "hasPlan" }));
+            Assert.That(runs[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "scenario", "variant", "trigger", "state", "status", "objective", "gap", "createdAt", "startedAt", "finishedAt", "adopted", "requestedBy", "hasPlan", "alternativeOf" }));
             Assert.That(runs[0].GetProperty("variant").GetString(), Is.EqualTo("one-release-per-day"));
             Assert.That(runs[0].GetProperty("adopted").GetBoolean(), Is.True);
             Assert.That(runs[1].GetProperty("status").GetString(), Is.EqualTo("heuristic"));

@@ -50,6 +50,23 @@ public class AlternativesTests
         Assert.That((found.Alternatives.Count, found.Shortfall), Is.EqualTo((0, "no other plan within 0% of the best differs from the plans found in at least 30 titles")));
     }
 
+    [Test]
+    public void Alternatives_Seeded_AreTheSameEachTime()
+    {
+        var scenario = Scenarios.LoadScenario(ScenarioGenerator.Generate(new GeneratorOptions(30, 4, 1, 2027, 1, Contention.High)));
+        var request = new PlanRequest(scenario, new PlanScenario(scenario.Name, "sha", null), PlanEngine.CpSat, TimeSpan.FromSeconds(4), 1e-9, 1) { Seed = 11 };
+        var planner = new ReleasePlanner(TimeProvider.System);
+        var best = planner.Plan(request).VerifiedPlan!;
+
+        var first = planner.Alternatives(request, best, new AlternativeOptions(2, 0.02, 2));
+        var second = planner.Alternatives(request, best, new AlternativeOptions(2, 0.02, 2));
+
+        Assert.That(second.Alternatives.Select(Dates).ToList(), Is.EqualTo(first.Alternatives.Select(Dates).ToList()).And.Count.EqualTo(2));
+    }
+
+    private static IEnumerable<string> Dates(PlanningOutcome outcome)
+        => Assignment.FromPlan(outcome.VerifiedPlan!).Select(x => $"{x.TitleId} {x.Mode} {string.Join(",", x.Dates.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))}");
+
     private static int DifferingTitles(Plan a, Plan b)
     {
         var first = Assignment.FromPlan(a).ToDictionary(x => x.TitleId, StringComparer.Ordinal);

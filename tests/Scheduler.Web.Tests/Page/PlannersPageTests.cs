@@ -226,6 +226,32 @@ public sealed class PlannersPageTests
     }
 
     [Test]
+    public async Task Plan_WithAlternatives_ShowsEachAgainstThePlan()
+    {
+        await SignInAsync(TokenRole.Planner);
+        await _page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
+        await _page.GetByLabel("Time limit (seconds)").FillAsync("3");
+        await _page.GetByLabel("Alternatives").FillAsync("2");
+        await _page.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
+
+        await Expect(_page.Locator("#progress-state")).ToHaveTextAsync("done");
+        var runId = await _page.Locator("#progress-run").TextContentAsync();
+        var run = await _host.SendAsync(TokenRole.Viewer, HttpMethod.Get, $"/api/runs/{runId}");
+        var alternatives = run.GetProperty("alternatives").EnumerateArray().Select(a => a.GetInt64()).ToList();
+        Assert.That(alternatives, Has.Count.EqualTo(2), run.GetProperty("messages").ToString());
+        var links = _page.Locator("#alternatives button");
+        await Expect(links).ToHaveTextAsync(new[] { new Regex($"^Alternative 1: run {alternatives[0]} "), new Regex($"^Alternative 2: run {alternatives[1]} ") });
+
+        await links.Nth(1).ClickAsync();
+
+        await Expect(_page.Locator("#view-heading")).ToHaveTextAsync($"Run {alternatives[1]}: Demo: spring 2027, alternative to run {runId}");
+        await Expect(Report.Locator("h1")).ToHaveTextAsync($"Run {alternatives[1]} against run {runId}");
+        await _page.GetByRole(AriaRole.Button, new() { Name = $"Show run {runId}, the plan this is an alternative to" }).ClickAsync();
+        await Expect(Report.Locator("h1")).ToHaveTextAsync($"Demo: spring 2027, run {runId}");
+    }
+
+    [Test]
     public async Task StoredScenario_StartFollowThenCancel_EndsCancelled()
     {
         // A contended slate of 100 titles in 12 regions: several seconds of solving on two cores.

@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text.Json;
+using Scheduler.Storage;
+using Scheduler.Web.Tests.Support;
+
+namespace Scheduler.Web.Tests.Endpoints;
+
+/// <summary>A done run read as the HTML calendar (alone or against another run), as CSV, and explained.</summary>
+public sealed class RunReportEndpointsTests
+{
+    private const string CsvHeader = "title,region,date,publishAt,mode,value,drops,dropDates";
+
+    private WebHostFixture _host = null!;
+    private HttpClient _planner = null!;
+    private HttpClient _viewer = null!;
+    private long _demo;
+    private JsonElement _done;
+
+    [OneTimeSetUp]
+    public async Task StartHostAndPlanTheDemo()
+    {
+        _host = await WebHostFixture.StartAsync();
+        _planner = _host.Client(TokenRole.Planner);
+        _viewer = _host.Client(TokenRole.Viewer);
+        _demo = await Api.SubmitAsync(_planner, Api.Demo);
+        _done = await Api.PlanAsync(_planner, _demo, 2);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        _planner.Dispose();
+        _viewer.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private long DoneId => _done.GetProperty("id").GetInt64();
+
+    private static List<JsonElement> Releases(JsonElement plan) => [.. plan.GetProperty("releases").EnumerateArray()];
+
+    [Test]
+    public async Task Report_DoneRun_IsTheHtmlCalendarWithEveryTitle()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/report", UriKind.Relative));
+
+        var html = await response.Content.ReadAsStringAsync();
+        var titles = Releases(_done.GetProperty("plan")).Select(r => r.GetProperty("title").GetString()!).Distinct().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.StartWith("<!DOCTYPE html>").IgnoreCase);
+            Assert.That(html, Does.Contain($"{Api.DemoName}, run {DoneId}"));
+            Assert.That(titles, Has.Count.EqualTo(8));
+            foreach (var title in titles)
+            {
+                Assert.That(html, Does.Contain(title));
+            }
+        }
+    }
+
+    [Test]
+    public async Task Report_AgainstAnotherRun_DrawsTheComparison()
+    {
+        var variant = await Api.PlanAsync(_planner, _demo, 2, "starfall-slips");
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{variant.GetProperty("id").GetInt64()}/report?against={DoneId}", UriKind.Relative));
+
+        var html = await response.Content.ReadAsStringAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.Contain($"Run {variant.GetProperty("id").GetInt64()} against run {DoneId}"));
+        }
+    }
+
+    [Test]
+    public async Task Csv_DoneRun_HasTheHeaderAndALinePerRelease()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/csv", UriKind.Relative));
+
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/csv"));
+            Assert.That(lines[0], Is.EqualTo(CsvHeader));
+            Assert.That(lines, Has.Length.EqualTo(Releases(_done.GetProperty("plan")).Count + 1));
+        }
+    }
+
+    [Test]
+    public async Task Explain_ReleasedTitle_GivesItsDateAndWhy()
+    {
+        var release = Releases(_done.GetProperty("plan")).First(r => r.GetProperty("title").GetString() == "starfall-protocol");
+        var region = release.GetProperty("region").GetString();
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain?title=starfall-protocol&region={region}", UriKind.Relative));
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "title", "region", "date", "mode", "value", "factors", "alternatives" }));
+            Assert.That(body.GetProperty("title").GetString(), Is.EqualTo("starfall-protocol"));
+            Assert.That(body.GetProperty("region").GetString(), Is.EqualTo(region));
+            Assert.That(body.GetProperty("date").GetString(), Is.EqualTo(release.GetProperty("date").GetString()));
+            Assert.That(body.GetProperty("value").GetDouble(), Is.EqualTo(release.GetProperty("value").GetDouble()).Within(1e-6));
+        }
+    }
+
+    [Test]
+    public async Task Explain_NoRegion_ExplainsTheLeadRegion()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain?title=starfall-protocol", UriKind.Relative));
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+            Assert.That(body.GetProperty("region").GetString(), Is.EqualTo("us"));
+        }
+    }
+
+    [Test]
+    public async Task Explain_UnknownTitle_Is422AtTheTitleParameter()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain?title=nope", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid("?title: the scenario has no title 'nope'", ("?title", "the scenario has no title 'nope'"))));
+        }
+    }
+
+    [Test]
+    public async Task Explain_NoTitle_Is422AtTheTitleParameter()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/explain", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid("?title: required: the title to explain", ("?title", "required: the title to explain"))));
+        }
+    }
+}
