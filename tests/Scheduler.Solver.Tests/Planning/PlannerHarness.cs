@@ -59,4 +59,12 @@ internal static class PlannerHarness
         => plan.Releases.Single(r => r.Title == title && r.Region == region).Date;
 
     public static LocalDate D(int month, int day) => new(2027, month, day);
+
+    /// <summary>The one-region scenario with the United Kingdom added.</summary>
+    public static JsonObject TwoRegions()
+    {
+        var scenario = OneRegion();
+        scenario["regions"]!.AsArray().Add(JsonNode.Parse("""{ "id": "uk", "name": "United Kingdom", "timeZone": "Europe/London", "audience": 1 }"""));
+        return scenario;
+    }
 }
