@@ -2,10 +2,8 @@ using Quartz;
 using Scheduler.Application.Comparing;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
-using Scheduler.Core.Explanations;
 using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
-using Scheduler.Core.Values;
 using Scheduler.Solver.Comparison;
 using Scheduler.Storage;
 
@@ -95,9 +93,7 @@ public static class ClusterComparisons
                 return new VariantComparison(variant.Id, null, null, [.. run.Messages.Select(m => new ScenarioError(JsonPath.Root, m))]);
             }
 
-            var outcome = StoredOutcomes.Of(run, input.Scenario);
-            var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(input.Scenario)) : null;
-            return new VariantComparison(variant.Id, outcome, diff, []);
+            return VariantComparison.Solved(variant.Id, baseOutcome, StoredOutcomes.Of(run, input.Scenario), input.Scenario);
         });
         var comparison = new Comparison(baseOutcome, [.. variants]);
         if (job.Anchored)

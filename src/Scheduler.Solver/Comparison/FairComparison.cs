@@ -56,6 +56,11 @@ public static class FairComparison
 
             var values = new ValueModel(scenario);
             var improved = Judge(values, variant.Outcome, basePlan);
+            if (improved is null && improvedBy is null && variant.Diff is not null)
+            {
+                return variant; // neither side changed: its moves, drawn as it was solved, stand
+            }
+
             var outcome = improved ?? variant.Outcome;
 
             // A variant solved against the base the comparison no longer has is drawn toward the new one.

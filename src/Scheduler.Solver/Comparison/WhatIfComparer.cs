@@ -34,6 +34,15 @@ public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, Plan
         var unchanged = baseOutcome.VerifiedPlan is { } basePlan && same.VerifiedPlan is { } samePlan ? PlanDiff.Between(basePlan, samePlan) : null;
         return new VariantComparison(id, same, unchanged, []) { SameAsBase = true };
     }
+
+    /// <summary>A variant solved on its own: its outcome and, when both have a plan, its moves from the base, each with its cause under <paramref name="scenario"/>'s rules.</summary>
+    public static VariantComparison Solved(string id, PlanningOutcome baseOutcome, PlanningOutcome outcome, Core.Domain.Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(baseOutcome);
+        ArgumentNullException.ThrowIfNull(outcome);
+        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(scenario)) : null;
+        return new VariantComparison(id, outcome, diff, []);
+    }
 }
 
 /// <summary>The base's outcome and each variant's.</summary>
@@ -109,7 +118,6 @@ public sealed class WhatIfComparer
             return new VariantComparison(job.Id, null, null, [.. outcome.Reasons.Select(r => new ScenarioError(JsonPath.Root, r))]);
         }
 
-        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(job.Request.Scenario)) : null;
-        return new VariantComparison(job.Id, outcome, diff, []);
+        return VariantComparison.Solved(job.Id, baseOutcome, outcome, job.Request.Scenario);
     }
 }
