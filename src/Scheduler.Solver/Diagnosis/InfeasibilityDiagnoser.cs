@@ -8,23 +8,27 @@ using Scheduler.Core.Values;
 namespace Scheduler.Solver.Diagnosis;
 
 /// <summary>
-/// Finds conflicts between hard rules that make a scenario infeasible, and names them in business
-/// terms: titles pinned beyond a day's capacity, a sequel gap that cannot fit the windows, pinned
-/// launches over a week's marketing budget, a stagger window shorter than a region's readiness, and
-/// more titles than a narrow window can hold. Each check looks at the rules as written, before any
-/// solving, so the conflicts it names are certain.
+/// Proves a scenario infeasible by conflicts between hard rules, and names them in business terms:
+/// titles pinned beyond a day's capacity, a sequel gap (or a chain of them) that cannot fit the
+/// windows, pinned launches over a week's marketing budget, a stagger window shorter than a
+/// region's readiness, and, in aggregate, more launches than a run of weeks' budget carries and more
+/// titles or tentpoles than a stretch of a region's days holds (docs/plan-format.md, "Slates that do
+/// not fit"). Each check is a necessary condition of the rules as written, so the conflicts it names
+/// are certain; all of them together take seconds on a 190-region slate, and run before any search.
 /// </summary>
-public sealed class InfeasibilityDiagnoser
+public sealed partial class InfeasibilityDiagnoser
 {
     private readonly Scenario _scenario;
+    private readonly AllowedSpans _spans;
 
     public InfeasibilityDiagnoser(Scenario scenario)
     {
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        _spans = new AllowedSpans(scenario);
     }
 
     public IReadOnlyList<RuleConflict> Diagnose()
-        => [.. PinSqueezes(), .. SequelGaps(), .. PinnedMarketing(), .. StaggerWindows(), .. NarrowWindows()];
+        => [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays()];
 
     // Rule 5 against rule 8: more titles pinned to one date in one region than the day holds.
     private IEnumerable<RuleConflict> PinSqueezes()
@@ -95,7 +99,7 @@ public sealed class InfeasibilityDiagnoser
             if (spend > budget + 1e-9)
             {
                 var titles = week.Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
-                yield return new RuleConflict([HardRules.MarketingBudget, HardRules.Pin], string.Create(CultureInfo.InvariantCulture, $"titles {List(titles)} are pinned to launch in week {week.Key}, spending {spend} of a marketing budget of {budget}"));
+                yield return new RuleConflict([HardRules.MarketingBudget, HardRules.Pin], string.Create(CultureInfo.InvariantCulture, $"{(titles.Count == 1 ? "title" : "titles")} {List(titles)} {(titles.Count == 1 ? "is" : "are")} pinned to launch in week {week.Key}, spending {spend} of a marketing budget of {budget}"));
             }
         }
     }
@@ -122,37 +126,6 @@ public sealed class InfeasibilityDiagnoser
         }
     }
 
-    // Rule 5 against rule 2: more titles must release within one stretch of dates than its days can hold.
-    private IEnumerable<RuleConflict> NarrowWindows()
-    {
-        var perDay = _scenario.Capacity.PerDay;
-        foreach (var region in _scenario.Regions)
-        {
-            var titles = _scenario.Titles
-                .Where(t => !t.Optional && t.IsReleasedIn(region.Id))
-                .Select(t => (Title: t, Dates: Allowed(t, region.Id).ToList()))
-                .Where(t => t.Dates.Count > 0)
-                .ToList();
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var dates in titles.Select(t => t.Dates).OrderBy(d => Period.DaysBetween(d[0], d[^1])))
-            {
-                var (from, to) = (dates[0], dates[^1]);
-                var insideTitles = titles.Where(t => t.Dates[0] >= from && t.Dates[^1] <= to).ToList();
-                if (from == to && insideTitles.All(t => t.Title.Pins.ContainsKey(region.Id)))
-                {
-                    continue; // titles pinned to one day: already told as a pin squeeze
-                }
-
-                var inside = insideTitles.Select(t => t.Title.Id).Order(StringComparer.Ordinal).ToList();
-                var days = new DateInterval(from, to).Count(region.IsReleaseDay);
-                if (inside.Count > days * perDay && reported.Add(string.Join(",", inside)))
-                {
-                    yield return new RuleConflict([HardRules.DailyCapacity, HardRules.Window], $"{inside.Count} titles ({List(inside)}) must all release in region {region.Id} between {Text(from)} and {Text(to)}, which has {days} release {(days == 1 ? "day" : "days")} for {perDay} a day");
-                }
-            }
-        }
-    }
-
     /// <summary>The dates rules 2, 3 and 8 allow a title in a region, in order.</summary>
     private IEnumerable<LocalDate> Allowed(Title title, string region)
         => _scenario.ReleaseDatesOf(title, region).Where(d => !title.Pins.TryGetValue(region, out var pin) || pin == d);
@@ -161,4 +134,11 @@ public sealed class InfeasibilityDiagnoser
 
     private static string List(List<string> items)
         => items.Count <= 2 ? string.Join(" and ", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";
+
+    // Up to this many titles are named in one sentence; the rest are counted.
+    private const int TitlesNamed = 8;
+
+    /// <summary>"3 titles (a, b and c)"; past <see cref="TitlesNamed"/>, "420 titles (a, b, ... and 412 more)".</summary>
+    private static string Titles(List<string> ids, string noun)
+        => $"{ids.Count} {noun}{(ids.Count == 1 ? "" : "s")} ({(ids.Count <= TitlesNamed ? List(ids) : $"{string.Join(", ", ids.Take(TitlesNamed))} and {ids.Count - TitlesNamed} more")})";
 }

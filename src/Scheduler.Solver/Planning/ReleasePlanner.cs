@@ -6,7 +6,6 @@ using Scheduler.Core.Values;
 using Scheduler.Solver.Bounds;
 using Scheduler.Solver.Construction;
 using Scheduler.Solver.CpSat;
-using Scheduler.Solver.Diagnosis;
 using Scheduler.Solver.Model;
 using Scheduler.Solver.Neighbourhoods;
 
@@ -123,6 +122,11 @@ public sealed partial class ReleasePlanner
                 null,
                 [CandidateEstimate.Message(name, estimate, request.CandidateLimit)],
                 new PlanningStatistics((int)Math.Min(estimate, int.MaxValue), 0, 0, 0, _time.GetElapsedTime(started), TimeSpan.Zero, null));
+        }
+
+        if (DoesNotFit(run, estimate) is { } proven)
+        {
+            return proven;
         }
 
         run.Trace.Phase("finding candidate dates");
@@ -264,19 +268,6 @@ public sealed partial class ReleasePlanner
         }
 
         return slate;
-    }
-
-    /// <summary>The conflicts the rule checks can name; else a conflict core from the solver; else the fallback.</summary>
-    private List<string> Explain(Core.Domain.Scenario scenario, IEnumerable<string> fallback, CancellationToken cancellationToken)
-    {
-        var conflicts = new InfeasibilityDiagnoser(scenario).Diagnose();
-        if (conflicts.Count > 0)
-        {
-            return [.. conflicts.Select(c => c.Message)];
-        }
-
-        var core = new ConflictCore(_search, _time).Explain(scenario, cancellationToken);
-        return core.Count > 0 ? [.. core.Select(c => c.Message)] : [.. fallback];
     }
 
     /// <summary>Empty slates that count replan moves against the plan of record.</summary>

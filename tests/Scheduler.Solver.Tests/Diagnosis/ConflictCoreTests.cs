@@ -15,27 +15,6 @@ public class ConflictCoreTests
     }
 
     [Test]
-    public void Explain_TwoTentpolesOnTheirOnlyDay_NamesTheDayAndBothTentpoles()
-    {
-        var scenario = OneRegion();
-        AddTitle(scenario, "a", 100, "2027-03-19", t => { t["tentpole"] = true; t["earliest"] = "2027-03-19"; t["latest"] = "2027-03-19"; });
-        AddTitle(scenario, "b", 50, "2027-03-19", t => { t["tentpole"] = true; t["earliest"] = "2027-03-15"; t["latest"] = "2027-03-21"; });
-
-        Assert.That(Reasons(scenario), Is.EqualTo(new[] { "us on 2027-03-19 takes at most 1 tentpole (tentpolesPerDay), wanted by a, b" }));
-    }
-
-    [Test]
-    public void Explain_MarketingWeekTooSmallForTwoUnpinnedLaunches_NamesTheWeekAndTitles()
-    {
-        var scenario = OneRegion();
-        scenario["capacity"] = new JsonObject { ["marketingBudgetPerWeek"] = 8 };
-        AddTitle(scenario, "a", 100, "2027-03-19", t => { t["marketingCost"] = 5; t["earliest"] = "2027-03-15"; t["latest"] = "2027-03-21"; });
-        AddTitle(scenario, "b", 50, "2027-03-19", t => { t["marketingCost"] = 5; t["earliest"] = "2027-03-15"; t["latest"] = "2027-03-21"; });
-
-        Assert.That(Reasons(scenario), Is.EqualTo(new[] { "week 2027-W11 can spend at most 8 on marketing, wanted by a, b" }));
-    }
-
-    [Test]
     public void Explain_PinnedPredecessorPushesItsSequelOntoAFullPinnedDay_NamesAllFourRules()
     {
         // a is announced for 03-26, so its sequel b cannot come before 04-02, b's last date, where c is announced and perDay is 1.

@@ -84,18 +84,6 @@ public class InfeasibilityDiagnoserTests
     }
 
     [Test]
-    public void Diagnose_ConflictOnlyTheSolverSees_IsExplainedByTheElasticModel()
-    {
-        // Two tentpoles that must both release within one week, but 14 days apart.
-        var scenario = OneRegion();
-        scenario["capacity"] = new JsonObject { ["tentpoleSpacingDays"] = 14 };
-        AddTitle(scenario, "a", 100, "2027-03-05", t => { t["tentpole"] = true; t["earliest"] = "2027-03-05"; t["latest"] = "2027-03-12"; });
-        AddTitle(scenario, "b", 50, "2027-03-05", t => { t["tentpole"] = true; t["earliest"] = "2027-03-05"; t["latest"] = "2027-03-12"; });
-
-        Assert.That(Reasons(scenario), Is.EqualTo(new[] { "tentpoles a, b would release in us less than 14 days apart from 2027-03-05" }));
-    }
-
-    [Test]
     public void Diagnose_GlobalTitleWithNoCommonReleaseDay_IsReportedByValidation()
     {
         var scenario = OneRegion();

@@ -217,4 +217,26 @@ public sealed class RunRequestTests
             Assert.That((await database.Runs.ListAsync(500)).Count, Is.EqualTo(before));
         }
     }
+
+    [Test]
+    public async Task Run_SlateThatCannotFit_EndsDoneAsInfeasibleWithTheProofAndNoPlan()
+    {
+        var demo = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!.AsObject();
+        demo["capacity"]!["marketingBudgetPerWeek"] = 1;
+        demo["name"] = "Demo over budget";
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"over-budget-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, demo.ToJsonString());
+        var scenarioId = await Api.SubmitAsync(_planner, path);
+        File.Delete(path);
+
+        var run = await Api.PlanAsync(_planner, scenarioId, 60);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((run.GetProperty("state").GetString(), run.GetProperty("status").GetString(), run.GetProperty("plan").ValueKind), Is.EqualTo(("done", "infeasible", JsonValueKind.Null)));
+            Assert.That(
+                run.GetProperty("messages").EnumerateArray().Select(m => m.GetString()),
+                Has.Some.EqualTo("7 titles (starfall-protocol, ember-road, harbor-lights-s2, little-lanterns, glasshouse-part-1, glasshouse-part-2 and kitchen-wars) must launch between weeks 2027-W09 and 2027-W22 and carry 22 of marketing cost; those 14 weeks allow 14 (1 a week)"));
+        }
+    }
 }

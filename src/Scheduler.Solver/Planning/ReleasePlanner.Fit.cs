@@ -1,0 +1,36 @@
+using Scheduler.Solver.Diagnosis;
+
+namespace Scheduler.Solver.Planning;
+
+// Slates that cannot fit (docs/explanations.md, "Why a scenario cannot be planned"): proven before the search, explained after it.
+public sealed partial class ReleasePlanner
+{
+    /// <summary>
+    /// The infeasible outcome with its proofs when the rule checks prove that the slate cannot fit
+    /// (in seconds, before a candidate is built, so that no time limit is spent on it); else null.
+    /// </summary>
+    private PlanningOutcome? DoesNotFit(Run run, long candidateEstimate)
+    {
+        run.Trace.Phase("checking that the slate can fit");
+        var proofs = new InfeasibilityDiagnoser(run.Request.Scenario).Diagnose();
+        return proofs.Count == 0 ? null : new PlanningOutcome(
+            PlanningStatus.Infeasible,
+            null,
+            null,
+            [.. proofs.Select(p => p.Message)],
+            new PlanningStatistics((int)Math.Min(candidateEstimate, int.MaxValue), 0, 0, 0, _time.GetElapsedTime(run.Started), TimeSpan.Zero, null));
+    }
+
+    /// <summary>The conflicts the rule checks can name; else a conflict core from the solver; else the fallback.</summary>
+    private List<string> Explain(Core.Domain.Scenario scenario, IEnumerable<string> fallback, CancellationToken cancellationToken)
+    {
+        var conflicts = new InfeasibilityDiagnoser(scenario).Diagnose();
+        if (conflicts.Count > 0)
+        {
+            return [.. conflicts.Select(c => c.Message)];
+        }
+
+        var core = new ConflictCore(_search, _time).Explain(scenario, cancellationToken);
+        return core.Count > 0 ? [.. core.Select(c => c.Message)] : [.. fallback];
+    }
+}
