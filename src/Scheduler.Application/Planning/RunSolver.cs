@@ -138,7 +138,9 @@ public sealed class RunSolver
         var finishedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var record = AlternativeRuns.Record(outcome, alternatives, job.Input, run.Trigger, startedAt, finishedAt);
         var alternativeRecords = AlternativeRuns.Records(alternatives, job.Input, run.Trigger, startedAt, finishedAt);
-        var last = RunProgress.Of(new PlanningProgress("done", record.Objective, record.Bound), _time.GetElapsedTime(started), request.TimeLimit) with
+        // Alternatives take as long again as the plan did: the last progress says so.
+        var limit = alternatives is null ? request.TimeLimit : request.TimeLimit * 2;
+        var last = RunProgress.Of(new PlanningProgress("done", record.Objective, record.Bound), _time.GetElapsedTime(started), limit) with
         {
             Statistics = RunStatistics.Of(outcome.Statistics),
         };

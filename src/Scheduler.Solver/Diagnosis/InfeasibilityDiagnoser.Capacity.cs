@@ -15,7 +15,7 @@ public sealed partial class InfeasibilityDiagnoser
     private IEnumerable<RuleConflict> CapacityOverDays()
     {
         var perDay = _scenario.Capacity.PerDay;
-        return Worst(_scenario.Regions.Select(region => Overfull(region, t => true, (from, to, days) => perDay * days.Count(from, to)) is { } found
+        return Worst(_scenario.Regions.Select(region => Overfull(region, t => true, (from, to, days) => perDay * days.Count(from, to), pinned => pinned > perDay) is { } found
             ? (found.Excess, new RuleConflict(
                 [HardRules.DailyCapacity, HardRules.Window],
                 string.Create(CultureInfo.InvariantCulture, $"{Titles(found.Titles, "title")} must all release in region {region.Id} {Stretch(found)}, which has {Days(found.Days)} for {perDay} a day")))
@@ -32,7 +32,7 @@ public sealed partial class InfeasibilityDiagnoser
             return [];
         }
 
-        return Worst(_scenario.Regions.Select(region => Overfull(region, t => t.Tentpole, (from, to, days) => spacing > 0 ? Math.Min(1, capacity.TentpolesPerDay) * days.Spaced(from, to, spacing) : capacity.TentpolesPerDay * days.Count(from, to)) is { } found
+        return Worst(_scenario.Regions.Select(region => Overfull(region, t => t.Tentpole, (from, to, days) => spacing > 0 ? Math.Min(1, capacity.TentpolesPerDay) * days.Spaced(from, to, spacing) : capacity.TentpolesPerDay * days.Count(from, to), pinned => pinned > capacity.TentpolesPerDay) is { } found
             ? (found.Excess, new RuleConflict(
                 spacing > 0 ? [HardRules.TentpoleSpacing, HardRules.Window] : [HardRules.DailyTentpoles, HardRules.Window],
                 string.Create(CultureInfo.InvariantCulture, $"{Titles(found.Titles, "tentpole")} must all release in region {region.Id} {Stretch(found)}, whose {Days(found.Days)} {(found.Days == 1 ? "holds" : "hold")} at most {found.Capacity} {(found.Capacity == 1 ? "tentpole" : "tentpoles")} {(spacing > 0 ? $"{spacing} days apart" : $"at {capacity.TentpolesPerDay} a day")}")))
@@ -45,10 +45,12 @@ public sealed partial class InfeasibilityDiagnoser
     /// <summary>
     /// The stretch of days in <paramref name="region"/> whose non-optional titles (those that
     /// <paramref name="counts"/>) must all release inside it, beyond what <paramref name="capacity"/>
-    /// says its days hold, by the most; null when every stretch holds its titles.
+    /// says its days hold, by the most; null when every stretch holds its titles. A single day whose
+    /// titles are all pinned to it is left to the pin squeeze when it tells it (<paramref name="toldAsPinSqueeze"/>, given their number).
     /// </summary>
-    private Overflow? Overfull(Region region, Func<Title, bool> counts, Func<int, int, ReleaseDays, int> capacity)
+    private Overflow? Overfull(Region region, Func<Title, bool> counts, Func<int, int, ReleaseDays, int> capacity, Func<int, bool> toldAsPinSqueeze)
     {
+        _cancellation.ThrowIfCancellationRequested();
         var titles = _scenario.Titles
             .Select((title, index) => (Title: title, Span: !title.Optional && counts(title) && title.IsReleasedIn(region.Id) ? _spans.Of(title, index, region.Id) : null))
             .Where(t => t.Span is not null)
@@ -79,7 +81,7 @@ public sealed partial class InfeasibilityDiagnoser
                 }
 
                 var to = titles[i].Last;
-                if (from == to && titles.Where(t => t.First == from && t.Last == to).All(t => t.Pinned))
+                if (from == to && titles.Where(t => t.First == from && t.Last == to).ToList() is var day && day.All(t => t.Pinned) && toldAsPinSqueeze(day.Count))
                 {
                     continue; // titles pinned to one day: told as a pin squeeze
                 }

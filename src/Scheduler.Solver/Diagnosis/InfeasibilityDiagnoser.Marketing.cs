@@ -39,9 +39,10 @@ public sealed partial class InfeasibilityDiagnoser
                     cost += launches[next].First >= from ? launches[next].Title.MarketingCost : 0;
                 }
 
-                var excess = cost - (budget * (to - from + 1));
+                var weeksBudget = budget * (to - from + 1);
+                var excess = cost - weeksBudget;
                 var whole = from == 0 && to == weeks - 1;
-                if (excess > 1e-9 && (whole || worst is not { } w || excess > w.Excess + 1e-9 || (Math.Abs(excess - w.Excess) <= 1e-9 && to - from < w.To - w.From)))
+                if (excess > Slack(weeksBudget) && (whole || worst is not { } w || excess > w.Excess + 1e-9 || (Math.Abs(excess - w.Excess) <= 1e-9 && to - from < w.To - w.From)))
                 {
                     worst = (from, to, cost, whole ? double.PositiveInfinity : excess);
                 }
@@ -70,6 +71,9 @@ public sealed partial class InfeasibilityDiagnoser
             [HardRules.MarketingBudget, HardRules.Window],
             string.Create(CultureInfo.InvariantCulture, $"{Titles(inside.Select(t => t.Id).ToList(), "title")} must launch {span} and carry {Number(found.Cost)} of marketing cost; {allowed}"));
     }
+
+    // Sums of costs carry rounding of their own: over only by more than that (relative to the amounts), never by a rounding step.
+    private static double Slack(double amount) => 1e-9 * Math.Max(1, Math.Abs(amount));
 
     private static string Number(double value) => Math.Round(value, 4).ToString("0.####", CultureInfo.InvariantCulture);
 }

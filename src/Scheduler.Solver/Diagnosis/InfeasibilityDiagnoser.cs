@@ -20,6 +20,7 @@ public sealed partial class InfeasibilityDiagnoser
 {
     private readonly Scenario _scenario;
     private readonly AllowedSpans _spans;
+    private CancellationToken _cancellation;
 
     public InfeasibilityDiagnoser(Scenario scenario)
     {
@@ -27,8 +28,13 @@ public sealed partial class InfeasibilityDiagnoser
         _spans = new AllowedSpans(scenario);
     }
 
-    public IReadOnlyList<RuleConflict> Diagnose()
-        => [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays()];
+    /// <summary>Every conflict the checks prove; none when they prove nothing (which does not prove that a plan exists).</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IReadOnlyList<RuleConflict> Diagnose(CancellationToken cancellationToken = default)
+    {
+        _cancellation = cancellationToken;
+        return [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays()];
+    }
 
     // Rule 5 against rule 8: more titles pinned to one date in one region than the day holds.
     private IEnumerable<RuleConflict> PinSqueezes()
@@ -96,7 +102,7 @@ public sealed partial class InfeasibilityDiagnoser
         foreach (var week in launches)
         {
             var spend = week.Sum(t => t.MarketingCost);
-            if (spend > budget + 1e-9)
+            if (spend > budget + Slack(budget))
             {
                 var titles = week.Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
                 yield return new RuleConflict([HardRules.MarketingBudget, HardRules.Pin], string.Create(CultureInfo.InvariantCulture, $"{(titles.Count == 1 ? "title" : "titles")} {List(titles)} {(titles.Count == 1 ? "is" : "are")} pinned to launch in week {week.Key}, spending {spend} of a marketing budget of {budget}"));

@@ -9,10 +9,10 @@ public sealed partial class ReleasePlanner
     /// The infeasible outcome with its proofs when the rule checks prove that the slate cannot fit
     /// (in seconds, before a candidate is built, so that no time limit is spent on it); else null.
     /// </summary>
-    private PlanningOutcome? DoesNotFit(Run run, long candidateEstimate)
+    private PlanningOutcome? DoesNotFit(Run run, long candidateEstimate, CancellationToken cancellationToken)
     {
         run.Trace.Phase("checking that the slate can fit");
-        var proofs = new InfeasibilityDiagnoser(run.Request.Scenario).Diagnose();
+        var proofs = new InfeasibilityDiagnoser(run.Request.Scenario).Diagnose(cancellationToken);
         return proofs.Count == 0 ? null : new PlanningOutcome(
             PlanningStatus.Infeasible,
             null,
@@ -24,7 +24,7 @@ public sealed partial class ReleasePlanner
     /// <summary>The conflicts the rule checks can name; else a conflict core from the solver; else the fallback.</summary>
     private List<string> Explain(Core.Domain.Scenario scenario, IEnumerable<string> fallback, CancellationToken cancellationToken)
     {
-        var conflicts = new InfeasibilityDiagnoser(scenario).Diagnose();
+        var conflicts = new InfeasibilityDiagnoser(scenario).Diagnose(cancellationToken);
         if (conflicts.Count > 0)
         {
             return [.. conflicts.Select(c => c.Message)];

@@ -124,7 +124,7 @@ public sealed partial class ReleasePlanner
                 new PlanningStatistics((int)Math.Min(estimate, int.MaxValue), 0, 0, 0, _time.GetElapsedTime(started), TimeSpan.Zero, null));
         }
 
-        if (DoesNotFit(run, estimate) is { } proven)
+        if (DoesNotFit(run, estimate, cancellationToken) is { } proven)
         {
             return proven;
         }

@@ -84,8 +84,14 @@ function renderCompareChoices() {
 }
 
 // A run's alternatives, each shown against it; an alternative's way back to the plan it is an alternative to.
+// Drawn again only when they change, so that a refresh of the runs keeps the focus on a link.
+let alternativesShown = null;
+
 function renderAlternatives(id) {
   const run = state.runs.find((r) => r.id === id);
+  const shown = JSON.stringify([id, run && run.alternativeOf, state.runs.filter((r) => r.alternativeOf === id).map((r) => [r.id, r.objective])]);
+  if (shown === alternativesShown) return;
+  alternativesShown = shown;
   const links = [];
   const link = (text, label, action) => {
     const button = document.createElement('button');
@@ -162,6 +168,7 @@ export function clearRuns() {
   state.selected = null;
   el.runsBody.replaceChildren();
   el.alternatives.hidden = true;
+  alternativesShown = null;
   say(el.compareMessage, '');
   say(el.viewMessage, '');
   showReport(null);
@@ -214,6 +221,7 @@ export function initRuns(refresh) {
     say(el.viewMessage, '');
     state.selected = null;
     el.alternatives.hidden = true;
+    alternativesShown = null;
     for (const row of el.runsBody.rows) row.removeAttribute('aria-current');
     el.adopt.disabled = true;
     el.csv.disabled = true;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scheduler.Solver.Diagnosis;
 using Scheduler.Solver.Planning;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 
@@ -118,5 +119,28 @@ public class AggregateProofTests
         AddTitle(scenario, "c", 10, "2027-03-26", t => { t["latest"] = "2027-03-28"; t["after"] = JsonNode.Parse("""[{ "title": "b", "minGapDays": 14 }]"""); });
 
         Assert.That(Proof(scenario), Is.EqualTo(new[] { "the sequel chain a, b and c cannot fit in region us: a cannot release before 2027-03-05, so with the gaps after each title c cannot release before 2027-04-02, but it must release by 2027-03-26" }));
+    }
+
+    [Test]
+    public void Tentpoles_TwoPinnedToOneDayUnderSpacing_AreToldThoughTheDayTakesTwo()
+    {
+        var scenario = OneRegion();
+        scenario["capacity"] = new JsonObject { ["tentpolesPerDay"] = 2, ["tentpoleSpacingDays"] = 14 };
+        AddTitle(scenario, "a", 100, "2027-03-19", t => { t["tentpole"] = true; t["pinned"] = "2027-03-19"; });
+        AddTitle(scenario, "b", 50, "2027-03-19", t => { t["tentpole"] = true; t["pinned"] = "2027-03-19"; });
+
+        Assert.That(Proof(scenario), Is.EqualTo(new[] { "2 tentpoles (a and b) must all release in region us on 2027-03-19, whose 1 release day holds at most 1 tentpole 14 days apart" }));
+    }
+
+    [Test]
+    public void Marketing_WeekSpentToTheCentWithLargeAmounts_IsNotRefused()
+    {
+        // The sum of the two costs exceeds the budget by one rounding step of a double (2.98e-8).
+        var scenario = OneRegion();
+        scenario["capacity"] = new JsonObject { ["perDay"] = 2, ["marketingBudgetPerWeek"] = 180258366.98 };
+        AddTitle(scenario, "a", 100, "2027-03-19", t => { t["pinned"] = "2027-03-19"; t["marketingCost"] = 99872835.29; });
+        AddTitle(scenario, "b", 50, "2027-03-19", t => { t["pinned"] = "2027-03-19"; t["marketingCost"] = 80385531.69; });
+
+        Assert.That(new InfeasibilityDiagnoser(Core.Tests.Support.Scenarios.LoadScenario(scenario)).Diagnose(), Is.Empty);
     }
 }
