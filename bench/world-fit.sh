@@ -6,6 +6,7 @@
 # Fridays), once fitting (budget 30 a week) and once over-committed (budget 12 a week), and times
 #   validate --deep on the fitting one (the rule checks alone, on every region),
 #   plan on the over-committed one, and on ../shared/bench/world-over.json,
+#   plan on a generated contended 300x16x2 slate with a pin conflict added,
 # each RUNS times (default 3) with farm-bench when it is there, on a Release build it makes.
 # Needs python3.
 set -euo pipefail
@@ -66,10 +67,37 @@ time_it() {
   else
     for _ in $(seq "$runs"); do /usr/bin/time -f "$label: %e s, %M KB" "$@" > /dev/null 2>&1 || true; done
   fi
-  "$@" 2>&1 | grep -E '^- |Deep check|cannot be planned' | cut -c1-220 || true
-  echo "exit ${PIPESTATUS[0]}"
+  local said code=0
+  said=$("$@" 2>&1) || code=$?
+  grep -E '^- |Deep check|cannot be planned' <<< "$said" | cut -c1-220 || true
+  echo "exit $code"
 }
 
+# A contended 300-title x 16-region x 2-year slate with one pin conflict added: one more title
+# pinned to a Friday in us than perDay allows, each of them free to release there that day.
+dotnet "$cli" generate --titles 300 --regions 16 --years 2 --seed 7 --contention high --out "$out/contended-300.json" > /dev/null
+python3 - "$out" <<'PY'
+import datetime, json, sys
+out = sys.argv[1]
+slate = json.load(open(f"{out}/contended-300.json"))
+per_day = slate["capacity"]["perDay"]
+def free_on(title, day):
+    ready = title.get("readiness", {}).get("us", title["earliest"])
+    return (not title.get("optional")) and "us" in title.get("regions", ["us"]) and max(title["earliest"], ready) <= day <= title["latest"] and "pinned" not in title
+day = datetime.date(2027, 1, 1)
+while True:
+    if day.weekday() == 4:
+        free = [t for t in slate["titles"] if free_on(t, day.isoformat())]
+        if len(free) > per_day:
+            break
+    day += datetime.timedelta(days=1)
+for title in free[:per_day + 1]:
+    title["pinned"] = {"us": day.isoformat()}
+slate["name"] += " with a pin conflict"
+json.dump(slate, open(f"{out}/contended-300-pins.json", "w"))
+PY
+
+time_it "plan, contended 300x16x2 with a pin conflict" dotnet "$cli" plan "$out/contended-300-pins.json" --no-save --time-limit 120
 time_it "validate --deep, generated world (fits)" dotnet "$cli" validate --deep "$out/world-fits.json"
 time_it "plan, generated world (over-committed)" dotnet "$cli" plan "$out/world-over.json" --no-save --time-limit 120
 time_it "plan, ../shared/bench/world-over.json" dotnet "$cli" plan ../shared/bench/world-over.json --no-save --time-limit 120
