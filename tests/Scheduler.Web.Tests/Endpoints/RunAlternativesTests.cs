@@ -11,35 +11,26 @@ namespace Scheduler.Web.Tests.Endpoints;
 /// its alternatives, each a done run with a verified plan that names it, near the best objective,
 /// different from it, and drawn against it as a comparison.
 /// </summary>
-public sealed class RunAlternativesTests
+public sealed class RunAlternativesTests : OneHostTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _planner = null!;
     private long _demo;
     private JsonElement _best;
     private readonly List<JsonElement> _alternatives = [];
 
+    protected override TokenRole? Role => TokenRole.Planner;
+
     [OneTimeSetUp]
-    public async Task StartHostAndPlanWithAlternatives()
+    public async Task PlanWithAlternatives()
     {
-        _host = await WebHostFixture.StartAsync();
-        _planner = _host.Client(TokenRole.Planner);
-        _demo = await Api.SubmitAsync(_planner, Api.Demo);
-        using var response = await _planner.PostAsJsonAsync(
+        _demo = await Api.SubmitAsync(Caller, Api.Demo);
+        using var response = await Caller.PostAsJsonAsync(
             new Uri("/api/runs", UriKind.Relative), new { scenarioId = _demo, timeLimitSeconds = 4, alternatives = new { count = 2, within = 0.05, minDifference = 2 } });
         var id = (await response.JsonAsync()).GetProperty("id").GetInt64();
-        _best = await Api.WaitForRunAsync(_planner, id, TimeSpan.FromSeconds(90));
+        _best = await Api.WaitForRunAsync(Caller, id, TimeSpan.FromSeconds(90));
         foreach (var alternative in _best.GetProperty("alternatives").EnumerateArray())
         {
-            _alternatives.Add(await Api.RunAsync(_planner, alternative.GetInt64()));
+            _alternatives.Add(await Api.RunAsync(Caller, alternative.GetInt64()));
         }
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _planner.Dispose();
-        await _host.DisposeAsync();
     }
 
     private long BestId => _best.GetProperty("id").GetInt64();
@@ -81,7 +72,7 @@ public sealed class RunAlternativesTests
     {
         var alternative = _alternatives[0].GetProperty("id").GetInt64();
 
-        using var response = await _planner.GetAsync(new Uri($"/api/runs/{alternative}/report?against={BestId}", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri($"/api/runs/{alternative}/report?against={BestId}", UriKind.Relative));
 
         var html = await response.Content.ReadAsStringAsync();
         using (Assert.EnterMultipleScope())
@@ -94,7 +85,7 @@ public sealed class RunAlternativesTests
     [Test]
     public async Task ListRuns_AfterAlternatives_NamesTheRunEachIsAnAlternativeTo()
     {
-        using var response = await _planner.GetAsync(new Uri("/api/runs?limit=3", UriKind.Relative));
+        using var response = await Caller.GetAsync(new Uri("/api/runs?limit=3", UriKind.Relative));
 
         var listed = (await response.JsonAsync()).EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("alternativeOf"));
         Assert.That(

@@ -10,31 +10,19 @@ namespace Scheduler.Web.Tests.Endpoints;
 /// Every run says what made it (<c>provenance</c>), and <c>POST /api/runs</c> with a <c>seed</c>
 /// asks for a repeatable run: one thread, seeded, recorded as repeatable.
 /// </summary>
-public sealed class RunProvenanceTests
+public sealed class RunProvenanceTests : OneHostTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _planner = null!;
     private long _demo;
 
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await WebHostFixture.StartAsync();
-        _planner = _host.Client(TokenRole.Planner);
-        _demo = await Api.SubmitAsync(_planner, Api.Demo);
-    }
+    protected override TokenRole? Role => TokenRole.Planner;
 
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _planner.Dispose();
-        await _host.DisposeAsync();
-    }
+    [OneTimeSetUp]
+    public async Task SubmitTheDemo() => _demo = await Api.SubmitAsync(Caller, Api.Demo);
 
     [Test]
     public async Task Run_WithoutASeed_RecordsWhatMadeItAsNotRepeatable()
     {
-        var run = await Api.PlanAsync(_planner, _demo, 2);
+        var run = await Api.PlanAsync(Caller, _demo, 2);
 
         var made = run.GetProperty("provenance");
         using (Assert.EnterMultipleScope())
@@ -50,10 +38,10 @@ public sealed class RunProvenanceTests
     [Test]
     public async Task Run_WithASeed_IsSolvedWithOneThreadAndRecordedAsRepeatable()
     {
-        using var response = await _planner.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { scenarioId = _demo, timeLimitSeconds = 2, seed = 7 });
+        using var response = await Caller.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { scenarioId = _demo, timeLimitSeconds = 2, seed = 7 });
         var id = (await response.JsonAsync()).GetProperty("id").GetInt64();
 
-        var made = (await Api.WaitForRunAsync(_planner, id, TimeSpan.FromSeconds(60))).GetProperty("provenance");
+        var made = (await Api.WaitForRunAsync(Caller, id, TimeSpan.FromSeconds(60))).GetProperty("provenance");
 
         using (Assert.EnterMultipleScope())
         {
@@ -67,7 +55,7 @@ public sealed class RunProvenanceTests
     [Test]
     public async Task Run_NegativeSeed_Is422AtTheSeed()
     {
-        using var response = await _planner.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { scenarioId = _demo, seed = -1 });
+        using var response = await Caller.PostAsJsonAsync(new Uri("/api/runs", UriKind.Relative), new { scenarioId = _demo, seed = -1 });
 
         Assert.That(
             await response.ProblemAsync(),

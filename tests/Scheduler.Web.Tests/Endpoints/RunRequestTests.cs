@@ -11,26 +11,14 @@ using Scheduler.Web.Tests.Support;
 namespace Scheduler.Web.Tests.Endpoints;
 
 /// <summary><c>POST /api/runs</c> refuses what cannot be planned with a 422 naming each wrong field, and queues nothing.</summary>
-public sealed class RunRequestTests
+public sealed class RunRequestTests : OneHostTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _planner = null!;
     private long _demo;
 
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _host = await WebHostFixture.StartAsync();
-        _planner = _host.Client(TokenRole.Planner);
-        _demo = await Api.SubmitAsync(_planner, Api.Demo);
-    }
+    protected override TokenRole? Role => TokenRole.Planner;
 
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _planner.Dispose();
-        await _host.DisposeAsync();
-    }
+    [OneTimeSetUp]
+    public async Task SubmitTheDemo() => _demo = await Api.SubmitAsync(Caller, Api.Demo);
 
     private static async Task<HttpResponseMessage> PostRunAsync(HttpClient client, string json)
     {
@@ -41,7 +29,7 @@ public sealed class RunRequestTests
     [Test]
     public async Task QueueRun_UnknownScenario_Is422AtTheScenarioId()
     {
-        using var response = await Api.StartAsync(_planner, 999999, 1);
+        using var response = await Api.StartAsync(Caller, 999999, 1);
 
         using (Assert.EnterMultipleScope())
         {
@@ -55,7 +43,7 @@ public sealed class RunRequestTests
     [Test]
     public async Task QueueRun_NoScenarioId_Is422AtTheScenarioId()
     {
-        using var response = await PostRunAsync(_planner, """{ "scenarioId": "one", "timeLimitSeconds": 1 }""");
+        using var response = await PostRunAsync(Caller, """{ "scenarioId": "one", "timeLimitSeconds": 1 }""");
 
         const string message = "required: the id of a stored scenario (POST /api/scenarios gives it)";
         using (Assert.EnterMultipleScope())
@@ -71,7 +59,7 @@ public sealed class RunRequestTests
         var loader = await ScenarioLoader.CreateAsync();
         var error = Assert.Throws<ScenarioValidationException>(() => loader.LoadFile(Api.Demo).Resolve("nope"))!.Errors.Single();
 
-        using var response = await Api.StartAsync(_planner, _demo, 1, "nope");
+        using var response = await Api.StartAsync(Caller, _demo, 1, "nope");
 
         using (Assert.EnterMultipleScope())
         {
@@ -134,7 +122,7 @@ public sealed class RunRequestTests
     [TestCase("\"ten\"")]
     public async Task QueueRun_TimeLimitOutOfRange_Is422AtTheTimeLimit(string limit)
     {
-        using var response = await PostRunAsync(_planner, $$"""{ "scenarioId": {{_demo}}, "variant": null, "timeLimitSeconds": {{limit}} }""");
+        using var response = await PostRunAsync(Caller, $$"""{ "scenarioId": {{_demo}}, "variant": null, "timeLimitSeconds": {{limit}} }""");
 
         const string message = "must be a number of seconds greater than 0 and at most 3600";
         using (Assert.EnterMultipleScope())
@@ -147,7 +135,7 @@ public sealed class RunRequestTests
     [Test]
     public async Task QueueRun_UnknownFields_Is422NamingEachWithTheNearestFieldOrTheFields()
     {
-        using var response = await PostRunAsync(_planner, $$"""{ "scenarioId": {{_demo}}, "timelimitseconds": 1, "priority": "high" }""");
+        using var response = await PostRunAsync(Caller, $$"""{ "scenarioId": {{_demo}}, "timelimitseconds": 1, "priority": "high" }""");
 
         using (Assert.EnterMultipleScope())
         {
@@ -164,7 +152,7 @@ public sealed class RunRequestTests
     [Test]
     public async Task QueueRun_EveryFieldWrong_ListsEveryError()
     {
-        using var response = await PostRunAsync(_planner, """{ "variant": 3, "timeLimitSeconds": 0 }""");
+        using var response = await PostRunAsync(Caller, """{ "variant": 3, "timeLimitSeconds": 0 }""");
 
         using (Assert.EnterMultipleScope())
         {
@@ -183,7 +171,7 @@ public sealed class RunRequestTests
     [TestCase("{ \"scenarioId\": ")]
     public async Task QueueRun_BodyNotAnObject_Is422(string body)
     {
-        using var response = await PostRunAsync(_planner, body);
+        using var response = await PostRunAsync(Caller, body);
 
         var problem = await response.JsonAsync();
         using (Assert.EnterMultipleScope())
@@ -205,10 +193,10 @@ public sealed class RunRequestTests
     [TestCase("{ \"count\": 2, \"minDiference\": 2 }", "$.alternatives.minDiference", "unknown field; did you mean minDifference?")]
     public async Task QueueRun_AlternativesWrong_Is422AtTheFieldAndQueuesNothing(string alternatives, string path, string message)
     {
-        await using var database = await _host.OpenAsync();
+        await using var database = await Host.OpenAsync();
         var before = (await database.Runs.ListAsync(500)).Count;
 
-        using var response = await PostRunAsync(_planner, $$"""{ "scenarioId": {{_demo}}, "alternatives": {{alternatives}} }""");
+        using var response = await PostRunAsync(Caller, $$"""{ "scenarioId": {{_demo}}, "alternatives": {{alternatives}} }""");
 
         using (Assert.EnterMultipleScope())
         {
@@ -226,10 +214,10 @@ public sealed class RunRequestTests
         demo["name"] = "Demo over budget";
         var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"over-budget-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, demo.ToJsonString());
-        var scenarioId = await Api.SubmitAsync(_planner, path);
+        var scenarioId = await Api.SubmitAsync(Caller, path);
         File.Delete(path);
 
-        var run = await Api.PlanAsync(_planner, scenarioId, 60);
+        var run = await Api.PlanAsync(Caller, scenarioId, 60);
 
         using (Assert.EnterMultipleScope())
         {
