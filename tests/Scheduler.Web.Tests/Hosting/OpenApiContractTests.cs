@@ -53,7 +53,12 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/publications?limit=5");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/publications?state=soon");
 
-        var cancelled = (await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs", new { scenarioId = scenario, timeLimitSeconds = 600 })).GetProperty("id").GetInt64();
+        // A slate that takes seconds to plan, so that the cancel reaches it before it ends (the demo plans in a moment).
+        var slate = Path.Combine(Path.GetTempPath(), $"scheduler-openapi-{Guid.NewGuid():N}.json");
+        await CommandLine.GenerateLongSolveAsync(slate);
+        var longSolve = await Api.SubmitAsync(Caller, slate);
+        File.Delete(slate);
+        var cancelled = (await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs", new { scenarioId = longSolve, timeLimitSeconds = 600 })).GetProperty("id").GetInt64();
         await calls.SendAsync(Caller, HttpMethod.Delete, $"/api/runs/{cancelled}");
         await Api.WaitForRunAsync(Caller, cancelled, TimeSpan.FromSeconds(60));
 
