@@ -13,7 +13,7 @@ namespace Scheduler.Solver.Diagnosis;
 internal sealed class AllowedSpans
 {
     private readonly Scenario _scenario;
-    private readonly Dictionary<(int Title, string Region), (int First, int Last)?> _spans = [];
+    private readonly Dictionary<(Title Title, string Region), (int First, int Last)?> _spans = [];
 
     public AllowedSpans(Scenario scenario)
     {
@@ -24,11 +24,11 @@ internal sealed class AllowedSpans
     public Calendar Calendar { get; }
 
     /// <summary>The span of <paramref name="title"/> in <paramref name="region"/>; null when it has no date there.</summary>
-    public (int First, int Last)? Of(Title title, int titleIndex, string region)
+    public (int First, int Last)? Of(Title title, string region)
     {
-        if (!_spans.TryGetValue((titleIndex, region), out var span))
+        if (!_spans.TryGetValue((title, region), out var span))
         {
-            span = _spans[(titleIndex, region)] = Find(title, region);
+            span = _spans[(title, region)] = Find(title, region);
         }
 
         return span;
@@ -36,14 +36,14 @@ internal sealed class AllowedSpans
 
     private (int First, int Last)? Find(Title title, string region)
     {
-        if (title.Pins.TryGetValue(region, out var pin))
-        {
-            return Allowed(title, region, pin) ? (Calendar.Day(pin), Calendar.Day(pin)) : null;
-        }
-
         if (_scenario.WindowOf(title, region) is not { } window)
         {
             return null;
+        }
+
+        if (title.Pins.TryGetValue(region, out var pin))
+        {
+            return window.Contains(pin) && Allowed(title, region, pin) ? (Calendar.Day(pin), Calendar.Day(pin)) : null;
         }
 
         LocalDate? first = null;
@@ -74,7 +74,7 @@ internal sealed class AllowedSpans
         return (Calendar.Day(from), Calendar.Day(to));
     }
 
+    // Rule 3 and the drops' limits on a date of the title's window (which lies in the horizon).
     private bool Allowed(Title title, string region, LocalDate date)
-        => _scenario.Horizon.Contains(date) && _scenario.RegionsById[region].IsReleaseDay(date) && _scenario.LaterDropsFit(title, region, date)
-           && (_scenario.WindowOf(title, region) is { } window && window.Contains(date));
+        => _scenario.RegionsById[region].IsReleaseDay(date) && _scenario.LaterDropsFit(title, region, date);
 }

@@ -52,7 +52,7 @@ public sealed partial class InfeasibilityDiagnoser
     {
         _cancellation.ThrowIfCancellationRequested();
         var titles = _scenario.Titles
-            .Select((title, index) => (Title: title, Span: !title.Optional && counts(title) && title.IsReleasedIn(region.Id) ? _spans.Of(title, index, region.Id) : null))
+            .Select(title => (Title: title, Span: !title.Optional && counts(title) && title.IsReleasedIn(region.Id) ? _spans.Of(title, region.Id) : null))
             .Where(t => t.Span is not null)
             .Select(t => (t.Title.Id, t.Span!.Value.First, t.Span.Value.Last, Pinned: t.Title.Pins.ContainsKey(region.Id)))
             .OrderBy(t => t.Last)

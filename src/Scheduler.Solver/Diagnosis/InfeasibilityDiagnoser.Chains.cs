@@ -13,20 +13,19 @@ public sealed partial class InfeasibilityDiagnoser
     /// </summary>
     private IEnumerable<RuleConflict> SequelChains()
     {
-        var index = _scenario.Titles.Select((t, i) => (t.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         foreach (var region in _scenario.Regions)
         {
             var earliest = new Dictionary<string, (int Day, string? From)>(StringComparer.Ordinal);
             foreach (var title in _scenario.Titles.Where(t => !t.Optional && t.After.Length > 0 && t.IsReleasedIn(region.Id)))
             {
-                if (Earliest(title, region.Id, index, earliest) is not { } found || _spans.Of(title, index[title.Id], region.Id) is not { } span
+                if (Earliest(title, region.Id, earliest) is not { } found || _spans.Of(title, region.Id) is not { } span
                     || found.Day <= span.Last || Chain(title.Id, earliest) is not { Count: >= 3 } chain)
                 {
                     continue;
                 }
 
                 var first = _scenario.TitlesById[chain[0]];
-                var start = _spans.Of(first, index[first.Id], region.Id)!.Value.First;
+                var start = _spans.Of(first, region.Id)!.Value.First;
                 yield return new RuleConflict(
                     [HardRules.SequelGap, HardRules.Window],
                     $"the sequel chain {List(chain)} cannot fit in region {region.Id}: {chain[0]} cannot release before {Text(_spans.Calendar.Date(start))}, so with the gaps after each title {title.Id} cannot release before {Text(_spans.Calendar.Date(found.Day))}, but it must release by {Text(_spans.Calendar.Date(span.Last))}");
@@ -35,7 +34,7 @@ public sealed partial class InfeasibilityDiagnoser
     }
 
     // The earliest day the title can premiere in the region, its own span's first day pushed by its predecessors' gaps; null without a span.
-    private (int Day, string? From)? Earliest(Title title, string region, Dictionary<string, int> index, Dictionary<string, (int Day, string? From)> earliest)
+    private (int Day, string? From)? Earliest(Title title, string region, Dictionary<string, (int Day, string? From)> earliest)
     {
         if (earliest.TryGetValue(title.Id, out var known))
         {
@@ -43,7 +42,7 @@ public sealed partial class InfeasibilityDiagnoser
         }
 
         earliest[title.Id] = (-1, null); // a cycle (refused by validation) ends here
-        if (_spans.Of(title, index[title.Id], region) is not { } span)
+        if (_spans.Of(title, region) is not { } span)
         {
             return null;
         }
@@ -52,7 +51,7 @@ public sealed partial class InfeasibilityDiagnoser
         foreach (var gap in title.After)
         {
             var predecessor = _scenario.TitlesById[gap.TitleId];
-            if (!predecessor.Optional && predecessor.IsReleasedIn(region) && Earliest(predecessor, region, index, earliest) is { } before
+            if (!predecessor.Optional && predecessor.IsReleasedIn(region) && Earliest(predecessor, region, earliest) is { } before
                 && before.Day + _scenario.PremiereGapDays(gap) > result.Day)
             {
                 result = (before.Day + _scenario.PremiereGapDays(gap), predecessor.Id);

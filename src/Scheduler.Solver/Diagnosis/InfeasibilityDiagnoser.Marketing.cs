@@ -21,7 +21,7 @@ public sealed partial class InfeasibilityDiagnoser
 
         var calendar = _spans.Calendar;
         var launches = _scenario.Titles
-            .Select((title, index) => (Title: title, Span: title.Optional || title.MarketingCost <= 0 ? null : _spans.Of(title, index, title.LeadRegion)))
+            .Select(title => (Title: title, Span: title.Optional || title.MarketingCost <= 0 ? null : _spans.Of(title, title.LeadRegion)))
             .Where(t => t.Span is not null)
             .Select(t => (t.Title, First: calendar.Week(t.Span!.Value.First), Last: calendar.Week(t.Span.Value.Last)))
             .OrderBy(t => t.Last)

@@ -75,10 +75,10 @@ public sealed partial class InfeasibilityDiagnoser
 
                 foreach (var region in sequel.Regions.Where(predecessor.IsReleasedIn))
                 {
-                    var first = Allowed(predecessor, region).DefaultIfEmpty().Min();
-                    var last = Allowed(sequel, region).DefaultIfEmpty().Max();
-                    if (first != default && last != default && first.PlusDays(_scenario.PremiereGapDays(gap)) > last)
+                    if (_spans.Of(predecessor, region) is { } before && _spans.Of(sequel, region) is { } after
+                        && _spans.Calendar.Date(before.First).PlusDays(_scenario.PremiereGapDays(gap)) > _spans.Calendar.Date(after.Last))
                     {
+                        var (first, last) = (_spans.Calendar.Date(before.First), _spans.Calendar.Date(after.Last));
                         yield return new RuleConflict([HardRules.SequelGap, HardRules.Window], $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {SequelWording.GapFrom(predecessor)}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})");
                         break;
                     }
@@ -115,26 +115,21 @@ public sealed partial class InfeasibilityDiagnoser
     {
         foreach (var title in _scenario.Titles.Where(t => !t.Optional && t.Release == ReleaseMode.Staggered))
         {
-            var leadLast = Allowed(title, title.LeadRegion).DefaultIfEmpty().Max();
-            if (leadLast == default)
+            if (_spans.Of(title, title.LeadRegion) is not { } lead)
             {
                 continue;
             }
 
+            var leadLast = _spans.Calendar.Date(lead.Last);
             foreach (var region in title.Regions.Where(r => r != title.LeadRegion))
             {
-                var first = Allowed(title, region).DefaultIfEmpty().Min();
-                if (first != default && first > leadLast.PlusDays(title.StaggerMaxDays))
+                if (_spans.Of(title, region) is { } span && _spans.Calendar.Date(span.First) is var first && first > leadLast.PlusDays(title.StaggerMaxDays))
                 {
                     yield return new RuleConflict([HardRules.StaggerWindow, HardRules.Window], $"title {title.Id} is staggered within {title.StaggerMaxDays} days after its lead region {title.LeadRegion}, which must release by {Text(leadLast)}, but region {region} cannot release before {Text(first)}");
                 }
             }
         }
     }
-
-    /// <summary>The dates rules 2, 3 and 8 allow a title in a region, in order.</summary>
-    private IEnumerable<LocalDate> Allowed(Title title, string region)
-        => _scenario.ReleaseDatesOf(title, region).Where(d => !title.Pins.TryGetValue(region, out var pin) || pin == d);
 
     private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
 

@@ -1,6 +1,7 @@
 using Scheduler.Core.Generation;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
+using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Solver.Tests.Planning;
@@ -51,21 +52,40 @@ public class AlternativesTests
     }
 
     [Test]
-    public void Alternatives_Seeded_AreTheSameEachTime()
+    public void Alternatives_Seeded_SearchSeededAndCountedInWorkAndAreTheSameEachTime()
     {
         var scenario = Scenarios.LoadScenario(ScenarioGenerator.Generate(new GeneratorOptions(30, 4, 1, 2027, 1, Contention.High)));
         var request = new PlanRequest(scenario, new PlanScenario(scenario.Name, "sha", null), PlanEngine.CpSat, TimeSpan.FromSeconds(4), 1e-9, 1) { Seed = 11 };
-        var planner = new ReleasePlanner(TimeProvider.System);
-        var best = planner.Plan(request).VerifiedPlan!;
+        var best = new ReleasePlanner(TimeProvider.System).Plan(request).VerifiedPlan!;
+        var searches = new RecordingSearch();
+        var planner = new ReleasePlanner(TimeProvider.System, searches);
 
         var first = planner.Alternatives(request, best, new AlternativeOptions(2, 0.02, 2));
         var second = planner.Alternatives(request, best, new AlternativeOptions(2, 0.02, 2));
 
-        Assert.That(second.Alternatives.Select(Dates).ToList(), Is.EqualTo(first.Alternatives.Select(Dates).ToList()).And.Count.EqualTo(2));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(searches.Settings, Is.Not.Empty.And.All.Matches<SearchSettings>(s => s.Deterministic && s.Seed == 11), "each search seeded and limited in deterministic work");
+            Assert.That(second.Alternatives.Select(Dates).ToList(), Is.EqualTo(first.Alternatives.Select(Dates).ToList()).And.Count.EqualTo(2));
+        }
     }
 
     private static IEnumerable<string> Dates(PlanningOutcome outcome)
         => Assignment.FromPlan(outcome.VerifiedPlan!).Select(x => $"{x.TitleId} {x.Mode} {string.Join(",", x.Dates.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"))}");
+
+    /// <summary>CP-SAT, with the settings of every search it was asked for.</summary>
+    private sealed class RecordingSearch : IModelSearch
+    {
+        private readonly CpSatSearch _inner = new();
+
+        public List<SearchSettings> Settings { get; } = [];
+
+        public SearchResult Solve(ReleaseModel model, SearchSettings settings, ISearchObserver? observer = null, CancellationToken cancellationToken = default)
+        {
+            Settings.Add(settings);
+            return _inner.Solve(model, settings, observer, cancellationToken);
+        }
+    }
 
     private static int DifferingTitles(Plan a, Plan b)
     {
