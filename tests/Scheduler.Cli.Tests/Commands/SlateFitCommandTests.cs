@@ -64,6 +64,22 @@ public class SlateFitCommandTests
     }
 
     [Test]
+    public async Task ValidateDeepJson_VariantOverBudget_ListsEachScenarioWithItsProofs()
+    {
+        var slate = await DemoAsync(d => d["variants"]!.AsArray().Add(JsonNode.Parse("""{ "id": "over-budget", "changes": { "capacity": { "marketingBudgetPerWeek": 1 } } }""")));
+
+        var result = await CliRun.InProcessAsync("validate", slate, "--deep", "--json");
+
+        var deep = JsonNode.Parse(result.Output)!["deep"]!.AsArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Infeasible));
+            Assert.That(deep.Select(d => ((string?)d!["variant"], (bool)d["provenInfeasible"]!)), Is.EqualTo(new[] { ((string?)null, false), ("one-release-per-day", false), ("starfall-slips", false), ("over-budget", true) }));
+            Assert.That(deep[3]!["proofs"]!.AsArray().Select(p => ((string)p!["message"]!, string.Join(",", p["rules"]!.AsArray().Select(r => (string)r!)))), Is.EqualTo(new[] { (PinProof, "budget,pin"), (BudgetProof, "budget,window") }));
+        }
+    }
+
+    [Test]
     public async Task ValidateDeep_SlateThatFits_SaysNothingProvesOtherwiseWithoutClaimingAPlan()
     {
         var result = await CliRun.InProcessAsync("validate", "scenarios/demo.json", "--deep");
