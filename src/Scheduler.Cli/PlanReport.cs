@@ -36,10 +36,20 @@ internal static class PlanReport
         }
 
         console.Write(table);
-        var unscheduled = plan.Titles.Where(t => !t.Scheduled).Select(t => t.Id).ToList();
+        var leftOut = plan.LeftOut.Select(l => l.Title).ToHashSet(StringComparer.Ordinal);
+        var unscheduled = plan.Titles.Where(t => !t.Scheduled && !leftOut.Contains(t.Id)).Select(t => t.Id).ToList();
         if (unscheduled.Count > 0)
         {
             console.WriteLine($"Not scheduled (optional): {string.Join(", ", unscheduled)}");
+        }
+
+        if (plan.LeftOut.Length > 0)
+        {
+            console.WriteLine($"Left out ({plan.LeftOut.Length} titles that must release; the slate cannot hold them all):");
+            foreach (var title in plan.LeftOut)
+            {
+                console.WriteLine($"- {title.Title} ({title.Priority}): {title.Reason}");
+            }
         }
 
         var k = plan.Kpis;

@@ -15,10 +15,17 @@ public enum ExplanationProblem
 
     /// <summary>The plan does not release the title in the region.</summary>
     NotReleased,
+
+    /// <summary>The plan releases the title nowhere: <see cref="ExplanationAnswer.LeftOut"/> says what keeps it out.</summary>
+    LeftOut,
 }
 
 /// <summary>An explanation, or what keeps it from being given; <see cref="Region"/> is the region explained (or asked for).</summary>
-public sealed record ExplanationAnswer(DateExplanation? Explanation, ExplanationProblem Problem, string Title, string Region);
+public sealed record ExplanationAnswer(DateExplanation? Explanation, ExplanationProblem Problem, string Title, string Region)
+{
+    /// <summary>For a title the plan releases nowhere: the rule that keeps it out and what would have to give for it to fit.</summary>
+    public LeftOutTitle? LeftOut { get; init; }
+}
 
 /// <summary>Why a title releases on its date in a region of a plan, for <c>explain</c> and the API alike.</summary>
 public static class Explanations
@@ -35,6 +42,12 @@ public static class Explanations
         if (!scenario.TitlesById.TryGetValue(titleId, out var title))
         {
             return new ExplanationAnswer(null, ExplanationProblem.UnknownTitle, titleId, regionId ?? "");
+        }
+
+        if (!plan.Releases.Any(r => r.Title == titleId))
+        {
+            var leftOut = plan.LeftOut.FirstOrDefault(l => l.Title == titleId) ?? new LeftOutExplainer(scenario, plan).Explain(title);
+            return new ExplanationAnswer(null, ExplanationProblem.LeftOut, titleId, regionId ?? title.LeadRegion) { LeftOut = leftOut };
         }
 
         var region = regionId

@@ -46,6 +46,7 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
         SolverLog = SolverLog,
         CandidateLimit = CandidateLimit,
         Seed = Settings.Seed,
+        BestEffort = Settings.BestEffort ?? Input.Scenario.Solver.BestEffort,
     };
 
     /// <summary>

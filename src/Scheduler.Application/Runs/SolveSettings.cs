@@ -20,6 +20,9 @@ public sealed record SolveSettings(double? TimeLimitSeconds, double? RelativeGap
     /// <summary>Alternatives to look for beside the plan (<see cref="Solver.Planning.ReleasePlanner.Alternatives"/>), each stored as a run of its own; null for none.</summary>
     public Solver.Planning.AlternativeOptions? Alternatives { get; init; }
 
+    /// <summary>Plan the most valuable part of a slate that cannot be planned whole (<see cref="Solver.Planning.PlanRequest.BestEffort"/>); null takes the scenario's <c>solver.bestEffort</c>.</summary>
+    public bool? BestEffort { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The stored settings; <see cref="Default"/> for none.</summary>

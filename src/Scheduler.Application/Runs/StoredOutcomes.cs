@@ -30,6 +30,7 @@ public static class StoredOutcomes
             {
                 PlanStatuses.Optimal => PlanningStatus.Optimal,
                 PlanStatuses.Heuristic => PlanningStatus.Heuristic,
+                PlanStatuses.Partial => PlanningStatus.Partial,
                 _ => PlanningStatus.Feasible,
             };
             return new PlanningOutcome(status, plan, new PlanVerifier(new ValueModel(scenario)).Verify(plan), run.Messages, statistics);

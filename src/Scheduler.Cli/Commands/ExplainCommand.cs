@@ -46,6 +46,12 @@ internal static class ExplainCommand
                 case ExplanationProblem.UnknownTitle:
                     await context.Error.WriteLineAsync($"--title: the scenario has no title '{titleId}'.").ConfigureAwait(false);
                     return ExitCodes.InvalidInput;
+                case ExplanationProblem.LeftOut:
+                    var leftOut = answer.LeftOut!;
+                    await context.Output.WriteLineAsync(parse.GetValue(json)
+                        ? JsonSerializer.Serialize(leftOut, CliJson.Options)
+                        : $"{titleId} is not in this plan (priority {leftOut.Priority}): {leftOut.Reason}.").ConfigureAwait(false);
+                    return ExitCodes.Ok;
                 case ExplanationProblem.NotReleased:
                     await context.Error.WriteLineAsync($"The plan does not release '{titleId}' in '{answer.Region}'.").ConfigureAwait(false);
                     return ExitCodes.InvalidInput;

@@ -29,6 +29,10 @@ internal static class PlanCommand
         var within = new Option<double?>("--within") { Description = "How far below the best objective an alternative may be, as a fraction (default 0.005)." };
         var minDifference = new Option<int?>("--min-difference") { Description = "In how many titles (date or mode) alternatives differ from the best and from each other (default 3)." };
         var seed = new Option<int?>("--seed") { Description = "Make the run repeatable: with --threads 1, the same input gives the same plan; limits count work, not wall time." };
+        var bestEffort = new Option<bool>("--best-effort")
+        {
+            Description = "When the slate cannot be planned whole, plan the most valuable part of it (titles by priority, then value) and list the titles left out (default: the scenario's solver.bestEffort).",
+        };
         var engine = new Option<string>("--engine") { Description = "cp-sat (the optimizer, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => EngineNames.CpSat };
         engine.AcceptOnlyFromAmong(EngineNames.CpSat, EngineNames.Greedy);
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
@@ -46,7 +50,7 @@ internal static class PlanCommand
         };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, seed, alternatives, within, minDifference, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
+            file, variant, timeLimit, gap, threads, seed, bestEffort, alternatives, within, minDifference, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
         };
         command.Validators.Add(result =>
         {
@@ -125,6 +129,7 @@ internal static class PlanCommand
             var settings = new SolveSettings(parse.GetValue(timeLimit), parse.GetValue(gap), parse.GetValue(threads))
             {
                 Seed = parse.GetValue(seed),
+                BestEffort = parse.GetValue(bestEffort) ? true : null,
                 Alternatives = parse.GetValue(alternatives) is { } count
                     ? new AlternativeOptions(count, parse.GetValue(within) ?? AlternativeOptions.DefaultWithin, parse.GetValue(minDifference) ?? AlternativeOptions.DefaultMinDifference)
                     : null,

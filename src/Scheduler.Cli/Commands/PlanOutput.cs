@@ -15,7 +15,15 @@ internal static class PlanOutput
     /// <summary>Prints the outcome and writes the plan files; returns the exit code.</summary>
     public static async Task<int> WriteAsync(CliContext context, ScenarioInput input, PlanningOutcome outcome, PlanOutputs outputs, CancellationToken cancellationToken)
     {
-        if (outcome.Plan is not null)
+        if (outcome.Status == PlanningStatus.Partial)
+        {
+            await context.Error.WriteLineAsync($"Scenario '{input.Info.Name}' cannot be planned whole; planned with best effort, leaving out {outcome.Plan!.LeftOut.Length} titles that must release:").ConfigureAwait(false);
+            foreach (var reason in outcome.Reasons)
+            {
+                await context.Error.WriteLineAsync($"- {reason}").ConfigureAwait(false);
+            }
+        }
+        else if (outcome.Plan is not null)
         {
             foreach (var note in outcome.Reasons)
             {

@@ -54,6 +54,9 @@ public static class ScenarioDefaults
     /// <summary><c>solver.relativeGap</c>.</summary>
     public const double RelativeGap = 0.001;
 
+    /// <summary>The solver's <c>bestEffort</c>: a slate that cannot be planned whole is refused, not planned in part.</summary>
+    public const bool BestEffort = false;
+
     /// <summary>A title's <c>kind</c>.</summary>
     public const TitleKind Kind = TitleKind.Other;
 
@@ -74,6 +77,9 @@ public static class ScenarioDefaults
 
     /// <summary>A title's <c>optional</c>.</summary>
     public const bool Optional = false;
+
+    /// <summary>A title's <c>priority</c>, weighed only when the slate is planned with best effort.</summary>
+    public const TitlePriority Priority = TitlePriority.Normal;
 
     /// <summary>A title's <c>drops</c>: one, a whole season at once.</summary>
     public const int Drops = 1;

@@ -59,15 +59,19 @@ public sealed class ReplanSettings
 /// <summary>Solver defaults that command-line options override.</summary>
 public sealed class SolverSettings
 {
-    public static readonly SolverSettings Default = new(ScenarioDefaults.TimeLimitSeconds, ScenarioDefaults.RelativeGap);
+    public static readonly SolverSettings Default = new(ScenarioDefaults.TimeLimitSeconds, ScenarioDefaults.RelativeGap, ScenarioDefaults.BestEffort);
 
-    public SolverSettings(double timeLimitSeconds, double relativeGap)
+    public SolverSettings(double timeLimitSeconds, double relativeGap, bool bestEffort = ScenarioDefaults.BestEffort)
     {
         TimeLimitSeconds = Preconditions.CheckPositive(timeLimitSeconds);
         RelativeGap = Preconditions.CheckFinite(relativeGap, 0);
+        BestEffort = bestEffort;
     }
 
     public double TimeLimitSeconds { get; }
 
     public double RelativeGap { get; }
+
+    /// <summary>When the slate cannot be planned whole, plan the most valuable part of it (docs/explanations.md, "Best effort").</summary>
+    public bool BestEffort { get; }
 }

@@ -44,6 +44,7 @@ public sealed class Title
         After = [.. Preconditions.CheckNotNull(spec.After)];
         MarketingCost = Preconditions.CheckFinite(spec.MarketingCost, 0);
         Optional = spec.Optional;
+        Priority = spec.Priority;
         Drops = Preconditions.CheckInRange(spec.Drops, MinDrops, MaxDrops);
         DropIntervalDays = Preconditions.CheckInRange(spec.DropIntervalDays, MinDropIntervalDays, MaxDropIntervalDays);
         AvailableUntil = Preconditions.CheckNotNull(spec.AvailableUntil);
@@ -97,6 +98,9 @@ public sealed class Title
     public double MarketingCost { get; }
 
     public bool Optional { get; }
+
+    /// <summary>What a best-effort plan places first when not every title fits.</summary>
+    public TitlePriority Priority { get; }
 
     /// <summary>How many times the title goes live in each region: 1 is a whole-season drop, more a weekly or batched release.</summary>
     public int Drops { get; }
@@ -160,6 +164,7 @@ public sealed class Title
         After = After,
         MarketingCost = MarketingCost,
         Optional = Optional,
+        Priority = Priority,
         Drops = Drops,
         DropIntervalDays = DropIntervalDays,
         AvailableUntil = AvailableUntil,
@@ -210,6 +215,8 @@ public sealed record TitleSpec
     public double MarketingCost { get; init; }
 
     public bool Optional { get; init; }
+
+    public TitlePriority Priority { get; init; } = ScenarioDefaults.Priority;
 
     public int Drops { get; init; } = ScenarioDefaults.Drops;
 

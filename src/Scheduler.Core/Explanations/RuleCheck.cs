@@ -23,6 +23,12 @@ public sealed class RuleCheck
     private readonly List<TitlePlan> _titles;
     private readonly Dictionary<(string Title, string Region), LocalDate> _dates;
 
+    // Indexes, so that asking about every date of a title (a title left out) stays cheap on large plans.
+    private readonly ILookup<(string Region, LocalDate Date), string> _byDay;
+    private readonly ILookup<string, ReleasePlan> _tentpolesByRegion;
+    private readonly ILookup<IsoWeek, TitlePlan> _spendersByWeek;
+    private readonly ILookup<string, Title> _sequelsOf;
+
     public RuleCheck(Scenario scenario, Plan plan)
     {
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
@@ -30,6 +36,12 @@ public sealed class RuleCheck
         _releases = [.. plan.Releases.Where(r => scenario.TitlesById.ContainsKey(r.Title))];
         _titles = [.. plan.Titles.Where(t => scenario.TitlesById.ContainsKey(t.Id))];
         _dates = _releases.ToDictionary(r => (r.Title, r.Region), r => r.Date);
+        _byDay = _releases.ToLookup(r => (r.Region, r.Date), r => r.Title);
+        _tentpolesByRegion = _releases.Where(r => scenario.TitlesById[r.Title].Tentpole).ToLookup(r => r.Region, StringComparer.Ordinal);
+        _spendersByWeek = _titles
+            .Where(t => t.Scheduled && t.LaunchDate is not null && scenario.TitlesById[t.Id].MarketingCost > 0)
+            .ToLookup(t => IsoWeek.Of(t.LaunchDate!.Value));
+        _sequelsOf = scenario.Titles.SelectMany(t => t.After.Select(a => (a.TitleId, Sequel: t))).ToLookup(x => x.TitleId, x => x.Sequel, StringComparer.Ordinal);
     }
 
     /// <summary>Every rule that keeps <paramref name="title"/> off <paramref name="date"/>, given the rest of the plan.</summary>
@@ -99,11 +111,14 @@ public sealed class RuleCheck
         if (launches && title.MarketingCost > 0 && _scenario.Capacity.MarketingBudgetPerWeek is { } budget)
         {
             var week = IsoWeek.Of(date);
-            var spenders = _titles.Where(t => t.Scheduled && t.Id != title.Id && t.LaunchDate is { } l && IsoWeek.Of(l) == week && _scenario.TitlesById[t.Id].MarketingCost > 0).ToList();
+            var spenders = _spendersByWeek[week].Where(t => t.Id != title.Id).ToList();
             var spend = spenders.Sum(t => _scenario.TitlesById[t.Id].MarketingCost);
             if (spend + title.MarketingCost > budget + 1e-9)
             {
-                reasons.Add(new RuledOut(HardRules.MarketingBudget, string.Create(CultureInfo.InvariantCulture, $"marketing budget of week {week}: {string.Join(", ", spenders.Select(t => t.Id))} already spend {spend} of {budget}")) { Titles = [.. spenders.Select(t => t.Id)] });
+                var sentence = spenders.Count == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"marketing budget of week {week}: {budget:0.###}, less than its own cost of {title.MarketingCost:0.###}")
+                    : string.Create(CultureInfo.InvariantCulture, $"marketing budget of week {week}: {string.Join(", ", spenders.Select(t => t.Id))} already spend {spend:0.###} of {budget:0.###}");
+                reasons.Add(new RuledOut(HardRules.MarketingBudget, sentence) { Titles = [.. spenders.Select(t => t.Id)] });
             }
         }
 
@@ -146,7 +161,7 @@ public sealed class RuleCheck
 
     private void TentpoleRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
     {
-        var tentpoles = _releases.Where(r => r.Region == region && r.Title != title.Id && _scenario.TitlesById[r.Title].Tentpole).ToList();
+        var tentpoles = _tentpolesByRegion[region].Where(r => r.Title != title.Id).ToList();
         var sameDay = tentpoles.Where(r => r.Date == date).Select(r => r.Title).ToList();
         if (sameDay.Count >= _scenario.Capacity.TentpolesPerDay)
         {
@@ -174,7 +189,7 @@ public sealed class RuleCheck
             }
         }
 
-        foreach (var sequel in _scenario.Titles.Where(t => t.After.Any(a => a.TitleId == title.Id)))
+        foreach (var sequel in _sequelsOf[title.Id].Distinct())
         {
             var gap = sequel.After.First(a => a.TitleId == title.Id);
             if (_dates.TryGetValue((sequel.Id, region), out var after) && Period.DaysBetween(date, after) < _scenario.PremiereGapDays(gap))
@@ -211,7 +226,7 @@ public sealed class RuleCheck
     }
 
     private List<string> Others(string region, LocalDate date, string except)
-        => [.. _releases.Where(r => r.Region == region && r.Date == date && r.Title != except).Select(r => r.Title)];
+        => [.. _byDay[(region, date)].Where(t => t != except)];
 
     private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
 }

@@ -114,6 +114,8 @@ internal sealed class TitleDto
 
     public bool? Optional { get; set; }
 
+    public string? Priority { get; set; }
+
     public int? Drops { get; set; }
 
     public int? DropIntervalDays { get; set; }
@@ -193,6 +195,8 @@ internal sealed class SolverDto
     public double? TimeLimitSeconds { get; set; }
 
     public double? RelativeGap { get; set; }
+
+    public bool? BestEffort { get; set; }
 }
 
 internal sealed class VariantDto

@@ -76,7 +76,10 @@ internal static class ScenarioReader
                 dto.Capacity?.MarketingBudgetPerWeek),
             Objective = new ObjectiveWeights(dto.Objective?.GenreClashCost ?? ScenarioDefaults.GenreClashCost, dto.Objective?.MoveCost ?? ScenarioDefaults.MoveCost),
             Replan = new ReplanSettings(dto.Replan?.FreezeDays ?? ScenarioDefaults.FreezeDays),
-            Solver = new SolverSettings(dto.Solver?.TimeLimitSeconds ?? ScenarioDefaults.TimeLimitSeconds, dto.Solver?.RelativeGap ?? ScenarioDefaults.RelativeGap),
+            Solver = new SolverSettings(
+                dto.Solver?.TimeLimitSeconds ?? ScenarioDefaults.TimeLimitSeconds,
+                dto.Solver?.RelativeGap ?? ScenarioDefaults.RelativeGap,
+                dto.Solver?.BestEffort ?? ScenarioDefaults.BestEffort),
             Variants = variants,
         });
     }

@@ -102,6 +102,7 @@ internal sealed class TitleReader
             After = [.. after.Select(a => new SequelGap(a.Title!, a.MinGapDays))],
             MarketingCost = dto.MarketingCost ?? ScenarioDefaults.MarketingCost,
             Optional = dto.Optional ?? ScenarioDefaults.Optional,
+            Priority = FieldParser.Choice(dto.Priority, ScenarioDefaults.Priority),
             Drops = dto.Drops ?? ScenarioDefaults.Drops,
             DropIntervalDays = dto.DropIntervalDays ?? ScenarioDefaults.DropIntervalDays,
             AvailableUntil = availableUntil,

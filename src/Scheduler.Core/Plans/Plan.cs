@@ -60,7 +60,19 @@ public sealed record Plan(
 {
     /// <summary>How the plan was computed (an extra field of the plan file); null when unknown.</summary>
     public PlanDiagnostics? Diagnostics { get; init; }
+
+    /// <summary>
+    /// A partial plan's titles that must release but were left out, each with the rule that keeps it
+    /// out (an extra field of the plan file); empty for every other plan.
+    /// </summary>
+    public ImmutableArray<LeftOutTitle> LeftOut { get; init; } = [];
 }
+
+/// <summary>
+/// A title a best-effort plan left out: its priority, the rule (<see cref="Rules.HardRule.ShortName"/>)
+/// that keeps it out of the most dates, and what would have to give for it to fit.
+/// </summary>
+public sealed record LeftOutTitle(string Title, string Priority, string Rule, string Reason);
 
 /// <summary>Sizes and timings of the run that made a plan, for benchmarks and support.</summary>
 public sealed record PlanDiagnostics(int Candidates, long NonZeros, double BuildSeconds, double SolveSeconds, double? GreedyObjective)
@@ -104,4 +116,7 @@ public static class PlanStatuses
     public const string Infeasible = "infeasible";
     public const string NoSolution = "no-solution";
     public const string Heuristic = "heuristic";
+
+    /// <summary>A best-effort plan that leaves out titles that must release, because the slate cannot hold them all.</summary>
+    public const string Partial = "partial";
 }

@@ -13,7 +13,12 @@ public sealed record PlanDocument(
     PlanKpis Kpis,
     IReadOnlyList<PlanDocumentTitle> Titles,
     IReadOnlyList<PlanDocumentRelease> Releases,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanDiagnostics? Diagnostics);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PlanDiagnostics? Diagnostics)
+{
+    /// <summary>A partial plan's titles left out, each with the rule that keeps it out; absent from every other plan.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<LeftOutTitle>? LeftOut { get; init; }
+}
 
 /// <summary>The scenario (and variant) the plan was made for, and the SHA-256 of its file.</summary>
 public sealed record PlanDocumentScenario(string Name, string Sha256, string? Variant);

@@ -24,7 +24,10 @@ public static class PlanJson
             [.. plan.Releases.Select(r => new PlanDocumentRelease(
                 r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value,
                 r.Drops.IsEmpty ? null : [.. r.Drops.Select(d => new PlanDocumentDrop(d.Index, Date(d.Date), InstantPattern.General.Format(d.PublishAt)))]))],
-            plan.Diagnostics);
+            plan.Diagnostics)
+        {
+            LeftOut = plan.LeftOut.IsEmpty ? null : plan.LeftOut,
+        };
         return JsonSerializer.Serialize(file, Options) + "\n";
     }
 
@@ -80,6 +83,7 @@ public static class PlanJson
             })])
         {
             Diagnostics = file.Diagnostics,
+            LeftOut = [.. file.LeftOut ?? []],
         };
     }
 

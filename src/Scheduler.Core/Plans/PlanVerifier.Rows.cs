@@ -80,4 +80,37 @@ public sealed partial class PlanVerifier
         var region = string.CompareOrdinal(first.Region, second.Region);
         return region != 0 ? region < 0 : string.CompareOrdinal(first.Title, second.Title) <= 0;
     }
+
+    // Only a partial plan lists titles left out, each once, each a title of the scenario that is not optional.
+    private HashSet<string> LeftOutTitles(Plan plan, ViolationList violations)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        var partial = plan.Solver.Status == PlanStatuses.Partial;
+        foreach (var entry in plan.LeftOut)
+        {
+            if (!partial)
+            {
+                violations.Misreport($"leftOut: '{entry.Title}' is listed as left out, but only a partial plan leaves titles out (status {plan.Solver.Status})", [entry.Title]);
+            }
+            else if (!_scenario.TitlesById.TryGetValue(entry.Title, out var title))
+            {
+                violations.Misreport($"leftOut lists unknown title '{entry.Title}'", [entry.Title]);
+            }
+            else if (title.Optional)
+            {
+                violations.Misreport($"leftOut lists '{entry.Title}', which is optional and needs no reason to be left out", [entry.Title]);
+            }
+            else if (!result.Add(entry.Title))
+            {
+                violations.Misreport($"leftOut lists '{entry.Title}' twice", [entry.Title]);
+            }
+        }
+
+        if (partial && result.Count == 0)
+        {
+            violations.Misreport("the plan is partial but lists no title left out");
+        }
+
+        return partial ? result : [];
+    }
 }

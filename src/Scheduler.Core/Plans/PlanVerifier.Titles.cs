@@ -9,7 +9,8 @@ namespace Scheduler.Core.Plans;
 public sealed partial class PlanVerifier
 {
     // Rule 1: every title that is not optional is released once in each of its regions; an optional one in all or none.
-    private static void CheckCoverage(Title title, Dictionary<string, LocalDate> dates, TitlePlan? row, ViolationList violations)
+    // A partial plan may leave out a title that is not optional when it lists it as left out.
+    private static void CheckCoverage(Title title, Dictionary<string, LocalDate> dates, TitlePlan? row, bool listedLeftOut, ViolationList violations)
     {
         foreach (var region in dates.Keys.Where(r => !title.IsReleasedIn(r)))
         {
@@ -17,7 +18,11 @@ public sealed partial class PlanVerifier
         }
 
         var missing = title.Regions.Where(r => !dates.ContainsKey(r)).ToList();
-        if (dates.Count == 0 && !title.Optional)
+        if (listedLeftOut && dates.Count > 0)
+        {
+            violations.Misreport($"leftOut: '{title.Id}' is listed as left out but is released", [title.Id]);
+        }
+        else if (dates.Count == 0 && !title.Optional && !listedLeftOut)
         {
             violations.Break(HardRules.OncePerRegion, $"title '{title.Id}' is not optional but is not released", [title.Id]);
         }

@@ -35,12 +35,13 @@ public sealed partial class PlanVerifier
         var violations = new ViolationList();
         var releases = IndexReleases(plan, violations);
         var titleRows = IndexTitles(plan, violations);
+        var leftOut = LeftOutTitles(plan, violations);
 
         foreach (var title in _scenario.Titles)
         {
             var dates = releases.GetValueOrDefault(title.Id) ?? [];
             var row = titleRows.GetValueOrDefault(title.Id);
-            CheckCoverage(title, dates, row, violations);
+            CheckCoverage(title, dates, row, leftOut.Contains(title.Id), violations);
             if (dates.Count == 0)
             {
                 continue;

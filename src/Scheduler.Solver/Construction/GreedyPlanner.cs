@@ -93,12 +93,13 @@ internal sealed class GreedyPlanner
     private IEnumerable<TitleCandidates> Order(ConstructionOrder order)
     {
         var spacing = _candidates.Scenario.Capacity.TentpoleSpacingDays > 0;
-        var titles = _candidates.Titles.Where(t => t.CanBeScheduled);
+        // Under best effort the titles that matter most come first (all rewards are 0 otherwise).
+        var titles = _candidates.Titles.Where(t => t.CanBeScheduled).OrderByDescending(t => t.Reward);
         var sorted = order switch
         {
-            ConstructionOrder.Demand => titles.OrderByDescending(t => t.Title.Pins.Count > 0).ThenByDescending(t => t.Title.Demand),
-            ConstructionOrder.Deadline => titles.OrderByDescending(t => t.Title.Pins.Count > 0).ThenBy(Deadline).ThenBy(Options),
-            _ => titles.OrderByDescending(t => t.Title.Pins.Count > 0).ThenByDescending(t => spacing && t.Title.Tentpole).ThenBy(Options).ThenBy(Deadline),
+            ConstructionOrder.Demand => titles.ThenByDescending(t => t.Title.Pins.Count > 0).ThenByDescending(t => t.Title.Demand),
+            ConstructionOrder.Deadline => titles.ThenByDescending(t => t.Title.Pins.Count > 0).ThenBy(Deadline).ThenBy(Options),
+            _ => titles.ThenByDescending(t => t.Title.Pins.Count > 0).ThenByDescending(t => spacing && t.Title.Tentpole).ThenBy(Options).ThenBy(Deadline),
         };
         return Sequenced(sorted.ThenBy(t => t.Index).ToList());
     }

@@ -31,7 +31,24 @@ internal sealed class TitleCandidates
 
     public Dictionary<string, double[]> StaggeredValues { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// What placing the title at all adds to each of its values: its priority's weight when a slate
+    /// is planned with best effort (<see cref="Planning.PriorityRewards"/>), else 0.
+    /// </summary>
+    public double Reward { get; private set; }
+
     public bool CanBeGlobal => GlobalDays.Length > 0;
+
+    /// <summary>Adds <paramref name="reward"/> to every launch option: each global date, and each lead-region date of a staggered release.</summary>
+    public void AddReward(double reward)
+    {
+        Reward += reward;
+        GlobalValues = [.. GlobalValues.Select(v => v + reward)];
+        if (StaggeredValues.TryGetValue(Title.LeadRegion, out var lead))
+        {
+            StaggeredValues[Title.LeadRegion] = [.. lead.Select(v => v + reward)];
+        }
+    }
 
     public bool CanBeStaggered => StaggeredDays.Count > 0 && StaggeredDays.Values.All(d => d.Length > 0);
 
@@ -46,12 +63,14 @@ internal sealed class TitleCandidates
             [.. GlobalDays.Where(keepGlobal)],
             StaggeredDays.ToDictionary(kv => kv.Key, kv => kv.Value.Where(d => keepStaggered(kv.Key, d)).ToArray(), StringComparer.Ordinal));
         copy.CopyValuesFrom(this);
+        copy.Reward = Reward;
         return copy;
     }
 
     /// <summary>Takes the values of this title's remaining days from <paramref name="original"/>, which has every one of them.</summary>
     public void CopyValuesFrom(TitleCandidates original)
     {
+        Reward = original.Reward;
         GlobalValues = [.. GlobalDays.Select(d => original.GlobalValues[Array.BinarySearch(original.GlobalDays, d)])];
         foreach (var (region, days) in StaggeredDays)
         {

@@ -48,4 +48,10 @@ public sealed record PlanRequest(
     /// bound, also when the limit ends the search. Null: the fixed default seeds and wall-clock limits.
     /// </summary>
     public int? Seed { get; init; }
+
+    /// <summary>
+    /// When the slate cannot be planned whole, plan the most valuable part of it, the titles of the
+    /// highest priority first (<see cref="PlanningStatus.Partial"/>; docs/explanations.md, "Best effort").
+    /// </summary>
+    public bool BestEffort { get; init; }
 }

@@ -14,6 +14,13 @@ public enum PlanningStatus
     /// <summary>A plan from the greedy engine, with no bound.</summary>
     Heuristic,
 
+    /// <summary>
+    /// Best effort: the slate cannot be planned whole (or no whole plan was found), and the plan
+    /// holds the most valuable part of it; the titles left out are listed with the rule that keeps
+    /// each out (<see cref="Core.Plans.Plan.LeftOut"/>). No bound is claimed.
+    /// </summary>
+    Partial,
+
     /// <summary>No plan can keep every hard rule.</summary>
     Infeasible,
 
@@ -73,6 +80,7 @@ public static class PlanningStatusExtensions
         PlanningStatus.Optimal => PlanStatuses.Optimal,
         PlanningStatus.Feasible => PlanStatuses.Feasible,
         PlanningStatus.Heuristic => PlanStatuses.Heuristic,
+        PlanningStatus.Partial => PlanStatuses.Partial,
         PlanningStatus.Infeasible => PlanStatuses.Infeasible,
         _ => PlanStatuses.NoSolution,
     };

@@ -28,6 +28,12 @@ internal sealed class ProgressTrace : ISearchObserver
         _progress = progress;
     }
 
+    /// <summary>
+    /// Set while a best-effort search runs: its objective carries the priorities' weights, which are
+    /// not a plan's objective, so improvements are not reported (the phases still are).
+    /// </summary>
+    public bool Weighted { get; set; }
+
     public IReadOnlyList<ProgressPoint> Points
     {
         get
@@ -62,6 +68,11 @@ internal sealed class ProgressTrace : ISearchObserver
     /// <summary>A plan's objective or a bound, kept when better than what is known.</summary>
     public void Improved(double? incumbent, double? bound)
     {
+        if (Weighted)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             var better = false;

@@ -126,12 +126,25 @@ public sealed partial class ReleasePlanner
 
         if (DoesNotFit(run, estimate, cancellationToken) is { } proven)
         {
-            return proven;
+            return request.BestEffort ? BestEffort(run, proven.Reasons, cancellationToken) : proven;
         }
 
         run.Trace.Phase("finding candidate dates");
         var values = new ValueModel(request.Scenario);
-        var candidates = CandidateSet.Build(values);
+        var outcome = Search(run, values, CandidateSet.Build(values), cancellationToken);
+        return request.BestEffort && outcome.Status is PlanningStatus.Infeasible or PlanningStatus.NoSolution
+            ? BestEffort(Begin(new Run(request, started, run.Trace)), outcome.Reasons, cancellationToken)
+            : outcome;
+    }
+
+    /// <summary>
+    /// From candidate dates to a verified plan: a construction, then CP-SAT on the whole model or a
+    /// large-neighbourhood search, then <see cref="Finish"/>. <paramref name="values"/> are the
+    /// scenario's own; under best effort the candidates carry the priorities' rewards.
+    /// </summary>
+    private PlanningOutcome Search(Run run, ValueModel values, CandidateSet candidates, CancellationToken cancellationToken)
+    {
+        var request = run.Request;
         var unplaceable = candidates.Unplaceable.Select(t => t.Id).ToList();
         if (unplaceable.Count > 0)
         {
@@ -177,7 +190,7 @@ public sealed partial class ReleasePlanner
         }
 
         run.Search = "large neighbourhoods";
-        best = StayClose(run, candidates, newState, best, null, cancellationToken);
+        best = StayClose(run, candidates, newState, Fill(run, candidates, best), null, cancellationToken);
         var statistics = Statistics(run, candidates, null, _time.GetElapsedTime(run.Started), greedyObjective);
         return Finish(run, values, best.Assignments(), NeighbourhoodEngineName, bound, statistics, null);
     }
@@ -231,7 +244,7 @@ public sealed partial class ReleasePlanner
                 statistics);
         }
 
-        best = StayClose(run, candidates, newState, best, model, cancellationToken);
+        best = StayClose(run, candidates, newState, Fill(run, candidates, best), model, cancellationToken);
         return Finish(run, values, best.Assignments(), engine, Math.Min(result.Bound ?? double.PositiveInfinity, bound), statistics, model);
     }
 
@@ -319,32 +332,6 @@ public sealed partial class ReleasePlanner
             : Finish(run, values, best.State.Assignments(), GreedyEngineName, null, statistics, null);
     }
 
-    /// <summary>
-    /// Writes the assignments down as a plan with its solver line and diagnostics, and verifies it.
-    /// The status follows from the proven bound: optimal only within <see cref="ProvenGap"/>.
-    /// </summary>
-    private PlanningOutcome Finish(
-        Run run, ValueModel values, IReadOnlyList<Assignment> assignments, string engine, double? bound, PlanningStatistics statistics, ReleaseModel? model)
-    {
-        var request = run.Request;
-        var plan = PlanFactory.Create(
-            values,
-            request.Info,
-            assignments,
-            kpis =>
-            {
-                var (provenBound, gap, status) = Proof(kpis.Objective, bound);
-                return new PlanSolver(
-                    engine, status.ToPlanStatus(), kpis.Objective, provenBound, gap,
-                    _time.GetElapsedTime(run.Started).TotalSeconds, model?.VariableCount ?? 0, model?.ConstraintCount ?? 0);
-            },
-            Now(),
-            request.Replan);
-        run.Trace.Improved(plan.Kpis.Objective, null);
-        plan = plan with { Diagnostics = Diagnostics(run, statistics) };
-        return new PlanningOutcome(StatusOf(plan.Solver.Gap), plan, new PlanVerifier(values).Verify(plan, request.Replan), [], statistics);
-    }
-
     private static PlanDiagnostics Diagnostics(Run run, PlanningStatistics statistics) => new(
         statistics.Candidates, statistics.NonZeros, statistics.BuildTime.TotalSeconds, statistics.SolveTime.TotalSeconds, statistics.GreedyObjective)
     {
@@ -363,7 +350,14 @@ public sealed partial class ReleasePlanner
     /// <summary>One planning run: its request, clock, progress and what it found on the way.</summary>
     private sealed class Run(PlanRequest request, long started, ProgressTrace trace)
     {
-        public PlanRequest Request { get; } = request;
+        /// <summary>What is planned; a best-effort search plans it with no gap to stop at (<see cref="BestEffort"/>).</summary>
+        public PlanRequest Request { get; set; } = request;
+
+        /// <summary>Under best effort, the priorities' rewards the candidates carry; else null.</summary>
+        public PriorityRewards? Rewards { get; set; }
+
+        /// <summary>Under best effort, why the slate was not planned whole: the proofs, or what the first search ended with.</summary>
+        public IReadOnlyList<string> WhyPartial { get; set; } = [];
 
         public long Started { get; } = started;
 

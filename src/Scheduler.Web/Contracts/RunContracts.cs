@@ -13,12 +13,14 @@ namespace Scheduler.Web.Contracts;
 /// <param name="TimeLimitSeconds">Seconds the solver may search, up to an hour; null or absent for the scenario's own limit.</param>
 /// <param name="Seed">Makes the run repeatable: solved with one thread, seeded, its limit counted in work rather than wall time; null or absent for none.</param>
 /// <param name="Alternatives">Near-equal plans to look for once the plan is found, each stored as a run naming this one; a whole number K is <c>{"count": K}</c>; null or absent for none.</param>
+/// <param name="BestEffort">When the slate cannot be planned whole, plan the most valuable part of it (status <c>partial</c>, the titles left out listed in the plan's <c>leftOut</c>); null or absent for the scenario's <c>solver.bestEffort</c>.</param>
 public sealed record RunRequest(
     long ScenarioId,
     string? Variant = null,
     [property: Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null,
     [property: Range(0, int.MaxValue)] int? Seed = null,
-    RunAlternativesRequest? Alternatives = null);
+    RunAlternativesRequest? Alternatives = null,
+    bool? BestEffort = null);
 
 /// <summary>What alternatives to look for beside a run's plan, as <c>plan --alternatives</c> takes them (docs/plan-format.md, "Alternatives").</summary>
 /// <param name="Count">How many, at most.</param>

@@ -68,6 +68,24 @@ internal static class RequestFields
         return null;
     }
 
+    /// <summary><c>bestEffort</c>: optional (null: the scenario's <c>solver.bestEffort</c>), true or false.</summary>
+    public static bool? BestEffort(JsonElement body, List<FieldError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!body.TryGetProperty("bestEffort", out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (element.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return element.GetBoolean();
+        }
+
+        errors.Add(new FieldError("$.bestEffort", "must be true or false"));
+        return null;
+    }
+
     /// <summary>
     /// Every field of the body that the request does not know, as an error at its path: a typo is
     /// refused, not ignored (<c>$.timelimitseconds: unknown field; did you mean timeLimitSeconds?</c>).

@@ -91,7 +91,7 @@ internal static class RunEndpoints
         }
 
         var errors = new List<FieldError>();
-        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds", "seed", "alternatives");
+        RequestFields.Unknown(body, errors, "scenarioId", "variant", "timeLimitSeconds", "seed", "alternatives", "bestEffort");
         var scenarioId = RequestFields.ScenarioId(body, errors);
 
         string? variant = null;
@@ -107,6 +107,7 @@ internal static class RunEndpoints
         var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
         var seed = RequestFields.Seed(body, errors);
         var alternatives = AlternativesField.Read(body, errors);
+        var bestEffort = RequestFields.BestEffort(body, errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid($"The run cannot be planned: {errors[0]}", errors);
@@ -114,7 +115,7 @@ internal static class RunEndpoints
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var answer = await RunRequests.QueueAsync(
-            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed, Alternatives = alternatives }, Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
+            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed, Alternatives = alternatives, BestEffort = bestEffort }, Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
         if (answer.RunId is { } id)
         {
             return Results.Json(new RunQueued(id), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
@@ -278,6 +279,7 @@ internal static class RunEndpoints
         {
             ExplanationProblem.UnknownTitle => Problems.Invalid("?title", $"the scenario has no title '{title}'"),
             ExplanationProblem.NotReleased => Problems.Invalid("?region", $"the plan does not release '{title}' in '{answer.Region}'"),
+            ExplanationProblem.LeftOut => Problems.Conflict($"Run {id}'s plan leaves '{title}' out ({answer.LeftOut!.Rule}): {answer.LeftOut.Reason}."),
             _ => Results.Json(ExplanationJson.Of(answer.Explanation!), ReportJson.Options),
         };
     }

@@ -29,7 +29,7 @@ public partial class ScenarioDefaultsTests
         };
         var objective = new JsonObject { ["genreClashCost"] = ScenarioDefaults.GenreClashCost, ["moveCost"] = ScenarioDefaults.MoveCost };
         var replan = new JsonObject { ["freezeDays"] = ScenarioDefaults.FreezeDays };
-        var solver = new JsonObject { ["timeLimitSeconds"] = ScenarioDefaults.TimeLimitSeconds, ["relativeGap"] = ScenarioDefaults.RelativeGap };
+        var solver = new JsonObject { ["timeLimitSeconds"] = ScenarioDefaults.TimeLimitSeconds, ["relativeGap"] = ScenarioDefaults.RelativeGap, ["bestEffort"] = ScenarioDefaults.BestEffort };
         string Word<T>(T value) => value!.ToString()!.ToLower(CultureInfo.InvariantCulture);
 
         yield return ("/properties/description", "Top level", "description", ScenarioDefaults.Description);
@@ -43,6 +43,7 @@ public partial class ScenarioDefaultsTests
         yield return ("/properties/solver", "Top level", "solver", solver);
         yield return ("/properties/solver/properties/timeLimitSeconds", "Solver", "timeLimitSeconds", ScenarioDefaults.TimeLimitSeconds);
         yield return ("/properties/solver/properties/relativeGap", "Solver", "relativeGap", ScenarioDefaults.RelativeGap);
+        yield return ("/properties/solver/properties/bestEffort", "Solver", "bestEffort", ScenarioDefaults.BestEffort);
         yield return ("/definitions/region/properties/releaseTime", "Regions", "releaseTime", Time(ScenarioDefaults.RegionReleaseTime));
         yield return ("/definitions/title/properties/kind", "Titles", "kind", Word(ScenarioDefaults.Kind));
         yield return ("/definitions/title/properties/release", "Titles", "release", Word(ScenarioDefaults.Release));
@@ -51,6 +52,7 @@ public partial class ScenarioDefaultsTests
         yield return ("/definitions/title/properties/delayCostPerWeek", "Titles", "delayCostPerWeek", ScenarioDefaults.DelayCostPerWeek);
         yield return ("/definitions/title/properties/marketingCost", "Titles", "marketingCost", ScenarioDefaults.MarketingCost);
         yield return ("/definitions/title/properties/optional", "Titles", "optional", ScenarioDefaults.Optional);
+        yield return ("/definitions/title/properties/priority", "Titles", "priority", Word(ScenarioDefaults.Priority));
         yield return ("/definitions/title/properties/drops", "Titles", "drops", ScenarioDefaults.Drops);
         yield return ("/definitions/title/properties/dropIntervalDays", "Titles", "dropIntervalDays", ScenarioDefaults.DropIntervalDays);
         yield return ("/definitions/capacity", "", "", capacity);
@@ -115,10 +117,10 @@ public partial class ScenarioDefaultsTests
             Assert.That((scenario.Capacity.PerDay, scenario.Capacity.TentpolesPerDay, scenario.Capacity.TentpoleSpacingDays), Is.EqualTo((ScenarioDefaults.PerDay, ScenarioDefaults.TentpolesPerDay, ScenarioDefaults.TentpoleSpacingDays)));
             Assert.That((scenario.Objective.GenreClashCost, scenario.Objective.MoveCost), Is.EqualTo((ScenarioDefaults.GenreClashCost, ScenarioDefaults.MoveCost)));
             Assert.That(scenario.Replan.FreezeDays, Is.EqualTo(ScenarioDefaults.FreezeDays));
-            Assert.That((scenario.Solver.TimeLimitSeconds, scenario.Solver.RelativeGap), Is.EqualTo((ScenarioDefaults.TimeLimitSeconds, ScenarioDefaults.RelativeGap)));
+            Assert.That((scenario.Solver.TimeLimitSeconds, scenario.Solver.RelativeGap, scenario.Solver.BestEffort), Is.EqualTo((ScenarioDefaults.TimeLimitSeconds, ScenarioDefaults.RelativeGap, ScenarioDefaults.BestEffort)));
             Assert.That((title.Kind, title.Release, title.StaggerMaxDays, title.Tentpole), Is.EqualTo((ScenarioDefaults.Kind, ScenarioDefaults.Release, ScenarioDefaults.StaggerMaxDays, ScenarioDefaults.Tentpole)));
             Assert.That((title.DelayCostPerWeek, title.MarketingCost, title.Optional), Is.EqualTo((ScenarioDefaults.DelayCostPerWeek, ScenarioDefaults.MarketingCost, ScenarioDefaults.Optional)));
-            Assert.That((title.Drops, title.DropIntervalDays), Is.EqualTo((ScenarioDefaults.Drops, ScenarioDefaults.DropIntervalDays)));
+            Assert.That((title.Drops, title.DropIntervalDays, title.Priority), Is.EqualTo((ScenarioDefaults.Drops, ScenarioDefaults.DropIntervalDays, ScenarioDefaults.Priority)));
         }
     }
 

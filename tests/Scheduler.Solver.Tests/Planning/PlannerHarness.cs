@@ -36,7 +36,7 @@ internal static class PlannerHarness
         return title;
     }
 
-    public static PlanningOutcome Plan(JsonObject scenario, PlanEngine engine = PlanEngine.CpSat, int threads = 1, double relativeGap = 1e-9)
+    public static PlanningOutcome Plan(JsonObject scenario, PlanEngine engine = PlanEngine.CpSat, int threads = 1, double relativeGap = 1e-9, bool bestEffort = false)
     {
         var document = Scenarios.Load(scenario);
         var request = new PlanRequest(
@@ -45,7 +45,10 @@ internal static class PlannerHarness
             engine,
             TimeSpan.FromSeconds(20),
             relativeGap,
-            threads);
+            threads)
+        {
+            BestEffort = bestEffort,
+        };
         var outcome = new ReleasePlanner(TimeProvider.System).Plan(request);
         if (outcome.Verification is { IsValid: false } verification)
         {

@@ -145,7 +145,7 @@ public sealed class RunRequestTests : OneHostTests
                 Is.EqualTo(Api.Invalid(
                     "The run cannot be planned: $.timelimitseconds: unknown field; did you mean timeLimitSeconds?",
                     ("$.timelimitseconds", "unknown field; did you mean timeLimitSeconds?"),
-                    ("$.priority", "unknown field; the fields are scenarioId, variant, timeLimitSeconds, seed, alternatives"))));
+                    ("$.priority", "unknown field; the fields are scenarioId, variant, timeLimitSeconds, seed, alternatives, bestEffort"))));
         }
     }
 
@@ -226,5 +226,43 @@ public sealed class RunRequestTests : OneHostTests
                 run.GetProperty("messages").EnumerateArray().Select(m => m.GetString()),
                 Has.Some.EqualTo("7 titles (starfall-protocol, ember-road, harbor-lights-s2, little-lanterns, glasshouse-part-1, glasshouse-part-2 and kitchen-wars) must launch between weeks 2027-W09 and 2027-W22 and carry 22 of marketing cost; those 14 weeks allow 14 (1 a week)"));
         }
+    }
+
+    [Test]
+    public async Task Run_SlateThatCannotFitWithBestEffort_EndsDoneAsPartialListingTheTitlesLeftOut()
+    {
+        var demo = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!.AsObject();
+        demo["capacity"]!["marketingBudgetPerWeek"] = 1;
+        demo["name"] = "Demo over budget, best effort";
+        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"best-effort-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, demo.ToJsonString());
+        var scenarioId = await Api.SubmitAsync(Caller, path);
+        File.Delete(path);
+
+        using var response = await PostRunAsync(Caller, $$"""{ "scenarioId": {{scenarioId}}, "timeLimitSeconds": 30, "bestEffort": true }""");
+        var id = (await response.JsonAsync()).GetProperty("id").GetInt64();
+        var run = await Api.WaitForRunAsync(Caller, id, TimeSpan.FromSeconds(90));
+        using var explained = await Caller.GetAsync(new Uri($"/api/runs/{id}/explain?title=starfall-protocol", UriKind.Relative));
+        var problem = await explained.JsonAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((run.GetProperty("state").GetString(), run.GetProperty("status").GetString()), Is.EqualTo(("done", "partial")));
+            Assert.That(
+                run.GetProperty("plan").GetProperty("leftOut").EnumerateArray().Select(l => l.GetProperty("title").GetString()),
+                Is.EqualTo(new[] { "ember-road", "glasshouse-part-1", "glasshouse-part-2", "harbor-lights-s2", "little-lanterns", "starfall-protocol" }));
+            Assert.That(explained.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(
+                $"Run {id}'s plan leaves 'starfall-protocol' out (budget): the marketing spend of an ISO week within its budget keeps it off 13 of its 13 possible dates "
+                + "(2027-03-05 to 2027-05-28); nearest to fitting, 2027-03-05: marketing budget of week 2027-W09: 1, less than its own cost of 6."));
+        }
+    }
+
+    [Test]
+    public async Task Run_BestEffortNotABoolean_IsRefusedAtItsPath()
+    {
+        using var response = await PostRunAsync(Caller, $$"""{ "scenarioId": {{_demo}}, "bestEffort": "yes" }""");
+
+        Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Invalid("The run cannot be planned: $.bestEffort: must be true or false", ("$.bestEffort", "must be true or false"))));
     }
 }
