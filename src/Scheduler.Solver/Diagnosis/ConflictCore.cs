@@ -17,9 +17,10 @@ namespace Scheduler.Solver.Diagnosis;
 /// </summary>
 internal sealed class ConflictCore
 {
+    /// <summary>The longest a conflict is looked for and shrunk, unless a shorter limit is given.</summary>
+    public static readonly TimeSpan TotalTime = TimeSpan.FromSeconds(20);
+
     private const int TitlesNamed = 6;
-    private static readonly TimeSpan TotalTime = TimeSpan.FromSeconds(20);
-    private static readonly TimeSpan FirstCoreTime = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan ShrinkStepTime = TimeSpan.FromSeconds(2);
 
     private readonly IModelSearch _search;
@@ -31,13 +32,17 @@ internal sealed class ConflictCore
         _time = time;
     }
 
-    public IReadOnlyList<RuleConflict> Explain(Scenario scenario, CancellationToken cancellationToken)
+    /// <param name="scenario">The slate, or a part of it (a conflict of a part is one of the whole).</param>
+    /// <param name="limit">The longest to look and shrink (<see cref="TotalTime"/> by default); the first half at most goes to finding a conflict.</param>
+    /// <param name="cancellationToken">Stops at once.</param>
+    public IReadOnlyList<RuleConflict> Explain(Scenario scenario, TimeSpan? limit, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
+        var total = limit ?? TotalTime;
         var candidates = CandidateSet.ForExplanation(new ValueModel(scenario));
         var model = new ReleaseModelBuilder(candidates, new ModelOptions { Assumptions = true }).Build();
         var rules = model.Rules.ToDictionary(r => r.Assumption);
-        var first = _search.Solve(model, Settings(FirstCoreTime, [.. rules.Keys]), cancellationToken: cancellationToken);
+        var first = _search.Solve(model, Settings(total / 2, [.. rules.Keys]), cancellationToken: cancellationToken);
         if (first.Status != SearchStatus.Infeasible || first.Core.Count == 0)
         {
             return [];
@@ -46,7 +51,7 @@ internal sealed class ConflictCore
         var core = first.Core.ToList();
         foreach (var literal in first.Core)
         {
-            var left = TotalTime - _time.GetElapsedTime(started);
+            var left = total - _time.GetElapsedTime(started);
             if (left <= TimeSpan.Zero || core.Count == 1)
             {
                 break;

@@ -1,4 +1,6 @@
+using Scheduler.Solver.Construction;
 using Scheduler.Solver.Diagnosis;
+using Scheduler.Solver.Model;
 
 namespace Scheduler.Solver.Planning;
 
@@ -30,7 +32,34 @@ public sealed partial class ReleasePlanner
             return [.. conflicts.Select(c => c.Message)];
         }
 
-        var core = new ConflictCore(_search, _time).Explain(scenario, cancellationToken);
+        var core = new ConflictCore(_search, _time).Explain(scenario, null, cancellationToken);
         return core.Count > 0 ? [.. core.Select(c => c.Message)] : [.. fallback];
+    }
+
+    /// <summary>
+    /// When the construction could not place every title: a conflict among the titles it left
+    /// unplaced and those they compete with (<see cref="ConflictNeighbourhood"/>), looked for in at
+    /// most a quarter of the time left and <see cref="ConflictCore.TotalTime"/>. A conflict found is
+    /// one of the whole slate; none found proves nothing, and the search goes on.
+    /// </summary>
+    private PlanningOutcome? ConflictAmongUnplaced(Run run, CandidateSet candidates, SlateState? partial, CancellationToken cancellationToken)
+    {
+        if (partial is null || run.Rewards is not null)
+        {
+            return null;
+        }
+
+        var unplaced = candidates.Titles.Where(t => !t.Title.Optional && t.CanBeScheduled && partial[t.Index] is null).ToList();
+        if (ConflictNeighbourhood.Of(candidates, unplaced) is not { } neighbourhood)
+        {
+            return null;
+        }
+
+        run.Trace.Phase("looking for a conflict among the titles not placed");
+        var limit = Remaining(run) * 0.25;
+        var core = new ConflictCore(run.Searcher, run.Clock).Explain(neighbourhood, limit < ConflictCore.TotalTime ? limit : ConflictCore.TotalTime, cancellationToken);
+        return core.Count == 0
+            ? null
+            : new PlanningOutcome(PlanningStatus.Infeasible, null, null, [.. core.Select(c => c.Message)], Statistics(run, candidates, null, TimeSpan.Zero, null));
     }
 }

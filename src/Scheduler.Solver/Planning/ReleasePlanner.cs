@@ -175,6 +175,11 @@ public sealed partial class ReleasePlanner
             return Finish(run, values, start.Assignments(), BoundedGreedyEngineName, relaxationBound, Statistics(run, candidates, null, TimeSpan.Zero, greedyObjective), null);
         }
 
+        if (start is null && ConflictAmongUnplaced(run, candidates, construction.Partial, cancellationToken) is { } proven)
+        {
+            return proven;
+        }
+
         if (start is null || candidates.CandidateCount <= WholeModelCandidates)
         {
             run.Search = "whole model";
