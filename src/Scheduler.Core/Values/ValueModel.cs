@@ -13,9 +13,18 @@ public sealed class ValueModel
 {
     private readonly Scenario _scenario;
 
+    // By region: the events that can apply there, in the scenario's order (so that the product of
+    // their cuts is taken in the same order as over all events). Most events of a world slate are
+    // one country's holidays; without this every value would meet every event.
+    private readonly Dictionary<string, CompetingEvent[]> _eventsByRegion;
+
     public ValueModel(Scenario scenario)
     {
         _scenario = Preconditions.CheckNotNull(scenario);
+        _eventsByRegion = scenario.Regions.ToDictionary(
+            r => r.Id,
+            r => scenario.Events.Where(e => e.Regions.IsEmpty || e.Regions.Contains(r.Id)).ToArray(),
+            StringComparer.Ordinal);
     }
 
     public Scenario Scenario => _scenario;
@@ -155,7 +164,7 @@ public sealed class ValueModel
     private IEnumerable<EventCut> EventCuts(Title title, string regionId, LocalDate date)
     {
         var window = _scenario.LaunchWindowDays;
-        foreach (var competing in _scenario.Events)
+        foreach (var competing in _eventsByRegion.TryGetValue(regionId, out var events) ? events : [.. _scenario.Events])
         {
             if (!competing.AppliesTo(title, regionId))
             {

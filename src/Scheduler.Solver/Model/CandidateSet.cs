@@ -231,17 +231,27 @@ internal sealed class CandidateSet
         return index < sortedDays.Length && sortedDays[index] <= to;
     }
 
+    // Each (title, region, date) value is computed once, for the global dates and the staggered ones alike.
     private void ComputeValues()
     {
         foreach (var candidates in Titles)
         {
             var title = candidates.Title;
-            candidates.GlobalValues = [.. candidates.GlobalDays.Select(d => title.Regions.Sum(r => Values.Value(title, r, Calendar.Date(d))))];
+            var (first, last) = candidates.Span();
+            var tables = title.Regions.ToDictionary(r => r, _ => Enumerable.Repeat(double.NaN, last - first + 1).ToArray(), StringComparer.Ordinal);
+            double ValueOf(string region, int day)
+            {
+                var table = tables[region];
+                var known = table[day - first];
+                return double.IsNaN(known) ? table[day - first] = Values.Value(title, region, Calendar.Date(day)) : known;
+            }
+
+            candidates.GlobalValues = [.. candidates.GlobalDays.Select(d => title.Regions.Sum(r => ValueOf(r, d)))];
             if (candidates.CanBeStaggered)
             {
                 foreach (var (region, days) in candidates.StaggeredDays)
                 {
-                    candidates.StaggeredValues[region] = [.. days.Select(d => Values.Value(title, region, Calendar.Date(d)))];
+                    candidates.StaggeredValues[region] = [.. days.Select(d => ValueOf(region, d))];
                 }
             }
         }
