@@ -26,8 +26,8 @@ public sealed record ComparisonJob(ScenarioInput Base, IReadOnlyList<VariantInpu
     /// <summary>Who asked, as the audit log names actors.</summary>
     public string? RequestedBy { get; init; }
 
-    /// <summary>The most candidates a scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+    /// <summary>The most candidates a scenario may imply (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).</summary>
+    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
 
     /// <summary>True when the one variant is another scenario file (<see cref="OfFile"/>), not one of the base document's.</summary>
     public bool OtherFile { get; init; }

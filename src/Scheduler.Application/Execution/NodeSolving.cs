@@ -7,7 +7,7 @@ namespace Scheduler.Application.Execution;
 /// <param name="Node">This node among those sharing the database.</param>
 /// <param name="Slots">Solves at once (0: a cluster node that solves nothing).</param>
 /// <param name="ProgressInterval">How often a running solve's progress is written to the database.</param>
-/// <param name="CandidateLimit">The most candidates a scenario may imply (<see cref="Solver.Planning.CandidateEstimate.Limit"/> but in tests).</param>
+/// <param name="CandidateLimit">The most candidates a scenario may imply (<see cref="Solver.Planning.CandidateEstimate.DefaultLimit"/> but in tests).</param>
 public sealed record NodeSolving(ServeNode Node, int Slots, TimeSpan ProgressInterval, long CandidateLimit)
 {
     /// <summary>How each run is solved: with the node's cores divided among its slots, unless the run asks for a number.</summary>

@@ -48,9 +48,9 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
 
     /// <summary>
     /// The most candidates a scenario planned on this node may imply: above it a request is refused
-    /// before anything is queued (<see cref="CandidateEstimate.Limit"/> but in tests).
+    /// before anything is queued (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).
     /// </summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
 
     /// <summary>The rolling window of publication triggers (<c>--trigger-window</c>, <c>--refill-every</c>).</summary>
     public TriggerWindowOptions Triggers { get; init; } = new();

@@ -22,8 +22,8 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     /// <summary>Who asked, as the audit log names actors (<c>cli:USER</c>, <c>token:NAME</c>).</summary>
     public string? RequestedBy { get; init; }
 
-    /// <summary>The most candidates the scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+    /// <summary>The most candidates the scenario may imply (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).</summary>
+    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
 
     /// <summary>The time limit asked for, else the scenario's own.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(Settings.TimeLimitSeconds ?? Input.Scenario.Solver.TimeLimitSeconds);

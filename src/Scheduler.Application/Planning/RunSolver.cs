@@ -13,7 +13,7 @@ namespace Scheduler.Application.Planning;
 /// <summary>How a node solves the runs it takes.</summary>
 /// <param name="ProgressInterval">How often the progress is written to the database.</param>
 /// <param name="Threads">Solver threads of a run that does not ask for a number.</param>
-/// <param name="CandidateLimit">The most candidates a run's scenario may imply (<see cref="CandidateEstimate.Limit"/> but in tests).</param>
+/// <param name="CandidateLimit">The most candidates a run's scenario may imply (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).</param>
 /// <param name="Node">The name of the node that solves, as its log lines say it.</param>
 public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long CandidateLimit, string Node);
 

@@ -47,8 +47,8 @@ public sealed class ReplanService : IDisposable
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>The most candidates a replan's scenario may imply (<see cref="PlanRequest.CandidateLimit"/>); <see cref="CandidateEstimate.Limit"/> but in tests.</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+    /// <summary>The most candidates a replan's scenario may imply (<see cref="PlanRequest.CandidateLimit"/>); <see cref="CandidateEstimate.DefaultLimit"/> but in tests.</summary>
+    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
 
     public async Task<ReplanReport> RunAsync(RunTrigger trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken = default)
     {

@@ -27,6 +27,7 @@ internal static class CompareCommand
         var gap = new Option<double?>("--gap") { Description = "Relative gap for each solve (default: the scenario's)." };
         var threads = new Option<int?>("--threads") { Description = "Solver threads per solve (default: cores divided among parallel solves)." };
         var seed = new Option<int?>("--seed") { Description = "Make every solve repeatable: with --threads 1, the same input gives the same comparison; limits count work, not wall time." };
+        var maxMemory = MemorySize.Option();
         var parallel = new Option<int?>("--parallel") { Description = "Variants solved at once (default: all cores)." };
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON." };
         var outDir = new Option<string?>("--out") { Description = "Write each plan file into this folder." };
@@ -41,7 +42,7 @@ internal static class CompareCommand
         var progress = new Option<bool>("--progress") { Description = "With --on-cluster: print each running solve's progress to standard error every second." };
         var command = new Command("compare", "Compare what-if variants with their base, side by side.")
         {
-            files, variants, timeLimit, gap, threads, seed, parallel, json, outDir, database, noSave, independent, report, onCluster, progress,
+            files, variants, timeLimit, gap, threads, seed, maxMemory, parallel, json, outDir, database, noSave, independent, report, onCluster, progress,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -84,6 +85,7 @@ internal static class CompareCommand
                 Anchored = !parse.GetValue(independent),
                 Parallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 RequestedBy = Database.Actor,
+                CandidateLimit = MemorySize.CandidateLimit(parse.GetValue(maxMemory)),
             };
 
             ComparisonResult result;

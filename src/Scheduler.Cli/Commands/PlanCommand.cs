@@ -13,7 +13,7 @@ namespace Scheduler.Cli.Commands;
 /// <summary>
 /// <c>scheduler plan FILE</c>: the best plan it can prove, verified before anything is written.
 /// Exit 0 with a plan, 2 for invalid input (a scenario that implies more candidates than
-/// <see cref="CandidateEstimate.Limit"/> among it), 3 when infeasible, 4 without a plan in time, 1 when
+/// <see cref="CandidateEstimate.DefaultLimit"/> among it), 3 when infeasible, 4 without a plan in time, 1 when
 /// the plan fails verification (nothing is written then), 130 when interrupted.
 /// </summary>
 internal static class PlanCommand
@@ -33,6 +33,7 @@ internal static class PlanCommand
         {
             Description = "When the slate cannot be planned whole, plan the most valuable part of it (titles by priority, then value) and list the titles left out (default: the scenario's solver.bestEffort).",
         };
+        var maxMemory = MemorySize.Option();
         var engine = new Option<string>("--engine") { Description = "cp-sat (the optimizer, with a proven bound) or greedy (the baseline).", DefaultValueFactory = _ => EngineNames.CpSat };
         engine.AcceptOnlyFromAmong(EngineNames.CpSat, EngineNames.Greedy);
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
@@ -50,7 +51,7 @@ internal static class PlanCommand
         };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, seed, bestEffort, alternatives, within, minDifference, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
+            file, variant, timeLimit, gap, threads, seed, bestEffort, maxMemory, alternatives, within, minDifference, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
         };
         command.Validators.Add(result =>
         {
@@ -139,6 +140,7 @@ internal static class PlanCommand
                 Engine = parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 SolverLog = parse.GetValue(solverLog),
                 RequestedBy = Database.Actor,
+                CandidateLimit = MemorySize.CandidateLimit(parse.GetValue(maxMemory)),
             };
             var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report));
             await using var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time);

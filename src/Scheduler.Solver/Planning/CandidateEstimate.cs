@@ -6,21 +6,38 @@ namespace Scheduler.Solver.Planning;
 
 /// <summary>
 /// How many candidate releases (title, mode, region, date) a scenario implies, counted before
-/// anything is built, and the limit above which planning refuses it instead of running out of memory.
+/// anything is built, and the limit above which planning refuses it instead of running out of
+/// memory: what the memory this process may use holds (docs/scenario-format.md, "Size").
 /// </summary>
 public static class CandidateEstimate
 {
     /// <summary>
-    /// The most candidates a scenario may imply (bench/README.md, "Size limit"). Above
-    /// <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/> the whole model is never built and
-    /// memory grows with the candidates; the costliest slate measured, XL at high contention (1000
-    /// titles x 30 regions x 2 years), has 144,816 candidates and peaks at 567 MB, 4.0 KB per
-    /// candidate, process included (XL at low contention: 326,067 and 304 MB). 600,000 is about 4
-    /// times XL: 600,000 x 567 MB / 144,816 = 2,349 MB, which leaves 1.7 GB of 4 GB for slates that
-    /// need more per candidate. Below 120,000 the whole model (XL's: 2.65 GB for 144,816) stays
-    /// under 120,000 / 144,816 x 2.65 GB = 2.2 GB.
+    /// What a process holds beside the candidates: the runtime, OR-Tools, the scenario and the plan
+    /// (bench/README.md, "Size limit": S plans in 117 MB, the validation of a world slate in 96 MB).
     /// </summary>
-    public const int Limit = 600_000;
+    public const long ProcessBytes = 200L << 20;
+
+    /// <summary>
+    /// The memory a candidate costs on the path that does not build the whole model: 4.0 KB at
+    /// XL high contention (144,816 candidates, 567 MB), 4.7 KB on the world slate (129,456
+    /// candidates, 607 MB), process included (bench/README.md, "Size limit").
+    /// </summary>
+    public const long BytesPerCandidate = 5_000;
+
+    /// <summary>The most candidates <paramref name="memoryBytes"/> of memory holds: what is left beside the process, at <see cref="BytesPerCandidate"/>.</summary>
+    public static long LimitFor(long memoryBytes) => Math.Max(0, (memoryBytes - ProcessBytes) / BytesPerCandidate);
+
+    /// <summary>The memory a plan of <paramref name="candidates"/> candidates needs, at <see cref="BytesPerCandidate"/> beside the process.</summary>
+    public static long BytesNeeded(long candidates) => ProcessBytes + (candidates * BytesPerCandidate);
+
+    /// <summary>
+    /// What this process may use: the GC's view of the memory available to it, which honours
+    /// <c>DOTNET_GCHeapHardLimit</c> and a container's limit, else the machine's memory.
+    /// </summary>
+    public static long AvailableBytes() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+    /// <summary>The most candidates a scenario may imply here, by default: what <see cref="AvailableBytes"/> holds.</summary>
+    public static long DefaultLimit => LimitFor(AvailableBytes());
 
     /// <summary>
     /// The candidates <c>CandidateSet</c> starts from: per title, the dates valid in all its regions
@@ -89,8 +106,8 @@ public static class CandidateEstimate
     /// </summary>
     /// <param name="scenario">The scenario (or variant) to plan.</param>
     /// <param name="name">How to name it: the scenario's name, and the variant's when there is one.</param>
-    /// <param name="limit">The limit; <see cref="Limit"/> but in tests.</param>
-    public static string? Refusal(Scenario scenario, string name, long limit = Limit)
+    /// <param name="limit">The limit: <see cref="DefaultLimit"/>, or <see cref="LimitFor"/> the memory asked for.</param>
+    public static string? Refusal(Scenario scenario, string name, long limit)
     {
         var count = Count(scenario);
         return count > limit ? Message(name, count, limit) : null;
@@ -100,8 +117,16 @@ public static class CandidateEstimate
     public static string NameOf(string scenarioName, string? variant)
         => variant is null ? $"'{scenarioName}'" : $"'{scenarioName}' (variant '{variant}')";
 
-    /// <summary>The refusal of a scenario implying <paramref name="count"/> candidates.</summary>
+    /// <summary>The refusal of a scenario implying <paramref name="count"/> candidates, above <paramref name="limit"/>.</summary>
     public static string Message(string name, long count, long limit)
-        => string.Create(CultureInfo.InvariantCulture, $"Scenario {name} implies {count:N0} candidate releases (titles x regions x allowed dates); the limit is {limit:N0}, which keeps a solve under 4 GB. ")
+        => string.Create(
+               CultureInfo.InvariantCulture,
+               $"Scenario {name} implies {count:N0} candidate releases (titles x regions x allowed dates), which need about {Size(BytesNeeded(count))} of memory; the limit is {limit:N0}, what {Size(BytesNeeded(limit))} holds (--max-memory, else what this process may use). ")
            + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
+
+    /// <summary>A size in MB below 10 GB, in GB above.</summary>
+    public static string Size(long bytes)
+        => bytes < 10L << 30
+            ? string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1 << 20):N0} MB")
+            : string.Create(CultureInfo.InvariantCulture, $"{bytes / (double)(1L << 30):N1} GB");
 }

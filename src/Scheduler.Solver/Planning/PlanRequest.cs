@@ -37,9 +37,9 @@ public sealed record PlanRequest(
 
     /// <summary>
     /// The most candidates the scenario may imply (<see cref="CandidateEstimate.Count"/>); above it
-    /// planning ends at once with <see cref="PlanningStatus.TooLarge"/>. <see cref="CandidateEstimate.Limit"/> but in tests.
+    /// planning ends at once with <see cref="PlanningStatus.TooLarge"/>. <see cref="CandidateEstimate.DefaultLimit"/> but in tests.
     /// </summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
 
     /// <summary>
     /// A seed makes the run repeatable: every search is seeded with it and every limit is counted in

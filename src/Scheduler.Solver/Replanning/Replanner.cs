@@ -23,7 +23,7 @@ public sealed record ReplanRequest(
     public IReadOnlyList<PreviousDrop> PreviousDrops { get; init; } = [];
 
     /// <summary>The most candidates the constrained scenario may imply (<see cref="PlanRequest.CandidateLimit"/>).</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.Limit;
+    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
 }
 
 /// <summary>How a replan came out: the planning outcome, what moved, and what was withdrawn.</summary>

@@ -85,7 +85,7 @@ public class ReplanServiceTests
             Assert.That(report.Succeeded, Is.False);
             Assert.That(report.RunId, Is.Null);
             Assert.That(report.Outcome?.Outcome.Status, Is.EqualTo(PlanningStatus.TooLarge));
-            Assert.That(report.Lines.Single(), Does.Match(@"^Scenario 'Weekly test' implies \d+ candidate releases .*; the limit is 1, which keeps a solve under 4 GB\. .* Nothing was stored; the plan of record \(run \d+\) stays\.$"));
+            Assert.That(report.Lines.Single(), Does.Match(@"^Scenario 'Weekly test' implies \d+ candidate releases .*; the limit is 1, what 200 MB holds \(--max-memory, else what this process may use\)\. .* Nothing was stored; the plan of record \(run \d+\) stays\.$"));
             Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(record));
             Assert.That(await database.Runs.ListAsync(100), Has.Count.EqualTo(runs));
         }

@@ -39,7 +39,7 @@ public class CompareCommandTests
         var scenario = await PlanCommandTests.GenerateTooLargeAsync(_directory);
         var db = Path.Combine(_directory, "runs.db");
 
-        var result = await CliRun.InProcessAsync("compare", scenario, "scenarios/demo.json", "--db", db, "--out", Path.Combine(_directory, "plans"));
+        var result = await CliRun.InProcessAsync("compare", scenario, "scenarios/demo.json", "--max-memory", "2GB", "--db", db, "--out", Path.Combine(_directory, "plans"));
 
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(db), TimeProvider.System);
         using (Assert.EnterMultipleScope())

@@ -241,9 +241,9 @@ public class PlanCommandTests
         });
     }
 
-    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, above the limit of 600,000.</summary>
+    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, above the 387,553 that 2 GB holds.</summary>
     internal const string TooLargeMessage =
-        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates); the limit is 600,000, which keeps a solve under 4 GB. "
+        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates), which need about 3,545 MB of memory; the limit is 387,553, what 2,048 MB holds (--max-memory, else what this process may use). "
         + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
 
     internal static async Task<string> GenerateTooLargeAsync(string directory)
@@ -255,13 +255,25 @@ public class PlanCommandTests
     }
 
     [Test]
+    public async Task Plan_MaxMemoryNotASize_Exits2NamingTheOption()
+    {
+        var result = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--no-save", "--max-memory", "lots");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(result.Error, Does.Contain("--max-memory must be a size such as 4GB or 1536MB, not 'lots'."));
+        }
+    }
+
+    [Test]
     public async Task Plan_MoreCandidatesThanTheLimit_Exits2NamingTheSizeAndWritesAndStoresNothing()
     {
         var scenario = await GenerateTooLargeAsync(_directory);
         var db = Path.Combine(_directory, "runs.db");
 
         var result = await CliRun.InProcessAsync(
-            "plan", scenario, "--db", db, "--out", Path.Combine(_directory, "plan.json"), "--csv", Path.Combine(_directory, "plan.csv"), "--report", Path.Combine(_directory, "plan.html"));
+            "plan", scenario, "--max-memory", "2GB", "--db", db, "--out", Path.Combine(_directory, "plan.json"), "--csv", Path.Combine(_directory, "plan.csv"), "--report", Path.Combine(_directory, "plan.html"));
 
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(db), TimeProvider.System);
         using (Assert.EnterMultipleScope())

@@ -24,10 +24,11 @@ public class CandidateLimitTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(CandidateEstimate.Limit, Is.EqualTo(600_000));
-            Assert.That(new PlanRequest(Small(), new PlanScenario("s", "sha", null), PlanEngine.Greedy, TimeSpan.FromSeconds(1), 0, 1).CandidateLimit, Is.EqualTo(CandidateEstimate.Limit));
-            Assert.That(scenarioFormat, Does.Contain("600,000 candidate"));
-            Assert.That(bench, Does.Contain("600,000 candidates"));
+            Assert.That(CandidateEstimate.DefaultLimit, Is.EqualTo(CandidateEstimate.LimitFor(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)));
+            Assert.That(CandidateEstimate.LimitFor(24L << 30), Is.EqualTo(5_112_017), "24 GB less 200 MB, at 5,000 bytes a candidate");
+            Assert.That(new PlanRequest(Small(), new PlanScenario("s", "sha", null), PlanEngine.Greedy, TimeSpan.FromSeconds(1), 0, 1).CandidateLimit, Is.EqualTo(CandidateEstimate.DefaultLimit));
+            Assert.That(scenarioFormat, Does.Contain("**200 MB for the process and 5,000 bytes a candidate**"));
+            Assert.That(bench, Does.Contain("5,000 bytes a candidate"));
         }
     }
 
@@ -44,7 +45,7 @@ public class CandidateLimitTests
             Assert.That(outcome.Statistics.Candidates, Is.EqualTo(378));
             Assert.That(outcome.Reasons, Is.EqualTo(new[]
             {
-                $"Scenario '{Name}' implies 378 candidate releases (titles x regions x allowed dates); the limit is 377, which keeps a solve under 4 GB. "
+                $"Scenario '{Name}' implies 378 candidate releases (titles x regions x allowed dates), which need about 202 MB of memory; the limit is 377, what 202 MB holds (--max-memory, else what this process may use). "
                 + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).",
             }));
         }
@@ -61,13 +62,13 @@ public class CandidateLimitTests
     [Test]
     public void Message_LargeCounts_AreGroupedByThousands()
         => Assert.That(
-            CandidateEstimate.Message(CandidateEstimate.NameOf("X", "q3"), 812_400, CandidateEstimate.Limit),
-            Is.EqualTo("Scenario 'X' (variant 'q3') implies 812,400 candidate releases (titles x regions x allowed dates); the limit is 600,000, which keeps a solve under 4 GB. "
+            CandidateEstimate.Message(CandidateEstimate.NameOf("X", "q3"), 812_400, 600_000),
+            Is.EqualTo("Scenario 'X' (variant 'q3') implies 812,400 candidate releases (titles x regions x allowed dates), which need about 4,074 MB of memory; the limit is 600,000, what 3,061 MB holds (--max-memory, else what this process may use). "
                 + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter)."));
 
     [Test]
     public void Refusal_WithinTheDefaultLimit_IsNull()
-        => Assert.That(CandidateEstimate.Refusal(Small(), "'s'"), Is.Null);
+        => Assert.That(CandidateEstimate.Refusal(Small(), "'s'", CandidateEstimate.DefaultLimit), Is.Null);
 
     internal static string RepositoryRoot()
     {

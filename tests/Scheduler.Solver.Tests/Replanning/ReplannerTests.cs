@@ -50,7 +50,7 @@ public class ReplannerTests
             Assert.That(outcome.Outcome.Status, Is.EqualTo(PlanningStatus.TooLarge));
             Assert.That(outcome.Outcome.Plan, Is.Null);
             Assert.That(outcome.Moves, Is.Empty);
-            Assert.That(outcome.Outcome.Reasons.Single(), Does.StartWith("Scenario 'Rule test' implies ").And.Contain("; the limit is 5, which keeps a solve under 4 GB."));
+            Assert.That(outcome.Outcome.Reasons.Single(), Does.StartWith("Scenario 'Rule test' implies ").And.Contain("; the limit is 5, what 200 MB holds (--max-memory, else what this process may use)."));
         }
     }
 
