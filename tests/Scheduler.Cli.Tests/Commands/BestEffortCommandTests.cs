@@ -26,15 +26,11 @@ public class BestEffortCommandTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
-    private async Task<string> DemoAsync(Action<JsonObject> change)
+    private Task<string> DemoAsync(Action<JsonObject> change) => DemoSlates.WriteAsync(_directory, demo =>
     {
-        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios", "demo.json")))!.AsObject();
         demo["capacity"]!["marketingBudgetPerWeek"] = 1;
         change(demo);
-        var path = Path.Combine(_directory, "slate.json");
-        await File.WriteAllTextAsync(path, demo.ToJsonString());
-        return path;
-    }
+    });
 
     private static void AssertPartial(CliResult result, string planPath)
     {

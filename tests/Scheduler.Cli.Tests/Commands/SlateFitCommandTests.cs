@@ -23,14 +23,7 @@ public class SlateFitCommandTests
     [TearDown]
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
-    private async Task<string> DemoAsync(Action<JsonObject> change)
-    {
-        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios", "demo.json")))!.AsObject();
-        change(demo);
-        var path = Path.Combine(_directory, "slate.json");
-        await File.WriteAllTextAsync(path, demo.ToJsonString());
-        return path;
-    }
+    private Task<string> DemoAsync(Action<JsonObject> change) => DemoSlates.WriteAsync(_directory, change);
 
     [Test]
     public async Task Plan_LaunchesOverTheYearsBudget_ExitsThreeWithTheProofAndWritesNothing()

@@ -206,16 +206,23 @@ public sealed class RunRequestTests : OneHostTests
         }
     }
 
-    [Test]
-    public async Task Run_SlateThatCannotFit_EndsDoneAsInfeasibleWithTheProofAndNoPlan()
+    // The demo with a marketing budget of 1 a week, which its launches cannot keep.
+    private async Task<long> SubmitOverBudgetAsync(string name)
     {
         var demo = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!.AsObject();
         demo["capacity"]!["marketingBudgetPerWeek"] = 1;
-        demo["name"] = "Demo over budget";
+        demo["name"] = name;
         var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"over-budget-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(path, demo.ToJsonString());
         var scenarioId = await Api.SubmitAsync(Caller, path);
         File.Delete(path);
+        return scenarioId;
+    }
+
+    [Test]
+    public async Task Run_SlateThatCannotFit_EndsDoneAsInfeasibleWithTheProofAndNoPlan()
+    {
+        var scenarioId = await SubmitOverBudgetAsync("Demo over budget");
 
         var run = await Api.PlanAsync(Caller, scenarioId, 60);
 
@@ -231,13 +238,7 @@ public sealed class RunRequestTests : OneHostTests
     [Test]
     public async Task Run_SlateThatCannotFitWithBestEffort_EndsDoneAsPartialListingTheTitlesLeftOut()
     {
-        var demo = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!.AsObject();
-        demo["capacity"]!["marketingBudgetPerWeek"] = 1;
-        demo["name"] = "Demo over budget, best effort";
-        var path = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"best-effort-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, demo.ToJsonString());
-        var scenarioId = await Api.SubmitAsync(Caller, path);
-        File.Delete(path);
+        var scenarioId = await SubmitOverBudgetAsync("Demo over budget, best effort");
 
         using var response = await PostRunAsync(Caller, $$"""{ "scenarioId": {{scenarioId}}, "timeLimitSeconds": 30, "bestEffort": true }""");
         var id = (await response.JsonAsync()).GetProperty("id").GetInt64();
