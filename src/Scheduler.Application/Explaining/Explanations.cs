@@ -44,7 +44,7 @@ public static class Explanations
             return new ExplanationAnswer(null, ExplanationProblem.UnknownTitle, titleId, regionId ?? "");
         }
 
-        if (!plan.Releases.Any(r => r.Title == titleId))
+        if (!plan.Releases.Any(r => r.Title == titleId) && (!title.Optional || plan.LeftOut.Any(l => l.Title == titleId)))
         {
             var leftOut = plan.LeftOut.FirstOrDefault(l => l.Title == titleId) ?? new LeftOutExplainer(scenario, plan).Explain(title);
             return new ExplanationAnswer(null, ExplanationProblem.LeftOut, titleId, regionId ?? title.LeadRegion) { LeftOut = leftOut };

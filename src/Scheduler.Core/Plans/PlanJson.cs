@@ -83,7 +83,8 @@ public static class PlanJson
             })])
         {
             Diagnostics = file.Diagnostics,
-            LeftOut = [.. file.LeftOut ?? []],
+            LeftOut = [.. (file.LeftOut ?? []).Select((l, i) => new LeftOutTitle(
+                l?.Title ?? throw new FormatException($"leftOut[{i}] has no title."), l.Priority ?? "", l.Rule ?? "", l.Reason ?? ""))],
         };
     }
 

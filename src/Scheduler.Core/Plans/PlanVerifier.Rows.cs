@@ -111,6 +111,11 @@ public sealed partial class PlanVerifier
             violations.Misreport("the plan is partial but lists no title left out");
         }
 
+        if (partial && (plan.Solver.Bound is not null || plan.Solver.Gap is not null))
+        {
+            violations.Misreport("the plan is partial but claims a bound: a bound of a partial plan proves nothing of the whole slate");
+        }
+
         return partial ? result : [];
     }
 }

@@ -65,6 +65,11 @@ internal static class ConflictNeighbourhood
             Take(title);
         }
 
+        if (chosen.Count == 0)
+        {
+            return null;
+        }
+
         var scenario = candidates.Scenario;
         var titles = scenario.Titles
             .Where(t => chosen.Contains(t.Id))

@@ -24,11 +24,28 @@ public static class CandidateEstimate
     /// </summary>
     public const long BytesPerCandidate = 5_000;
 
-    /// <summary>The most candidates <paramref name="memoryBytes"/> of memory holds: what is left beside the process, at <see cref="BytesPerCandidate"/>.</summary>
-    public static long LimitFor(long memoryBytes) => Math.Max(0, (memoryBytes - ProcessBytes) / BytesPerCandidate);
+    /// <summary>
+    /// What the whole CP-SAT model adds a candidate, up to <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/>
+    /// where it is built: XL's took 2.65 GB for 144,816 candidates, 18.3 KB each (bench/README.md, "Size limit").
+    /// </summary>
+    public const long WholeModelBytesPerCandidate = 19_000;
 
-    /// <summary>The memory a plan of <paramref name="candidates"/> candidates needs, at <see cref="BytesPerCandidate"/> beside the process.</summary>
-    public static long BytesNeeded(long candidates) => ProcessBytes + (candidates * BytesPerCandidate);
+    /// <summary>
+    /// The most candidates <paramref name="memoryBytes"/> of memory holds. Above
+    /// <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/> a candidate costs
+    /// <see cref="BytesPerCandidate"/>; up to it the whole model is built as well. When memory cannot
+    /// hold the whole model at that size, the limit is what it holds with it (conservative: a larger
+    /// slate planned without the whole model might still fit).
+    /// </summary>
+    public static long LimitFor(long memoryBytes)
+        => memoryBytes >= BytesNeeded(ReleasePlanner.SearchThenWholeModelCandidates)
+            ? Math.Max(ReleasePlanner.SearchThenWholeModelCandidates, (memoryBytes - ProcessBytes) / BytesPerCandidate)
+            : Math.Max(0, (memoryBytes - ProcessBytes) / (BytesPerCandidate + WholeModelBytesPerCandidate));
+
+    /// <summary>The memory a plan of <paramref name="candidates"/> candidates needs: the process, each candidate, and the whole model where it is built.</summary>
+    public static long BytesNeeded(long candidates)
+        => ProcessBytes + (candidates * BytesPerCandidate)
+           + (candidates <= ReleasePlanner.SearchThenWholeModelCandidates ? candidates * WholeModelBytesPerCandidate : 0);
 
     /// <summary>
     /// What this process may use: the GC's view of the memory available to it, which honours

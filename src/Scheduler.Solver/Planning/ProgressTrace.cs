@@ -55,6 +55,18 @@ internal sealed class ProgressTrace : ISearchObserver
         Report();
     }
 
+    /// <summary>Forgets every objective and bound known (they were of another problem: the whole slate, before best effort) and enters <paramref name="phase"/>.</summary>
+    public void Restart(string phase)
+    {
+        lock (_gate)
+        {
+            (_incumbent, _bound) = (null, null);
+            _points.Clear();
+        }
+
+        Phase(phase);
+    }
+
     public void Phase(string phase)
     {
         lock (_gate)

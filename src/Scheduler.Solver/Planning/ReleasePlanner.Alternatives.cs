@@ -38,6 +38,11 @@ public sealed partial class ReleasePlanner
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(best);
         ArgumentNullException.ThrowIfNull(options);
+        if (best.Solver.Status == PlanStatuses.Partial)
+        {
+            return new AlternativesOutcome([], "alternatives are looked for among plans of the whole slate, and this plan is partial (best effort)");
+        }
+
         var values = new ValueModel(request.Scenario);
         var candidates = CandidateSet.Build(values);
         if (candidates.CandidateCount > SearchThenWholeModelCandidates)

@@ -20,6 +20,15 @@ public sealed partial class ReleasePlanner
     private const double ExplainingShare = 0.1;
 
     /// <summary>
+    /// The share of the time limit a best-effort search gets after a search of the whole slate
+    /// found no plan (or proved there is none): such a run takes at most 1.25 times its limit.
+    /// </summary>
+    private const double RetryShare = 0.25;
+
+    // A replan keeps what is announced and charges moves; it is never planned in part.
+    private static bool BestEffortAsked(PlanRequest request) => request.BestEffort && request.Replan is null;
+
+    /// <summary>
     /// Plans the slate with every title free to be left out, each title that must release weighted
     /// by its priority (<see cref="PriorityRewards"/>), with no gap to stop at: the search uses its
     /// time to place the most titles of each priority, then the most value.
@@ -30,7 +39,7 @@ public sealed partial class ReleasePlanner
     private PlanningOutcome BestEffort(Run run, IReadOnlyList<string> why, CancellationToken cancellationToken)
     {
         var request = run.Request;
-        run.Trace.Phase("planning the part of the slate that fits");
+        run.Trace.Restart("planning the part of the slate that fits");
         run.Trace.Weighted = true;
         var free = new ValueModel(EveryTitleOptional(request.Scenario));
         var candidates = CandidateSet.Build(free);
@@ -38,7 +47,9 @@ public sealed partial class ReleasePlanner
         rewards.ApplyTo(candidates);
         run.Rewards = rewards;
         run.WhyPartial = why;
-        run.Request = request with { RelativeGap = 0, TimeLimit = request.TimeLimit * (1 - ExplainingShare) };
+        // No reference plan to stay close to: its tolerance and bonus are shares of the weighted
+        // objective, which could outweigh a priority.
+        run.Request = request with { RelativeGap = 0, TimeLimit = request.TimeLimit * (1 - ExplainingShare), Reference = null };
         return Search(run, new ValueModel(request.Scenario), candidates, cancellationToken);
     }
 
@@ -117,6 +128,6 @@ public sealed partial class ReleasePlanner
 
         plan = plan with { Diagnostics = Diagnostics(run, statistics) };
         var outcome = partial ? PlanningStatus.Partial : StatusOf(plan.Solver.Gap);
-        return new PlanningOutcome(outcome, plan, new PlanVerifier(values).Verify(plan, request.Replan), run.WhyPartial, statistics);
+        return new PlanningOutcome(outcome, plan, new PlanVerifier(values).Verify(plan, request.Replan), partial ? run.WhyPartial : [], statistics);
     }
 }

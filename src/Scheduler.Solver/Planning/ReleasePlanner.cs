@@ -126,14 +126,14 @@ public sealed partial class ReleasePlanner
 
         if (DoesNotFit(run, estimate, cancellationToken) is { } proven)
         {
-            return request.BestEffort ? BestEffort(run, proven.Reasons, cancellationToken) : proven;
+            return BestEffortAsked(request) ? BestEffort(run, proven.Reasons, cancellationToken) : proven;
         }
 
         run.Trace.Phase("finding candidate dates");
         var values = new ValueModel(request.Scenario);
         var outcome = Search(run, values, CandidateSet.Build(values), cancellationToken);
-        return request.BestEffort && outcome.Status is PlanningStatus.Infeasible or PlanningStatus.NoSolution
-            ? BestEffort(Begin(new Run(request, started, run.Trace)), outcome.Reasons, cancellationToken)
+        return BestEffortAsked(request) && outcome.Status is PlanningStatus.Infeasible or PlanningStatus.NoSolution
+            ? BestEffort(Begin(new Run(request with { TimeLimit = request.TimeLimit * RetryShare }, started, run.Trace)), outcome.Reasons, cancellationToken)
             : outcome;
     }
 

@@ -241,9 +241,9 @@ public class PlanCommandTests
         });
     }
 
-    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, above the 387,553 that 2 GB holds.</summary>
+    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, above the 80,740 that 2 GB holds (with the whole model, which a slate of up to 120,000 candidates builds).</summary>
     internal const string TooLargeMessage =
-        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates), which need about 3,545 MB of memory; the limit is 387,553, what 2,048 MB holds (--max-memory, else what this process may use). "
+        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates), which need about 3,545 MB of memory; the limit is 80,740, what 2,048 MB holds (--max-memory, else what this process may use). "
         + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
 
     internal static async Task<string> GenerateTooLargeAsync(string directory)

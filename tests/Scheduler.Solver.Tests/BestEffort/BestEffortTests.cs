@@ -26,6 +26,7 @@ public class BestEffortTests
             Assert.That((plan.Solver.Bound, plan.Solver.Gap), Is.EqualTo(((double?)null, (double?)null)), "a partial plan claims no bound");
             Assert.That(plan.LeftOut, Has.Length.EqualTo(leftOut));
             Assert.That(outcome.Reasons, Is.Not.Empty, "why the slate is not planned whole");
+            Assert.That(plan.Diagnostics!.Progress!.Select(p => p.Bound), Has.All.Null, "no bound of the whole slate, nor a weighted one");
         }
 
         return plan!;
@@ -135,6 +136,7 @@ public class BestEffortTests
 
         var hidden = verifier.Verify(plan with { LeftOut = [] });
         var claimed = verifier.Verify(plan with { Solver = plan.Solver with { Status = PlanStatuses.Feasible } });
+        var bounded = verifier.Verify(plan with { Solver = plan.Solver with { Bound = plan.Solver.Objective, Gap = 0 } });
 
         using (Assert.EnterMultipleScope())
         {
@@ -148,6 +150,7 @@ public class BestEffortTests
                 "leftOut: 'b' is listed as left out, but only a partial plan leaves titles out (status feasible)",
                 "rule 1: title 'b' is not optional but is not released",
             }));
+            Assert.That(bounded.Violations.Select(v => v.ToString()), Is.EqualTo(new[] { "the plan is partial but claims a bound: a bound of a partial plan proves nothing of the whole slate" }));
         }
     }
 }

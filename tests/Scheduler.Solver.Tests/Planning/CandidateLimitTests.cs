@@ -45,7 +45,7 @@ public class CandidateLimitTests
             Assert.That(outcome.Statistics.Candidates, Is.EqualTo(378));
             Assert.That(outcome.Reasons, Is.EqualTo(new[]
             {
-                $"Scenario '{Name}' implies 378 candidate releases (titles x regions x allowed dates), which need about 202 MB of memory; the limit is 377, what 202 MB holds (--max-memory, else what this process may use). "
+                $"Scenario '{Name}' implies 378 candidate releases (titles x regions x allowed dates), which need about 209 MB of memory; the limit is 377, what 209 MB holds (--max-memory, else what this process may use). "
                 + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).",
             }));
         }

@@ -151,7 +151,7 @@ public class CompareEndpointsTests
 
         using var response = await planner.PostAsJsonAsync(new Uri("/api/compare", UriKind.Relative), new { scenarioId = demo, timeLimitSeconds = 1 });
 
-        const string message = "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates), which need about 202 MB of memory; the limit is 351, what 202 MB holds (--max-memory, else what this process may use). "
+        const string message = "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates), which need about 208 MB of memory; the limit is 351, what 208 MB holds (--max-memory, else what this process may use). "
             + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
         await using var database = await host.OpenAsync();
         using (Assert.EnterMultipleScope())

@@ -79,7 +79,7 @@ public sealed class RunRequestTests : OneHostTests
 
         using var response = await Api.StartAsync(planner, demo, 1);
 
-        const string message = "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates), which need about 202 MB of memory; the limit is 351, what 202 MB holds (--max-memory, else what this process may use). "
+        const string message = "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates), which need about 208 MB of memory; the limit is 351, what 208 MB holds (--max-memory, else what this process may use). "
             + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
         await using var database = await host.OpenAsync();
         using (Assert.EnterMultipleScope())
@@ -111,7 +111,7 @@ public sealed class RunRequestTests : OneHostTests
             Assert.That(run.GetProperty("plan").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(
                 run.GetProperty("messages").EnumerateArray().Select(m => m.GetString()),
-                Is.EqualTo(new[] { "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates), which need about 202 MB of memory; the limit is 351, what 202 MB holds (--max-memory, else what this process may use). Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter)." }));
+                Is.EqualTo(new[] { "Scenario 'Demo: spring 2027' implies 352 candidate releases (titles x regions x allowed dates), which need about 208 MB of memory; the limit is 351, what 208 MB holds (--max-memory, else what this process may use). Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter)." }));
         }
     }
 
