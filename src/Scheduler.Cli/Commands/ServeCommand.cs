@@ -54,9 +54,10 @@ internal static class ServeCommand
             Description = "How often the trigger window is filled again, once for the whole cluster, such as 1h; shorter than --trigger-window.",
             DefaultValueFactory = _ => "1h",
         };
+        var maxMemory = MemorySize.Option();
         var command = new Command("serve", "Publish the plan of record at its instants and replan nightly; runs until Ctrl-C or SIGTERM. Several nodes on one PostgreSQL database form a cluster that shares the solving.")
         {
-            database, sink, cron, zone, node, httpAddress, publicUrl, solveSlots, window, refill,
+            database, sink, cron, zone, node, httpAddress, publicUrl, solveSlots, window, refill, maxMemory,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -111,6 +112,7 @@ internal static class ServeCommand
             {
                 Triggers = triggers,
                 SolveSlots = parse.GetValue(solveSlots),
+                CandidateLimit = MemorySize.CandidateLimit(parse.GetValue(maxMemory), parse.GetValue(solveSlots)),
                 ReplanCron = cronText == "none" ? null : cronText,
                 ReplanZone = replanZone,
                 Node = nodeName is null ? ServeNode.OfThisProcess() : new ServeNode(nodeName),
