@@ -26,12 +26,11 @@ internal static partial class MemorySize
     }
 
     /// <summary>
-    /// The most candidates a scenario may imply under <c>--max-memory</c> (<paramref name="text"/>,
-    /// already validated), or in what this process may use, shared among <paramref name="solves"/>
-    /// solves that run at once.
+    /// The memory a plan may use: <c>--max-memory</c> (<paramref name="text"/>, already validated),
+    /// or what this process may use, shared among <paramref name="solves"/> solves that run at once.
     /// </summary>
-    public static long CandidateLimit(string? text, int solves = 1)
-        => CandidateEstimate.LimitFor((Parse(text) ?? CandidateEstimate.AvailableBytes()) / Math.Max(1, solves));
+    public static long MemoryLimit(string? text, int solves = 1)
+        => (Parse(text) ?? CandidateEstimate.AvailableBytes()) / Math.Max(1, solves);
 
     /// <summary>The bytes <paramref name="text"/> names, or null when it is not a size.</summary>
     public static long? Parse(string? text)

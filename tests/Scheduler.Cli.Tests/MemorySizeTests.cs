@@ -1,5 +1,4 @@
 using Scheduler.Cli.Tests.Support;
-using Scheduler.Solver.Planning;
 
 namespace Scheduler.Cli.Tests;
 
@@ -21,7 +20,7 @@ public class MemorySizeTests
 
     [Test]
     public void CandidateLimit_SeveralSolvesAtOnce_ShareTheMemory()
-        => Assert.That(MemorySize.CandidateLimit("8GB", 2), Is.EqualTo(CandidateEstimate.LimitFor(4L << 30)));
+        => Assert.That(MemorySize.MemoryLimit("8GB", 2), Is.EqualTo(4L << 30));
 
     [Test]
     public async Task Serve_MaxMemoryNotASize_Exits2NamingTheOption()

@@ -26,8 +26,16 @@ public sealed record ComparisonJob(ScenarioInput Base, IReadOnlyList<VariantInpu
     /// <summary>Who asked, as the audit log names actors.</summary>
     public string? RequestedBy { get; init; }
 
-    /// <summary>The most candidates a scenario may imply (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
+    /// <summary>
+    /// The memory the comparison may use (<see cref="CandidateEstimate.DefaultMemoryLimit"/> but in
+    /// tests): all of it for the base, which is planned first and alone, and a share of it for each
+    /// variant, as many of which are planned at once as <see cref="Parallelism"/> allows.
+    /// </summary>
+    public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
+
+    /// <summary>What the plan of <paramref name="input"/> may use of <see cref="MemoryLimit"/>.</summary>
+    public long MemoryLimitOf(ScenarioInput input)
+        => ReferenceEquals(input, Base) ? MemoryLimit : MemoryLimit / Math.Max(1, Math.Min(Parallelism, Variants.Count));
 
     /// <summary>True when the one variant is another scenario file (<see cref="OfFile"/>), not one of the base document's.</summary>
     public bool OtherFile { get; init; }
@@ -67,6 +75,6 @@ public sealed record ComparisonJob(ScenarioInput Base, IReadOnlyList<VariantInpu
     {
         Trigger = RunTrigger.Compare,
         RequestedBy = RequestedBy,
-        CandidateLimit = CandidateLimit,
+        MemoryLimit = MemoryLimitOf(input),
     };
 }

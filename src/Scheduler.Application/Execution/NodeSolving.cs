@@ -7,9 +7,9 @@ namespace Scheduler.Application.Execution;
 /// <param name="Node">This node among those sharing the database.</param>
 /// <param name="Slots">Solves at once (0: a cluster node that solves nothing).</param>
 /// <param name="ProgressInterval">How often a running solve's progress is written to the database.</param>
-/// <param name="CandidateLimit">The most candidates a scenario may imply (<see cref="Solver.Planning.CandidateEstimate.DefaultLimit"/> but in tests).</param>
-public sealed record NodeSolving(ServeNode Node, int Slots, TimeSpan ProgressInterval, long CandidateLimit)
+/// <param name="MemoryLimit">The memory a solve may use (<see cref="Solver.Planning.CandidateEstimate.DefaultMemoryLimit"/> but in tests).</param>
+public sealed record NodeSolving(ServeNode Node, int Slots, TimeSpan ProgressInterval, long MemoryLimit)
 {
     /// <summary>How each run is solved: with the node's cores divided among its slots, unless the run asks for a number.</summary>
-    public SolveOptions RunOptions => new(ProgressInterval, SolverThreads.Sharing(Slots), CandidateLimit, Node.Name);
+    public SolveOptions RunOptions => new(ProgressInterval, SolverThreads.Sharing(Slots), MemoryLimit, Node.Name);
 }

@@ -36,10 +36,10 @@ public static class RunRequests
     /// <param name="variantId">Its variant to plan, or null for the base.</param>
     /// <param name="settings">The solve settings asked for.</param>
     /// <param name="requestedBy">Who asked, as the audit log names actors.</param>
-    /// <param name="candidateLimit">The most candidates the scenario may imply.</param>
+    /// <param name="memoryLimit">The memory the run may use; a scenario whose candidates need more is refused.</param>
     /// <param name="cancellationToken">Stops the checks; once the run is stored, it gets its job whatever happens.</param>
     public static async Task<RunRequestAnswer> QueueAsync(
-        SchedulerDatabase database, IBackgroundSolves queue, long scenarioId, string? variantId, SolveSettings settings, string requestedBy, long candidateLimit, CancellationToken cancellationToken = default)
+        SchedulerDatabase database, IBackgroundSolves queue, long scenarioId, string? variantId, SolveSettings settings, string requestedBy, long memoryLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(queue);
@@ -53,7 +53,7 @@ public static class RunRequests
         try
         {
             var input = await StoredScenarios.LoadAsync(database, scenarioId, variantId, cancellationToken: cancellationToken).ConfigureAwait(false);
-            job = new PlanJob(input, settings) { Trigger = RunTrigger.Api, RequestedBy = requestedBy, CandidateLimit = candidateLimit };
+            job = new PlanJob(input, settings) { Trigger = RunTrigger.Api, RequestedBy = requestedBy, MemoryLimit = memoryLimit };
         }
         catch (ScenarioValidationException ex)
         {

@@ -105,7 +105,7 @@ public static class ServeHost
         var time = services.GetRequiredService<TimeProvider>();
         return new ReplanService(openDatabase, services.GetRequiredService<ReleasePlanner>(), time, services.GetRequiredService<ILogger<ReplanService>>())
         {
-            CandidateLimit = options.CandidateLimit,
+            MemoryLimit = options.MemoryLimit,
         };
     }
 

@@ -47,10 +47,10 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
     public string? QuartzDatabasePath { get; init; } = Database is { FilePath: { } file } ? Path.ChangeExtension(file, ".quartz.db") : null;
 
     /// <summary>
-    /// The most candidates a scenario planned on this node may imply: above it a request is refused
-    /// before anything is queued (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).
+    /// The memory each solve on this node may use: a request whose candidates need more is refused
+    /// before anything is queued (<see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests).
     /// </summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
+    public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 
     /// <summary>The rolling window of publication triggers (<c>--trigger-window</c>, <c>--refill-every</c>).</summary>
     public TriggerWindowOptions Triggers { get; init; } = new();
@@ -59,5 +59,5 @@ public sealed record ServeOptions(DatabaseTarget Database, INotificationSink Sin
     public PublishingOptions Publishing => new(Sink, Node, PollInterval) { Triggers = Triggers };
 
     /// <summary>How this node solves.</summary>
-    public NodeSolving Solving => new(Node, SolveSlots, ProgressInterval, CandidateLimit);
+    public NodeSolving Solving => new(Node, SolveSlots, ProgressInterval, MemoryLimit);
 }

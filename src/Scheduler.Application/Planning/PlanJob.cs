@@ -22,8 +22,8 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     /// <summary>Who asked, as the audit log names actors (<c>cli:USER</c>, <c>token:NAME</c>).</summary>
     public string? RequestedBy { get; init; }
 
-    /// <summary>The most candidates the scenario may imply (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
+    /// <summary>The memory the plan may use (<see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests).</summary>
+    public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 
     /// <summary>The time limit asked for, else the scenario's own.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(Settings.TimeLimitSeconds ?? Input.Scenario.Solver.TimeLimitSeconds);
@@ -32,7 +32,7 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     /// The sentence that refuses the scenario as too large to plan (<see cref="CandidateEstimate"/>),
     /// or null. Work queued for later is refused with it before anything is queued.
     /// </summary>
-    public string? Refusal => CandidateEstimate.Refusal(Input.Scenario, CandidateEstimate.NameOf(Input.Scenario.Name, Input.VariantId), CandidateLimit);
+    public string? Refusal => CandidateEstimate.Refusal(Input.Scenario, CandidateEstimate.NameOf(Input.Scenario.Name, Input.VariantId), MemoryLimit);
 
     /// <summary>The planner's request; threads not asked for are <paramref name="defaultThreads"/>.</summary>
     public PlanRequest Request(int defaultThreads) => new(
@@ -44,7 +44,7 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
         Settings.Threads ?? defaultThreads)
     {
         SolverLog = SolverLog,
-        CandidateLimit = CandidateLimit,
+        MemoryLimit = MemoryLimit,
         Seed = Settings.Seed,
         BestEffort = Settings.BestEffort ?? Input.Scenario.Solver.BestEffort,
     };

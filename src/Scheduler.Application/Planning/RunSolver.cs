@@ -13,9 +13,9 @@ namespace Scheduler.Application.Planning;
 /// <summary>How a node solves the runs it takes.</summary>
 /// <param name="ProgressInterval">How often the progress is written to the database.</param>
 /// <param name="Threads">Solver threads of a run that does not ask for a number.</param>
-/// <param name="CandidateLimit">The most candidates a run's scenario may imply (<see cref="CandidateEstimate.DefaultLimit"/> but in tests).</param>
+/// <param name="MemoryLimit">The memory a run may use (<see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests).</param>
 /// <param name="Node">The name of the node that solves, as its log lines say it.</param>
-public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long CandidateLimit, string Node);
+public sealed record SolveOptions(TimeSpan ProgressInterval, int Threads, long MemoryLimit, string Node);
 
 /// <summary>
 /// Solves one stored run that a node has taken (<see cref="Storage.Stores.SolveQueueStore.TakeAsync"/>),
@@ -87,7 +87,7 @@ public sealed class RunSolver
             {
                 Trigger = run.Trigger,
                 RequestedBy = run.RequestedBy,
-                CandidateLimit = options.CandidateLimit,
+                MemoryLimit = options.MemoryLimit,
             };
         }
         catch (ScenarioValidationException ex)

@@ -47,8 +47,8 @@ public sealed class ReplanService : IDisposable
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
-    /// <summary>The most candidates a replan's scenario may imply (<see cref="PlanRequest.CandidateLimit"/>); <see cref="CandidateEstimate.DefaultLimit"/> but in tests.</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
+    /// <summary>The memory a replan may use (<see cref="PlanRequest.MemoryLimit"/>); <see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests.</summary>
+    public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 
     public async Task<ReplanReport> RunAsync(RunTrigger trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken = default)
     {
@@ -102,7 +102,7 @@ public sealed class ReplanService : IDisposable
             SolverThreads.Sharing(1))
         {
             PreviousDrops = [.. drops.Where(r => !r.IsPremiere).Select(r => new PreviousDrop(r.Title, r.Region, r.Drop, r.Date, r.PublishedAt is not null))],
-            CandidateLimit = CandidateLimit,
+            MemoryLimit = MemoryLimit,
         };
         var outcome = new Replanner(_planner).Replan(request, cancellationToken);
         if (outcome.Outcome.Status == PlanningStatus.TooLarge)

@@ -85,7 +85,7 @@ internal static class CompareCommand
                 Anchored = !parse.GetValue(independent),
                 Parallelism = parse.GetValue(parallel) ?? Environment.ProcessorCount,
                 RequestedBy = Database.Actor,
-                CandidateLimit = MemorySize.CandidateLimit(parse.GetValue(maxMemory)),
+                MemoryLimit = MemorySize.MemoryLimit(parse.GetValue(maxMemory)),
             };
 
             ComparisonResult result;

@@ -12,8 +12,8 @@ namespace Scheduler.Cli.Commands;
 
 /// <summary>
 /// <c>scheduler plan FILE</c>: the best plan it can prove, verified before anything is written.
-/// Exit 0 with a plan, 2 for invalid input (a scenario that implies more candidates than
-/// <see cref="CandidateEstimate.DefaultLimit"/> among it), 3 when infeasible, 4 without a plan in time, 1 when
+/// Exit 0 with a plan, 2 for invalid input (a scenario whose candidates need more memory than
+/// <see cref="CandidateEstimate.DefaultMemoryLimit"/> among it), 3 when infeasible, 4 without a plan in time, 1 when
 /// the plan fails verification (nothing is written then), 130 when interrupted.
 /// </summary>
 internal static class PlanCommand
@@ -140,7 +140,7 @@ internal static class PlanCommand
                 Engine = parse.GetValue(engine) == EngineNames.Greedy ? PlanEngine.Greedy : PlanEngine.CpSat,
                 SolverLog = parse.GetValue(solverLog),
                 RequestedBy = Database.Actor,
-                CandidateLimit = MemorySize.CandidateLimit(parse.GetValue(maxMemory)),
+                MemoryLimit = MemorySize.MemoryLimit(parse.GetValue(maxMemory)),
             };
             var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report));
             await using var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time);

@@ -112,7 +112,7 @@ internal static class ServeCommand
             {
                 Triggers = triggers,
                 SolveSlots = parse.GetValue(solveSlots),
-                CandidateLimit = MemorySize.CandidateLimit(parse.GetValue(maxMemory), parse.GetValue(solveSlots)),
+                MemoryLimit = MemorySize.MemoryLimit(parse.GetValue(maxMemory), parse.GetValue(solveSlots)),
                 ReplanCron = cronText == "none" ? null : cronText,
                 ReplanZone = replanZone,
                 Node = nodeName is null ? ServeNode.OfThisProcess() : new ServeNode(nodeName),

@@ -6,8 +6,8 @@ namespace Scheduler.Solver.Planning;
 
 /// <summary>
 /// How many candidate releases (title, mode, region, date) a scenario implies, counted before
-/// anything is built, and the limit above which planning refuses it instead of running out of
-/// memory: what the memory this process may use holds (docs/scenario-format.md, "Size").
+/// anything is built, and the memory planning them needs: a scenario is refused only when that is
+/// more than the process may use (docs/scenario-format.md, "Size").
 /// </summary>
 public static class CandidateEstimate
 {
@@ -18,11 +18,20 @@ public static class CandidateEstimate
     public const long ProcessBytes = 200L << 20;
 
     /// <summary>
-    /// The memory a candidate costs on the path that does not build the whole model: 4.0 KB at
-    /// XL high contention (144,816 candidates, 567 MB), 4.7 KB on the world slate (129,456
-    /// candidates, 607 MB), process included (bench/README.md, "Size limit").
+    /// What the large-neighbourhood search holds whatever the candidates, above
+    /// <see cref="ReleasePlanner.WholeModelCandidates"/> where it runs: the neighbourhood models of
+    /// each worker, the bound's prices, the slates of the construction. The world slate took 607 MB
+    /// with 129,456 candidates and XL at high contention 567 MB with 144,816, process included
+    /// (bench/README.md, "Slates by the million").
     /// </summary>
-    public const long BytesPerCandidate = 5_000;
+    public const long SearchBytes = 500L << 20;
+
+    /// <summary>
+    /// What a candidate costs: 95 bytes from XL-wide (1,087,864 candidates, 605 MB) to XXL
+    /// (4,584,329 candidates, 922 MB), 211 bytes at XXL with the process included; counted at more
+    /// than twice the first (bench/README.md, "Slates by the million").
+    /// </summary>
+    public const long BytesPerCandidate = 250;
 
     /// <summary>
     /// What the whole CP-SAT model adds a candidate, up to <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/>
@@ -31,20 +40,14 @@ public static class CandidateEstimate
     public const long WholeModelBytesPerCandidate = 19_000;
 
     /// <summary>
-    /// The most candidates <paramref name="memoryBytes"/> of memory holds. Above
-    /// <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/> a candidate costs
-    /// <see cref="BytesPerCandidate"/>; up to it the whole model is built as well. When memory cannot
-    /// hold the whole model at that size, the limit is what it holds with it (conservative: a larger
-    /// slate planned without the whole model might still fit).
+    /// The memory a plan of <paramref name="candidates"/> candidates needs: the process, each
+    /// candidate, the search where it runs and the whole model where it is built. Not monotone: a
+    /// slate just above <see cref="ReleasePlanner.SearchThenWholeModelCandidates"/> needs less than
+    /// one just below it, because its whole model is never built.
     /// </summary>
-    public static long LimitFor(long memoryBytes)
-        => memoryBytes >= BytesNeeded(ReleasePlanner.SearchThenWholeModelCandidates)
-            ? Math.Max(ReleasePlanner.SearchThenWholeModelCandidates, (memoryBytes - ProcessBytes) / BytesPerCandidate)
-            : Math.Max(0, (memoryBytes - ProcessBytes) / (BytesPerCandidate + WholeModelBytesPerCandidate));
-
-    /// <summary>The memory a plan of <paramref name="candidates"/> candidates needs: the process, each candidate, and the whole model where it is built.</summary>
     public static long BytesNeeded(long candidates)
         => ProcessBytes + (candidates * BytesPerCandidate)
+           + (candidates > ReleasePlanner.WholeModelCandidates ? SearchBytes : 0)
            + (candidates <= ReleasePlanner.SearchThenWholeModelCandidates ? candidates * WholeModelBytesPerCandidate : 0);
 
     /// <summary>
@@ -53,8 +56,8 @@ public static class CandidateEstimate
     /// </summary>
     public static long AvailableBytes() => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
 
-    /// <summary>The most candidates a scenario may imply here, by default: what <see cref="AvailableBytes"/> holds.</summary>
-    public static long DefaultLimit => LimitFor(AvailableBytes());
+    /// <summary>The memory a plan may use here, by default: <see cref="AvailableBytes"/>.</summary>
+    public static long DefaultMemoryLimit => AvailableBytes();
 
     /// <summary>
     /// The candidates <c>CandidateSet</c> starts from: per title, the dates valid in all its regions
@@ -118,27 +121,27 @@ public static class CandidateEstimate
     }
 
     /// <summary>
-    /// Null when <paramref name="scenario"/> implies at most <paramref name="limit"/> candidates;
-    /// otherwise the sentence that refuses it, naming its size and what to reduce.
+    /// Null when the candidates <paramref name="scenario"/> implies fit in <paramref name="memoryLimit"/>
+    /// bytes; otherwise the sentence that refuses it, naming its size and what to reduce.
     /// </summary>
     /// <param name="scenario">The scenario (or variant) to plan.</param>
     /// <param name="name">How to name it: the scenario's name, and the variant's when there is one.</param>
-    /// <param name="limit">The limit: <see cref="DefaultLimit"/>, or <see cref="LimitFor"/> the memory asked for.</param>
-    public static string? Refusal(Scenario scenario, string name, long limit)
+    /// <param name="memoryLimit">The memory planning may use: <see cref="DefaultMemoryLimit"/>, or what <c>--max-memory</c> asks for.</param>
+    public static string? Refusal(Scenario scenario, string name, long memoryLimit)
     {
         var count = Count(scenario);
-        return count > limit ? Message(name, count, limit) : null;
+        return BytesNeeded(count) > memoryLimit ? Message(name, count, memoryLimit) : null;
     }
 
     /// <summary>How a scenario is named in the refusal: <c>'name'</c>, or <c>'name' (variant 'v')</c>.</summary>
     public static string NameOf(string scenarioName, string? variant)
         => variant is null ? $"'{scenarioName}'" : $"'{scenarioName}' (variant '{variant}')";
 
-    /// <summary>The refusal of a scenario implying <paramref name="count"/> candidates, above <paramref name="limit"/>.</summary>
-    public static string Message(string name, long count, long limit)
+    /// <summary>The refusal of a scenario implying <paramref name="count"/> candidates, which need more than <paramref name="memoryLimit"/> bytes.</summary>
+    public static string Message(string name, long count, long memoryLimit)
         => string.Create(
                CultureInfo.InvariantCulture,
-               $"Scenario {name} implies {count:N0} candidate releases (titles x regions x allowed dates), which need about {Size(BytesNeeded(count))} of memory; the limit is {limit:N0}, what {Size(BytesNeeded(limit))} holds (--max-memory, else what this process may use). ")
+               $"Scenario {name} implies {count:N0} candidate releases (titles x regions x allowed dates), which need about {Size(BytesNeeded(count))} of memory; planning may use {Size(memoryLimit)} (--max-memory, else what this process may use). ")
            + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
 
     /// <summary>A size in MB below 10 GB, in GB above.</summary>

@@ -36,10 +36,10 @@ public sealed record PlanRequest(
     public ReplanContext? Replan { get; init; }
 
     /// <summary>
-    /// The most candidates the scenario may imply (<see cref="CandidateEstimate.Count"/>); above it
-    /// planning ends at once with <see cref="PlanningStatus.TooLarge"/>. <see cref="CandidateEstimate.DefaultLimit"/> but in tests.
+    /// The memory planning may use, in bytes: when the scenario's candidates (<see cref="CandidateEstimate.Count"/>)
+    /// need more (<see cref="CandidateEstimate.BytesNeeded"/>), planning ends at once with <see cref="PlanningStatus.TooLarge"/>. <see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests.
     /// </summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
+    public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 
     /// <summary>
     /// A seed makes the run repeatable: every search is seeded with it and every limit is counted in

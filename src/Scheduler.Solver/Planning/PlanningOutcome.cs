@@ -28,7 +28,7 @@ public enum PlanningStatus
     NoSolution,
 
     /// <summary>
-    /// Invalid input: the scenario implies more candidates than <see cref="PlanRequest.CandidateLimit"/>
+    /// Invalid input: the scenario's candidates need more memory than <see cref="PlanRequest.MemoryLimit"/>
     /// (<see cref="CandidateEstimate"/>); nothing was built, and <see cref="PlanningOutcome.Reasons"/>
     /// holds the sentence that says so.
     /// </summary>

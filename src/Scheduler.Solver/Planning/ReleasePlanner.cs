@@ -113,14 +113,14 @@ public sealed partial class ReleasePlanner
         var run = Begin(new Run(request, started, new ProgressTrace(_time, started, progress)));
         run.Trace.Phase("counting candidates");
         var estimate = CandidateEstimate.Count(request.Scenario);
-        if (estimate > request.CandidateLimit)
+        if (CandidateEstimate.BytesNeeded(estimate) > request.MemoryLimit)
         {
             var name = CandidateEstimate.NameOf(request.Info.Name, request.Info.Variant);
             return new PlanningOutcome(
                 PlanningStatus.TooLarge,
                 null,
                 null,
-                [CandidateEstimate.Message(name, estimate, request.CandidateLimit)],
+                [CandidateEstimate.Message(name, estimate, request.MemoryLimit)],
                 new PlanningStatistics((int)Math.Min(estimate, int.MaxValue), 0, 0, 0, _time.GetElapsedTime(started), TimeSpan.Zero, null));
         }
 

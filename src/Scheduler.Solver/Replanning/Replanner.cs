@@ -22,8 +22,8 @@ public sealed record ReplanRequest(
     /// <summary>The drops after the premiere of the plan of record's weekly and batched releases, and which of them went live.</summary>
     public IReadOnlyList<PreviousDrop> PreviousDrops { get; init; } = [];
 
-    /// <summary>The most candidates the constrained scenario may imply (<see cref="PlanRequest.CandidateLimit"/>).</summary>
-    public long CandidateLimit { get; init; } = CandidateEstimate.DefaultLimit;
+    /// <summary>The memory the constrained scenario's plan may use (<see cref="PlanRequest.MemoryLimit"/>).</summary>
+    public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 }
 
 /// <summary>How a replan came out: the planning outcome, what moved, and what was withdrawn.</summary>
@@ -77,7 +77,7 @@ public sealed class Replanner
         {
             Reference = reference,
             Replan = context,
-            CandidateLimit = request.CandidateLimit,
+            MemoryLimit = request.MemoryLimit,
         };
         var outcome = _planner.Plan(planRequest, cancellationToken);
         var moves = outcome.Plan is { } plan

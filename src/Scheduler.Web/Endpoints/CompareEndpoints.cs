@@ -99,7 +99,7 @@ internal static class CompareEndpoints
             {
                 Parallelism = Environment.ProcessorCount,
                 RequestedBy = Actor.Of(user),
-                CandidateLimit = serve.CandidateLimit,
+                MemoryLimit = serve.MemoryLimit,
             };
         }
         catch (ScenarioValidationException ex)

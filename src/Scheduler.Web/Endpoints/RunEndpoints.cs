@@ -115,7 +115,7 @@ internal static class RunEndpoints
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var answer = await RunRequests.QueueAsync(
-            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed, Alternatives = alternatives, BestEffort = bestEffort }, Actor.Of(user), serve.CandidateLimit, cancellationToken).ConfigureAwait(false);
+            database, background, scenarioId, variant, new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed, Alternatives = alternatives, BestEffort = bestEffort }, Actor.Of(user), serve.MemoryLimit, cancellationToken).ConfigureAwait(false);
         if (answer.RunId is { } id)
         {
             return Results.Json(new RunQueued(id), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);

@@ -44,4 +44,19 @@ public class ComparisonJobTests
 
         Assert.That(job.Variants.Single().Errors.Select(e => (e.Path, e.Message)), Is.EqualTo(new[] { (ErrorPath.RequestedVariant, "the scenario has no variant 'nope'") }));
     }
+
+    [Test]
+    public void PlanJobOf_VariantsPlannedAtOnce_ShareTheMemoryAndTheBaseHasAllOfIt()
+    {
+        var input = WithVariants();
+        var job = ComparisonJob.OfVariants(input, ["cut", "cut", "cut"], SolveSettings.Default) with { MemoryLimit = 8L << 30, Parallelism = 2 };
+        var single = ComparisonJob.OfVariants(input, ["cut"], SolveSettings.Default) with { MemoryLimit = 8L << 30, Parallelism = 4 };
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(job.PlanJobOf(job.Base).MemoryLimit, Is.EqualTo(8L << 30), "the base is planned alone");
+            Assert.That(job.PlanJobOf(job.Variants[0].Input!).MemoryLimit, Is.EqualTo(4L << 30), "two of three variants at once");
+            Assert.That(single.PlanJobOf(single.Variants[0].Input!).MemoryLimit, Is.EqualTo(8L << 30), "one variant is planned alone");
+        }
+    }
 }

@@ -63,7 +63,7 @@ public class ReplanServiceTests
     private static string[] Warnings(ReplanReport report) => [.. report.Lines.Where(l => l.StartsWith("WARNING", StringComparison.Ordinal))];
 
     [Test]
-    public async Task RunAsync_MoreCandidatesThanTheLimit_IsRefusedStoringNothingAndKeepsThePlanOfRecord()
+    public async Task RunAsync_CandidatesNeedingMoreThanTheMemoryLimit_IsRefusedStoringNothingAndKeepsThePlanOfRecord()
     {
         using var fixture = new PublishingFixture();
         var now = Instant.FromUtc(2027, 10, 15, 12, 0);
@@ -76,7 +76,7 @@ public class ReplanServiceTests
             runs = (await before.Runs.ListAsync(100)).Count;
         }
 
-        using var replans = new ReplanService(fixture.OpenAsync, new ReleasePlanner(TimeProvider.System), TimeProvider.System, NullLogger<ReplanService>.Instance) { CandidateLimit = 1 };
+        using var replans = new ReplanService(fixture.OpenAsync, new ReleasePlanner(TimeProvider.System), TimeProvider.System, NullLogger<ReplanService>.Instance) { MemoryLimit = 200L << 20 };
         var report = await replans.RunAsync(RunTrigger.Cli, now, dryRun: false, "test");
 
         await using var database = await fixture.OpenAsync();
@@ -85,7 +85,7 @@ public class ReplanServiceTests
             Assert.That(report.Succeeded, Is.False);
             Assert.That(report.RunId, Is.Null);
             Assert.That(report.Outcome?.Outcome.Status, Is.EqualTo(PlanningStatus.TooLarge));
-            Assert.That(report.Lines.Single(), Does.Match(@"^Scenario 'Weekly test' implies \d+ candidate releases .*; the limit is 1, what 200 MB holds \(--max-memory, else what this process may use\)\. .* Nothing was stored; the plan of record \(run \d+\) stays\.$"));
+            Assert.That(report.Lines.Single(), Does.Match(@"^Scenario 'Weekly test' implies \d+ candidate releases .*; planning may use 200 MB \(--max-memory, else what this process may use\)\. .* Nothing was stored; the plan of record \(run \d+\) stays\.$"));
             Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(record));
             Assert.That(await database.Runs.ListAsync(100), Has.Count.EqualTo(runs));
         }

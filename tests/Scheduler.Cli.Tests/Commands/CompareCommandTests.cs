@@ -34,12 +34,12 @@ public class CompareCommandTests
         => comparison.RootElement.GetProperty("variants").EnumerateArray().Single(v => v.GetProperty("id").GetString() == id);
 
     [Test]
-    public async Task Compare_BaseWithMoreCandidatesThanTheLimit_Exits2NamingTheSizeAndStoresNothing()
+    public async Task Compare_BaseWithCandidatesNeedingMoreThanTheMemoryLimit_Exits2NamingTheSizeAndStoresNothing()
     {
         var scenario = await PlanCommandTests.GenerateTooLargeAsync(_directory);
         var db = Path.Combine(_directory, "runs.db");
 
-        var result = await CliRun.InProcessAsync("compare", scenario, "scenarios/demo.json", "--max-memory", "2GB", "--db", db, "--out", Path.Combine(_directory, "plans"));
+        var result = await CliRun.InProcessAsync("compare", scenario, "scenarios/demo.json", "--max-memory", "800MB", "--db", db, "--out", Path.Combine(_directory, "plans"));
 
         await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(db), TimeProvider.System);
         using (Assert.EnterMultipleScope())

@@ -24,13 +24,13 @@ public class WhatIfComparerTests
     }
 
     [Test]
-    public void Compare_VariantAboveTheCandidateLimit_IsReportedInvalidAndTheOthersArePlanned()
+    public void Compare_VariantAboveTheMemoryLimit_IsReportedInvalidAndTheOthersArePlanned()
     {
         var large = Slate(3);
         var jobs = new[]
         {
-            new VariantJob("small", Request(Slate(1), "small") with { CandidateLimit = 20 }, []),
-            new VariantJob("large", Request(large, "large") with { CandidateLimit = 20 }, []),
+            new VariantJob("small", Request(Slate(1), "small") with { MemoryLimit = CandidateEstimate.BytesNeeded(20) }, []),
+            new VariantJob("large", Request(large, "large") with { MemoryLimit = CandidateEstimate.BytesNeeded(20) }, []),
         };
 
         var comparison = new WhatIfComparer(new ReleasePlanner(TimeProvider.System)).Compare(Request(Slate(2), null), jobs, 1);
@@ -47,11 +47,11 @@ public class WhatIfComparerTests
     }
 
     [Test]
-    public void Compare_BaseAboveTheCandidateLimit_PlansNoVariant()
+    public void Compare_BaseAboveTheMemoryLimit_PlansNoVariant()
     {
         var jobs = new[] { new VariantJob("v", Request(Slate(1), "v"), []) };
 
-        var comparison = new WhatIfComparer(new ReleasePlanner(TimeProvider.System)).Compare(Request(Slate(3), null) with { CandidateLimit = 53 }, jobs, 1);
+        var comparison = new WhatIfComparer(new ReleasePlanner(TimeProvider.System)).Compare(Request(Slate(3), null) with { MemoryLimit = CandidateEstimate.BytesNeeded(53) }, jobs, 1);
 
         using (Assert.EnterMultipleScope())
         {

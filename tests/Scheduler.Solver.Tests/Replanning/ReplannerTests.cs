@@ -34,13 +34,13 @@ public class ReplannerTests
     }
 
     [Test]
-    public void Replan_ConstrainedScenarioAboveTheCandidateLimit_IsRefusedWithoutAPlan()
+    public void Replan_ConstrainedScenarioAboveTheMemoryLimit_IsRefusedWithoutAPlan()
     {
         var previous = PlanOfRecord(("a", 3, 12, false), ("b", 4, 9, false), ("c", 4, 16, false));
         var document = Scenarios.Load(Slate("2027-04-02", "2027-04-23"));
         var request = new ReplanRequest(document.Scenario, new PlanScenario("Rule test", document.Sha256, null), previous, Instant.FromUtc(2027, 3, 1, 0, 0), TimeSpan.FromSeconds(20), 1e-9, 1)
         {
-            CandidateLimit = 5,
+            MemoryLimit = 200L << 20,
         };
 
         var outcome = new Replanner(new ReleasePlanner(TimeProvider.System)).Replan(request);
@@ -50,7 +50,7 @@ public class ReplannerTests
             Assert.That(outcome.Outcome.Status, Is.EqualTo(PlanningStatus.TooLarge));
             Assert.That(outcome.Outcome.Plan, Is.Null);
             Assert.That(outcome.Moves, Is.Empty);
-            Assert.That(outcome.Outcome.Reasons.Single(), Does.StartWith("Scenario 'Rule test' implies ").And.Contain("; the limit is 5, what 200 MB holds (--max-memory, else what this process may use)."));
+            Assert.That(outcome.Outcome.Reasons.Single(), Does.StartWith("Scenario 'Rule test' implies ").And.Contain("; planning may use 200 MB (--max-memory, else what this process may use)."));
         }
     }
 
