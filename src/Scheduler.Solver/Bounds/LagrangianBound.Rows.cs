@@ -1,3 +1,5 @@
+using Scheduler.Solver.Model;
+
 namespace Scheduler.Solver.Bounds;
 
 // The relaxed rows: which can bind, their subgradient and the step that moves their prices.
@@ -7,7 +9,7 @@ internal sealed partial class LagrangianBound
     {
         var sum = 0.0;
         ForEachRow((binds, _, slack) => sum += binds ? slack * slack : 0);
-        return sum;
+        return sum + ClashSquaredSubgradient();
     }
 
     private void Step(double length)
@@ -19,6 +21,7 @@ internal sealed partial class LagrangianBound
                 prices.Price = Math.Max(0, prices.Price - (length * slack));
             }
         });
+        ClashStep(length);
     }
 
     /// <summary>Visits every relaxed row with whether it can bind, a handle on its price, and its slack (capacity less use).</summary>
@@ -53,12 +56,13 @@ internal sealed partial class LagrangianBound
     }
 
     /// <summary>Which rows some choice of options could break; the others keep a price of zero.</summary>
-    private (bool[][], bool[][], bool[][], bool[]) RowsThatCanBind()
+    private (bool[][], bool[][], bool[][], bool[], bool[][]) RowsThatCanBind()
     {
         var regions = _capacityPrice.Length;
         var releaseTitles = Grid<int>(regions);
         var tentpoleTitles = Grid<int>(regions);
         var spend = new double[_budgetPrice.Length];
+        var options = new List<(TitleCandidates, HashSet<(int, int)>)>();
         foreach (var title in _candidates.Titles.Where(t => t.CanBeScheduled))
         {
             var seen = new HashSet<(int, int)>();
@@ -82,6 +86,11 @@ internal sealed partial class LagrangianBound
                         weeks.Add(_candidates.Calendar.Week(day));
                     }
                 }
+            }
+
+            if (_genreSetOf[title.Index] >= 0)
+            {
+                options.Add((title, seen));
             }
 
             foreach (var (r, d) in seen)
@@ -116,7 +125,8 @@ internal sealed partial class LagrangianBound
             [.. releaseTitles.Select(row => row.Select(n => n > _perDay).ToArray())],
             [.. tentpoleTitles.Select(row => row.Select(n => n > _tentpolesPerDay).ToArray())],
             spacing,
-            [.. spend.Select(s => _budget is { } b && s > b + 1e-9)]);
+            [.. spend.Select(s => _budget is { } b && s > b + 1e-9)],
+            ClashRowsThatCanBind(options));
     }
 
     private T[][] Grid<T>(int regions) => [.. Enumerable.Range(0, regions).Select(_ => new T[_days])];

@@ -8,8 +8,8 @@ namespace Scheduler.Solver.Bounds;
 /// objective with a price per unit of use, each title then takes its own best option at those
 /// prices (with its stagger window kept exactly), and the prices are tuned by subgradient steps.
 /// For any non-negative prices the result bounds every plan from above (Lagrangian duality); the
-/// best of them is kept. Sequel gaps are dropped and the genre-clash and move costs left out, which
-/// can only raise the bound, so it stays valid.
+/// best of them is kept. The genre-clash cost is priced too (LagrangianBound.Clash.cs). Sequel gaps
+/// are dropped and the move cost left out, which can only raise the bound, so it stays valid.
 /// </summary>
 internal sealed partial class LagrangianBound
 {
@@ -28,11 +28,19 @@ internal sealed partial class LagrangianBound
     private readonly bool[][] _tentpolesBind;
     private readonly bool[][] _spacingBinds;
     private readonly bool[] _budgetBinds;
+    private readonly int _weeks;
+    private readonly int[][] _genreSets;
+    private readonly int[] _genreSetOf;
+    private readonly double[][] _clashTable;
+    private readonly double[] _clashCeiling;
+    private readonly double[][] _clashPrice;
+    private readonly bool[][] _clashBinds;
 
     // Use of each resource by the options chosen in the last evaluation, for the subgradient.
     private readonly int[][] _releases;
     private readonly int[][] _tentpoles;
     private readonly double[] _spend;
+    private readonly int[][] _clashUse;
 
     public LagrangianBound(CandidateSet candidates)
     {
@@ -52,7 +60,13 @@ internal sealed partial class LagrangianBound
         _tentpoles = Grid<int>(regions);
         _budgetPrice = new double[candidates.Calendar.Weeks.Count];
         _spend = new double[candidates.Calendar.Weeks.Count];
-        (_capacityBinds, _tentpolesBind, _spacingBinds, _budgetBinds) = RowsThatCanBind();
+        _weeks = candidates.Calendar.Weeks.Count;
+        (_genreSets, _genreSetOf, var genres) = GenreSets(candidates);
+        _clashTable = [.. _genreSets.Select(_ => new double[regions * _weeks])];
+        _clashCeiling = ClashCeilings(candidates);
+        _clashPrice = [.. Enumerable.Range(0, regions).Select(_ => new double[genres * _weeks])];
+        _clashUse = [.. Enumerable.Range(0, regions).Select(_ => new int[genres * _weeks])];
+        (_capacityBinds, _tentpolesBind, _spacingBinds, _budgetBinds, _clashBinds) = RowsThatCanBind();
     }
 
     /// <summary>Runs subgradient steps until <paramref name="deadline"/> or <paramref name="iterations"/>, and returns the best bound found.</summary>
@@ -101,14 +115,15 @@ internal sealed partial class LagrangianBound
     /// <summary>The Lagrangian function at the current prices: every title's best priced option plus the prices times the capacities.</summary>
     private double Evaluate()
     {
-        foreach (var row in _releases.Concat(_tentpoles))
+        foreach (var row in _releases.Concat(_tentpoles).Concat(_clashUse))
         {
             Array.Clear(row);
         }
 
         Array.Clear(_spend);
         var tentpolePenalty = TentpolePenalties();
-        var total = 0.0;
+        PriceGenreSets();
+        var total = ClashConstant();
         foreach (var title in _candidates.Titles.Where(t => t.CanBeScheduled))
         {
             total += BestOption(title, tentpolePenalty);
@@ -169,7 +184,7 @@ internal sealed partial class LagrangianBound
             var value = title.GlobalValues[i] - (cost * _budgetPrice[week.Week(day)]);
             foreach (var r in regions)
             {
-                value -= penalty[r][day];
+                value -= penalty[r][day] + ClashPrice(title.Index, r, day);
             }
 
             if (value > bestValue)
@@ -217,9 +232,10 @@ internal sealed partial class LagrangianBound
         var span = title.Title.StaggerMaxDays;
         var cost = title.Title.MarketingCost;
         var totals = new double[leadDays.Length];
+        double Price(int region, int day) => penalty[region][day] + ClashPrice(title.Index, region, day);
         for (var i = 0; i < leadDays.Length; i++)
         {
-            totals[i] = title.StaggeredValues[lead][i] - penalty[leadIndex][leadDays[i]] - (cost * _budgetPrice[_candidates.Calendar.Week(leadDays[i])]);
+            totals[i] = title.StaggeredValues[lead][i] - Price(leadIndex, leadDays[i]) - (cost * _budgetPrice[_candidates.Calendar.Week(leadDays[i])]);
         }
 
         var choices = new Dictionary<int, int[]>();
@@ -237,8 +253,8 @@ internal sealed partial class LagrangianBound
             {
                 while (next < days.Length && days[next] <= leadDays[i] + span)
                 {
-                    var score = values[next] - penalty[r][days[next]];
-                    while (window.Count > 0 && values[window.Last!.Value] - penalty[r][days[window.Last.Value]] <= score)
+                    var score = values[next] - Price(r, days[next]);
+                    while (window.Count > 0 && values[window.Last!.Value] - Price(r, days[window.Last.Value]) <= score)
                     {
                         window.RemoveLast();
                     }
@@ -259,7 +275,7 @@ internal sealed partial class LagrangianBound
                 else
                 {
                     chosen[i] = window.First!.Value;
-                    totals[i] += values[chosen[i]] - penalty[r][days[chosen[i]]];
+                    totals[i] += values[chosen[i]] - Price(r, days[chosen[i]]);
                 }
             }
         }
@@ -290,6 +306,7 @@ internal sealed partial class LagrangianBound
     private void Use(TitleCandidates title, int region, int day, bool launch)
     {
         _releases[region][day]++;
+        UseClash(title.Index, region, day);
         if (title.Title.Tentpole)
         {
             _tentpoles[region][day]++;

@@ -43,4 +43,19 @@ public class LagrangianBoundTests
         // Each alone: 100 + 100. Together one of them moves a week and keeps 90: the optimum is 190.
         Assert.That(bound, Is.InRange(190 - 1e-6, 195));
     }
+
+    [Test]
+    public void Compute_TwoTitlesOfOneGenreWantingOneWeek_ChargesTheClashOneOfThemMustPayOrMoveFor()
+    {
+        var scenario = PlannerHarness.OneRegion();
+        scenario["objective"] = new System.Text.Json.Nodes.JsonObject { ["genreClashCost"] = 10 };
+        PlannerHarness.AddTitle(scenario, "a", 100, "2027-03-19");
+        PlannerHarness.AddTitle(scenario, "b", 100, "2027-03-19");
+        var candidates = CandidateSet.Build(new ValueModel(Scenarios.LoadScenario(scenario)));
+
+        var bound = new LagrangianBound(candidates).Compute(null, 300, () => false);
+
+        // Each alone: 100 + 100. Together they pay the clash (10) or one moves a week and keeps 90: the optimum is 190.
+        Assert.That(bound, Is.InRange(190 - 1e-6, 195));
+    }
 }
