@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Slates by the million: how soon `plan` has a plan, how close it gets, and what memory it takes.
-#   bench/scale.sh [NAME...]   (default: XL-wide XXL)
+#   bench/scale.sh [NAME...]   (default: XL-wide XXL world)
 # XL-wide: the generator's 1000 titles x 30 regions x 2 years (Mondays, Wednesdays, Fridays...
 # two release days a week, medium contention, seed 11), each title's window then widened to a
 # random length of up to 52 weeks (licensed titles available most of the year), about 1.2M
 # candidates. XXL: 3000 x 60 x 2, windows up to 32 weeks, about 5M candidates. Widening a window
-# keeps the generator's witness plan, so both slates have a plan.
+# keeps the generator's witness plan, so both slates have a plan. world: ../shared/bench/world-2027.json
+# (190 countries with their IANA zones, 420 titles), or $SHARED_BENCH/world-2027.json.
 # One `plan --time-limit 300 --gap 0` each (Release build, GNU time for wall and peak memory;
 # --max-memory 40GB, so that the estimate refuses nothing here: the run measures what it needs).
 # Prints a row per slate: candidates (by the count, then after propagation), first plan, the
@@ -19,6 +20,7 @@ dotnet build -c Release src/Scheduler.Cli -v quiet -nologo >/dev/null
 scheduler=(dotnet src/Scheduler.Cli/bin/Release/net10.0/scheduler.dll)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+shared=${SHARED_BENCH:-../shared/bench}
 
 # name: titles regions years weeks-at-most
 declare -A sizes=(
@@ -48,15 +50,21 @@ PY
 
 echo "| slate | candidates (count / after propagation) | first plan s | at 60 s: objective, bound, gap | at 150 s | at 300 s | status | wall s | peak MB | bytes a candidate |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-for name in ${@:-XL-wide XXL}; do
-  read -r titles regions years weeks <<<"${sizes[$name]}"
-  "${scheduler[@]}" generate --titles "$titles" --regions "$regions" --years "$years" --release-days 2 --seed 11 --contention medium --out "$work/narrow.json"
-  widen "$work/narrow.json" "$work/$name.json" "$weeks"
+for name in ${@:-XL-wide XXL world}; do
+  if [ "$name" = world ]; then
+    cp "$shared/world-2027.json" "$work/$name.json"
+    label="world-2027 (shared), 190 regions"
+  else
+    read -r titles regions years weeks <<<"${sizes[$name]}"
+    "${scheduler[@]}" generate --titles "$titles" --regions "$regions" --years "$years" --release-days 2 --seed 11 --contention medium --out "$work/narrow.json"
+    widen "$work/narrow.json" "$work/$name.json" "$weeks"
+    label="$name ${titles}x${regions}x${years}, windows up to $weeks weeks"
+  fi
   count=$({ "${scheduler[@]}" plan "$work/$name.json" --no-save --max-memory 1MB 2>&1 || true; } | sed -n 's/.* implies \([0-9,]*\) candidate releases.*/\1/p')
   plan="$work/$name-plan.json"
   /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$work/$name.json" --gap 0 --time-limit 300 --max-memory 40GB --no-save --out "$plan" >/dev/null || true
   read -r peak wall < <(tail -n 1 "$work/time")
-  jq -r --arg slate "$name ${titles}x${regions}x${years}, windows up to $weeks weeks" --arg count "$count" --arg peak "$peak" --arg wall "$wall" '
+  jq -r --arg slate "$label" --arg count "$count" --arg peak "$peak" --arg wall "$wall" '
     def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;
     def objective(t): [.diagnostics.progress[] | select(.seconds <= t and .objective != null)] | last | .objective;
     def bound(t): [.diagnostics.progress[] | select(.seconds <= t and .bound != null)] | last | .bound;

@@ -20,11 +20,11 @@ public static class CandidateEstimate
     /// <summary>
     /// What the large-neighbourhood search holds whatever the candidates, above
     /// <see cref="ReleasePlanner.WholeModelCandidates"/> where it runs: the neighbourhood models of
-    /// each worker, the bound's prices, the slates of the construction. The world slate took 607 MB
-    /// with 129,456 candidates and XL at high contention 567 MB with 144,816, process included
-    /// (bench/README.md, "Slates by the million").
+    /// each worker, the bound's prices, the slates of the construction. The world slate (190
+    /// regions) took 851 MB with 129,456 candidates in a 300 s run, and XL at high contention 567 MB
+    /// with 144,816, process included (bench/README.md, "Slates by the million").
     /// </summary>
-    public const long SearchBytes = 500L << 20;
+    public const long SearchBytes = 1L << 30;
 
     /// <summary>
     /// What a candidate costs: 95 bytes from XL-wide (1,087,864 candidates, 605 MB) to XXL

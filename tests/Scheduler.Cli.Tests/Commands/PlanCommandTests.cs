@@ -241,9 +241,9 @@ public class PlanCommandTests
         });
     }
 
-    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, which need 200 MB for the process, 500 MB for the search and 250 bytes each, more than 800 MB.</summary>
+    /// <summary>The generator's XL at low contention with two release days a week: 701,570 candidates by the count, which need 200 MB for the process, 1 GB for the search and 250 bytes each, more than 800 MB.</summary>
     internal const string TooLargeMessage =
-        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates), which need about 867 MB of memory; planning may use 800 MB (--max-memory, else what this process may use). "
+        "Scenario 'Synthetic 1000x30x2 seed 2027 low contention' implies 701,570 candidate releases (titles x regions x allowed dates), which need about 1,391 MB of memory; planning may use 800 MB (--max-memory, else what this process may use). "
         + "Shorten the horizon, narrow the titles' windows, or split the slate (by region or by quarter).";
 
     internal static async Task<string> GenerateTooLargeAsync(string directory)
