@@ -39,11 +39,15 @@ internal sealed class LargeNeighbourhoodSearch
     private int _tried;
     private int _improved;
 
-    public LargeNeighbourhoodSearch(CandidateSet candidates, NeighbourhoodSolver solver, TimeProvider time)
+    /// <param name="candidates">Every title's candidates.</param>
+    /// <param name="solver">Re-optimizes a neighbourhood.</param>
+    /// <param name="time">The clock of the time limit.</param>
+    /// <param name="gain">The bound's gain of each title on a slate, which <see cref="NeighbourhoodKind.Priced"/> follows (none: that kind is not tried).</param>
+    public LargeNeighbourhoodSearch(CandidateSet candidates, NeighbourhoodSolver solver, TimeProvider time, Func<SlateState, TitleCandidates, double>? gain = null)
     {
         _candidates = candidates;
         _solver = solver;
-        _selector = new NeighbourhoodSelector(candidates);
+        _selector = new NeighbourhoodSelector(candidates, gain);
         _time = time;
     }
 
@@ -60,7 +64,7 @@ internal sealed class LargeNeighbourhoodSearch
     {
         _incumbent = start;
         var started = _time.GetTimestamp();
-        var kinds = Enum.GetValues<NeighbourhoodKind>().Where(k => k != NeighbourhoodKind.Sequels || _selector.HasSequels).ToArray();
+        var kinds = Enum.GetValues<NeighbourhoodKind>().Where(k => (k != NeighbourhoodKind.Sequels || _selector.HasSequels) && (k != NeighbourhoodKind.Priced || _selector.HasGains)).ToArray();
         var schedulable = _candidates.Titles.Count(t => t.CanBeScheduled);
         foreach (var kind in kinds)
         {

@@ -20,6 +20,12 @@ internal enum NeighbourhoodKind
 
     /// <summary>Titles picked at random.</summary>
     Random,
+
+    /// <summary>
+    /// Titles launching around one whose placement falls furthest short of its best option at the
+    /// Lagrangian bound's prices (one of the largest gains, at random): where the bound says value is left.
+    /// </summary>
+    Priced,
 }
 
 /// <summary>Picks the titles of a neighbourhood of a given kind and size from a slate.</summary>
@@ -29,16 +35,22 @@ internal sealed class NeighbourhoodSelector
     private readonly TitleCandidates[] _schedulable;
     private readonly string[] _genres;
     private readonly List<TitleCandidates>[] _chains;
+    private readonly Func<SlateState, TitleCandidates, double>? _gain;
 
-    public NeighbourhoodSelector(CandidateSet candidates)
+    /// <param name="candidates">Every title's candidates.</param>
+    /// <param name="gain">What a title's best priced option is worth beyond its placement (<see cref="Bounds.LagrangianBound.Gains"/>), for <see cref="NeighbourhoodKind.Priced"/>.</param>
+    public NeighbourhoodSelector(CandidateSet candidates, Func<SlateState, TitleCandidates, double>? gain = null)
     {
         _candidates = candidates;
+        _gain = gain;
         _schedulable = [.. candidates.Titles.Where(t => t.CanBeScheduled)];
         _genres = [.. _schedulable.SelectMany(t => t.Title.Genres).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         _chains = Chains();
     }
 
     public bool HasSequels => _chains.Length > 0;
+
+    public bool HasGains => _gain is not null;
 
     public List<TitleCandidates> Select(NeighbourhoodKind kind, int size, SlateState slate, Random random)
     {
@@ -49,6 +61,7 @@ internal sealed class NeighbourhoodSelector
             NeighbourhoodKind.Genre => Genre(slate, random, size),
             NeighbourhoodKind.RegionWeek => RegionWeek(slate, random, size),
             NeighbourhoodKind.Sequels => Sequels(slate, random, size),
+            NeighbourhoodKind.Priced when _gain is not null => Priced(slate, random, size),
             _ => [.. _schedulable.OrderBy(_ => random.Next()).Take(size)],
         };
     }
@@ -63,6 +76,15 @@ internal sealed class NeighbourhoodSelector
     {
         var region = _candidates.Scenario.Regions[random.Next(_candidates.Scenario.Regions.Length)].Id;
         return Around(slate, random, size, [.. _schedulable.Where(t => t.Title.IsReleasedIn(region))], t => slate[t.Index]?.Days.GetValueOrDefault(region, -1) ?? Middle(t));
+    }
+
+    // One of the twentieth of the titles with the largest gains, and the titles launching nearest it.
+    private List<TitleCandidates> Priced(SlateState slate, Random random, int size)
+    {
+        var largest = _schedulable.OrderByDescending(t => _gain!(slate, t)).Take(Math.Max(1, _schedulable.Length / 20)).ToArray();
+        var anchor = largest[random.Next(largest.Length)];
+        var near = Around(slate, random, size, _schedulable, t => Launch(slate, t), Launch(slate, anchor));
+        return [anchor, .. near.Where(t => t != anchor).Take(size - 1)];
     }
 
     private List<TitleCandidates> Sequels(SlateState slate, Random random, int size)

@@ -265,11 +265,12 @@ public sealed partial class ReleasePlanner
         run.Trace.Phase("bounding");
         var boundTime = Remaining(run) * 0.1;
         var boundStarted = run.Clock.GetTimestamp();
-        var lagrangian = new LagrangianBound(candidates).Compute(start.Objective, 400, () => run.Clock.GetElapsedTime(boundStarted) > boundTime, cancellationToken);
+        var lagrangianBound = new LagrangianBound(candidates);
+        var lagrangian = lagrangianBound.Compute(start.Objective, 400, () => run.Clock.GetElapsedTime(boundStarted) > boundTime, cancellationToken);
         var bound = Math.Min(relaxationBound, lagrangian);
         run.Trace.Improved(null, bound);
         run.Trace.Phase("improving");
-        var (best, counts) = new LargeNeighbourhoodSearch(candidates, neighbourhoods, run.Clock)
+        var (best, counts) = new LargeNeighbourhoodSearch(candidates, neighbourhoods, run.Clock, lagrangianBound.Gains())
             .Run(start, Remaining(run) * share, request.RelativeGap, () => bound, request.Threads, request.Seed ?? Seed, run.Trace, cancellationToken);
         run.Neighbourhoods = counts;
         return (best, bound);
