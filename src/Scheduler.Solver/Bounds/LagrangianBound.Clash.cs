@@ -7,7 +7,7 @@ namespace Scheduler.Solver.Bounds;
 // from 0 to genreClashCost * share(r) (at n = 0 the right side is -price). So each (r, g, w) gets
 // such a price, every release of a title of g in r in w pays it, and the bound adds the prices
 // back: the result bounds every plan for any prices in that range, and the subgradient steps tune
-// them like the capacity prices, kept within the range. Without it the bound lets every title take
+// them like the capacity prices, kept within the range (ForEachRow visits them as rows). Without it the bound lets every title take
 // its best week as if no other title shared its genre, which on a wide slate is most of the gap.
 internal sealed partial class LagrangianBound
 {
@@ -106,34 +106,5 @@ internal sealed partial class LagrangianBound
         }
 
         return [.. titles.Select(row => row.Select(n => n >= 2).ToArray())];
-    }
-
-    private double ClashSquaredSubgradient()
-    {
-        var sum = 0.0;
-        for (var r = 0; r < _clashPrice.Length; r++)
-        {
-            for (var i = 0; i < _clashPrice[r].Length; i++)
-            {
-                var slack = 1 - _clashUse[r][i];
-                sum += _clashBinds[r][i] ? slack * slack : 0;
-            }
-        }
-
-        return sum;
-    }
-
-    private void ClashStep(double length)
-    {
-        for (var r = 0; r < _clashPrice.Length; r++)
-        {
-            for (var i = 0; i < _clashPrice[r].Length; i++)
-            {
-                if (_clashBinds[r][i])
-                {
-                    _clashPrice[r][i] = Math.Clamp(_clashPrice[r][i] - (length * (1 - _clashUse[r][i])), 0, _clashCeiling[r]);
-                }
-            }
-        }
     }
 }

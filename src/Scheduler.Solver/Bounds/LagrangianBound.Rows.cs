@@ -9,7 +9,7 @@ internal sealed partial class LagrangianBound
     {
         var sum = 0.0;
         ForEachRow((binds, _, slack) => sum += binds ? slack * slack : 0);
-        return sum + ClashSquaredSubgradient();
+        return sum;
     }
 
     private void Step(double length)
@@ -18,10 +18,9 @@ internal sealed partial class LagrangianBound
         {
             if (binds)
             {
-                prices.Price = Math.Max(0, prices.Price - (length * slack));
+                prices.Price = Math.Clamp(prices.Price - (length * slack), 0, prices.Ceiling);
             }
         });
-        ClashStep(length);
     }
 
     /// <summary>Visits every relaxed row with whether it can bind, a handle on its price, and its slack (capacity less use).</summary>
@@ -52,6 +51,15 @@ internal sealed partial class LagrangianBound
         for (var w = 0; w < _budgetPrice.Length && _budget is { } budget; w++)
         {
             visit(_budgetBinds[w], new PriceHandle(_budgetPrice, w), budget - _spend[w]);
+        }
+
+        // A clash row's capacity is one release; its price is at most the clash cost in the region.
+        for (var r = 0; r < _clashPrice.Length; r++)
+        {
+            for (var i = 0; i < _clashPrice[r].Length; i++)
+            {
+                visit(_clashBinds[r][i], new PriceHandle(_clashPrice[r], i, _clashCeiling[r]), 1 - _clashUse[r][i]);
+            }
         }
     }
 
@@ -131,9 +139,11 @@ internal sealed partial class LagrangianBound
 
     private T[][] Grid<T>(int regions) => [.. Enumerable.Range(0, regions).Select(_ => new T[_days])];
 
-    /// <summary>One price in one of the price arrays.</summary>
-    private readonly struct PriceHandle(double[] prices, int index)
+    /// <summary>One price in one of the price arrays, and the most it may be.</summary>
+    private readonly struct PriceHandle(double[] prices, int index, double ceiling = double.PositiveInfinity)
     {
+        public double Ceiling => ceiling;
+
         public double Price
         {
             get => prices[index];
