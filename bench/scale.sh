@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Slates by the million: how soon `plan` has a plan, how close it gets, and what memory it takes.
-#   bench/scale.sh [NAME...]   (default: XL-wide XXL world)
+#   bench/scale.sh [NAME...]   (default: XL-wide XXL world; LIMIT=60 bench/scale.sh XL-wide for a
+#   shorter run: its wall time is when the verified plan was written)
 # XL-wide: the generator's 1000 titles x 30 regions x 2 years (Mondays, Wednesdays, Fridays...
 # two release days a week, medium contention, seed 11), each title's window then widened to a
 # random length of up to 52 weeks (licensed titles available most of the year), about 1.2M
 # candidates. XXL: 3000 x 60 x 2, windows up to 32 weeks, about 5M candidates. Widening a window
 # keeps the generator's witness plan, so both slates have a plan. world: ../shared/bench/world-2027.json
 # (190 countries with their IANA zones, 420 titles), or $SHARED_BENCH/world-2027.json.
-# One `plan --time-limit 300 --gap 0` each (Release build, GNU time for wall and peak memory;
+# One `plan --time-limit 300 --gap 0` each (LIMIT sets the time limit) (Release build, GNU time for wall and peak memory;
 # --max-memory 40GB, so that the estimate refuses nothing here: the run measures what it needs).
 # Prints a row per slate: candidates (by the count, then after propagation), first plan, the
 # objective, bound and gap at 60, 150 and 300 s, wall, peak and bytes a candidate (process included).
@@ -62,7 +63,7 @@ for name in ${@:-XL-wide XXL world}; do
   fi
   count=$({ "${scheduler[@]}" plan "$work/$name.json" --no-save --max-memory 1MB 2>&1 || true; } | sed -n 's/.* implies \([0-9,]*\) candidate releases.*/\1/p')
   plan="$work/$name-plan.json"
-  /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$work/$name.json" --gap 0 --time-limit 300 --max-memory 40GB --no-save --out "$plan" >/dev/null || true
+  /usr/bin/time -f "%M %e" -o "$work/time" "${scheduler[@]}" plan "$work/$name.json" --gap 0 --time-limit "${LIMIT:-300}" --max-memory 40GB --no-save --out "$plan" >/dev/null || true
   read -r peak wall < <(tail -n 1 "$work/time")
   jq -r --arg slate "$label" --arg count "$count" --arg peak "$peak" --arg wall "$wall" '
     def r(n): if . == null then "n/a" else (. * pow(10; n) | round) / pow(10; n) | tostring end;

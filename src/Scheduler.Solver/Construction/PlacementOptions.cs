@@ -23,18 +23,29 @@ internal sealed class PlacementOptions
         _state = state;
     }
 
+    /// <summary>
+    /// The best-scoring way to place the title, or null when none is left. Options are scored
+    /// without being built (this runs for every title at every construction step, over windows of
+    /// up to a year), and only the winner becomes a <see cref="Placement"/>.
+    /// </summary>
     public PlacementOption? Best(TitleCandidates candidates)
     {
-        PlacementOption? best = null;
-        foreach (var option in Global(candidates).Concat(Staggered(candidates)))
+        var (global, globalScore) = BestGlobal(candidates);
+        var (lead, staggeredScore) = BestStaggered(candidates);
+        if (lead >= 0 && (global < 0 || staggeredScore > globalScore + 1e-12))
         {
-            if (best is null || option.Score > best.Score + 1e-12)
-            {
-                best = option;
-            }
+            return new PlacementOption(StaggeredFrom(candidates, lead), staggeredScore);
         }
 
-        return best;
+        if (global < 0)
+        {
+            return null;
+        }
+
+        var title = candidates.Title;
+        var day = candidates.GlobalDays[global];
+        var days = title.Regions.ToDictionary(r => r, _ => day, StringComparer.Ordinal);
+        return new PlacementOption(new Placement(PlanModes.Global, day, days, candidates.GlobalValues[global]), globalScore);
     }
 
     /// <summary>The placement an assignment stands for, or null when one of its dates is not a candidate.</summary>
@@ -82,66 +93,110 @@ internal sealed class PlacementOptions
     public static bool Fits(SlateState state, Title title, Placement placement)
         => state.FitsBudget(title, placement.LaunchDay) && placement.Days.All(kv => state.CanRelease(title, kv.Key, kv.Value));
 
-    private IEnumerable<PlacementOption> Global(TitleCandidates candidates)
+    private (int Index, double Score) BestGlobal(TitleCandidates candidates)
     {
         var title = candidates.Title;
+        var (best, bestScore) = (-1, double.NegativeInfinity);
         for (var i = 0; i < candidates.GlobalDays.Length; i++)
         {
             var day = candidates.GlobalDays[i];
-            if (!_state.FitsBudget(title, day) || !title.Regions.All(r => _state.CanRelease(title, r, day)))
+            if (!_state.FitsBudget(title, day) || !CanReleaseEverywhere(title, day))
             {
                 continue;
             }
 
-            var score = candidates.GlobalValues[i]
-                - title.Regions.Sum(r => _state.ClashIncrease(title, r, day) + _state.MoveCharge(title, PlanModes.Global, r, day));
-            yield return new PlacementOption(
-                new Placement(PlanModes.Global, day, title.Regions.ToDictionary(r => r, _ => day, StringComparer.Ordinal), candidates.GlobalValues[i]),
-                score);
+            var score = candidates.GlobalValues[i];
+            foreach (var region in title.Regions)
+            {
+                score -= _state.ClashIncrease(title, region, day) + _state.MoveCharge(title, PlanModes.Global, region, day);
+            }
+
+            if (best < 0 || score > bestScore + 1e-12)
+            {
+                (best, bestScore) = (i, score);
+            }
         }
+
+        return (best, bestScore);
     }
 
-    private IEnumerable<PlacementOption> Staggered(TitleCandidates candidates)
+    private bool CanReleaseEverywhere(Title title, int day)
     {
-        if (!candidates.CanBeStaggered)
+        foreach (var region in title.Regions)
         {
-            yield break;
+            if (!_state.CanRelease(title, region, day))
+            {
+                return false;
+            }
         }
 
-        var title = candidates.Title;
-        var lead = title.LeadRegion;
-        var leadDays = candidates.StaggeredDays[lead];
+        return true;
+    }
+
+    /// <summary>The index of the best staggered lead date and its score, each other region at its best date.</summary>
+    private (int Index, double Score) BestStaggered(TitleCandidates candidates)
+    {
+        var (best, bestScore) = (-1, double.NegativeInfinity);
+        if (!candidates.CanBeStaggered)
+        {
+            return (best, bestScore);
+        }
+
+        var leadDays = candidates.StaggeredDays[candidates.Title.LeadRegion];
         for (var i = 0; i < leadDays.Length; i++)
         {
-            var launch = leadDays[i];
-            if (!_state.FitsBudget(title, launch) || !_state.CanRelease(title, lead, launch))
+            if (Staggered(candidates, i, days: null) is { } option && (best < 0 || option.Score > bestScore + 1e-12))
+            {
+                (best, bestScore) = (i, option.Score);
+            }
+        }
+
+        return (best, bestScore);
+    }
+
+    private Placement StaggeredFrom(TitleCandidates candidates, int lead)
+    {
+        var days = new Dictionary<string, int>(StringComparer.Ordinal);
+        var (value, _) = Staggered(candidates, lead, days)!.Value;
+        return new Placement(PlanModes.Staggered, candidates.StaggeredDays[candidates.Title.LeadRegion][lead], days, value);
+    }
+
+    /// <summary>
+    /// The value and score of a staggered placement from the lead date at <paramref name="index"/>,
+    /// or null when it breaks a rule; its dates go into <paramref name="days"/> when one is given.
+    /// </summary>
+    private (double Value, double Score)? Staggered(TitleCandidates candidates, int index, Dictionary<string, int>? days)
+    {
+        var title = candidates.Title;
+        var lead = title.LeadRegion;
+        var launch = candidates.StaggeredDays[lead][index];
+        if (!_state.FitsBudget(title, launch) || !_state.CanRelease(title, lead, launch))
+        {
+            return null;
+        }
+
+        days?.Add(lead, launch);
+        var value = candidates.StaggeredValues[lead][index];
+        var score = value - _state.ClashIncrease(title, lead, launch) - _state.MoveCharge(title, PlanModes.Staggered, lead, launch);
+        foreach (var region in title.Regions)
+        {
+            if (region == lead)
             {
                 continue;
             }
 
-            var days = new Dictionary<string, int>(StringComparer.Ordinal) { [lead] = launch };
-            var value = candidates.StaggeredValues[lead][i];
-            var score = value - _state.ClashIncrease(title, lead, launch) - _state.MoveCharge(title, PlanModes.Staggered, lead, launch);
-            var complete = true;
-            foreach (var region in title.Regions.Where(r => r != lead))
+            var (day, regionValue, regionScore) = BestInRegion(candidates, region, launch, launch + title.StaggerMaxDays);
+            if (day < 0)
             {
-                var (day, regionValue, regionScore) = BestInRegion(candidates, region, launch, launch + title.StaggerMaxDays);
-                if (day < 0)
-                {
-                    complete = false;
-                    break;
-                }
-
-                days[region] = day;
-                value += regionValue;
-                score += regionScore;
+                return null;
             }
 
-            if (complete)
-            {
-                yield return new PlacementOption(new Placement(PlanModes.Staggered, launch, days, value), score);
-            }
+            days?.Add(region, day);
+            value += regionValue;
+            score += regionScore;
         }
+
+        return (value, score);
     }
 
     private (int Day, double Value, double Score) BestInRegion(TitleCandidates candidates, string region, int from, int to)
