@@ -1,5 +1,6 @@
 using NodaTime.Text;
 using Scheduler.Core.Explanations;
+using Scheduler.Core.Values;
 
 namespace Scheduler.Reports.Json;
 
@@ -18,6 +19,23 @@ public sealed record DropFactorsJson(int Index, string Date, double Seasonal, do
 /// <summary>Another date: its value, the change against the chosen date, the rules that keep it out, and the trade-off when none does.</summary>
 public sealed record AlternativeJson(string Date, double Value, double ValueChange, IReadOnlyList<string> RuledOutBy, string? Tradeoff);
 
+/// <summary>A value's factors as every answer writes them.</summary>
+public static class ValueFactorsJson
+{
+    public static ValueFactors Of(ValueBreakdown b)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        return new ValueFactors(
+            b.Base,
+            b.Seasonal,
+            b.Genre,
+            [.. b.Events.Select(c => new EventCutJson(c.Event.Id, c.Event.Name, c.OverlapDays, c.Factor))],
+            b.Competition,
+            b.Timing,
+            b.Drops.IsEmpty ? null : [.. b.Drops.Select(d => new DropFactorsJson(d.Index, LocalDatePattern.Iso.Format(d.Date), d.Seasonal, d.Genre, d.Competition))]);
+    }
+}
+
 /// <summary>Date explanations as the CLI and the API give them.</summary>
 public static class ExplanationJson
 {
@@ -31,14 +49,7 @@ public static class ExplanationJson
             LocalDatePattern.Iso.Format(e.Date),
             e.Mode,
             b.Value,
-            new ValueFactors(
-                b.Base,
-                b.Seasonal,
-                b.Genre,
-                [.. b.Events.Select(c => new EventCutJson(c.Event.Id, c.Event.Name, c.OverlapDays, c.Factor))],
-                b.Competition,
-                b.Timing,
-                b.Drops.IsEmpty ? null : [.. b.Drops.Select(d => new DropFactorsJson(d.Index, LocalDatePattern.Iso.Format(d.Date), d.Seasonal, d.Genre, d.Competition))]),
+            ValueFactorsJson.Of(b),
             [.. e.Alternatives.Select(a => new AlternativeJson(LocalDatePattern.Iso.Format(a.Date), a.Value, a.ValueChange, a.RuledOutBy, a.Tradeoff))]);
     }
 }

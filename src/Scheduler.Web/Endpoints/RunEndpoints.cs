@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Scheduler.Application;
 using Scheduler.Application.Adopting;
+using Scheduler.Application.Checking;
 using Scheduler.Application.Execution;
 using Scheduler.Application.Explaining;
 using Scheduler.Application.Hosting;
@@ -142,12 +143,21 @@ internal static class RunEndpoints
         return Results.Json(RunListJson.Of(runs), ReportJson.Options);
     }
 
-    private static async Task<IResult> GetAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] MoveChecks checks, CancellationToken cancellationToken)
     {
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
-        return await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } run
-            ? Results.Json(RunJson.Of(run), ReportJson.Options)
-            : Problems.NotFound($"There is no run {id}.");
+        if (await database.Runs.FindAsync(id, cancellationToken).ConfigureAwait(false) is not { } run)
+        {
+            return Problems.NotFound($"There is no run {id}.");
+        }
+
+        // Whoever reads a planned run may move its releases next: the checks load meanwhile.
+        if (run.PlanJson is not null)
+        {
+            _ = checks.PrepareAsync(openDatabase, id);
+        }
+
+        return Results.Json(RunJson.Of(run), ReportJson.Options);
     }
 
     private static ServerSentEventsResult<object> Events(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, [FromServices] ServeOptions serve, [FromServices] TimeProvider time, CancellationToken cancellationToken)

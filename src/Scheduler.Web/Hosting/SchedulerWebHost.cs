@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Scheduler.Application;
+using Scheduler.Application.Checking;
 using Scheduler.Application.Hosting;
 using Scheduler.Publishing;
 using Scheduler.Publishing.Resilience;
@@ -51,6 +52,7 @@ public static class SchedulerWebHost
 
         var services = builder.Services;
         services.AddSingleton(web);
+        services.AddSingleton<MoveChecks>();
 
         // A query or route value that does not bind throws, so that it is answered as a problem, never an empty 400.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -96,6 +98,7 @@ public static class SchedulerWebHost
         var api = app.MapGroup("/api").Refuses(ApiDescriptions.EveryApiOperation);
         ScenarioEndpoints.Map(api.MapGroup("").WithTags("Scenarios"));
         RunEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        RunCheckEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
         PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
         TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));

@@ -77,6 +77,12 @@ public class RoleAccessTests
         yield return Case("POST", "/api/compare", Caller.Viewer, HttpStatusCode.Forbidden);
         yield return Case("POST", "/api/compare", Caller.Planner, HttpStatusCode.OK);
 
+        // Checking a move solves nothing: every role may.
+        yield return Case("POST", $"/api/runs/{Run}/check", Caller.NoToken, HttpStatusCode.Unauthorized);
+        yield return Case("POST", $"/api/runs/{Run}/check", Caller.Viewer, HttpStatusCode.OK);
+        yield return Case("POST", $"/api/runs/{Run}/check", Caller.Planner, HttpStatusCode.OK);
+        yield return Case("POST", $"/api/runs/{Run}/check", Caller.Admin, HttpStatusCode.OK);
+
         // No comparison is queued on a single server: past the role check, the endpoint says so.
         yield return Case("GET", "/api/comparisons/1", Caller.NoToken, HttpStatusCode.Unauthorized);
         yield return Case("GET", "/api/comparisons/1", Caller.Viewer, HttpStatusCode.NotFound);
@@ -161,6 +167,7 @@ public class RoleAccessTests
         ("POST", "/api/scenarios") => new ByteArrayContent(await File.ReadAllBytesAsync(Api.Demo)),
         ("POST", "/api/runs") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", "/api/compare") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "variants": ["starfall-slips"], "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
+        ("POST", $"/api/runs/{Run}/check") => new StringContent("""{ "moves": [{ "title": "ember-road", "date": "2027-04-16" }] }""", Encoding.UTF8, "application/json"),
         _ => null,
     };
 

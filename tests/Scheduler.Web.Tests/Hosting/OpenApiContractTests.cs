@@ -44,6 +44,9 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/csv");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain?title=starfall-protocol");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain");
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/check", new { moves = new[] { new { title = "ember-road", date = "2027-04-17" } } });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/check", new { moves = new[] { new { title = "nope", date = "2027-04-16" } } });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs/9999/check", new { moves = new[] { new { title = "ember-road", date = "2027-04-16" } } });
         await calls.SendAsync(Caller, HttpMethod.Delete, $"/api/runs/{run}");
         await calls.SendAsync(Caller, HttpMethod.Delete, "/api/runs/9999");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/plan-of-record");

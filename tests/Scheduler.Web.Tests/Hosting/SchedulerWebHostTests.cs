@@ -135,6 +135,7 @@ public class SchedulerWebHostTests : OneHostTests
                     "/api/runs",
                     "/api/runs/{id}",
                     "/api/runs/{id}/adopt",
+                    "/api/runs/{id}/check",
                     "/api/runs/{id}/csv",
                     "/api/runs/{id}/events",
                     "/api/runs/{id}/explain",

@@ -1,0 +1,15 @@
+namespace Scheduler.Web.Contracts;
+
+/// <summary>
+/// The body of <c>POST /api/runs/{id}/check</c>. Read field by field (so that each wrong or unknown
+/// field is named); this record is what the document declares.
+/// </summary>
+/// <param name="Moves">The moves, applied in order to the run's plan.</param>
+public sealed record CheckRequest(IReadOnlyList<MoveRequest> Moves);
+
+/// <summary>One release moved: a title to a date, in one region or all of them, in a mode.</summary>
+/// <param name="Title">The title's id.</param>
+/// <param name="Region">The region; null or absent for every region of the title. A move that leaves the title global moves it in every region.</param>
+/// <param name="Date">The local date, <c>yyyy-MM-dd</c>, inside the scenario's horizon.</param>
+/// <param name="Mode"><c>global</c> or <c>staggered</c>; null or absent for the mode the plan gives it (or, for a title it leaves out, the one the scenario allows).</param>
+public sealed record MoveRequest(string Title, string? Region, string Date, string? Mode = null);

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using NodaTime.Text;
+using Scheduler.Application.Checking;
+using Scheduler.Core.Explanations;
+using Scheduler.Reports.Json;
+using Scheduler.Storage;
+using Scheduler.Web.Access;
+using Scheduler.Web.Contracts;
+using Scheduler.Web.Hosting;
+
+namespace Scheduler.Web.Endpoints;
+
+/// <summary>
+/// <c>/api/runs/{id}/check</c>: what moving releases of a run's plan would cost and which rules it
+/// would break, solving nothing (docs/api.md, "Checking a move").
+/// </summary>
+internal static class RunCheckEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapPost("/runs/{id:long}/check", CheckAsync).RequireAuthorization(ApiRoles.Read)
+            .Describe("checkMoves", "What moving releases of the run's plan would change in its objective, value and clash cost, and every hard rule the moves would break; solves nothing.")
+            .Takes<CheckRequest>()
+            .Answers<MoveCheckDocument>()
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+    }
+
+    private static async Task<IResult> CheckAsync(
+        long id,
+        HttpRequest request,
+        [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        [FromServices] MoveChecks checks,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<FieldError>();
+        RequestFields.Unknown(body, errors, "moves");
+        var moves = Moves(body, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid($"The moves cannot be checked: {errors[0]}", errors);
+        }
+
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var answer = await checks.CheckAsync(database, id, moves, cancellationToken).ConfigureAwait(false);
+        return answer.Problem switch
+        {
+            MoveCheckProblem.None => Results.Json(MoveCheckJson.Of(answer.Result!), ReportJson.Options),
+            MoveCheckProblem.UnknownRun => Problems.NotFound(answer.Message),
+            MoveCheckProblem.InvalidMoves => Problems.Invalid(answer.Message, answer.Result!.Errors.Select(e => new FieldError(e.Path, e.Message))),
+            _ => Problems.Conflict(answer.Message),
+        };
+    }
+
+    private static List<ReleaseMove> Moves(JsonElement body, List<FieldError> errors)
+    {
+        var moves = new List<ReleaseMove>();
+        if (!body.TryGetProperty("moves", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new FieldError("$.moves", "required: a list of moves, each {\"title\", \"region\", \"date\", \"mode\"}"));
+            return moves;
+        }
+
+        var index = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var at = $"$.moves[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new FieldError(at, "must be an object {\"title\", \"region\", \"date\", \"mode\"}"));
+                continue;
+            }
+
+            var before = errors.Count;
+            foreach (var unknown in item.EnumerateObject().Where(p => p.Name is not ("title" or "region" or "date" or "mode")))
+            {
+                errors.Add(new FieldError($"{at}.{unknown.Name}", "unknown field; the fields are title, region, date, mode"));
+            }
+
+            var title = Text(item, "title", at, errors, required: true);
+            var region = Text(item, "region", at, errors, required: false);
+            var mode = Text(item, "mode", at, errors, required: false);
+            var date = Text(item, "date", at, errors, required: true) is { } text ? LocalDatePattern.Iso.Parse(text) : null;
+            if (date is { Success: false })
+            {
+                errors.Add(new FieldError($"{at}.date", $"must be a date written yyyy-MM-dd, not \"{item.GetProperty("date").GetString()}\""));
+            }
+
+            if (errors.Count == before)
+            {
+                moves.Add(new ReleaseMove(title!, region, date!.Value, mode));
+            }
+        }
+
+        return moves;
+    }
+
+    private static string? Text(JsonElement item, string field, string at, List<FieldError> errors, bool required)
+    {
+        if (item.TryGetProperty(field, out var element) && element.ValueKind == JsonValueKind.String && element.GetString() is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        if (required || (element.ValueKind != JsonValueKind.Undefined && element.ValueKind != JsonValueKind.Null))
+        {
+            errors.Add(new FieldError($"{at}.{field}", required ? $"required: a {field} (a string)" : $"must be a {field} (a string) or null"));
+        }
+
+        return null;
+    }
+}
