@@ -1,6 +1,7 @@
 using Scheduler.Application.Planning;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Validation;
 using Scheduler.Storage;
 
@@ -19,10 +20,23 @@ public enum RunRequestProblem
 
     /// <summary>The scenario implies more candidates than the node plans: the errors hold the sentence.</summary>
     TooLarge,
+
+    /// <summary>A re-plan from a run there is not.</summary>
+    UnknownRun,
+
+    /// <summary>A re-plan from a run without a verified plan.</summary>
+    NoPlan,
+
+    /// <summary>A re-plan's pins name a title, region, mode or date its scenario does not have: <see cref="RunRequestAnswer.MoveErrors"/>.</summary>
+    InvalidPins,
 }
 
 /// <summary>A plan queued in the background (its run), or why it was not.</summary>
-public sealed record RunRequestAnswer(long? RunId, RunRequestProblem Problem, IReadOnlyList<ScenarioError> Errors);
+public sealed record RunRequestAnswer(long? RunId, RunRequestProblem Problem, IReadOnlyList<ScenarioError> Errors)
+{
+    /// <summary>A re-plan's pins that cannot be applied, each at its path (<c>$.pins[0].date</c>).</summary>
+    public IReadOnlyList<MoveError> MoveErrors { get; init; } = [];
+}
 
 /// <summary>
 /// Plans asked for to be solved in the background (over HTTP): checked first, so that nothing is
@@ -60,6 +74,60 @@ public static class RunRequests
             return new RunRequestAnswer(null, RunRequestProblem.InvalidScenario, ex.Errors);
         }
 
+        return await QueueAsync(database, queue, scenarioId, job, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Queues a re-plan of the stored run <paramref name="runId"/>'s scenario from its plan, with
+    /// <paramref name="pins"/> made announcements: each release moved is charged
+    /// <c>objective.moveCost</c> (docs/http-api.md, "Pinning and re-planning").
+    /// </summary>
+    public static async Task<RunRequestAnswer> QueueReplanAsync(
+        SchedulerDatabase database, IBackgroundSolves queue, long runId, IReadOnlyList<ReleaseMove> pins, SolveSettings settings, string requestedBy, long memoryLimit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(queue);
+        ArgumentNullException.ThrowIfNull(pins);
+        ArgumentNullException.ThrowIfNull(settings);
+        var found = await StoredPlan.FindAsync(database, runId, cancellationToken).ConfigureAwait(false);
+        if (found.Run is not { } run)
+        {
+            return new RunRequestAnswer(null, RunRequestProblem.UnknownRun, []);
+        }
+
+        if (found.Plan is not { } plan)
+        {
+            return new RunRequestAnswer(null, RunRequestProblem.NoPlan, [new ScenarioError(JsonPath.Root, $"Run {runId} has no verified plan to re-plan from (status {run.Status}{found.Why}).")]);
+        }
+
+        PlanJob job;
+        try
+        {
+            var input = await StoredScenarios.OfRunAsync(database, run, cancellationToken).ConfigureAwait(false);
+            var invalid = ReleaseMoves.Validate(input.Scenario, pins);
+            if (!invalid.IsEmpty)
+            {
+                return new RunRequestAnswer(null, RunRequestProblem.InvalidPins, []) { MoveErrors = [.. invalid.Select(e => e with { Path = e.Path.Replace("$.moves", "$.pins", StringComparison.Ordinal) })] };
+            }
+
+            job = new PlanJob(input, settings with { ReplanOf = runId, Pins = [.. pins.Select(StoredPin.Of)] })
+            {
+                Trigger = RunTrigger.Api,
+                RequestedBy = requestedBy,
+                MemoryLimit = memoryLimit,
+                From = plan,
+            };
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return new RunRequestAnswer(null, RunRequestProblem.InvalidScenario, ex.Errors);
+        }
+
+        return await QueueAsync(database, queue, run.ScenarioId, job, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<RunRequestAnswer> QueueAsync(SchedulerDatabase database, IBackgroundSolves queue, long scenarioId, PlanJob job, CancellationToken cancellationToken)
+    {
         // Refused before it is queued: a scenario too large to plan would only run the node out of memory.
         if (job.Refusal is { } refusal)
         {

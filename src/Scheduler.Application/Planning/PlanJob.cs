@@ -1,5 +1,8 @@
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Explanations;
+using Scheduler.Core.Plans;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
@@ -25,6 +28,17 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     /// <summary>The memory the plan may use (<see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests).</summary>
     public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 
+    /// <summary>
+    /// For a re-plan (<see cref="SolveSettings.ReplanOf"/>): the plan it starts from. Its releases
+    /// are the reference the plan stays close to, and each one moved is charged <c>objective.moveCost</c>.
+    /// </summary>
+    public Plan? From { get; init; }
+
+    /// <summary>The scenario as planned: a re-plan's pins made announcements (<see cref="ReleaseMoves.Pin"/>).</summary>
+    public Scenario Scenario => From is null || Settings.Pins is not { Count: > 0 } pins
+        ? Input.Scenario
+        : ReleaseMoves.Pin(Input.Scenario, From, [.. pins.Select(p => p.ToMove())]);
+
     /// <summary>The time limit asked for, else the scenario's own.</summary>
     public TimeSpan TimeLimit => TimeSpan.FromSeconds(Settings.TimeLimitSeconds ?? Input.Scenario.Solver.TimeLimitSeconds);
 
@@ -35,19 +49,25 @@ public sealed record PlanJob(ScenarioInput Input, SolveSettings Settings)
     public string? Refusal => CandidateEstimate.Refusal(Input.Scenario, CandidateEstimate.NameOf(Input.Scenario.Name, Input.VariantId), MemoryLimit);
 
     /// <summary>The planner's request; threads not asked for are <paramref name="defaultThreads"/>.</summary>
-    public PlanRequest Request(int defaultThreads) => new(
-        Input.Scenario,
-        Input.Info,
-        Engine,
-        TimeLimit,
-        Settings.RelativeGap ?? Input.Scenario.Solver.RelativeGap,
-        Settings.Threads ?? defaultThreads)
+    public PlanRequest Request(int defaultThreads)
     {
-        SolverLog = SolverLog,
-        MemoryLimit = MemoryLimit,
-        Seed = Settings.Seed,
-        BestEffort = Settings.BestEffort ?? Input.Scenario.Solver.BestEffort,
-    };
+        var scenario = Scenario;
+        return new PlanRequest(
+            scenario,
+            Input.Info,
+            Engine,
+            TimeLimit,
+            Settings.RelativeGap ?? scenario.Solver.RelativeGap,
+            Settings.Threads ?? defaultThreads)
+        {
+            SolverLog = SolverLog,
+            MemoryLimit = MemoryLimit,
+            Seed = Settings.Seed,
+            BestEffort = Settings.BestEffort ?? scenario.Solver.BestEffort,
+            Reference = From is null ? null : Assignment.FromPlan(From),
+            Replan = From is null ? null : ReplanContext.Unfrozen(From, scenario.Objective.MoveCost),
+        };
+    }
 
     /// <summary>
     /// The job as a run to queue for the stored scenario <paramref name="scenarioId"/>: the settings

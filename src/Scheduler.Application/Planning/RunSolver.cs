@@ -83,11 +83,13 @@ public sealed class RunSolver
         try
         {
             var input = await StoredScenarios.OfRunAsync(database, run, cancellationToken).ConfigureAwait(false);
-            job = new PlanJob(input, SolveSettings.Parse(run.Settings))
+            var settings = SolveSettings.Parse(run.Settings);
+            job = new PlanJob(input, settings)
             {
                 Trigger = run.Trigger,
                 RequestedBy = run.RequestedBy,
                 MemoryLimit = options.MemoryLimit,
+                From = settings.ReplanOf is { } from ? await PlanOfAsync(database, from, cancellationToken).ConfigureAwait(false) : null,
             };
         }
         catch (ScenarioValidationException ex)
@@ -99,10 +101,11 @@ public sealed class RunSolver
 
         // A run queued before its time limit was kept in its settings shows it in its progress.
         var timeLimit = job.Settings.TimeLimitSeconds is null && RunProgress.TimeLimitOf(run.Progress) is { } queuedLimit ? queuedLimit : job.TimeLimit;
-        var request = job.Request(options.Threads) with
+        var asked = job.Request(options.Threads);
+        var request = asked with
         {
             TimeLimit = timeLimit,
-            Reference = await ReferenceAsync(database, run, cancellationToken).ConfigureAwait(false),
+            Reference = asked.Reference ?? await ReferenceAsync(database, run, cancellationToken).ConfigureAwait(false),
         };
         return new Prepared(run, job, request, options.ProgressInterval);
     }
@@ -173,6 +176,12 @@ public sealed class RunSolver
     }
 
     // A variant of an anchored comparison starts from, and leans toward, the base plan (as compare does in one process).
+    /// <summary>The plan a re-plan starts from; stored runs are never deleted, and only a run with a plan is re-planned.</summary>
+    private static async Task<Plan> PlanOfAsync(SchedulerDatabase database, long runId, CancellationToken cancellationToken)
+        => await database.Runs.FindAsync(runId, cancellationToken).ConfigureAwait(false) is { PlanJson: { } json }
+            ? PlanJson.Read(json)
+            : throw new InvalidOperationException($"Run {runId}, which a queued re-plan starts from, has no plan.");
+
     private static async Task<IReadOnlyList<Assignment>?> ReferenceAsync(SchedulerDatabase database, StoredRun run, CancellationToken cancellationToken)
     {
         if (run.Variant is null || run.ComparisonId is not { } comparisonId

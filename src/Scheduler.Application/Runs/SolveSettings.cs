@@ -23,6 +23,16 @@ public sealed record SolveSettings(double? TimeLimitSeconds, double? RelativeGap
     /// <summary>Plan the most valuable part of a slate that cannot be planned whole (<see cref="Solver.Planning.PlanRequest.BestEffort"/>); null takes the scenario's <c>solver.bestEffort</c>.</summary>
     public bool? BestEffort { get; init; }
 
+    /// <summary>
+    /// A re-plan from a run's plan with some of its releases pinned where a planner moved them
+    /// (docs/http-api.md, "Pinning and re-planning"): that run, whose moves are charged; null for an
+    /// ordinary plan.
+    /// </summary>
+    public long? ReplanOf { get; init; }
+
+    /// <summary>The releases a re-plan pins, as the planner moved them, in order; null for none.</summary>
+    public IReadOnlyList<StoredPin>? Pins { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>The stored settings; <see cref="Default"/> for none.</summary>

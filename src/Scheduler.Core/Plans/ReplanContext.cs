@@ -18,6 +18,20 @@ public sealed record ReplanContext(ImmutableArray<PreviousRelease> Previous, Ins
     /// <summary>The later drops of the plan of record's weekly and batched releases; the published ones are facts a replan keeps.</summary>
     public ImmutableArray<PreviousDrop> PreviousDrops { get; init; } = [];
 
+    /// <summary>
+    /// A plan as the one a replan is measured against when nothing of it is published or frozen (a
+    /// planner's re-plan from a run with some releases pinned): each move is charged, none is forbidden.
+    /// </summary>
+    public static ReplanContext Unfrozen(Plan plan, double moveCost)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
+        return new ReplanContext(
+            [.. plan.Releases.Select(r => new PreviousRelease(r.Title, r.Region, r.Date, modes.GetValueOrDefault(r.Title) ?? PlanModes.Global, r.PublishAt, Published: false))],
+            Instant.MinValue,
+            moveCost);
+    }
+
     /// <summary>Published releases, and those due before the end of the frozen window: kept as they are.</summary>
     public IEnumerable<PreviousRelease> Fixed => Previous.Where(p => p.Published || p.PublishAt < FrozenUntil);
 

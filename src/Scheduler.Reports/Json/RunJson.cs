@@ -26,6 +26,12 @@ public sealed record RunDocument(
 
     /// <summary>The runs stored as alternatives to this run's plan, in the order they were found; empty for none.</summary>
     public IReadOnlyList<long> Alternatives { get; init; } = [];
+
+    /// <summary>For a re-plan with pins: the run whose plan it started from, its moves charged; null for most runs.</summary>
+    public long? ReplanOf { get; init; }
+
+    /// <summary>For a re-plan: the releases it pinned, as moves; empty for other runs.</summary>
+    public IReadOnlyList<StoredPin> Pins { get; init; } = [];
 }
 
 /// <summary>Stored runs as the API gives them.</summary>
@@ -34,6 +40,7 @@ public static class RunJson
     public static RunDocument Of(StoredRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
+        var settings = SolveSettings.Parse(run.Settings);
         return new RunDocument(
             run.Id,
             run.ScenarioId,
@@ -52,6 +59,8 @@ public static class RunJson
         {
             AlternativeOf = run.AlternativeOf,
             Alternatives = run.Alternatives,
+            ReplanOf = settings.ReplanOf,
+            Pins = settings.Pins ?? [],
         };
     }
 }

@@ -98,7 +98,7 @@ public static class SchedulerWebHost
         var api = app.MapGroup("/api").Refuses(ApiDescriptions.EveryApiOperation);
         ScenarioEndpoints.Map(api.MapGroup("").WithTags("Scenarios"));
         RunEndpoints.Map(api.MapGroup("").WithTags("Runs"));
-        RunCheckEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        MoveEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
         PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
         TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));

@@ -83,6 +83,12 @@ public class RoleAccessTests
         yield return Case("POST", $"/api/runs/{Run}/check", Caller.Planner, HttpStatusCode.OK);
         yield return Case("POST", $"/api/runs/{Run}/check", Caller.Admin, HttpStatusCode.OK);
 
+        // Re-planning from a run with pins queues a run: planners and admins.
+        yield return Case("POST", $"/api/runs/{Run}/replan", Caller.NoToken, HttpStatusCode.Unauthorized);
+        yield return Case("POST", $"/api/runs/{Run}/replan", Caller.Viewer, HttpStatusCode.Forbidden);
+        yield return Case("POST", $"/api/runs/{Run}/replan", Caller.Planner, HttpStatusCode.Accepted);
+        yield return Case("POST", $"/api/runs/{Run}/replan", Caller.Admin, HttpStatusCode.Accepted);
+
         // No comparison is queued on a single server: past the role check, the endpoint says so.
         yield return Case("GET", "/api/comparisons/1", Caller.NoToken, HttpStatusCode.Unauthorized);
         yield return Case("GET", "/api/comparisons/1", Caller.Viewer, HttpStatusCode.NotFound);
@@ -168,6 +174,7 @@ public class RoleAccessTests
         ("POST", "/api/runs") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", "/api/compare") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "variants": ["starfall-slips"], "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", $"/api/runs/{Run}/check") => new StringContent("""{ "moves": [{ "title": "ember-road", "date": "2027-04-16" }] }""", Encoding.UTF8, "application/json"),
+        ("POST", $"/api/runs/{Run}/replan") => new StringContent("""{ "pins": [{ "title": "kitchen-wars", "date": "2027-04-16" }], "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         _ => null,
     };
 

@@ -90,7 +90,7 @@ public class RunEndpointsTests
         {
             Assert.That(
                 _done.EnumerateObject().Select(p => p.Name),
-                Is.EqualTo(new[] { "id", "scenarioId", "scenario", "variant", "trigger", "requestedBy", "state", "status", "node", "attempt", "progress", "messages", "provenance", "plan", "alternativeOf", "alternatives" }));
+                Is.EqualTo(new[] { "id", "scenarioId", "scenario", "variant", "trigger", "requestedBy", "state", "status", "node", "attempt", "progress", "messages", "provenance", "plan", "alternativeOf", "alternatives", "replanOf", "pins" }));
             Assert.That(_done.GetProperty("scenarioId").GetInt64(), Is.EqualTo(_demo));
             Assert.That(_done.GetProperty("scenario").GetString(), Is.EqualTo(Api.DemoName));
             Assert.That(_done.GetProperty("variant").ValueKind, Is.EqualTo(JsonValueKind.Null));

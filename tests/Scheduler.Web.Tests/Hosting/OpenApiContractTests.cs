@@ -46,6 +46,8 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain");
         await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/check", new { moves = new[] { new { title = "ember-road", date = "2027-04-17" } } });
         await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/check", new { moves = new[] { new { title = "nope", date = "2027-04-16" } } });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/replan", new { pins = new[] { new { title = "kitchen-wars", date = "2027-04-16" } }, timeLimitSeconds = 1 });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/replan", new { pins = Array.Empty<object>(), timelimit = 1 });
         await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs/9999/check", new { moves = new[] { new { title = "ember-road", date = "2027-04-16" } } });
         await calls.SendAsync(Caller, HttpMethod.Delete, $"/api/runs/{run}");
         await calls.SendAsync(Caller, HttpMethod.Delete, "/api/runs/9999");

@@ -13,3 +13,15 @@ public sealed record CheckRequest(IReadOnlyList<MoveRequest> Moves);
 /// <param name="Date">The local date, <c>yyyy-MM-dd</c>, inside the scenario's horizon.</param>
 /// <param name="Mode"><c>global</c> or <c>staggered</c>; null or absent for the mode the plan gives it (or, for a title it leaves out, the one the scenario allows).</param>
 public sealed record MoveRequest(string Title, string? Region, string Date, string? Mode = null);
+
+/// <summary>
+/// The body of <c>POST /api/runs/{id}/replan</c>. Read field by field (so that each wrong or
+/// unknown field is named); this record is what the document declares.
+/// </summary>
+/// <param name="Pins">The releases to pin, as moves of the run's plan (each as in a check), applied in order.</param>
+/// <param name="TimeLimitSeconds">Seconds the solver may search, up to an hour; null or absent for the scenario's own limit.</param>
+/// <param name="Seed">Makes the run repeatable; null or absent for none.</param>
+public sealed record ReplanRequest(
+    IReadOnlyList<MoveRequest> Pins,
+    [property: System.ComponentModel.DataAnnotations.Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null,
+    [property: System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)] int? Seed = null);

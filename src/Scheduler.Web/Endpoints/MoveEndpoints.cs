@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -5,6 +6,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using NodaTime.Text;
 using Scheduler.Application.Checking;
+using Scheduler.Application.Execution;
+using Scheduler.Application.Hosting;
+using Scheduler.Application.Runs;
 using Scheduler.Core.Explanations;
 using Scheduler.Reports.Json;
 using Scheduler.Storage;
@@ -15,10 +19,11 @@ using Scheduler.Web.Hosting;
 namespace Scheduler.Web.Endpoints;
 
 /// <summary>
-/// <c>/api/runs/{id}/check</c>: what moving releases of a run's plan would cost and which rules it
-/// would break, solving nothing (docs/api.md, "Checking a move").
+/// A planner's moves of a run's releases: <c>/api/runs/{id}/check</c> says what they would cost and
+/// which rules they would break, solving nothing; <c>/api/runs/{id}/replan</c> pins them and queues
+/// a re-plan from the run's plan (docs/http-api.md, "Checking a move", "Pinning and re-planning").
 /// </summary>
-internal static class RunCheckEndpoints
+internal static class MoveEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -27,6 +32,11 @@ internal static class RunCheckEndpoints
             .Takes<CheckRequest>()
             .Answers<MoveCheckDocument>()
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        api.MapPost("/runs/{id:long}/replan", ReplanAsync).RequireAuthorization(ApiRoles.Plan)
+            .Describe("replanRun", "Re-plan the run's scenario from its plan with the releases given pinned where they were moved; every other release moved is charged objective.moveCost.")
+            .Takes<ReplanRequest>()
+            .Answers<RunQueued>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
     }
 
     private static async Task<IResult> CheckAsync(
@@ -44,7 +54,7 @@ internal static class RunCheckEndpoints
 
         var errors = new List<FieldError>();
         RequestFields.Unknown(body, errors, "moves");
-        var moves = Moves(body, errors);
+        var moves = Moves(body, "moves", errors);
         if (errors.Count > 0)
         {
             return Problems.Invalid($"The moves cannot be checked: {errors[0]}", errors);
@@ -61,19 +71,64 @@ internal static class RunCheckEndpoints
         };
     }
 
-    private static List<ReleaseMove> Moves(JsonElement body, List<FieldError> errors)
+    private static async Task<IResult> ReplanAsync(
+        long id,
+        HttpRequest request,
+        ClaimsPrincipal user,
+        [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase,
+        [FromServices] IBackgroundSolves background,
+        [FromServices] ServeOptions serve,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await RequestBodies.ReadObjectAsync(request, cancellationToken).ConfigureAwait(false);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<FieldError>();
+        RequestFields.Unknown(body, errors, "pins", "timeLimitSeconds", "seed");
+        var pins = Moves(body, "pins", errors);
+        var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
+        var seed = RequestFields.Seed(body, errors);
+        if (errors.Count > 0)
+        {
+            return Problems.Invalid($"The run cannot be re-planned: {errors[0]}", errors);
+        }
+
+        await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
+        var settings = new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed };
+        var answer = await RunRequests.QueueReplanAsync(database, background, id, pins, settings, Actor.Of(user), serve.MemoryLimit, cancellationToken).ConfigureAwait(false);
+        if (answer.RunId is { } queued)
+        {
+            return Results.Json(new RunQueued(queued), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        return answer.Problem switch
+        {
+            RunRequestProblem.UnknownRun => Problems.NotFound($"There is no run {id}."),
+            RunRequestProblem.NoPlan => Problems.Conflict(answer.Errors[0].Message),
+            RunRequestProblem.InvalidPins => Problems.Invalid(
+                $"The run cannot be re-planned: {answer.MoveErrors[0].Path}: {answer.MoveErrors[0].Message}",
+                answer.MoveErrors.Select(e => new FieldError(e.Path, e.Message))),
+            _ => Problems.Invalid($"The run cannot be re-planned: {answer.Errors[0].Message}", FieldError.Of(answer.Errors)),
+        };
+    }
+
+    /// <summary>The list of moves at <paramref name="field"/> (<c>moves</c> to check, <c>pins</c> to re-plan with), each error at its path.</summary>
+    private static List<ReleaseMove> Moves(JsonElement body, string field, List<FieldError> errors)
     {
         var moves = new List<ReleaseMove>();
-        if (!body.TryGetProperty("moves", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (!body.TryGetProperty(field, out var list) || list.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(new FieldError("$.moves", "required: a list of moves, each {\"title\", \"region\", \"date\", \"mode\"}"));
+            errors.Add(new FieldError($"$.{field}", "required: a list of moves, each {\"title\", \"region\", \"date\", \"mode\"}"));
             return moves;
         }
 
         var index = 0;
         foreach (var item in list.EnumerateArray())
         {
-            var at = $"$.moves[{index++}]";
+            var at = $"$.{field}[{index++}]";
             if (item.ValueKind != JsonValueKind.Object)
             {
                 errors.Add(new FieldError(at, "must be an object {\"title\", \"region\", \"date\", \"mode\"}"));

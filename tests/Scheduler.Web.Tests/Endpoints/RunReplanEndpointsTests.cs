@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Scheduler.Storage;
+using Scheduler.Web.Tests.Support;
+
+namespace Scheduler.Web.Tests.Endpoints;
+
+/// <summary>A move checked, then pinned and re-planned by <c>POST /api/runs/{id}/replan</c>, as a planner would.</summary>
+public sealed class RunReplanEndpointsTests
+{
+    private WebHostFixture _host = null!;
+    private HttpClient _planner = null!;
+    private JsonElement _done;
+
+    [OneTimeSetUp]
+    public async Task StartHostAndPlanTheDemo()
+    {
+        _host = await WebHostFixture.StartAsync();
+        _planner = _host.Client(TokenRole.Planner);
+        var demo = await Api.SubmitAsync(_planner, Api.Demo);
+        _done = await Api.PlanAsync(_planner, demo, 2);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopHost()
+    {
+        _planner.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    private long DoneId => _done.GetProperty("id").GetInt64();
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object body)
+    {
+        using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        using var response = await _planner.PostAsync(new Uri(path, UriKind.Relative), content);
+        return (response.StatusCode, await response.JsonAsync());
+    }
+
+    /// <summary>The first Friday, other than its own, to which the check says the title may move, and what it would cost.</summary>
+    private async Task<(string Date, double Change)> FreeFridayAsync(string title, string current)
+    {
+        for (var day = new DateOnly(2027, 3, 5); day <= new DateOnly(2027, 5, 28); day = day.AddDays(7))
+        {
+            var date = day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (date == current)
+            {
+                continue;
+            }
+
+            var (status, body) = await PostAsync($"/api/runs/{DoneId}/check", new { moves = new[] { new { title, date } } });
+            Assert.That(status, Is.EqualTo(HttpStatusCode.OK), body.ToString());
+            if (body.GetProperty("feasible").GetBoolean())
+            {
+                return (date, body.GetProperty("objectiveChange").GetDouble());
+            }
+        }
+
+        Assert.Fail($"no Friday is free for {title}");
+        return default;
+    }
+
+    [Test]
+    public async Task Replan_WithACheckedMovePinned_ReleasesItThereAndChargesTheOtherMoves()
+    {
+        var release = _done.GetProperty("plan").GetProperty("releases").EnumerateArray().First(r => r.GetProperty("title").GetString() == "kitchen-wars");
+        var (date, change) = await FreeFridayAsync("kitchen-wars", release.GetProperty("date").GetString()!);
+
+        var (status, queued) = await PostAsync($"/api/runs/{DoneId}/replan", new { pins = new[] { new { title = "kitchen-wars", date } }, timeLimitSeconds = 2 });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), queued.ToString());
+        var run = await Api.WaitForRunAsync(_planner, queued.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
+
+        var plan = run.GetProperty("plan");
+        var releases = plan.GetProperty("releases").EnumerateArray().ToList();
+        var kitchen = releases.Where(r => r.GetProperty("title").GetString() == "kitchen-wars").Select(r => r.GetProperty("date").GetString()).Distinct();
+        var before = _done.GetProperty("plan").GetProperty("releases").EnumerateArray()
+            .ToDictionary(r => (r.GetProperty("title").GetString(), r.GetProperty("region").GetString()), r => r.GetProperty("date").GetString());
+        var moved = releases.Count(r => before[(r.GetProperty("title").GetString(), r.GetProperty("region").GetString())] != r.GetProperty("date").GetString());
+        var kpis = plan.GetProperty("kpis");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("done"), run.ToString());
+            Assert.That(run.GetProperty("replanOf").GetInt64(), Is.EqualTo(DoneId));
+            Assert.That(Api.Normalized(run.GetProperty("pins")), Is.EqualTo(Api.Normalized($$"""[{"title":"kitchen-wars","region":null,"date":"{{date}}","mode":null}]""")));
+            Assert.That(kitchen, Is.EqualTo(new[] { date }), "the pinned release is where the planner put it");
+            Assert.That(kpis.GetProperty("moveCost").GetDouble(), Is.EqualTo(0.2 * moved).Within(1e-9), "every release moved, the pinned ones too, is charged the demo's moveCost of 0.2");
+            Assert.That(
+                kpis.GetProperty("objective").GetDouble() + kpis.GetProperty("moveCost").GetDouble(),
+                Is.GreaterThanOrEqualTo(_done.GetProperty("plan").GetProperty("kpis").GetProperty("objective").GetDouble() + change - 1e-6),
+                "the re-plan is at least as good as the checked move alone");
+        }
+    }
+
+    [Test]
+    public async Task Replan_PinsTheScenarioCannotTake_Is422AtTheirPaths()
+    {
+        var (status, body) = await PostAsync($"/api/runs/{DoneId}/replan", new { pins = new[] { new { title = "nope", date = "2027-04-16" } } });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(Api.Normalized(body), Is.EqualTo(Api.Normalized(Api.Invalid(
+                "The run cannot be re-planned: $.pins[0].title: the scenario has no title 'nope'",
+                ("$.pins[0].title", "the scenario has no title 'nope'")))));
+        }
+    }
+
+    [Test]
+    public async Task Replan_NoPins_Is422()
+    {
+        var (status, body) = await PostAsync($"/api/runs/{DoneId}/replan", new { timeLimitSeconds = 2 });
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(Api.Normalized(body), Is.EqualTo(Api.Normalized(Api.Invalid(
+                "The run cannot be re-planned: $.pins: required: a list of moves, each {\"title\", \"region\", \"date\", \"mode\"}",
+                ("$.pins", "required: a list of moves, each {\"title\", \"region\", \"date\", \"mode\"}")))));
+        }
+    }
+
+    [Test]
+    public async Task Replan_UnknownRun_Is404()
+    {
+        var (status, body) = await PostAsync("/api/runs/999999/replan", new { pins = new[] { new { title = "kitchen-wars", date = "2027-04-16" } } });
+
+        Assert.That(Api.Normalized(body), Is.EqualTo(Api.Normalized(Api.Problem(404, "Not found", "There is no run 999999."))), status.ToString());
+    }
+}
