@@ -33,6 +33,7 @@ public sealed class CliApp
             ReplanCommand.Create(_context),
             SubmitCommand.Create(_context),
             ExplainCommand.Create(_context),
+            FitCommand.Create(_context),
             DbCommand.Create(_context),
             TokenCommand.Create(_context),
             verbose,

@@ -54,6 +54,32 @@ public sealed class ScenarioLoader
         };
     }
 
+    /// <summary>
+    /// The scenario of <paramref name="document"/> (its variant <paramref name="variantId"/>, when
+    /// given) with <paramref name="changes"/> merged in as a variant's changes are, checked like a
+    /// scenario: a what-if of a few fields, such as one title added or changed to see where it fits.
+    /// Errors of the merge name paths under <paramref name="changesPath"/>; errors of the result, its own paths.
+    /// </summary>
+    /// <exception cref="ScenarioValidationException">The variant is unknown or invalid, or the changed scenario is invalid.</exception>
+    public Domain.Scenario LoadChanged(ScenarioDocument document, string? variantId, JsonObject changes, string changesPath)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(changes);
+        var errors = new List<ScenarioError>();
+        var root = JsonText.ParseObject(document.Content, errors) ?? throw new ScenarioValidationException(document.Source, errors);
+        if (variantId is not null)
+        {
+            document.Resolve(variantId); // throws for an unknown or invalid variant, as for planning it
+            var index = document.Scenario.Variants.ToList().FindIndex(v => v.Id == variantId);
+            var variantChanges = JsonNode.Parse(document.Scenario.Variants[index].ChangesJson)!.AsObject();
+            root = VariantMerger.Apply(root, variantChanges, JsonPath.Property(JsonPath.Index("$.variants", index), "changes"), errors);
+        }
+
+        var merged = VariantMerger.Apply(root, changes, changesPath, errors);
+        var scenario = errors.Count > 0 ? null : Validate(merged, errors);
+        return scenario ?? throw new ScenarioValidationException(document.Source, errors);
+    }
+
     private Domain.Scenario? Validate(JsonObject document, List<ScenarioError> errors)
     {
         errors.AddRange(_schema.Validate(document));

@@ -96,8 +96,8 @@ internal sealed class EjectionRepair
     private List<(Placement Placement, HashSet<int>? Blockers)> Choices(SlateState slate, TitleCandidates title, int step, Dictionary<int, int> placedAt)
         => [.. Options(title).Select(p => (Placement: p, Blockers: Blockers(slate, title, p, step, placedAt))).Where(o => o.Blockers is not null)];
 
-    /// <summary>Every global date, and every staggered lead date with each other region on its least crowded day in the window.</summary>
-    private static IEnumerable<Placement> Options(TitleCandidates title)
+    /// <summary>Every global date, and every staggered lead date with each other region on its most valuable day in the window.</summary>
+    internal static IEnumerable<Placement> Options(TitleCandidates title)
     {
         var regions = title.Title.Regions;
         for (var i = 0; i < title.GlobalDays.Length; i++)
@@ -154,6 +154,9 @@ internal sealed class EjectionRepair
 
         return (best, value);
     }
+
+    /// <summary>The titles that must leave for <paramref name="placement"/> to keep every rule, or null when one of them is announced (pinned).</summary>
+    internal HashSet<int>? Blockers(SlateState slate, TitleCandidates title, Placement placement) => Blockers(slate, title, placement, 0, []);
 
     /// <summary>The titles that must leave for <paramref name="placement"/> to keep every rule, or null when one of them may not leave.</summary>
     private HashSet<int>? Blockers(SlateState slate, TitleCandidates title, Placement placement, int step, Dictionary<int, int> placedAt)

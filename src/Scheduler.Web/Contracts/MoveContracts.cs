@@ -25,3 +25,13 @@ public sealed record ReplanRequest(
     IReadOnlyList<MoveRequest> Pins,
     [property: System.ComponentModel.DataAnnotations.Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null,
     [property: System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)] int? Seed = null);
+
+/// <summary>
+/// The body of <c>POST /api/runs/{id}/fit</c>. Read field by field (so that each wrong or unknown
+/// field is named); this record is what the document declares.
+/// </summary>
+/// <param name="Title">A title object as in a scenario (docs/scenario-format.md, "Titles"), or <c>{"id": ...}</c> of a planned title with the fields that change, merged as a variant's changes are.</param>
+/// <param name="Top">How many options to give, 1 to 50; 5 when absent.</param>
+public sealed record FitRequest(
+    System.Text.Json.Nodes.JsonObject Title,
+    [property: System.ComponentModel.DataAnnotations.Range(1, Application.Fitting.TitleFits.MaxTop)] int? Top = null);

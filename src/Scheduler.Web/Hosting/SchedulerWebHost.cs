@@ -99,6 +99,7 @@ public static class SchedulerWebHost
         ScenarioEndpoints.Map(api.MapGroup("").WithTags("Scenarios"));
         RunEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         MoveEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        FitEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
         PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
         TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));

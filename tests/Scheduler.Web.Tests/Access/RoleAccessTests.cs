@@ -77,11 +77,14 @@ public class RoleAccessTests
         yield return Case("POST", "/api/compare", Caller.Viewer, HttpStatusCode.Forbidden);
         yield return Case("POST", "/api/compare", Caller.Planner, HttpStatusCode.OK);
 
-        // Checking a move solves nothing: every role may.
-        yield return Case("POST", $"/api/runs/{Run}/check", Caller.NoToken, HttpStatusCode.Unauthorized);
-        yield return Case("POST", $"/api/runs/{Run}/check", Caller.Viewer, HttpStatusCode.OK);
-        yield return Case("POST", $"/api/runs/{Run}/check", Caller.Planner, HttpStatusCode.OK);
-        yield return Case("POST", $"/api/runs/{Run}/check", Caller.Admin, HttpStatusCode.OK);
+        // Checking a move and fitting a title solve nothing: every role may.
+        foreach (var path in new[] { $"/api/runs/{Run}/check", $"/api/runs/{Run}/fit" })
+        {
+            yield return Case("POST", path, Caller.NoToken, HttpStatusCode.Unauthorized);
+            yield return Case("POST", path, Caller.Viewer, HttpStatusCode.OK);
+            yield return Case("POST", path, Caller.Planner, HttpStatusCode.OK);
+            yield return Case("POST", path, Caller.Admin, HttpStatusCode.OK);
+        }
 
         // Re-planning from a run with pins queues a run: planners and admins.
         yield return Case("POST", $"/api/runs/{Run}/replan", Caller.NoToken, HttpStatusCode.Unauthorized);
@@ -174,6 +177,7 @@ public class RoleAccessTests
         ("POST", "/api/runs") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", "/api/compare") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "variants": ["starfall-slips"], "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", $"/api/runs/{Run}/check") => new StringContent("""{ "moves": [{ "title": "ember-road", "date": "2027-04-16" }] }""", Encoding.UTF8, "application/json"),
+        ("POST", $"/api/runs/{Run}/fit") => new StringContent("""{ "title": { "id": "kitchen-wars" }, "top": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", $"/api/runs/{Run}/replan") => new StringContent("""{ "pins": [{ "title": "kitchen-wars", "date": "2027-04-16" }], "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         _ => null,
     };

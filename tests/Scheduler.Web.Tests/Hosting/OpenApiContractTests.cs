@@ -48,6 +48,9 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/check", new { moves = new[] { new { title = "nope", date = "2027-04-16" } } });
         await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/replan", new { pins = new[] { new { title = "kitchen-wars", date = "2027-04-16" } }, timeLimitSeconds = 1 });
         await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/replan", new { pins = Array.Empty<object>(), timelimit = 1 });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/fit", new { title = new { id = "late-special", name = "Late special", genres = new[] { "drama" }, demand = 40 }, top = 2 });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/fit", new { title = new { id = "late-special", demand = -1 } });
+        await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs/9999/fit", new { title = new { id = "kitchen-wars" } });
         await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs/9999/check", new { moves = new[] { new { title = "ember-road", date = "2027-04-16" } } });
         await calls.SendAsync(Caller, HttpMethod.Delete, $"/api/runs/{run}");
         await calls.SendAsync(Caller, HttpMethod.Delete, "/api/runs/9999");

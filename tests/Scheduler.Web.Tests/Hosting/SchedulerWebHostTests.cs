@@ -139,6 +139,7 @@ public class SchedulerWebHostTests : OneHostTests
                     "/api/runs/{id}/csv",
                     "/api/runs/{id}/events",
                     "/api/runs/{id}/explain",
+                    "/api/runs/{id}/fit",
                     "/api/runs/{id}/replan",
                     "/api/runs/{id}/report",
                     "/api/scenarios",

@@ -1,0 +1,147 @@
+using System.Text.Json.Nodes;
+using Scheduler.Application.Runs;
+using Scheduler.Application.Scenarios;
+using Scheduler.Core.Domain;
+using Scheduler.Core.Explanations;
+using Scheduler.Core.Loading;
+using Scheduler.Core.Plans;
+using Scheduler.Core.Validation;
+using Scheduler.Core.Values;
+using Scheduler.Solver.Fitting;
+using Scheduler.Storage;
+
+namespace Scheduler.Application.Fitting;
+
+/// <summary>Why a fit gave no options list; <see cref="FitProblem.None"/> when it did.</summary>
+public enum FitProblem
+{
+    None,
+
+    /// <summary>There is no such run.</summary>
+    UnknownRun,
+
+    /// <summary>The run has no verified plan to fit the title into.</summary>
+    NoPlan,
+
+    /// <summary>The run's stored scenario no longer loads under today's rules.</summary>
+    ScenarioInvalid,
+
+    /// <summary>The title, merged into the run's scenario, is not valid: <see cref="FitAnswer.Errors"/>, at paths under <c>$.title</c>.</summary>
+    InvalidTitle,
+}
+
+/// <summary>A fit's answer: the options (with the value model that values them), or the problem and why.</summary>
+public sealed record FitAnswer(FitProblem Problem, string Message)
+{
+    public IReadOnlyList<ScenarioError> Errors { get; init; } = [];
+
+    public FitResult? Result { get; init; }
+
+    /// <summary>The value model of the run's scenario with the title in it.</summary>
+    public ValueModel? Values { get; init; }
+
+    public string TitleId { get; init; } = "";
+
+    /// <summary>When no option is found: the rule that keeps the title out of the most dates, and what would have to give.</summary>
+    public LeftOutTitle? Why { get; init; }
+}
+
+/// <summary>
+/// "Where does this title fit?" against a stored run, for the CLI and the API alike: a new title,
+/// or a planned one with changed fields, merged into the run's scenario as a variant's changes are
+/// (and checked as a scenario is), then fitted into the run's plan (<see cref="TitleFitter"/>).
+/// </summary>
+public static class TitleFits
+{
+    /// <summary>The most options a fit gives.</summary>
+    public const int MaxTop = 50;
+
+    /// <summary>How the errors of the title are named: paths under this one.</summary>
+    public const string TitlePath = "$.title";
+
+    /// <param name="database">Where the run is stored.</param>
+    /// <param name="runId">The run whose plan the title is fitted into.</param>
+    /// <param name="title">A title object as in a scenario, or the id of a planned title with the fields that change.</param>
+    /// <param name="top">How many options to give, 1 to <see cref="MaxTop"/>.</param>
+    /// <param name="cancellationToken">Stops the fit.</param>
+    public static async Task<FitAnswer> FitAsync(SchedulerDatabase database, long runId, JsonObject title, int top, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(top, MaxTop);
+        var found = await StoredPlan.FindAsync(database, runId, cancellationToken).ConfigureAwait(false);
+        if (found.Run is not { } run)
+        {
+            return new FitAnswer(FitProblem.UnknownRun, $"There is no run {runId}.");
+        }
+
+        if (found.Plan is not { } plan)
+        {
+            return new FitAnswer(FitProblem.NoPlan, $"Run {runId} has no verified plan to fit a title into (status {run.Status}{found.Why}).");
+        }
+
+        if (title["id"] is not JsonValue id || !id.TryGetValue<string>(out var titleId) || titleId.Length == 0)
+        {
+            return Invalid([new ScenarioError($"{TitlePath}.id", "required: the title's id, new or of a planned title")]);
+        }
+
+        ScenarioDocument document;
+        Scenario before;
+        try
+        {
+            document = await StoredScenarios.DocumentAsync(database, run.ScenarioId, $"stored scenario of run {run.Id}", cancellationToken).ConfigureAwait(false);
+            before = document.Resolve(run.Variant);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return new FitAnswer(FitProblem.ScenarioInvalid, $"Run {runId}'s scenario no longer loads: {ex.Message}");
+        }
+
+        if (!before.TitlesById.ContainsKey(titleId) && !title.ContainsKey("name"))
+        {
+            return Invalid([new ScenarioError($"{TitlePath}.id", $"run {runId}'s scenario has no title '{titleId}'; a new title also needs its name, genres and demand")]);
+        }
+
+        // Where the title lands in the merged scenario: its own place, or after the others when it is new.
+        var index = before.Titles.Select(t => t.Id).ToList().IndexOf(titleId) is var at and >= 0 ? at : before.Titles.Length;
+        Scenario after;
+        try
+        {
+            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+            after = loader.LoadChanged(document, run.Variant, new JsonObject { ["titles"] = new JsonArray(title.DeepClone()) }, "$.fit");
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return Invalid([.. ex.Errors.Select(e => Renamed(e, index))]);
+        }
+
+        var values = new ValueModel(after);
+        var result = TitleFitter.Fit(values, plan, titleId, top, cancellationToken);
+        return new FitAnswer(FitProblem.None, "")
+        {
+            Result = result,
+            Values = values,
+            TitleId = titleId,
+            Why = result.Options.IsEmpty ? new LeftOutExplainer(after, plan).Explain(after.TitlesById[titleId]) : null,
+        };
+    }
+
+    private static FitAnswer Invalid(IReadOnlyList<ScenarioError> errors)
+        => new(FitProblem.InvalidTitle, $"The title cannot be fitted: {errors[0]}") { Errors = errors };
+
+    /// <summary>An error of the merged scenario, at the title's path when it is about the title.</summary>
+    private static ScenarioError Renamed(ScenarioError error, int index)
+    {
+        foreach (var prefix in new[] { $"$.titles[{index}]", "$.fit.titles[0]" })
+        {
+            var text = error.Path.Text;
+            if (error.Path.Place == ErrorPlace.Json && (text == prefix || text.StartsWith(prefix + ".", StringComparison.Ordinal) || text.StartsWith(prefix + "[", StringComparison.Ordinal)))
+            {
+                return new ScenarioError(TitlePath + text[prefix.Length..], error.Message);
+            }
+        }
+
+        return error;
+    }
+}
