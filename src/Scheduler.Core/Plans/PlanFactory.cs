@@ -46,10 +46,11 @@ public static class PlanFactory
         }
 
         releases.Sort(ReleaseOrder);
+        var titleValues = releases.GroupBy(r => r.Title, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Value), StringComparer.Ordinal);
         var titles = scenario.Titles
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(t => byTitle.TryGetValue(t.Id, out var a)
-                ? new TitlePlan(t.Id, true, a.Mode, LaunchDate(t, a), releases.Where(r => r.Title == t.Id).Sum(r => r.Value))
+                ? new TitlePlan(t.Id, true, a.Mode, LaunchDate(t, a), titleValues.GetValueOrDefault(t.Id))
                 : new TitlePlan(t.Id, false, null, null, 0))
             .ToImmutableArray();
 
