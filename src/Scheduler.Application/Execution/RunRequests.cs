@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
+using Scheduler.Application.Fitting;
 using Scheduler.Application.Planning;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
 using Scheduler.Core.Explanations;
+using Scheduler.Core.Loading;
 using Scheduler.Core.Validation;
 using Scheduler.Storage;
 
@@ -29,6 +32,9 @@ public enum RunRequestProblem
 
     /// <summary>A re-plan's pins name a title, region, mode or date its scenario does not have: <see cref="RunRequestAnswer.MoveErrors"/>.</summary>
     InvalidPins,
+
+    /// <summary>A re-plan's new or changed title is not valid in the run's scenario: the errors, at paths under <c>$.title</c>.</summary>
+    InvalidTitle,
 }
 
 /// <summary>A plan queued in the background (its run), or why it was not.</summary>
@@ -80,10 +86,12 @@ public static class RunRequests
     /// <summary>
     /// Queues a re-plan of the stored run <paramref name="runId"/>'s scenario from its plan, with
     /// <paramref name="pins"/> made announcements: each release moved is charged
-    /// <c>objective.moveCost</c> (docs/http-api.md, "Pinning and re-planning").
+    /// <c>objective.moveCost</c> (docs/http-api.md, "Pinning and re-planning"). With a
+    /// <paramref name="title"/> (new, or a planned one with the fields that change, as a fit takes
+    /// it), the scenario is first stored as a new version holding it, and the re-plan plans that.
     /// </summary>
     public static async Task<RunRequestAnswer> QueueReplanAsync(
-        SchedulerDatabase database, IBackgroundSolves queue, long runId, IReadOnlyList<ReleaseMove> pins, SolveSettings settings, string requestedBy, long memoryLimit, CancellationToken cancellationToken = default)
+        SchedulerDatabase database, IBackgroundSolves queue, long runId, IReadOnlyList<ReleaseMove> pins, JsonObject? title, SolveSettings settings, string requestedBy, long memoryLimit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(queue);
@@ -100,30 +108,75 @@ public static class RunRequests
             return new RunRequestAnswer(null, RunRequestProblem.NoPlan, [new ScenarioError(JsonPath.Root, $"Run {runId} has no verified plan to re-plan from (status {run.Status}{found.Why}).")]);
         }
 
-        PlanJob job;
+        ScenarioInput input;
         try
         {
-            var input = await StoredScenarios.OfRunAsync(database, run, cancellationToken).ConfigureAwait(false);
-            var invalid = ReleaseMoves.Validate(input.Scenario, pins);
-            if (!invalid.IsEmpty)
-            {
-                return new RunRequestAnswer(null, RunRequestProblem.InvalidPins, []) { MoveErrors = [.. invalid.Select(e => e with { Path = e.Path.Replace("$.moves", "$.pins", StringComparison.Ordinal) })] };
-            }
-
-            job = new PlanJob(input, settings with { ReplanOf = runId, Pins = [.. pins.Select(StoredPin.Of)] })
-            {
-                Trigger = RunTrigger.Api,
-                RequestedBy = requestedBy,
-                MemoryLimit = memoryLimit,
-                From = plan,
-            };
+            input = await StoredScenarios.OfRunAsync(database, run, cancellationToken).ConfigureAwait(false);
         }
         catch (ScenarioValidationException ex)
         {
             return new RunRequestAnswer(null, RunRequestProblem.InvalidScenario, ex.Errors);
         }
 
-        return await QueueAsync(database, queue, run.ScenarioId, job, cancellationToken).ConfigureAwait(false);
+        var changed = false;
+        if (title is not null)
+        {
+            var (withTitle, problem) = await WithTitleAsync(run, input, title, cancellationToken).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            (input, changed) = (withTitle!, true);
+        }
+
+        var invalid = ReleaseMoves.Validate(input.Scenario, pins);
+        if (!invalid.IsEmpty)
+        {
+            return new RunRequestAnswer(null, RunRequestProblem.InvalidPins, []) { MoveErrors = [.. invalid.Select(e => e with { Path = e.Path.Replace("$.moves", "$.pins", StringComparison.Ordinal) })] };
+        }
+
+        var job = new PlanJob(input, settings with { ReplanOf = runId, Pins = [.. pins.Select(StoredPin.Of)] })
+        {
+            Trigger = RunTrigger.Api,
+            RequestedBy = requestedBy,
+            MemoryLimit = memoryLimit,
+            From = plan,
+        };
+        if (job.Refusal is not null)
+        {
+            return await QueueAsync(database, queue, run.ScenarioId, job, cancellationToken).ConfigureAwait(false); // refused: nothing is stored
+        }
+
+        // Only a re-plan that will be queued stores the version holding its title.
+        var scenarioId = changed ? await StoredScenarios.SubmitAsync(database, input.Document, cancellationToken).ConfigureAwait(false) : run.ScenarioId;
+        return await QueueAsync(database, queue, scenarioId, job, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The run's scenario with the title merged in, as a new version of its document (stored once the re-plan is queued).</summary>
+    private static async Task<(ScenarioInput? Input, RunRequestAnswer? Problem)> WithTitleAsync(
+        StoredRun run, ScenarioInput before, JsonObject title, CancellationToken cancellationToken)
+    {
+        var (titleId, missing) = TitleChanges.Id(title);
+        if ((missing ?? TitleChanges.Unknown(before.Scenario, titleId!, title, $"run {run.Id}'s scenario")) is { } error)
+        {
+            return (null, new RunRequestAnswer(null, RunRequestProblem.InvalidTitle, [error]));
+        }
+
+        try
+        {
+            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+            var document = loader.LoadMerged(before.Document, TitleChanges.Changes(title), TitleChanges.ChangesPath);
+            // Stored only whole, as any submitted version: every variant still valid with the title in it.
+            var variantErrors = document.VariantErrors.ToList();
+            return variantErrors.Count > 0
+                ? (null, new RunRequestAnswer(null, RunRequestProblem.InvalidTitle, TitleChanges.Renamed(variantErrors, before.Scenario, titleId!)))
+                : (ScenarioInput.Of(document, run.Variant), null);
+        }
+        catch (ScenarioValidationException ex)
+        {
+            return (null, new RunRequestAnswer(null, RunRequestProblem.InvalidTitle, TitleChanges.Renamed(ex.Errors, before.Scenario, titleId!)));
+        }
     }
 
     private static async Task<RunRequestAnswer> QueueAsync(SchedulerDatabase database, IBackgroundSolves queue, long scenarioId, PlanJob job, CancellationToken cancellationToken)

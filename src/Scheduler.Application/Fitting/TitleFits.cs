@@ -56,9 +56,6 @@ public static class TitleFits
     /// <summary>The most options a fit gives.</summary>
     public const int MaxTop = 50;
 
-    /// <summary>How the errors of the title are named: paths under this one.</summary>
-    public const string TitlePath = "$.title";
-
     /// <param name="database">Where the run is stored.</param>
     /// <param name="runId">The run whose plan the title is fitted into.</param>
     /// <param name="title">A title object as in a scenario, or the id of a planned title with the fields that change.</param>
@@ -81,9 +78,10 @@ public static class TitleFits
             return new FitAnswer(FitProblem.NoPlan, $"Run {runId} has no verified plan to fit a title into (status {run.Status}{found.Why}).");
         }
 
-        if (title["id"] is not JsonValue id || !id.TryGetValue<string>(out var titleId) || titleId.Length == 0)
+        var (titleId, missing) = TitleChanges.Id(title);
+        if (missing is not null)
         {
-            return Invalid([new ScenarioError($"{TitlePath}.id", "required: the title's id, new or of a planned title")]);
+            return Invalid([missing]);
         }
 
         ScenarioDocument document;
@@ -98,50 +96,33 @@ public static class TitleFits
             return new FitAnswer(FitProblem.ScenarioInvalid, $"Run {runId}'s scenario no longer loads: {ex.Message}");
         }
 
-        if (!before.TitlesById.ContainsKey(titleId) && !title.ContainsKey("name"))
+        if (TitleChanges.Unknown(before, titleId!, title, $"run {runId}'s scenario") is { } unknown)
         {
-            return Invalid([new ScenarioError($"{TitlePath}.id", $"run {runId}'s scenario has no title '{titleId}'; a new title also needs its name, genres and demand")]);
+            return Invalid([unknown]);
         }
 
-        // Where the title lands in the merged scenario: its own place, or after the others when it is new.
-        var index = before.Titles.Select(t => t.Id).ToList().IndexOf(titleId) is var at and >= 0 ? at : before.Titles.Length;
         Scenario after;
         try
         {
             var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-            after = loader.LoadChanged(document, run.Variant, new JsonObject { ["titles"] = new JsonArray(title.DeepClone()) }, "$.fit");
+            after = loader.LoadChanged(document, run.Variant, TitleChanges.Changes(title), TitleChanges.ChangesPath);
         }
         catch (ScenarioValidationException ex)
         {
-            return Invalid([.. ex.Errors.Select(e => Renamed(e, index))]);
+            return Invalid(TitleChanges.Renamed(ex.Errors, before, titleId!));
         }
 
         var values = new ValueModel(after);
-        var result = TitleFitter.Fit(values, plan, titleId, top, cancellationToken);
+        var result = TitleFitter.Fit(values, plan, titleId!, top, cancellationToken);
         return new FitAnswer(FitProblem.None, "")
         {
             Result = result,
             Values = values,
-            TitleId = titleId,
-            Why = result.Options.IsEmpty ? new LeftOutExplainer(after, plan).Explain(after.TitlesById[titleId]) : null,
+            TitleId = titleId!,
+            Why = result.Options.IsEmpty ? new LeftOutExplainer(after, plan).Explain(after.TitlesById[titleId!]) : null,
         };
     }
 
     private static FitAnswer Invalid(IReadOnlyList<ScenarioError> errors)
         => new(FitProblem.InvalidTitle, $"The title cannot be fitted: {errors[0]}") { Errors = errors };
-
-    /// <summary>An error of the merged scenario, at the title's path when it is about the title.</summary>
-    private static ScenarioError Renamed(ScenarioError error, int index)
-    {
-        foreach (var prefix in new[] { $"$.titles[{index}]", "$.fit.titles[0]" })
-        {
-            var text = error.Path.Text;
-            if (error.Path.Place == ErrorPlace.Json && (text == prefix || text.StartsWith(prefix + ".", StringComparison.Ordinal) || text.StartsWith(prefix + "[", StringComparison.Ordinal)))
-            {
-                return new ScenarioError(TitlePath + text[prefix.Length..], error.Message);
-            }
-        }
-
-        return error;
-    }
 }

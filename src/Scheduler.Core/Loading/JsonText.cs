@@ -18,6 +18,9 @@ internal static class JsonText
         MaxDepth = 64,
     };
 
+    /// <summary>How a scenario the loader writes is laid out: indented, for a planner to read.</summary>
+    public static JsonSerializerOptions Indented { get; } = new() { WriteIndented = true };
+
     /// <summary>Parses <paramref name="utf8"/> into an object, or returns null after adding every error found.</summary>
     public static JsonObject? ParseObject(ReadOnlyMemory<byte> utf8, List<ScenarioError> errors)
     {

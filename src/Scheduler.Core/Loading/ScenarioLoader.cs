@@ -80,6 +80,32 @@ public sealed class ScenarioLoader
         return scenario ?? throw new ScenarioValidationException(document.Source, errors);
     }
 
+    /// <summary>
+    /// A new version of <paramref name="document"/>: <paramref name="changes"/> merged into its base
+    /// scenario as a variant's changes are, its variants kept, loaded and checked as any file is.
+    /// </summary>
+    /// <exception cref="ScenarioValidationException">The merge or the new version is invalid.</exception>
+    public ScenarioDocument LoadMerged(ScenarioDocument document, JsonObject changes, string changesPath)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(changes);
+        var errors = new List<ScenarioError>();
+        var root = JsonText.ParseObject(document.Content, errors) ?? throw new ScenarioValidationException(document.Source, errors);
+        var variants = root["variants"]?.DeepClone();
+        var merged = VariantMerger.Apply(root, changes, changesPath, errors);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioValidationException(document.Source, errors);
+        }
+
+        if (variants is not null)
+        {
+            merged["variants"] = variants;
+        }
+
+        return Load(System.Text.Encoding.UTF8.GetBytes(merged.ToJsonString(JsonText.Indented)), document.Source);
+    }
+
     private Domain.Scenario? Validate(JsonObject document, List<ScenarioError> errors)
     {
         errors.AddRange(_schema.Validate(document));

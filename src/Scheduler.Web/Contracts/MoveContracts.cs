@@ -19,10 +19,12 @@ public sealed record MoveRequest(string Title, string? Region, string Date, stri
 /// unknown field is named); this record is what the document declares.
 /// </summary>
 /// <param name="Pins">The releases to pin, as moves of the run's plan (each as in a check), applied in order.</param>
+/// <param name="Title">A new title, or a planned one with the fields that change (as for a fit): the run's scenario is stored again with it, and the re-plan plans that version; null or absent for none.</param>
 /// <param name="TimeLimitSeconds">Seconds the solver may search, up to an hour; null or absent for the scenario's own limit.</param>
 /// <param name="Seed">Makes the run repeatable; null or absent for none.</param>
 public sealed record ReplanRequest(
     IReadOnlyList<MoveRequest> Pins,
+    System.Text.Json.Nodes.JsonObject? Title = null,
     [property: System.ComponentModel.DataAnnotations.Range(0, Limits.MaxTimeLimitSeconds, MinimumIsExclusive = true)] double? TimeLimitSeconds = null,
     [property: System.ComponentModel.DataAnnotations.Range(0, int.MaxValue)] int? Seed = null);
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -33,7 +34,7 @@ internal static class MoveEndpoints
             .Answers<MoveCheckDocument>()
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapPost("/runs/{id:long}/replan", ReplanAsync).RequireAuthorization(ApiRoles.Plan)
-            .Describe("replanRun", "Re-plan the run's scenario from its plan with the releases given pinned where they were moved; every other release moved is charged objective.moveCost.")
+            .Describe("replanRun", "Re-plan the run's scenario from its plan with the releases given pinned where they were moved, and with a new or changed title when one is given (stored as a new scenario version); every release moved is charged objective.moveCost.")
             .Takes<ReplanRequest>()
             .Answers<RunQueued>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status422UnprocessableEntity);
@@ -87,8 +88,18 @@ internal static class MoveEndpoints
         }
 
         var errors = new List<FieldError>();
-        RequestFields.Unknown(body, errors, "pins", "timeLimitSeconds", "seed");
+        RequestFields.Unknown(body, errors, "pins", "title", "timeLimitSeconds", "seed");
         var pins = Moves(body, "pins", errors);
+        JsonObject? title = null;
+        if (body.TryGetProperty("title", out var titleElement) && titleElement.ValueKind != JsonValueKind.Null)
+        {
+            title = titleElement.ValueKind == JsonValueKind.Object ? JsonNode.Parse(titleElement.GetRawText())!.AsObject() : null;
+            if (title is null)
+            {
+                errors.Add(new FieldError("$.title", "must be a title object as in a scenario, or {\"id\": ...} of a planned title with the fields that change"));
+            }
+        }
+
         var timeLimit = RequestFields.TimeLimitSeconds(body, errors);
         var seed = RequestFields.Seed(body, errors);
         if (errors.Count > 0)
@@ -98,7 +109,7 @@ internal static class MoveEndpoints
 
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var settings = new SolveSettings(timeLimit, null, seed is null ? null : 1) { Seed = seed };
-        var answer = await RunRequests.QueueReplanAsync(database, background, id, pins, settings, Actor.Of(user), serve.MemoryLimit, cancellationToken).ConfigureAwait(false);
+        var answer = await RunRequests.QueueReplanAsync(database, background, id, pins, title, settings, Actor.Of(user), serve.MemoryLimit, cancellationToken).ConfigureAwait(false);
         if (answer.RunId is { } queued)
         {
             return Results.Json(new RunQueued(queued), ReportJson.Options, statusCode: StatusCodes.Status202Accepted);
@@ -108,6 +119,7 @@ internal static class MoveEndpoints
         {
             RunRequestProblem.UnknownRun => Problems.NotFound($"There is no run {id}."),
             RunRequestProblem.NoPlan => Problems.Conflict(answer.Errors[0].Message),
+            RunRequestProblem.InvalidTitle => Problems.Invalid($"The run cannot be re-planned: {answer.Errors[0]}", FieldError.Of(answer.Errors)),
             RunRequestProblem.InvalidPins => Problems.Invalid(
                 $"The run cannot be re-planned: {answer.MoveErrors[0].Path}: {answer.MoveErrors[0].Message}",
                 answer.MoveErrors.Select(e => new FieldError(e.Path, e.Message))),

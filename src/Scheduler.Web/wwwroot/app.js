@@ -7,6 +7,7 @@ import { clearProgress, follow, initFollow } from './follow.js';
 import { clearPublications, refreshPublications } from './publications.js';
 import { clearRuns, initRuns, refreshRuns, selectRun } from './runs.js';
 import { clearScenarios, initScenarios, loadScenarios } from './scenarios.js';
+import { initWorkbench } from './workbench.js';
 
 const TOKEN_KEY = 'scheduler.token';
 const REFRESH_MS = 4000;
@@ -87,12 +88,12 @@ function signOut(message) {
   el.token.focus();
 }
 
-// A run started here is followed; once done, its calendar is shown.
-async function started(id, limit) {
+// A run started here is followed; once done, its calendar is shown (a re-plan's, against the run it started from).
+async function started(id, limit, from) {
   refresh();
   await follow(id, limit, async (event) => {
     await refresh();
-    if (event === 'done') await selectRun(id);
+    if (event === 'done') await selectRun(id, from);
   });
 }
 
@@ -106,6 +107,7 @@ el.signout.addEventListener('click', () => signOut());
 initRuns(refresh);
 initScenarios(started);
 initFollow();
+initWorkbench((id, from) => started(id, undefined, from));
 
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) signIn(saved);

@@ -2,6 +2,7 @@
 
 import { api, json, sayError } from './api.js';
 import { $, cell, number, percent, say } from './dom.js';
+import { clearWorkbench, showWorkbench } from './workbench.js';
 
 const el = {
   runsBody: $('runs-body'), runsEmpty: $('runs-empty'),
@@ -113,7 +114,11 @@ function renderAlternatives(id) {
   el.alternatives.hidden = links.length === 0;
 }
 
-export async function selectRun(id) {
+/**
+ * Shows run <paramref name="id"/>: its calendar (drawn over <paramref name="against"/>'s plan when
+ * given, or over the plan it is an alternative to) and the workbench on its plan.
+ */
+export async function selectRun(id, against) {
   state.selected = id;
   for (const row of el.runsBody.rows) {
     if (Number(row.dataset.run) === id) row.setAttribute('aria-current', 'true');
@@ -126,8 +131,22 @@ export async function selectRun(id) {
   el.csv.disabled = false;
   say(el.viewMessage, '');
   renderAlternatives(id);
+  if (against) el.viewHeading.textContent += `, against run ${against}`;
+  clearWorkbench();
+  loadWorkbench(id);
   // An alternative is shown as a comparison: drawn over the plan it is an alternative to.
-  await loadReport(run && run.alternativeOf ? `/api/runs/${id}/report?against=${run.alternativeOf}` : `/api/runs/${id}/report`, el.viewMessage);
+  const base = against || (run && run.alternativeOf);
+  await loadReport(base ? `/api/runs/${id}/report?against=${base}` : `/api/runs/${id}/report`, el.viewMessage);
+}
+
+// The workbench works on the run shown last; reading the run also has the server load its checks.
+async function loadWorkbench(id) {
+  try {
+    const run = await json(`/api/runs/${id}`);
+    if (state.selected === id) showWorkbench(run);
+  } catch (error) {
+    if (state.selected === id) sayError(el.viewMessage, error);
+  }
 }
 
 // Only the report asked for last is shown, however the answers arrive.
@@ -172,6 +191,7 @@ export function clearRuns() {
   say(el.compareMessage, '');
   say(el.viewMessage, '');
   showReport(null);
+  clearWorkbench();
 }
 
 /** Wires the run actions; <paramref name="refresh"/> reads runs and publications again. */
@@ -226,6 +246,7 @@ export function initRuns(refresh) {
     el.adopt.disabled = true;
     el.csv.disabled = true;
     el.viewHeading.textContent = `Run ${other} against run ${base}`;
+    clearWorkbench();
     await loadReport(`/api/runs/${other}/report?against=${base}`, el.compareMessage);
   });
 }

@@ -94,6 +94,55 @@ public sealed class RunReplanEndpointsTests
     }
 
     [Test]
+    public async Task Replan_NewTitleWithAFitsFirstOption_StoresAVersionHoldingItAndReleasesItThere()
+    {
+        var title = new { id = "midnight-special", name = "Midnight Special", genres = new[] { "drama" }, demand = 60 };
+        var (fitStatus, fit) = await PostAsync($"/api/runs/{DoneId}/fit", new { title, top = 1 });
+        Assert.That(fitStatus, Is.EqualTo(HttpStatusCode.OK), fit.ToString());
+        var option = fit.GetProperty("options")[0];
+        var pins = option.GetProperty("dates").EnumerateObject()
+            .Select(d => new { title = "midnight-special", region = d.Name, date = d.Value.GetString(), mode = option.GetProperty("mode").GetString() })
+            .ToArray();
+
+        var (status, queued) = await PostAsync($"/api/runs/{DoneId}/replan", new { pins, title, timeLimitSeconds = 2 });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), queued.ToString());
+        var run = await Api.WaitForRunAsync(_planner, queued.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
+
+        var released = run.GetProperty("plan").GetProperty("releases").EnumerateArray()
+            .Where(r => r.GetProperty("title").GetString() == "midnight-special")
+            .ToDictionary(r => r.GetProperty("region").GetString()!, r => r.GetProperty("date").GetString());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("done"), run.ToString());
+            Assert.That(run.GetProperty("scenarioId").GetInt64(), Is.Not.EqualTo(_done.GetProperty("scenarioId").GetInt64()), "the title is in a new version");
+            Assert.That(released, Is.EquivalentTo(pins.ToDictionary(p => p.region, p => p.date)));
+        }
+    }
+
+    [Test]
+    public async Task Replan_InvalidTitle_Is422AtItsPathAndStoresNothing()
+    {
+        using var before = await _planner.GetAsync(new Uri("/api/scenarios", UriKind.Relative));
+        var stored = (await before.JsonAsync()).GetArrayLength();
+
+        var (status, body) = await PostAsync($"/api/runs/{DoneId}/replan", new
+        {
+            pins = new[] { new { title = "midnight-special", date = "2027-04-16" } },
+            title = new { id = "midnight-special", name = "Midnight Special", genres = new[] { "drama" }, demand = -5 },
+        });
+
+        using var after = await _planner.GetAsync(new Uri("/api/scenarios", UriKind.Relative));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(Api.Normalized(body), Is.EqualTo(Api.Normalized(Api.Invalid(
+                "The run cannot be re-planned: $.title.demand: must be at least 0 and at most 1000000000, found the number -5",
+                ("$.title.demand", "must be at least 0 and at most 1000000000, found the number -5")))));
+            Assert.That((await after.JsonAsync()).GetArrayLength(), Is.EqualTo(stored));
+        }
+    }
+
+    [Test]
     public async Task Replan_PinsTheScenarioCannotTake_Is422AtTheirPaths()
     {
         var (status, body) = await PostAsync($"/api/runs/{DoneId}/replan", new { pins = new[] { new { title = "nope", date = "2027-04-16" } } });
