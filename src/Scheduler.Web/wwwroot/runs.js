@@ -8,10 +8,11 @@ const el = {
   runsBody: $('runs-body'), runsEmpty: $('runs-empty'),
   compareForm: $('compare-form'), compareBase: $('compare-base'), compareOther: $('compare-other'), compareMessage: $('compare-message'),
   viewHeading: $('view-heading'), adopt: $('adopt'), csv: $('download-csv'), viewMessage: $('view-message'),
+  adoptConfirm: $('adopt-confirm'), adoptQuestion: $('adopt-question'), adoptYes: $('adopt-yes'), adoptNo: $('adopt-no'),
   report: $('report'), reportEmpty: $('report-empty'), alternatives: $('alternatives'),
 };
 
-const state = { text: null, runs: [], selected: null };
+const state = { text: null, runs: [], selected: null, document: null };
 
 const describe = (run) => `run ${run.id}: ${run.scenario}${run.variant ? ` (${run.variant})` : ''}${run.alternativeOf ? `, alternative to run ${run.alternativeOf}` : ''}`;
 
@@ -120,6 +121,8 @@ function renderAlternatives(id) {
  */
 export async function selectRun(id, against) {
   state.selected = id;
+  state.document = null;
+  el.adoptConfirm.hidden = true;
   for (const row of el.runsBody.rows) {
     if (Number(row.dataset.run) === id) row.setAttribute('aria-current', 'true');
     else row.removeAttribute('aria-current');
@@ -143,7 +146,9 @@ export async function selectRun(id, against) {
 async function loadWorkbench(id) {
   try {
     const run = await json(`/api/runs/${id}`);
-    if (state.selected === id) showWorkbench(run);
+    if (state.selected !== id) return;
+    state.document = run;
+    showWorkbench(run);
   } catch (error) {
     if (state.selected === id) sayError(el.viewMessage, error);
   }
@@ -180,11 +185,24 @@ function showReport(html, note) {
   }
 }
 
+/** What adopting run <paramref name="id"/> would publish next, from its plan (as far as it is loaded). */
+function nextPublication(id) {
+  const run = state.document;
+  if (!run || run.id !== id || !run.plan) return 'Its releases will be published at their instants.';
+  const now = Date.now();
+  const next = run.plan.releases.filter((r) => Date.parse(r.publishAt) > now).sort((a, b) => Date.parse(a.publishAt) - Date.parse(b.publishAt))[0];
+  return next
+    ? `Its releases will be published at their instants; the next is ${next.title} in ${next.region} on ${next.date} (${next.publishAt}).`
+    : 'None of its releases is still to come: nothing more would be published.';
+}
+
 /** Forgets the runs and the selection (on signing out). */
 export function clearRuns() {
   state.text = null;
   state.runs = [];
   state.selected = null;
+  state.document = null;
+  el.adoptConfirm.hidden = true;
   el.runsBody.replaceChildren();
   el.alternatives.hidden = true;
   alternativesShown = null;
@@ -196,8 +214,22 @@ export function clearRuns() {
 
 /** Wires the run actions; <paramref name="refresh"/> reads runs and publications again. */
 export function initRuns(refresh) {
-  el.adopt.addEventListener('click', async () => {
+  // Adopting publishes: the page asks first, and says what would be published next.
+  el.adopt.addEventListener('click', () => {
     const id = state.selected;
+    if (id === null) return;
+    el.adoptQuestion.textContent = `Adopt run ${id} as the plan of record? ${nextPublication(id)}`;
+    el.adoptConfirm.hidden = false;
+    el.adoptYes.focus();
+  });
+  el.adoptNo.addEventListener('click', () => {
+    el.adoptConfirm.hidden = true;
+    say(el.viewMessage, 'Nothing was adopted.');
+    el.adopt.focus();
+  });
+  el.adoptYes.addEventListener('click', async () => {
+    const id = state.selected;
+    el.adoptConfirm.hidden = true;
     if (id === null) return;
     say(el.viewMessage, `Adopting run ${id}…`);
     try {

@@ -134,7 +134,7 @@ public sealed class PlannersPageTests : PageTest
         await Expect(Page.Locator("#start-heading")).ToContainTextAsync("Demo: spring 2027");
         var variants = await Page.GetByLabel("Variant").Locator("option").AllTextContentsAsync();
         Assert.That(variants, Is.EqualTo(new[] { "base (no variant)", "one-release-per-day", "starfall-slips" }));
-        await Expect(Page.GetByLabel("Time limit (seconds)")).ToHaveValueAsync("10");
+        await Expect(Page.GetByLabel("Time limit (seconds)")).ToHaveValueAsync("");
         await Page.GetByLabel("Time limit (seconds)").FillAsync("3");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
 
@@ -160,6 +160,21 @@ public sealed class PlannersPageTests : PageTest
         });
         await Expect(Page.Locator("#view-heading")).ToHaveTextAsync($"Run {runId}: Demo: spring 2027");
         await Expect(RunButton(runId)).ToBeVisibleAsync();
+    }
+
+    [Test]
+    public async Task Plan_TimeLimitLeftEmpty_TakesTheScenariosOwn()
+    {
+        await SignInAsync(TokenRole.Planner);
+        await Page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
+
+        await Expect(Page.GetByLabel("Time limit (seconds)")).ToHaveAttributeAsync("placeholder", "the scenario's own");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
+
+        // The demo's solver.timeLimitSeconds is 10.
+        await Expect(Page.Locator("#progress-state")).ToHaveTextAsync("done");
+        await Expect(Page.Locator("#progress-elapsed")).ToHaveTextAsync(new Regex(@"^\d+\.\d s of 10 s$"));
     }
 
     [Test]
@@ -221,9 +236,18 @@ public sealed class PlannersPageTests : PageTest
         var runId = await Host.PlanAsync(await Host.StoreScenarioAsync("scenarios/demo.json"));
         await SignInAsync(TokenRole.Admin);
 
+        var plan = (await Host.SendAsync(TokenRole.Viewer, HttpMethod.Get, $"/api/runs/{runId}")).GetProperty("plan");
+        var next = plan.GetProperty("releases").EnumerateArray().MinBy(r => DateTimeOffset.Parse(r.GetProperty("publishAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+
         await RunButton(runId).ClickAsync();
         await Expect(Report.Locator("circle.release").First).ToBeAttachedAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Move a release" })).ToBeVisibleAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" }).ClickAsync();
+
+        // Asked first, with what would be published next (the demo's releases are all to come).
+        await Expect(Page.Locator("#adopt-question")).ToHaveTextAsync(
+            $"Adopt run {runId} as the plan of record? Its releases will be published at their instants; the next is {next.GetProperty("title").GetString()} in {next.GetProperty("region").GetString()} on {next.GetProperty("date").GetString()} ({next.GetProperty("publishAt").GetString()}).");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm adoption" }).ClickAsync();
 
         await Expect(Page.Locator("#view-message")).ToHaveTextAsync($"Run {runId} is now the plan of record.");
         var row = Page.Locator($"#runs-body tr[data-run=\"{runId}\"]");
@@ -249,10 +273,27 @@ public sealed class PlannersPageTests : PageTest
 
         await RunButton(runId).ClickAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm adoption" }).ClickAsync();
 
         Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(403));
         await Expect(Page.Locator("#view-message")).ToHaveTextAsync(problem.GetProperty("detail").GetString()!);
         await Expect(Page.Locator($"#runs-body tr[data-run=\"{runId}\"]").Locator("td.por")).ToHaveCountAsync(0);
+    }
+
+    [Test]
+    public async Task Adopt_KeepTheCurrentPlan_AdoptsNothing()
+    {
+        var runId = await Host.PlanAsync(await Host.StoreScenarioAsync("scenarios/demo.json"));
+        await SignInAsync(TokenRole.Admin);
+
+        await RunButton(runId).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Keep the current plan of record" }).ClickAsync();
+
+        await Expect(Page.Locator("#view-message")).ToHaveTextAsync("Nothing was adopted.");
+        await Expect(Page.Locator("#adopt-confirm")).ToBeHiddenAsync();
+        var record = await Host.SendAsync(TokenRole.Viewer, HttpMethod.Get, "/api/plan-of-record");
+        Assert.That(record.TryGetProperty("runId", out var adopted) && adopted.GetInt64() == runId, Is.False, record.ToString());
     }
 
     [Test]
