@@ -8,6 +8,7 @@ const el = {
   workbench: $('workbench'),
   moveForm: $('move-form'), moveTitle: $('move-title'), moveRegion: $('move-region'), moveDate: $('move-date'), moveMode: $('move-mode'),
   moveReplan: $('move-replan'), moveMessage: $('move-message'), moveReleases: $('move-releases'), moveViolations: $('move-violations'),
+  moveWhy: $('move-why'), whyMessage: $('why-message'), whyAlternatives: $('why-alternatives'),
   fitForm: $('fit-form'), fitId: $('fit-id'), fitName: $('fit-name'), fitGenres: $('fit-genres'), fitDemand: $('fit-demand'),
   fitReadyRegion: $('fit-ready-region'), fitReadyDate: $('fit-ready-date'), fitTop: $('fit-top'), fitMessage: $('fit-message'), fitOptions: $('fit-options'),
 };
@@ -46,6 +47,8 @@ function showRegions() {
 }
 
 function clearResults() {
+  say(el.whyMessage, '');
+  el.whyAlternatives.replaceChildren();
   say(el.moveMessage, '');
   el.moveReleases.hidden = true;
   el.moveReleases.tBodies[0].replaceChildren();
@@ -171,6 +174,30 @@ async function fit() {
   }
 }
 
+/** What explain says of the chosen title's date (in the chosen region, else its lead region): its factors and the best other dates. */
+async function why() {
+  const run = state.run;
+  if (run === null) return;
+  clearResults();
+  const region = el.moveRegion.value;
+  try {
+    const e = await json(`/api/runs/${run}/explain?title=${encodeURIComponent(el.moveTitle.value)}${region ? `&region=${encodeURIComponent(region)}` : ''}`);
+    if (run !== state.run) return;
+    const f = e.factors;
+    const events = f.events.map((c) => `${c.name} (${c.overlapDays} days, factor ${number(c.factor, 3)})`).join(', ');
+    say(el.whyMessage, `${e.title} in ${e.region} on ${e.date} (${e.mode}): value ${number(e.value, 3)}: base ${number(f.base, 3)}, `
+      + `seasonal ${number(f.seasonal, 3)}, genre ${number(f.genre, 3)}, competition ${number(f.competition, 3)}${events ? ` (${events})` : ''}, timing ${number(f.timing, 3)}.`);
+    el.whyAlternatives.replaceChildren(...e.alternatives.map((a) => {
+      const li = document.createElement('li');
+      const reasons = a.ruledOutBy.length > 0 ? `ruled out: ${a.ruledOutBy.join('; ')}` : (a.tradeoff || 'allowed');
+      li.textContent = `${a.date}: value ${number(a.value, 3)} (${signed(a.valueChange)}), ${reasons}`;
+      return li;
+    }));
+  } catch (error) {
+    if (run === state.run) sayError(el.whyMessage, error);
+  }
+}
+
 /** Wires the forms; <paramref name="replanned"/> follows a queued re-plan (its id, and the run it started from). */
 export function initWorkbench(replanned) {
   state.replanned = replanned;
@@ -179,6 +206,7 @@ export function initWorkbench(replanned) {
     event.preventDefault();
     check();
   });
+  el.moveWhy.addEventListener('click', why);
   el.moveReplan.addEventListener('click', () => {
     if (!el.moveForm.reportValidity()) return;
     clearResults();

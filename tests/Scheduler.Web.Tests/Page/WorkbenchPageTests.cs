@@ -102,6 +102,22 @@ public sealed class WorkbenchPageTests : PageTest
     }
 
     [Test]
+    public async Task WhyThisDate_ShowsTheFactorsAndTheBestOtherDates()
+    {
+        var runId = await OpenDemoRunAsync(TokenRole.Viewer);
+        var explanation = await Host.SendAsync(TokenRole.Viewer, HttpMethod.Get, $"/api/runs/{runId}/explain?title=starfall-protocol&region=uk");
+
+        await Page.GetByLabel("Title", new() { Exact = true }).SelectOptionAsync("starfall-protocol");
+        await Page.GetByLabel("Region", new() { Exact = true }).SelectOptionAsync("uk");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Why this date" }).ClickAsync();
+
+        await Expect(Page.Locator("#why-message")).ToHaveTextAsync(new Regex(
+            $"^starfall-protocol in uk on {explanation.GetProperty("date").GetString()} \\(staggered\\): value {explanation.GetProperty("value").GetDouble():0.000}: base "));
+        await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Best other dates" }).GetByRole(AriaRole.Listitem))
+            .ToHaveCountAsync(explanation.GetProperty("alternatives").GetArrayLength());
+    }
+
+    [Test]
     public async Task Fit_UnknownTitleId_SaysSoBesideTheForm()
     {
         await OpenDemoRunAsync(TokenRole.Viewer);
