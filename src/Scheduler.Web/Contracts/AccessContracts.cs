@@ -14,3 +14,10 @@ public sealed record HealthReport(string Status, string Node, string Database, s
 
 /// <summary>The last nightly replan: when, the run it adopted, and what it moved.</summary>
 public sealed record LastReplan(string At, long? RunId, string? Details);
+
+/// <summary>
+/// Who is signed in (the token's name), its role, and what the role may do: <c>read</c> (runs,
+/// reports, explanations, checks and fits), <c>plan</c> (submit, plan, re-plan, compare, cancel) and
+/// <c>administer</c> (adopt, tokens), the policies of the API.
+/// </summary>
+public sealed record SessionDocument(string Name, string Role, IReadOnlyList<string> May);

@@ -14,11 +14,18 @@ using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 
-/// <summary><c>/api/tokens</c>, for admins: the tokens there are (never their secrets), and revoking one. New tokens are made with <c>scheduler token add</c> on the server.</summary>
+/// <summary>
+/// <c>/api/session</c>, for every role: who the token is and what it may do. <c>/api/tokens</c>, for
+/// admins: the tokens there are (never their secrets), and revoking one. New tokens are made with
+/// <c>scheduler token add</c> on the server.
+/// </summary>
 internal static class TokenEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
+        api.MapGet("/session", Session).RequireAuthorization(ApiRoles.Read)
+            .Describe("getSession", "Who the token is, its role and what the role may do (the page shows it and offers only those controls).")
+            .Answers<SessionDocument>();
         api.MapGet("/tokens", ListAsync).RequireAuthorization(ApiRoles.Administer)
             .Describe("listTokens", "Every token: name, role, when made and revoked (never its secret).")
             .Answers<IReadOnlyList<TokenListItem>>();
@@ -26,6 +33,14 @@ internal static class TokenEndpoints
             .Describe("revokeToken", "Revoke a token; it stops working at once.")
             .Answers<TokenRevoked>()
             .Refuses(StatusCodes.Status404NotFound);
+    }
+
+    private static IResult Session(ClaimsPrincipal user)
+    {
+        // A token has one role; each policy names the roles that satisfy it.
+        var role = user.FindFirst(ClaimTypes.Role)?.Value ?? "";
+        var may = ApiRoles.Policies.Where(p => p.Value.Contains(role)).Select(p => p.Key).ToList();
+        return Results.Json(new SessionDocument(user.Identity?.Name ?? "", role, may), ReportJson.Options);
     }
 
     private static async Task<IResult> ListAsync([FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)

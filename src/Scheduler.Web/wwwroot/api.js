@@ -44,7 +44,7 @@ export async function api(path, options = {}) {
   }
   if (response.ok) return response;
   const problem = await problemOf(response);
-  if (response.status === 401 && session.token && path !== '/api/runs?limit=1') {
+  if (response.status === 401 && session.token && path !== '/api/session') {
     session.onExpired(problem.detail);
   }
   throw new ApiError(response.status, problem);

@@ -14,7 +14,7 @@ const REFRESH_MS = 4000;
 
 const el = {
   signinForm: $('signin-form'), token: $('token'), signinMessage: $('signin-message'),
-  signedIn: $('signed-in'), signout: $('signout'), status: $('status'), app: $('app'),
+  signedIn: $('signed-in'), signedInNote: $('signed-in-note'), signout: $('signout'), status: $('status'), app: $('app'),
 };
 
 let timer = null;
@@ -48,8 +48,9 @@ async function refreshOnce() {
 
 async function signIn(token) {
   session.token = token;
+  let who;
   try {
-    await api('/api/runs?limit=1');
+    who = await (await api('/api/session')).json();
   } catch (error) {
     session.token = null;
     sessionStorage.removeItem(TOKEN_KEY);
@@ -62,6 +63,7 @@ async function signIn(token) {
   say(el.signinMessage, '');
   el.token.value = '';
   el.signinForm.hidden = true;
+  showSession(who);
   el.signedIn.hidden = false;
   el.app.hidden = false;
   say(el.status, 'Signed in.');
@@ -71,7 +73,19 @@ async function signIn(token) {
   return true;
 }
 
+// The header says who is signed in and what the role may do; controls it may not use are not offered.
+const ROLE_WORDS = { read: 'read and check moves', plan: 'plan and re-plan', administer: 'adopt and manage tokens' };
+
+function showSession(who) {
+  const may = who.may || [];
+  document.body.dataset.may = may.join(' ');
+  const can = may.map((m) => ROLE_WORDS[m]).filter((w) => w);
+  const cannot = Object.keys(ROLE_WORDS).filter((m) => !may.includes(m)).map((m) => ROLE_WORDS[m]);
+  el.signedInNote.textContent = `Signed in as ${who.name} (${who.role}): may ${can.join(', ')}${cannot.length > 0 ? `; may not ${cannot.join(', ')}` : ''}.`;
+}
+
 function signOut(message) {
+  delete document.body.dataset.may;
   clearProgress();
   clearInterval(timer);
   timer = null;

@@ -24,6 +24,7 @@ export async function loadScenarios() {
       const td = document.createElement('td');
       const button = document.createElement('button');
       button.type = 'button';
+      button.className = 'needs-plan';
       button.textContent = 'Plan';
       button.setAttribute('aria-label', `Plan scenario ${s.id}: ${s.name}`);
       button.addEventListener('click', () => chooseStoredScenario(s.id));

@@ -158,6 +158,7 @@ async function fit() {
       const td = document.createElement('td');
       const accept = document.createElement('button');
       accept.type = 'button';
+      accept.className = 'needs-plan';
       accept.textContent = 'Accept';
       accept.setAttribute('aria-label', `Accept option ${i + 1}: pin it and re-plan`);
       accept.addEventListener('click', () => replan(

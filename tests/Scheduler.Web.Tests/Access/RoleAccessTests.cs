@@ -40,6 +40,7 @@ public class RoleAccessTests
         $"/api/runs/{Run}/explain?title=starfall-protocol",
         "/api/plan-of-record",
         "/api/publications",
+        "/api/session",
     ];
 
     private static IEnumerable<TestCaseData> Cases()

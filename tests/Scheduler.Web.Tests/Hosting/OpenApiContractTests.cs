@@ -59,6 +59,7 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Post, "/api/runs/9999/adopt");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/plan-of-record");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/publications?limit=5");
+        await calls.SendAsync(Caller, HttpMethod.Get, "/api/session");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/publications?state=soon");
 
         // A slate that takes seconds to plan, so that the cancel reaches it before it ends (the demo plans in a moment).

@@ -144,6 +144,7 @@ public class SchedulerWebHostTests : OneHostTests
                     "/api/runs/{id}/report",
                     "/api/scenarios",
                     "/api/scenarios/{id}",
+                    "/api/session",
                     "/api/tokens",
                     "/api/tokens/{name}",
                 }));

@@ -265,19 +265,27 @@ public sealed class PlannersPageTests : PageTest
     }
 
     [Test]
-    public async Task Adopt_AsViewer_ShowsTheForbiddenDetail()
+    public async Task SignIn_AsViewer_SaysWhatTheRoleMayAndOffersNoControlItMayNotUse()
     {
         var runId = await Host.PlanAsync(await Host.StoreScenarioAsync("scenarios/demo.json"));
-        var problem = await Host.SendAsync(TokenRole.Viewer, HttpMethod.Post, $"/api/runs/{runId}/adopt");
         await SignInAsync(TokenRole.Viewer);
 
+        await Expect(Page.Locator("#signed-in-note")).ToHaveTextAsync(
+            "Signed in as vera-viewer (viewer): may read and check moves; may not plan and re-plan, adopt and manage tokens.");
         await RunButton(runId).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Adopt as plan of record" }).ClickAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Confirm adoption" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Check move" })).ToBeVisibleAsync();
+        foreach (var name in new[] { "Adopt as plan of record", "Pin here and re-plan", "Upload scenario" })
+        {
+            await Expect(Page.GetByRole(AriaRole.Button, new() { Name = name })).ToBeHiddenAsync();
+        }
+    }
 
-        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo(403));
-        await Expect(Page.Locator("#view-message")).ToHaveTextAsync(problem.GetProperty("detail").GetString()!);
-        await Expect(Page.Locator($"#runs-body tr[data-run=\"{runId}\"]").Locator("td.por")).ToHaveCountAsync(0);
+    [Test]
+    public async Task SignIn_AsAdmin_SaysItMayDoEverything()
+    {
+        await SignInAsync(TokenRole.Admin);
+
+        await Expect(Page.Locator("#signed-in-note")).ToHaveTextAsync("Signed in as ada-admin (admin): may read and check moves, plan and re-plan, adopt and manage tokens.");
     }
 
     [Test]
@@ -316,7 +324,7 @@ public sealed class PlannersPageTests : PageTest
         var scenarioId = await Host.StoreScenarioAsync("scenarios/demo.json");
         var baseRun = await Host.PlanAsync(scenarioId);
         var slipped = await Host.PlanAsync(scenarioId, "starfall-slips");
-        await SignInAsync(TokenRole.Viewer);
+        await SignInAsync(TokenRole.Admin); // who could adopt, but not a comparison
 
         await Page.GetByLabel("Base run").SelectOptionAsync(baseRun.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Page.GetByLabel("Other run").SelectOptionAsync(slipped.ToString(System.Globalization.CultureInfo.InvariantCulture));
