@@ -4,7 +4,6 @@ using NodaTime;
 using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Tests.Explanations;
 
@@ -13,23 +12,10 @@ public class DateExplainerTests
     private static readonly LocalDate March12 = new(2027, 3, 12);
     private static readonly LocalDate March19 = new(2027, 3, 19);
 
-    private static (ValueModel Values, Plan Plan) PlanOf(Action<JsonObject> change, params Assignment[] assignments)
-    {
-        var document = Scenarios.Minimal();
-        change(document);
-        var values = new ValueModel(Scenarios.LoadScenario(document));
-        var plan = PlanFactory.Create(values, new PlanScenario("Test", "abc", null), assignments,
-            k => new PlanSolver("test", PlanStatuses.Optimal, k.Objective, k.Objective, 0, 0, 0, 0), Instant.FromUtc(2026, 11, 21, 10, 0));
-        return (values, plan);
-    }
-
-    private static Assignment Global(string title, LocalDate date)
-        => new(title, PlanModes.Global, ImmutableDictionary<string, LocalDate>.Empty.Add("us", date).Add("uk", date));
-
     [Test]
     public void Explain_AlternativeOnAFullDay_IsRuledOutByCapacityNamingTheTitles()
     {
-        var (values, plan) = PlanOf(d => d["capacity"] = new JsonObject { ["perDay"] = 1 }, Global("a", March12), Global("b", March19));
+        var (values, plan) = MinimalPlans.Of(d => d["capacity"] = new JsonObject { ["perDay"] = 1 }, MinimalPlans.Global("a", March12), MinimalPlans.Global("b", March19));
 
         var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
 
@@ -48,14 +34,14 @@ public class DateExplainerTests
     [Test]
     public void Explain_AlternativeThatWouldClash_NamesTheClashingTitleAndTheCost()
     {
-        var (values, plan) = PlanOf(
+        var (values, plan) = MinimalPlans.Of(
             d =>
             {
                 d["objective"] = new JsonObject { ["genreClashCost"] = 4 };
                 Scenarios.Title(d, 1)["genres"] = new JsonArray("drama");
             },
-            Global("a", March12),
-            Global("b", March19));
+            MinimalPlans.Global("a", March12),
+            MinimalPlans.Global("b", March19));
 
         var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
 
@@ -71,10 +57,10 @@ public class DateExplainerTests
     [Test]
     public void Explain_SequelTooCloseToItsPredecessor_IsRuledOutByTheGap()
     {
-        var (values, plan) = PlanOf(
+        var (values, plan) = MinimalPlans.Of(
             d => Scenarios.Title(d, 1)["after"] = JsonNode.Parse("""[{ "title": "a", "minGapDays": 14 }]"""),
-            Global("a", March12),
-            Global("b", new LocalDate(2027, 3, 26)));
+            MinimalPlans.Global("a", March12),
+            MinimalPlans.Global("b", new LocalDate(2027, 3, 26)));
 
         var explanation = new DateExplainer(values, plan).Explain("b", "us")!;
 
@@ -84,7 +70,7 @@ public class DateExplainerTests
     [Test]
     public void Explain_BetterDateBeforeReadiness_IsRuledOutByReadiness()
     {
-        var (values, plan) = PlanOf(
+        var (values, plan) = MinimalPlans.Of(
             d =>
             {
                 Scenarios.Title(d, 0)["readiness"] = new JsonObject { ["uk"] = "2027-03-19" };
@@ -92,7 +78,7 @@ public class DateExplainerTests
                 Scenarios.Title(d, 0)["delayCostPerWeek"] = 0.1;
             },
             new Assignment("a", PlanModes.Staggered, ImmutableDictionary<string, LocalDate>.Empty.Add("us", March12).Add("uk", March19)),
-            Global("b", March19));
+            MinimalPlans.Global("b", March19));
 
         var explanation = new DateExplainer(values, plan).Explain("a", "uk")!;
 

@@ -1,11 +1,9 @@
-using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using NodaTime;
 using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Rules;
 using Scheduler.Core.Tests.Support;
-using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Tests.Explanations;
 
@@ -15,23 +13,10 @@ public class MoveCheckTests
     private static readonly LocalDate March19 = new(2027, 3, 19);
     private static readonly LocalDate March26 = new(2027, 3, 26);
 
-    private static (ValueModel Values, Plan Plan) PlanOf(Action<JsonObject> change, params Assignment[] assignments)
-    {
-        var document = Scenarios.Minimal();
-        change(document);
-        var values = new ValueModel(Scenarios.LoadScenario(document));
-        var plan = PlanFactory.Create(values, new PlanScenario("Test", "abc", null), assignments,
-            k => new PlanSolver("test", PlanStatuses.Optimal, k.Objective, k.Objective, 0, 0, 0, 0), Instant.FromUtc(2026, 11, 21, 10, 0));
-        return (values, plan);
-    }
-
-    private static Assignment Global(string title, LocalDate date)
-        => new(title, PlanModes.Global, ImmutableDictionary<string, LocalDate>.Empty.Add("us", date).Add("uk", date));
-
     [Test]
     public void Check_MoveToAFreeDate_GivesTheChangeAndBothValuesAndBreaksNothing()
     {
-        var (values, plan) = PlanOf(_ => { }, Global("a", March12), Global("b", March19));
+        var (values, plan) = MinimalPlans.Of(_ => { }, MinimalPlans.Global("a", March12), MinimalPlans.Global("b", March19));
         var a = values.Scenario.TitlesById["a"];
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("a", null, March26, null)]);
@@ -50,7 +35,7 @@ public class MoveCheckTests
     [Test]
     public void Check_MoveOneRegionOfAGlobalRelease_MovesItEverywhere()
     {
-        var (values, plan) = PlanOf(_ => { }, Global("a", March12));
+        var (values, plan) = MinimalPlans.Of(_ => { }, MinimalPlans.Global("a", March12));
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("a", "uk", March19, null)]);
 
@@ -60,7 +45,7 @@ public class MoveCheckTests
     [Test]
     public void Check_MoveOneRegionStaggered_KeepsTheOtherRegionsDate()
     {
-        var (values, plan) = PlanOf(d => d["titles"]![0]!["staggerMaxDays"] = 14, Global("a", March12));
+        var (values, plan) = MinimalPlans.Of(d => d["titles"]![0]!["staggerMaxDays"] = 14, MinimalPlans.Global("a", March12));
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("a", "uk", March19, PlanModes.Staggered)]);
 
@@ -74,7 +59,7 @@ public class MoveCheckTests
     [Test]
     public void Check_MoveOntoAFullDay_NamesTheRuleAndTheTitleInTheWay()
     {
-        var (values, plan) = PlanOf(d => d["capacity"] = new JsonObject { ["perDay"] = 1 }, Global("a", March12), Global("b", March19));
+        var (values, plan) = MinimalPlans.Of(d => d["capacity"] = new JsonObject { ["perDay"] = 1 }, MinimalPlans.Global("a", March12), MinimalPlans.Global("b", March19));
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("b", null, March12, null)]);
 
@@ -90,7 +75,7 @@ public class MoveCheckTests
     [Test]
     public void Check_MoveOntoADayThatIsNotAReleaseDay_BreaksTheReleaseDayRule()
     {
-        var (values, plan) = PlanOf(_ => { }, Global("a", March12));
+        var (values, plan) = MinimalPlans.Of(_ => { }, MinimalPlans.Global("a", March12));
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("a", null, March12.PlusDays(1), null)]);
 
@@ -101,7 +86,7 @@ public class MoveCheckTests
     public void Check_WhatThePlanBrokeBefore_IsNotBlamedOnTheMove()
     {
         // The plan leaves out 'b', which must release: that is not the move's doing.
-        var (values, plan) = PlanOf(_ => { }, Global("a", March12));
+        var (values, plan) = MinimalPlans.Of(_ => { }, MinimalPlans.Global("a", March12));
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("a", null, March19, null)]);
 
@@ -111,14 +96,14 @@ public class MoveCheckTests
     [Test]
     public void Check_ClashCost_IsChargedAgainstTheObjective()
     {
-        var (values, plan) = PlanOf(
+        var (values, plan) = MinimalPlans.Of(
             d =>
             {
                 d["objective"] = new JsonObject { ["genreClashCost"] = 4 };
                 Scenarios.Title(d, 1)["genres"] = new JsonArray("drama");
             },
-            Global("a", March12),
-            Global("b", March26));
+            MinimalPlans.Global("a", March12),
+            MinimalPlans.Global("b", March26));
 
         var result = new MoveCheck(values, plan).Check([new ReleaseMove("b", null, March12, null)]);
 
@@ -132,7 +117,7 @@ public class MoveCheckTests
     [Test]
     public void Check_MovesItCannotApply_AreErrorsNamingTheirPaths()
     {
-        var (values, plan) = PlanOf(_ => { }, Global("a", March12));
+        var (values, plan) = MinimalPlans.Of(_ => { }, MinimalPlans.Global("a", March12));
 
         var result = new MoveCheck(values, plan).Check(
         [

@@ -7,35 +7,12 @@ using Scheduler.Web.Tests.Support;
 namespace Scheduler.Web.Tests.Endpoints;
 
 /// <summary>Where a new or changed title fits into a done run's plan, by <c>POST /api/runs/{id}/fit</c>.</summary>
-public sealed class RunFitEndpointsTests
+public sealed class RunFitEndpointsTests : DemoRunTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _viewer = null!;
-    private JsonElement _done;
-
-    [OneTimeSetUp]
-    public async Task StartHostAndPlanTheDemo()
-    {
-        _host = await WebHostFixture.StartAsync();
-        using var planner = _host.Client(TokenRole.Planner);
-        _viewer = _host.Client(TokenRole.Viewer);
-        var demo = await Api.SubmitAsync(planner, Api.Demo);
-        _done = await Api.PlanAsync(planner, demo, 2);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _viewer.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private long DoneId => _done.GetProperty("id").GetInt64();
-
     private async Task<(HttpStatusCode Status, JsonElement Body)> FitAsync(string body, long? run = null)
     {
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await _viewer.PostAsync(new Uri($"/api/runs/{run ?? DoneId}/fit", UriKind.Relative), content);
+        using var response = await Client(TokenRole.Viewer).PostAsync(new Uri($"/api/runs/{run ?? DoneId}/fit", UriKind.Relative), content);
         return (response.StatusCode, await response.JsonAsync());
     }
 

@@ -8,34 +8,12 @@ using Scheduler.Web.Tests.Support;
 namespace Scheduler.Web.Tests.Endpoints;
 
 /// <summary>A move checked, then pinned and re-planned by <c>POST /api/runs/{id}/replan</c>, as a planner would.</summary>
-public sealed class RunReplanEndpointsTests
+public sealed class RunReplanEndpointsTests : DemoRunTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _planner = null!;
-    private JsonElement _done;
-
-    [OneTimeSetUp]
-    public async Task StartHostAndPlanTheDemo()
-    {
-        _host = await WebHostFixture.StartAsync();
-        _planner = _host.Client(TokenRole.Planner);
-        var demo = await Api.SubmitAsync(_planner, Api.Demo);
-        _done = await Api.PlanAsync(_planner, demo, 2);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _planner.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private long DoneId => _done.GetProperty("id").GetInt64();
-
     private async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, object body)
     {
         using var content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
-        using var response = await _planner.PostAsync(new Uri(path, UriKind.Relative), content);
+        using var response = await Client(TokenRole.Planner).PostAsync(new Uri(path, UriKind.Relative), content);
         return (response.StatusCode, await response.JsonAsync());
     }
 
@@ -65,17 +43,17 @@ public sealed class RunReplanEndpointsTests
     [Test]
     public async Task Replan_WithACheckedMovePinned_ReleasesItThereAndChargesTheOtherMoves()
     {
-        var release = _done.GetProperty("plan").GetProperty("releases").EnumerateArray().First(r => r.GetProperty("title").GetString() == "kitchen-wars");
+        var release = Done.GetProperty("plan").GetProperty("releases").EnumerateArray().First(r => r.GetProperty("title").GetString() == "kitchen-wars");
         var (date, change) = await FreeFridayAsync("kitchen-wars", release.GetProperty("date").GetString()!);
 
         var (status, queued) = await PostAsync($"/api/runs/{DoneId}/replan", new { pins = new[] { new { title = "kitchen-wars", date } }, timeLimitSeconds = 2 });
         Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), queued.ToString());
-        var run = await Api.WaitForRunAsync(_planner, queued.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
+        var run = await Api.WaitForRunAsync(Client(TokenRole.Planner), queued.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
 
         var plan = run.GetProperty("plan");
         var releases = plan.GetProperty("releases").EnumerateArray().ToList();
         var kitchen = releases.Where(r => r.GetProperty("title").GetString() == "kitchen-wars").Select(r => r.GetProperty("date").GetString()).Distinct();
-        var before = _done.GetProperty("plan").GetProperty("releases").EnumerateArray()
+        var before = Done.GetProperty("plan").GetProperty("releases").EnumerateArray()
             .ToDictionary(r => (r.GetProperty("title").GetString(), r.GetProperty("region").GetString()), r => r.GetProperty("date").GetString());
         var moved = releases.Count(r => before[(r.GetProperty("title").GetString(), r.GetProperty("region").GetString())] != r.GetProperty("date").GetString());
         var kpis = plan.GetProperty("kpis");
@@ -88,7 +66,7 @@ public sealed class RunReplanEndpointsTests
             Assert.That(kpis.GetProperty("moveCost").GetDouble(), Is.EqualTo(0.2 * moved).Within(1e-9), "every release moved, the pinned ones too, is charged the demo's moveCost of 0.2");
             Assert.That(
                 kpis.GetProperty("objective").GetDouble() + kpis.GetProperty("moveCost").GetDouble(),
-                Is.GreaterThanOrEqualTo(_done.GetProperty("plan").GetProperty("kpis").GetProperty("objective").GetDouble() + change - 1e-6),
+                Is.GreaterThanOrEqualTo(Done.GetProperty("plan").GetProperty("kpis").GetProperty("objective").GetDouble() + change - 1e-6),
                 "the re-plan is at least as good as the checked move alone");
         }
     }
@@ -106,7 +84,7 @@ public sealed class RunReplanEndpointsTests
 
         var (status, queued) = await PostAsync($"/api/runs/{DoneId}/replan", new { pins, title, timeLimitSeconds = 2 });
         Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), queued.ToString());
-        var run = await Api.WaitForRunAsync(_planner, queued.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
+        var run = await Api.WaitForRunAsync(Client(TokenRole.Planner), queued.GetProperty("id").GetInt64(), TimeSpan.FromSeconds(60));
 
         var released = run.GetProperty("plan").GetProperty("releases").EnumerateArray()
             .Where(r => r.GetProperty("title").GetString() == "midnight-special")
@@ -114,7 +92,7 @@ public sealed class RunReplanEndpointsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("done"), run.ToString());
-            Assert.That(run.GetProperty("scenarioId").GetInt64(), Is.Not.EqualTo(_done.GetProperty("scenarioId").GetInt64()), "the title is in a new version");
+            Assert.That(run.GetProperty("scenarioId").GetInt64(), Is.Not.EqualTo(Done.GetProperty("scenarioId").GetInt64()), "the title is in a new version");
             Assert.That(released, Is.EquivalentTo(pins.ToDictionary(p => p.region, p => p.date)));
         }
     }
@@ -122,7 +100,7 @@ public sealed class RunReplanEndpointsTests
     [Test]
     public async Task Replan_InvalidTitle_Is422AtItsPathAndStoresNothing()
     {
-        using var before = await _planner.GetAsync(new Uri("/api/scenarios", UriKind.Relative));
+        using var before = await Client(TokenRole.Planner).GetAsync(new Uri("/api/scenarios", UriKind.Relative));
         var stored = (await before.JsonAsync()).GetArrayLength();
 
         var (status, body) = await PostAsync($"/api/runs/{DoneId}/replan", new
@@ -131,7 +109,7 @@ public sealed class RunReplanEndpointsTests
             title = new { id = "midnight-special", name = "Midnight Special", genres = new[] { "drama" }, demand = -5 },
         });
 
-        using var after = await _planner.GetAsync(new Uri("/api/scenarios", UriKind.Relative));
+        using var after = await Client(TokenRole.Planner).GetAsync(new Uri("/api/scenarios", UriKind.Relative));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(status, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
