@@ -84,11 +84,12 @@ public static class TitleFits
             return Invalid([missing]);
         }
 
+        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
         ScenarioDocument document;
         Scenario before;
         try
         {
-            document = await StoredScenarios.DocumentAsync(database, run.ScenarioId, $"stored scenario of run {run.Id}", cancellationToken).ConfigureAwait(false);
+            document = await StoredScenarios.DocumentAsync(database, loader, run.ScenarioId, $"stored scenario of run {run.Id}", cancellationToken).ConfigureAwait(false);
             before = document.Resolve(run.Variant);
         }
         catch (ScenarioValidationException ex)
@@ -104,7 +105,6 @@ public static class TitleFits
         Scenario after;
         try
         {
-            var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
             after = loader.LoadChanged(document, run.Variant, TitleChanges.Changes(title), TitleChanges.ChangesPath);
         }
         catch (ScenarioValidationException ex)

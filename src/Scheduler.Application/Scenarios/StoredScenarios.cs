@@ -12,9 +12,14 @@ public static class StoredScenarios
     /// <summary>The stored document <paramref name="scenarioId"/> (it must exist), loaded again; errors name it <paramref name="source"/>, by default <c>stored scenario N</c>.</summary>
     /// <exception cref="Core.Validation.ScenarioValidationException">The stored scenario no longer loads.</exception>
     public static async Task<ScenarioDocument> DocumentAsync(SchedulerDatabase database, long scenarioId, string? source = null, CancellationToken cancellationToken = default)
+        => await DocumentAsync(database, await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false), scenarioId, source, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The stored document <paramref name="scenarioId"/>, loaded again by <paramref name="loader"/> (a caller that loads more with it).</summary>
+    /// <exception cref="Core.Validation.ScenarioValidationException">The stored scenario no longer loads.</exception>
+    public static async Task<ScenarioDocument> DocumentAsync(SchedulerDatabase database, ScenarioLoader loader, long scenarioId, string? source = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(database);
-        var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(loader);
         var content = await database.Scenarios.ContentAsync(scenarioId, cancellationToken).ConfigureAwait(false);
         return loader.Load(content, source ?? $"stored scenario {scenarioId}");
     }

@@ -156,20 +156,24 @@ internal sealed class EjectionRepair
     }
 
     /// <summary>The titles that must leave for <paramref name="placement"/> to keep every rule, or null when one of them is announced (pinned).</summary>
-    internal HashSet<int>? Blockers(SlateState slate, TitleCandidates title, Placement placement) => Blockers(slate, title, placement, 0, []);
+    internal static HashSet<int>? Blockers(CandidateSet candidates, SlateState slate, TitleCandidates title, Placement placement)
+        => Blockers(candidates, slate, title, placement, other => candidates.Titles[other].Title.Pins.Count == 0);
 
-    /// <summary>The titles that must leave for <paramref name="placement"/> to keep every rule, or null when one of them may not leave.</summary>
+    /// <summary>The titles that must leave for <paramref name="placement"/>, none of them announced or placed by an ejection within the last steps.</summary>
     private HashSet<int>? Blockers(SlateState slate, TitleCandidates title, Placement placement, int step, Dictionary<int, int> placedAt)
+        => Blockers(_candidates, slate, title, placement, other => _candidates.Titles[other].Title.Pins.Count == 0 && (!placedAt.TryGetValue(other, out var at) || step - at > TabuSteps));
+
+    /// <summary>The titles that must leave for <paramref name="placement"/> to keep every rule, or null when one of them is not <paramref name="movable"/>.</summary>
+    private static HashSet<int>? Blockers(CandidateSet candidates, SlateState slate, TitleCandidates title, Placement placement, Func<int, bool> movable)
     {
-        var scenario = _candidates.Scenario;
+        var scenario = candidates.Scenario;
         var capacity = scenario.Capacity;
         var blockers = new HashSet<int>();
-        bool Movable(int other) => _candidates.Titles[other].Title.Pins.Count == 0 && (!placedAt.TryGetValue(other, out var at) || step - at > TabuSteps);
 
         bool Evict(IEnumerable<int> occupants, int keep)
         {
             var staying = occupants.Where(o => !blockers.Contains(o)).ToList();
-            foreach (var other in staying.Where(Movable).OrderBy(o => slate[o]!.Value).Take(Math.Max(0, staying.Count - keep)))
+            foreach (var other in staying.Where(movable).OrderBy(o => slate[o]!.Value).Take(Math.Max(0, staying.Count - keep)))
             {
                 blockers.Add(other);
             }
@@ -188,10 +192,10 @@ internal sealed class EjectionRepair
             {
                 var spacing = capacity.TentpoleSpacingDays;
                 var near = Enumerable.Range(day - Math.Max(0, spacing - 1), (2 * Math.Max(0, spacing - 1)) + 1)
-                    .Where(d => d >= 0 && d < _candidates.Calendar.Days && d != day)
+                    .Where(d => d >= 0 && d < candidates.Calendar.Days && d != day)
                     .SelectMany(d => slate.Occupants(region, d))
-                    .Where(o => _candidates.Titles[o].Title.Tentpole);
-                if (!Evict(slate.Occupants(region, day).Where(o => _candidates.Titles[o].Title.Tentpole), spacing > 0 ? 0 : capacity.TentpolesPerDay - 1)
+                    .Where(o => candidates.Titles[o].Title.Tentpole);
+                if (!Evict(slate.Occupants(region, day).Where(o => candidates.Titles[o].Title.Tentpole), spacing > 0 ? 0 : capacity.TentpolesPerDay - 1)
                     || !Evict(near, 0))
                 {
                     return null;
@@ -200,14 +204,14 @@ internal sealed class EjectionRepair
 
             foreach (var gap in title.Title.After)
             {
-                if (_candidates.ById.TryGetValue(gap.TitleId, out var before) && slate[before.Index] is { } placed
-                    && placed.Days.TryGetValue(region, out var earlier) && day < earlier + _candidates.Scenario.PremiereGapDays(gap) && !Evict([before.Index], 0))
+                if (candidates.ById.TryGetValue(gap.TitleId, out var before) && slate[before.Index] is { } placed
+                    && placed.Days.TryGetValue(region, out var earlier) && day < earlier + candidates.Scenario.PremiereGapDays(gap) && !Evict([before.Index], 0))
                 {
                     return null;
                 }
             }
 
-            foreach (var (sequel, gap) in _candidates.Sequels[title.Title.Id])
+            foreach (var (sequel, gap) in candidates.Sequels[title.Title.Id])
             {
                 if (slate[sequel.Index] is { } placed && placed.Days.TryGetValue(region, out var later) && later < day + gap && !Evict([sequel.Index], 0))
                 {
@@ -218,10 +222,10 @@ internal sealed class EjectionRepair
 
         if (scenario.Capacity.MarketingBudgetPerWeek is { } budget && title.Title.MarketingCost > 0)
         {
-            var week = _candidates.Calendar.Week(placement.LaunchDay);
-            var launches = slate.Launches(week).Where(o => _candidates.Titles[o].Title.MarketingCost > 0).ToList();
-            double Spend() => launches.Where(o => !blockers.Contains(o)).Sum(o => _candidates.Titles[o].Title.MarketingCost);
-            foreach (var other in launches.Where(o => !blockers.Contains(o) && Movable(o)).OrderBy(o => slate[o]!.Value))
+            var week = candidates.Calendar.Week(placement.LaunchDay);
+            var launches = slate.Launches(week).Where(o => candidates.Titles[o].Title.MarketingCost > 0).ToList();
+            double Spend() => launches.Where(o => !blockers.Contains(o)).Sum(o => candidates.Titles[o].Title.MarketingCost);
+            foreach (var other in launches.Where(o => !blockers.Contains(o) && movable(o)).OrderBy(o => slate[o]!.Value))
             {
                 if (Spend() + title.Title.MarketingCost <= budget + 1e-9)
                 {

@@ -47,7 +47,6 @@ public static class TitleFitter
         var candidates = CandidateSet.Build(values);
         var title = candidates.ById[titleId];
         var slate = new SlateState(candidates);
-        var repair = new EjectionRepair(candidates, TimeProvider.System);
         var settled = Settle(candidates, slate, plan, titleId);
         var before = plan.Kpis.Value - plan.Kpis.ClashCost;
         var options = new List<FitOption>();
@@ -56,7 +55,7 @@ public static class TitleFitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             weighed++;
-            if (Try(candidates, slate, repair, title, placement) is { } tried)
+            if (Try(candidates, slate, title, placement) is { } tried)
             {
                 options.Add(new FitOption(
                     placement.Mode,
@@ -118,7 +117,7 @@ public static class TitleFitter
     }
 
     /// <summary>The slate's objective with the title placed there and what it moved aside; null when it cannot be placed there. The slate is left as it was.</summary>
-    private static (double Objective, List<DisplacedRelease> Displaced)? Try(CandidateSet candidates, SlateState slate, EjectionRepair repair, TitleCandidates title, Placement placement)
+    private static (double Objective, List<DisplacedRelease> Displaced)? Try(CandidateSet candidates, SlateState slate, TitleCandidates title, Placement placement)
     {
         if (PlacementOptions.Fits(slate, title.Title, placement))
         {
@@ -128,7 +127,7 @@ public static class TitleFitter
             return (objective, []);
         }
 
-        if (repair.Blockers(slate, title, placement) is not { Count: > 0 } blockers)
+        if (EjectionRepair.Blockers(candidates, slate, title, placement) is not { Count: > 0 } blockers)
         {
             return null;
         }
