@@ -215,8 +215,8 @@ public sealed record StoredComparison(long Id, long ScenarioId, ImmutableArray<s
 /// <summary>One run of a comparison: its variant (null for the base) and its state.</summary>
 public sealed record ComparisonRun(long RunId, string? Variant, RunState State);
 
-/// <summary>A stored scenario version: its id, name, content hash and when it was first stored.</summary>
-public sealed record StoredScenario(long Id, string Name, string Sha256, Instant SubmittedAt);
+/// <summary>A stored scenario version: its id, name, content hash, when it was first stored and by whom (null: stored beside a run, or before this was recorded).</summary>
+public sealed record StoredScenario(long Id, string Name, string Sha256, Instant SubmittedAt, string? SubmittedBy);
 
 /// <summary>What an entry of the audit log records.</summary>
 public enum AuditAction
@@ -235,6 +235,9 @@ public enum AuditAction
 
     /// <summary>A word the audit table has allowed since its first schema; this version writes none.</summary>
     Publish,
+
+    /// <summary>A scenario version saved (<c>submit</c>, the API, the page's slate editor).</summary>
+    ScenarioSave,
 }
 
 /// <summary>An entry of the audit log.</summary>

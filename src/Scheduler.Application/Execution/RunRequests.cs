@@ -149,7 +149,7 @@ public static class RunRequests
         }
 
         // Only a re-plan that will be queued stores the version holding its title.
-        var scenarioId = changed ? await StoredScenarios.SubmitAsync(database, input.Document, cancellationToken).ConfigureAwait(false) : run.ScenarioId;
+        var scenarioId = changed ? await StoredScenarios.SubmitAsync(database, input.Document, requestedBy, cancellationToken).ConfigureAwait(false) : run.ScenarioId;
         return await QueueAsync(database, queue, scenarioId, job, cancellationToken).ConfigureAwait(false);
     }
 

@@ -56,12 +56,14 @@ public static class StoredScenarios
     }
 
     /// <summary>
-    /// Submits a new version for the next replan: stored only when every variant is valid too, as
-    /// <c>validate</c> would say.
+    /// Submits a new version on behalf of <paramref name="actor"/> (for the next replan, or saved
+    /// from the page's editor): stored only when every variant is valid too, as <c>validate</c>
+    /// would say, and audited with who saved it.
     /// </summary>
     /// <exception cref="Core.Validation.ScenarioValidationException">A variant is invalid; nothing was stored.</exception>
-    public static Task<long> SubmitAsync(SchedulerDatabase database, ScenarioDocument document, CancellationToken cancellationToken = default)
+    public static Task<long> SubmitAsync(SchedulerDatabase database, ScenarioDocument document, string actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(document);
         var errors = document.VariantErrors.ToList();
         if (errors.Count > 0)
@@ -69,6 +71,6 @@ public static class StoredScenarios
             throw new Core.Validation.ScenarioValidationException(document.Source, errors);
         }
 
-        return StoreAsync(database, document, cancellationToken);
+        return database.Scenarios.SaveAsync(document.Content, document.Scenario.Name, document.Sha256, actor, cancellationToken);
     }
 }

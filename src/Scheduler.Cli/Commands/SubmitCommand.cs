@@ -31,7 +31,7 @@ internal static class SubmitCommand
                 return ExitCodes.InvalidInput;
             }
 
-            var id = await StoredScenarios.SubmitAsync(store, input.Document, cancellationToken).ConfigureAwait(false);
+            var id = await StoredScenarios.SubmitAsync(store, input.Document, Database.Actor, cancellationToken).ConfigureAwait(false);
             await context.Output.WriteLineAsync($"Scenario '{input.Scenario.Name}' stored (document {id}, sha256 {input.Document.Sha256[..12]}); the next replan uses it.").ConfigureAwait(false);
             return ExitCodes.Ok;
         });

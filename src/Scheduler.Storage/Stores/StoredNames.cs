@@ -51,6 +51,7 @@ internal static class StoredNames
         AuditAction.TokenAdd => "token-add",
         AuditAction.TokenRevoke => "token-revoke",
         AuditAction.Publish => "publish",
+        AuditAction.ScenarioSave => "scenario-save",
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
@@ -61,6 +62,7 @@ internal static class StoredNames
         "token-add" => AuditAction.TokenAdd,
         "token-revoke" => AuditAction.TokenRevoke,
         "publish" => AuditAction.Publish,
+        "scenario-save" => AuditAction.ScenarioSave,
         _ => throw new StorageException($"The database holds an audit action '{text}' that this version does not know."),
     };
 

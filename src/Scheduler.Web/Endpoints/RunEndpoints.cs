@@ -60,9 +60,10 @@ internal static class RunEndpoints
             .Answers<RunCancelled>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/report", ReportAsync).RequireAuthorization(ApiRoles.Read)
-            .Describe("getRunCalendar", "The run's release calendar as a self-contained HTML page; with ?against=RUN, drawn over that run's plan with the moved releases as arrows.")
+            .Describe("getRunCalendar", "The run's release calendar as a self-contained HTML page; with ?against=RUN (another run), drawn over that run's plan with the moved releases as arrows, "
+                + "its heading saying when the two runs planned different scenarios.")
             .AnswersText("text/html")
-            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         api.MapGet("/runs/{id:long}/csv", CsvAsync).RequireAuthorization(ApiRoles.Read)
             .Describe("getRunCsv", "The run's releases as CSV.")
             .AnswersText("text/csv")
@@ -247,6 +248,11 @@ internal static class RunEndpoints
             return Results.Content(new CalendarReport(input.Scenario).Render(plan!, $"{input.Heading}, run {run!.Id}"), "text/html; charset=utf-8");
         }
 
+        if (baseId == id)
+        {
+            return Problems.Invalid("?against", $"run {id} cannot be compared with itself: choose another run");
+        }
+
         // The base run's calendar (its regions, events and seasons), with this run drawn over it.
         var (baseRun, basePlan, baseProblem) = await PlanOfAsync(database, baseId, cancellationToken).ConfigureAwait(false);
         if (baseProblem is not null)
@@ -258,9 +264,18 @@ internal static class RunEndpoints
         var html = new CalendarReport(baseInput.Scenario).RenderComparison(
             basePlan!,
             [($"run {run!.Id}", input.Scenario, plan!, MoveAttribution.Diff(basePlan!, plan!, new ValueModel(input.Scenario)))],
-            $"Run {run.Id} against run {baseRun!.Id}");
+            ComparisonHeading(run, input, baseRun!, baseInput));
         return Results.Content(html, "text/html; charset=utf-8");
     }
+
+    /// <summary>
+    /// The comparison's heading, saying so when the two runs planned different scenario documents
+    /// (their moves then include whatever the documents change); a variant and its base are one document.
+    /// </summary>
+    private static string ComparisonHeading(StoredRun run, ScenarioInput input, StoredRun baseRun, ScenarioInput baseInput)
+        => input.Document.Sha256 == baseInput.Document.Sha256
+            ? $"Run {run.Id} against run {baseRun.Id}"
+            : $"Run {run.Id} against run {baseRun.Id}, of different scenarios: {input.Heading} (scenario {run.ScenarioId}) and {baseInput.Heading} (scenario {baseRun.ScenarioId})";
 
     private static async Task<IResult> CsvAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {

@@ -109,6 +109,10 @@ public class ReplanCommandTests
             Assert.That(valid.ExitCode, Is.EqualTo(ExitCodes.Ok), valid.Error);
             Assert.That(valid.Output, Does.StartWith("Scenario 'Demo: spring 2027' stored (document 1, sha256 "));
             Assert.That(await database.Scenarios.NewestAsync("Demo: spring 2027"), Is.Not.Null);
+            Assert.That((await database.Scenarios.FindAsync(1))!.SubmittedBy, Is.EqualTo($"cli:{Environment.UserName}"));
+            Assert.That(
+                (await database.PlanOfRecord.AuditAsync()).Select(e => (e.Actor, e.Action, e.Details)),
+                Is.EqualTo(new[] { ($"cli:{Environment.UserName}", AuditAction.ScenarioSave, "scenario 1 (Demo: spring 2027)") }));
             Assert.That(invalid.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(await database.Scenarios.NewestAsync("Invalid example"), Is.Null);
         }

@@ -34,4 +34,32 @@ public class ScenarioStoreTests(DatabaseKind kind) : DatabaseTest(kind)
 
         Assert.That(ex!.Message, Is.EqualTo("Scenario 42 is not in the database."));
     }
+
+    [Test]
+    public async Task SaveAsync_TheSameVersionTwice_KeepsTheFirstSaverAndAuditsBothSaves()
+    {
+        await using var database = await Database.OpenAsync();
+        var content = Encoding.UTF8.GetBytes("{ \"name\": \"Summer\" }");
+
+        var id = await database.Scenarios.SaveAsync(content, "Summer", "sha-s", "token:alice");
+        var again = await database.Scenarios.SaveAsync(content, "Summer", "sha-s", "cli:bob");
+
+        var audit = (await database.PlanOfRecord.AuditAsync()).Where(e => e.Action == AuditAction.ScenarioSave).Select(e => (e.Actor, e.RunId, e.Details));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(again, Is.EqualTo(id));
+            Assert.That((await database.Scenarios.FindAsync(id))!.SubmittedBy, Is.EqualTo("token:alice"));
+            Assert.That(audit, Is.EqualTo(new[] { ("token:alice", (long?)null, $"scenario {id} (Summer)"), ("cli:bob", (long?)null, $"scenario {id} (Summer)") }));
+        }
+    }
+
+    [Test]
+    public async Task StoreAsync_BesideARun_RecordsNoSaver()
+    {
+        await using var database = await Database.OpenAsync();
+
+        var id = await database.Scenarios.StoreAsync(Encoding.UTF8.GetBytes("{}"), "Winter", "sha-w");
+
+        Assert.That((await database.Scenarios.FindAsync(id))!.SubmittedBy, Is.Null);
+    }
 }

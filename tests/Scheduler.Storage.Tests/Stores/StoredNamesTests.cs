@@ -14,7 +14,7 @@ public class StoredNamesTests
             Assert.That(Enum.GetValues<RunTrigger>().Select(t => StoredNames.ToRunTrigger(StoredNames.Of(t))), Is.EqualTo(Enum.GetValues<RunTrigger>()));
             Assert.That(Enum.GetValues<NotificationStatus>().Select(s => StoredNames.ToNotificationStatus(StoredNames.Of(s))), Is.EqualTo(Enum.GetValues<NotificationStatus>()));
             Assert.That(Enum.GetValues<AuditAction>().Select(a => StoredNames.ToAuditAction(StoredNames.Of(a))), Is.EqualTo(Enum.GetValues<AuditAction>()));
-            Assert.That(Enum.GetValues<AuditAction>().Select(StoredNames.Of), Is.EqualTo(new[] { "adopt", "replan", "token-add", "token-revoke", "publish" }));
+            Assert.That(Enum.GetValues<AuditAction>().Select(StoredNames.Of), Is.EqualTo(new[] { "adopt", "replan", "token-add", "token-revoke", "publish", "scenario-save" }));
         }
     }
 

@@ -32,6 +32,7 @@ public class RoleAccessTests
     [
         "/api/scenarios",
         $"/api/scenarios/{Scenario}",
+        $"/api/scenarios/{Scenario}/document",
         "/api/runs",
         $"/api/runs/{Run}",
         $"/api/runs/{Run}/events",
@@ -78,8 +79,8 @@ public class RoleAccessTests
         yield return Case("POST", "/api/compare", Caller.Viewer, HttpStatusCode.Forbidden);
         yield return Case("POST", "/api/compare", Caller.Planner, HttpStatusCode.OK);
 
-        // Checking a move and fitting a title solve nothing: every role may.
-        foreach (var path in new[] { $"/api/runs/{Run}/check", $"/api/runs/{Run}/fit" })
+        // Validating a scenario, checking a move and fitting a title store and solve nothing: every role may.
+        foreach (var path in new[] { "/api/scenarios/validate", $"/api/runs/{Run}/check", $"/api/runs/{Run}/fit" })
         {
             yield return Case("POST", path, Caller.NoToken, HttpStatusCode.Unauthorized);
             yield return Case("POST", path, Caller.Viewer, HttpStatusCode.OK);
@@ -174,7 +175,7 @@ public class RoleAccessTests
 
     private async Task<HttpContent?> BodyAsync(string method, string path) => (method, path) switch
     {
-        ("POST", "/api/scenarios") => new ByteArrayContent(await File.ReadAllBytesAsync(Api.Demo)),
+        ("POST", "/api/scenarios" or "/api/scenarios/validate") => new ByteArrayContent(await File.ReadAllBytesAsync(Api.Demo)),
         ("POST", "/api/runs") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", "/api/compare") => new StringContent($$"""{ "scenarioId": {{_scenario}}, "variants": ["starfall-slips"], "timeLimitSeconds": 1 }""", Encoding.UTF8, "application/json"),
         ("POST", $"/api/runs/{Run}/check") => new StringContent("""{ "moves": [{ "title": "ember-road", "date": "2027-04-16" }] }""", Encoding.UTF8, "application/json"),

@@ -76,6 +76,31 @@ public sealed class RunReportEndpointsTests
     }
 
     [Test]
+    public async Task Report_AgainstARunOfAnotherScenario_SaysTheScenariosDiffer()
+    {
+        var formats = await Api.SubmitAsync(_planner, WebHostFixture.ScenarioPath(Path.Combine("scenarios", "release-formats-2027.json")));
+        var other = (await Api.PlanAsync(_planner, formats, 2)).GetProperty("id").GetInt64();
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{other}/report?against={DoneId}", UriKind.Relative));
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.That(html, Does.Contain(
+            $"Run {other} against run {DoneId}, of different scenarios: 2027 autumn formats: weekly, two-part and licensed (scenario {formats}) and {Api.DemoName} (scenario {_demo})"));
+    }
+
+    [Test]
+    public async Task Report_AgainstItself_IsRefused()
+    {
+        using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/report?against={DoneId}", UriKind.Relative));
+
+        Assert.That(
+            await response.ProblemAsync(),
+            Is.EqualTo(Api.Invalid(
+                $"?against: run {DoneId} cannot be compared with itself: choose another run",
+                ("?against", $"run {DoneId} cannot be compared with itself: choose another run"))));
+    }
+
+    [Test]
     public async Task Csv_DoneRun_HasTheHeaderAndALinePerRelease()
     {
         using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/csv", UriKind.Relative));

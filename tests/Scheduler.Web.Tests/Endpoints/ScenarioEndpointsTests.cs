@@ -1,4 +1,7 @@
 using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Scheduler.Storage;
 using Scheduler.Web.Tests.Support;
 
@@ -123,7 +126,7 @@ public class ScenarioEndpointsTests
             Assert.That(ids, Is.Ordered.Descending);
             Assert.That(ids[0], Is.EqualTo(Math.Max(demo, formats)));
             Assert.That(ids, Is.SupersetOf(new[] { demo, formats }));
-            Assert.That(rows[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name", "sha256", "submittedAt" }));
+            Assert.That(rows[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name", "sha256", "submittedAt", "submittedBy" }));
             Assert.That(rows.Single(r => r.GetProperty("id").GetInt64() == demo).GetProperty("name").GetString(), Is.EqualTo(Api.DemoName));
         }
     }
@@ -151,11 +154,12 @@ public class ScenarioEndpointsTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name", "sha256", "submittedAt", "variants" }));
+            Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id", "name", "sha256", "submittedAt", "submittedBy", "variants" }));
             Assert.That(body.GetProperty("id").GetInt64(), Is.EqualTo(id));
             Assert.That(body.GetProperty("name").GetString(), Is.EqualTo(Api.DemoName));
             Assert.That(body.GetProperty("sha256").GetString(), Is.EqualTo(validated.GetProperty("sha256").GetString()));
             Assert.That(body.GetProperty("submittedAt").GetString(), Does.EndWith("Z"));
+            Assert.That(body.GetProperty("submittedBy").GetString(), Is.EqualTo("token:paul-planner"));
             Assert.That(body.GetProperty("variants").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
         }
     }
@@ -179,5 +183,86 @@ public class ScenarioEndpointsTests
 
         await using var database = await _host.OpenAsync();
         Assert.That(await database.Scenarios.ContentAsync(id), Is.EqualTo(await File.ReadAllBytesAsync(Api.Demo)));
+    }
+
+    [Test]
+    public async Task Submit_ANewVersion_IsAuditedWithWhoSavedIt()
+    {
+        var slate = JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!.AsObject();
+        slate["description"] = $"saved by the audit test {Guid.NewGuid():N}";
+        using var content = new StringContent(slate.ToJsonString(), Encoding.UTF8, "application/json");
+
+        using var response = await _planner.PostAsync(new Uri("/api/scenarios", UriKind.Relative), content);
+
+        var id = (await response.JsonAsync()).GetProperty("id").GetInt64();
+        await using var database = await _host.OpenAsync();
+        var entry = (await database.PlanOfRecord.AuditAsync()).Last(e => e.Action == AuditAction.ScenarioSave);
+        Assert.That((entry.Actor, entry.RunId, entry.Details), Is.EqualTo(("token:paul-planner", (long?)null, $"scenario {id} ({Api.DemoName})")));
+    }
+
+    [Test]
+    public async Task Validate_AViewerAsksOfTheDemo_IsValidAndStoresNothing()
+    {
+        var before = await StoredCountAsync();
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(Api.Demo));
+
+        using var response = await _viewer.PostAsync(new Uri("/api/scenarios/validate", UriKind.Relative), content);
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(JsonSerializer.Serialize(body), Is.EqualTo(
+                $$"""{"valid":true,"name":"{{Api.DemoName}}","variants":["one-release-per-day","starfall-slips"],"errors":[],"errorCount":0}"""));
+            Assert.That(await StoredCountAsync(), Is.EqualTo(before));
+        }
+    }
+
+    [TestCaseSource(nameof(InvalidExamples))]
+    public async Task Validate_InvalidExample_GivesTheErrorsOfValidateJson(string name)
+    {
+        var file = WebHostFixture.ScenarioPath(Path.Combine("scenarios", "invalid", $"{name}.json"));
+        var validated = await CommandLine.ValidateJsonAsync(file);
+        var expected = validated.GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("path").GetString(), e.GetProperty("message").GetString()))
+            .ToArray();
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(file));
+
+        using var response = await _viewer.PostAsync(new Uri("/api/scenarios/validate", UriKind.Relative), content);
+
+        var body = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(body.GetProperty("valid").GetBoolean(), Is.False);
+            Assert.That(body.GetProperty("errorCount").GetInt32(), Is.EqualTo(expected.Length));
+            Assert.That(
+                body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("message").GetString())),
+                Is.EqualTo(expected.Take(200)));
+        }
+    }
+
+    [Test]
+    public async Task Document_StoredScenario_GivesItsBytesToDownload()
+    {
+        var id = await Api.SubmitAsync(_planner, Api.Demo);
+
+        using var response = await _viewer.GetAsync(new Uri($"/api/scenarios/{id}/document", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
+            Assert.That(response.Content.Headers.ContentDisposition?.FileName, Is.EqualTo($"scenario-{id}.json"));
+            Assert.That(await response.Content.ReadAsByteArrayAsync(), Is.EqualTo(await File.ReadAllBytesAsync(Api.Demo)));
+        }
+    }
+
+    [Test]
+    public async Task Document_UnknownScenario_Is404()
+    {
+        using var response = await _viewer.GetAsync(new Uri("/api/scenarios/999999/document", UriKind.Relative));
+
+        Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", "There is no scenario 999999.")));
     }
 }

@@ -29,6 +29,10 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/scenarios");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/scenarios/{scenario}");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/scenarios/9999");
+        await calls.SendAsync(Caller, HttpMethod.Get, $"/api/scenarios/{scenario}/document");
+        await calls.SendAsync(Caller, HttpMethod.Get, "/api/scenarios/9999/document");
+        await calls.SendAsync(Caller, HttpMethod.Post, "/api/scenarios/validate", File.ReadAllBytes(Api.Demo));
+        await calls.SendAsync(Caller, HttpMethod.Post, "/api/scenarios/validate", Encoding.UTF8.GetBytes("""{"name": "x"}"""));
 
         var run = (await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs", new { scenarioId = scenario, timeLimitSeconds = 5 })).GetProperty("id").GetInt64();
         await Api.WaitForRunAsync(Caller, run, TimeSpan.FromSeconds(90));
@@ -41,6 +45,7 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/runs/9999");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/events");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/report");
+        await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/report?against={run}");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/csv");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain?title=starfall-protocol");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain");
