@@ -6,7 +6,9 @@ import { $, say } from './dom.js';
 import { clearProgress, follow, initFollow } from './follow.js';
 import { clearPublications, refreshPublications } from './publications.js';
 import { clearRuns, initRuns, refreshRuns, selectRun } from './runs.js';
-import { clearScenarios, initScenarios, loadScenarios } from './scenarios.js';
+import { clearEditor, initEditor } from './editor.js';
+import { clearScenarios, initScenarios, loadScenarios, offerStart } from './scenarios.js';
+import { clearWhatIf, initWhatIf } from './whatif.js';
 import { initWorkbench } from './workbench.js';
 
 const TOKEN_KEY = 'scheduler.token';
@@ -94,6 +96,8 @@ function signOut(message) {
   clearRuns();
   clearPublications();
   clearScenarios();
+  clearEditor();
+  clearWhatIf();
   el.app.hidden = true;
   el.signedIn.hidden = true;
   el.signinForm.hidden = false;
@@ -122,6 +126,11 @@ initRuns(refresh);
 initScenarios(started);
 initFollow();
 initWorkbench((id, from) => started(id, undefined, from));
+initEditor((stored) => {
+  loadScenarios();
+  offerStart(stored);
+});
+initWhatIf(refresh);
 
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) signIn(saved);

@@ -270,15 +270,27 @@ export function initRuns(refresh) {
       return;
     }
     say(el.compareMessage, '');
-    say(el.viewMessage, '');
-    state.selected = null;
-    el.alternatives.hidden = true;
-    alternativesShown = null;
-    for (const row of el.runsBody.rows) row.removeAttribute('aria-current');
-    el.adopt.disabled = true;
-    el.csv.disabled = true;
-    el.viewHeading.textContent = `Run ${other} against run ${base}`;
-    clearWorkbench();
-    await loadReport(`/api/runs/${other}/report?against=${base}`, el.compareMessage);
+    await showComparison(Number(base), Number(other), el.compareMessage);
   });
 }
+
+/** Shows run <paramref name="other"/> drawn over run <paramref name="base"/>, its moves as arrows; the API refuses a run against itself. */
+export async function showComparison(base, other, messageTarget) {
+  say(el.viewMessage, '');
+  state.selected = null;
+  el.alternatives.hidden = true;
+  alternativesShown = null;
+  for (const row of el.runsBody.rows) row.removeAttribute('aria-current');
+  el.adopt.disabled = true;
+  el.csv.disabled = true;
+  el.viewHeading.textContent = `Run ${other} against run ${base}`;
+  clearWorkbench();
+  const [a, b] = [state.runs.find((r) => r.id === other), state.runs.find((r) => r.id === base)];
+  if (a && b && a.scenario !== b.scenario) {
+    say(el.viewMessage, `These runs planned different scenarios (${a.scenario}; ${b.scenario}): their moves include whatever the scenarios change.`);
+  }
+  await loadReport(`/api/runs/${other}/report?against=${base}`, messageTarget);
+}
+
+/** The runs as last read, newest first. */
+export const knownRuns = () => state.runs;

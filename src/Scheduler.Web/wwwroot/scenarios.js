@@ -2,6 +2,7 @@
 
 import { ApiError, json, sayError } from './api.js';
 import { $, cell, say } from './dom.js';
+import { editScenario } from './editor.js';
 
 const el = {
   uploadForm: $('upload-form'), file: $('scenario-file'), text: $('scenario-text'),
@@ -21,6 +22,7 @@ export async function loadScenarios() {
       cell(tr, String(s.id));
       cell(tr, s.name);
       cell(tr, s.submittedAt);
+      cell(tr, s.submittedBy ?? '');
       const td = document.createElement('td');
       const button = document.createElement('button');
       button.type = 'button';
@@ -28,7 +30,14 @@ export async function loadScenarios() {
       button.textContent = 'Plan';
       button.setAttribute('aria-label', `Plan scenario ${s.id}: ${s.name}`);
       button.addEventListener('click', () => chooseStoredScenario(s.id));
-      td.append(button);
+      const edit = document.createElement('button');
+      edit.type = 'button';
+      edit.className = 'secondary';
+      edit.textContent = 'Edit';
+      edit.setAttribute('aria-label', `Edit scenario ${s.id}: ${s.name}`);
+      edit.addEventListener('click', () => editScenario(s.id));
+      td.className = 'row-actions';
+      td.append(button, edit);
       tr.append(td);
       return tr;
     }));
@@ -58,7 +67,8 @@ function showErrors(errors, count = errors.length) {
   el.errors.hidden = errors.length === 0;
 }
 
-function offerStart(scenario) {
+/** Offers to plan stored scenario <paramref name="scenario"/> (its id, name and variants). */
+export function offerStart(scenario) {
   startScenario = scenario.id;
   el.startHeading.textContent = `Start a plan of scenario ${scenario.id}: ${scenario.name}`;
   const options = [new Option('base (no variant)', '')];

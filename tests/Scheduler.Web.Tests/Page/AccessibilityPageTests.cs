@@ -52,6 +52,20 @@ public sealed class AccessibilityPageTests : PageTest
     }
 
     [Test]
+    public async Task SlateEditor_WithAnErrorBesideACellAndTheWhatIf_HasNoSeriousViolation()
+    {
+        var id = await Host.StoreScenarioAsync("scenarios/demo.json");
+        await SignInAsync(TokenRole.Planner);
+        await Page.GetByText("Stored scenarios", new() { Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = $"Edit scenario {id}: Demo: spring 2027" }).ClickAsync();
+        await Page.GetByLabel("title glasshouse-part-1: Latest", new() { Exact = true }).FillAsync("2027-03-01");
+        await Page.GetByLabel("title ember-road: Demand", new() { Exact = true }).FillAsync("lots");
+        await Expect(Page.Locator("td.invalid .cell-error")).ToHaveCountAsync(1);
+
+        Assert.That(await SeriousViolationsAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task CalendarReport_OnItsOwn_HasNoSeriousViolation()
     {
         var runId = await Host.PlanAsync(await Host.StoreScenarioAsync("scenarios/demo.json"));
