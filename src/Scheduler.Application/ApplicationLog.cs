@@ -52,6 +52,12 @@ public static partial class ApplicationLog
     [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Run {Run} could not be handed back while the database did not answer; a node's sweep queues it again")]
     public static partial void RunHandBackFailed(this ILogger logger, long run);
 
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Information, Message = "Run {Run} told to finish now by {Actor}")]
+    public static partial void RunFinishAsked(this ILogger logger, long run, string actor);
+
+    [LoggerMessage(EventId = 2016, Level = LogLevel.Information, Message = "Run {Run} finishing now with its best plan, as {Actor} asked")]
+    public static partial void RunFinishing(this ILogger logger, long run, string actor);
+
     [LoggerMessage(EventId = 2020, Level = LogLevel.Information, Message = "Run {Run} adopted as the plan of record by {Actor}")]
     public static partial void PlanAdopted(this ILogger logger, long run, string actor);
 

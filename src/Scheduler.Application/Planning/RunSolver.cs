@@ -112,7 +112,12 @@ public sealed class RunSolver
 
     private async Task SolveAsync(RunAttempt attempt, Prepared prepared, CancellationTokenSource cancellation)
     {
-        var (run, job, request, progressInterval) = prepared;
+        var (run, job, asked, progressInterval) = prepared;
+
+        // A planner's "finish now" reaches the solve through the database, read with each progress report.
+        using var finish = new CancellationTokenSource();
+        var finishing = new FinishRequest(finish);
+        var request = asked with { FinishNow = finish.Token };
         var started = _time.GetTimestamp();
         var startedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var watch = new SolveWatch(progressInterval, async update =>
@@ -121,13 +126,18 @@ public sealed class RunSolver
             var report = RunProgress.Of(progress.Progress, progress.Elapsed, progress.TimeLimit).ToJson();
 
             // A report the database cannot take now is skipped: the run is still this attempt's.
-            if (!await _retries.TryOnceAsync(token => ReportAsync(attempt, report, token), missed: true, cancellation.Token).ConfigureAwait(false))
+            if (!await _retries.TryOnceAsync(token => ReportAsync(attempt, report, finishing, token), missed: true, cancellation.Token).ConfigureAwait(false))
             {
                 _logger.RunStoppedElsewhere(run.Id);
                 await cancellation.CancelAsync().ConfigureAwait(false);
             }
         });
         var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellation.Token).ConfigureAwait(false);
+        if (finishing.Actor is { } finishedBy)
+        {
+            outcome = outcome with { Reasons = [.. outcome.Reasons, $"told to finish now by {finishedBy}: the best plan found by then, not searched to its time limit"] };
+        }
+
         if (outcome.Status == PlanningStatus.TooLarge)
         {
             // Refused before anything was built (requests refuse such a scenario; this one got here anyway).
@@ -169,10 +179,31 @@ public sealed class RunSolver
         }
     }
 
-    private async Task<bool> ReportAsync(RunAttempt attempt, string report, CancellationToken cancellationToken)
+    // The progress written; then whether a planner asked the run to finish now (told to the solve once).
+    private async Task<bool> ReportAsync(RunAttempt attempt, string report, FinishRequest finishing, CancellationToken cancellationToken)
     {
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
-        return await database.SolveQueue.ReportProgressAsync(attempt, report, cancellationToken).ConfigureAwait(false);
+        if (!await database.SolveQueue.ReportProgressAsync(attempt, report, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        if (finishing.Actor is null && await database.SolveQueue.FinishRequestedByAsync(attempt, cancellationToken).ConfigureAwait(false) is { } actor)
+        {
+            finishing.Actor = actor;
+            _logger.RunFinishing(attempt.RunId, actor);
+            await finishing.Source.CancelAsync().ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>A run's "finish now": the signal the planner reads, and who gave it once seen.</summary>
+    private sealed class FinishRequest(CancellationTokenSource source)
+    {
+        public CancellationTokenSource Source { get; } = source;
+
+        public string? Actor { get; set; }
     }
 
     // A variant of an anchored comparison starts from, and leans toward, the base plan (as compare does in one process).

@@ -6,7 +6,8 @@ namespace Scheduler.Solver.CpSat;
 /// Solves a release model with CP-SAT in this process, one native solver per call (so concurrent
 /// calls are independent). Cancellation stops the search at once: CP-SAT's <c>StopSearch</c> is
 /// safe from another thread, but a call made before the search has started is lost, so it is
-/// repeated until the solve returns.
+/// repeated until the solve returns. <see cref="SearchSettings.Stop"/> stops it the same way, and the
+/// search then answers with what it found.
 /// </summary>
 internal sealed class CpSatSearch : IModelSearch
 {
@@ -56,7 +57,22 @@ internal sealed class CpSatSearch : IModelSearch
         }
 
         CpSolverResponse response;
-        using (cancellationToken.Register(() => repeater = new Timer(Stop, null, TimeSpan.Zero, StopRepeat)))
+        void Repeat()
+        {
+            // A cancel and a stop may both come: one timer repeats the stop.
+            var timer = new Timer(Stop, null, Timeout.Infinite, Timeout.Infinite);
+            if (Interlocked.CompareExchange(ref repeater, timer, null) is null)
+            {
+                timer.Change(TimeSpan.Zero, StopRepeat);
+            }
+            else
+            {
+                timer.Dispose();
+            }
+        }
+
+        using (cancellationToken.Register(Repeat))
+        using (settings.Stop.Register(Repeat))
         {
             try
             {
@@ -88,7 +104,11 @@ internal sealed class CpSatSearch : IModelSearch
             _ => throw new InvalidOperationException($"CP-SAT rejected the model ({response.Status}): {CpSatHelper.ValidateModel(model.Proto)}"),
         };
         var hasSolution = status is SearchStatus.Optimal or SearchStatus.Feasible && response.Solution.Count > 0;
-        var bound = hasObjective && status != SearchStatus.Infeasible && double.IsFinite(response.BestObjectiveBound)
+
+        // A search stopped before it found anything (a stop in presolve, a limit too short for the
+        // model) answers Unknown with a bound of 0, which bounds nothing: only a search with a
+        // solution gives a bound.
+        var bound = hasObjective && hasSolution && double.IsFinite(response.BestObjectiveBound)
             ? model.Scale.ToExact(response.BestObjectiveBound)
             : (double?)null;
         return new SearchResult(

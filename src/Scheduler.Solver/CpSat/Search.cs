@@ -35,6 +35,12 @@ internal sealed record SearchSettings(TimeSpan TimeLimit, double RelativeGap, in
     public IReadOnlyList<int>? Assumptions { get; init; }
 
     /// <summary>
+    /// Ends the search early and keeps what it found, as its time limit would (a planner's "finish
+    /// now"); unlike the cancellation token, no exception is thrown.
+    /// </summary>
+    public CancellationToken Stop { get; init; }
+
+    /// <summary>
     /// Count <see cref="TimeLimit"/> in CP-SAT's deterministic time (<see cref="WorkPerSecond"/> units a
     /// second) rather than on the wall clock, so that a one-worker search ends at the same point
     /// every time; the wall clock then only stops a search that runs <see cref="WallCap"/> times longer.

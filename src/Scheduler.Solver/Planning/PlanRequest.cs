@@ -50,6 +50,13 @@ public sealed record PlanRequest(
     public int? Seed { get; init; }
 
     /// <summary>
+    /// A planner's "finish now": when it fires, the run ends as if its time limit had come, with the
+    /// best plan found so far, finished and verified (feasible unless proven optimal), or with none
+    /// when none was found yet. The cancellation token, by contrast, ends it without a plan.
+    /// </summary>
+    public CancellationToken FinishNow { get; init; }
+
+    /// <summary>
     /// When the slate cannot be planned whole, plan the most valuable part of it, the titles of the
     /// highest priority first (<see cref="PlanningStatus.Partial"/>; docs/explanations.md, "Best effort").
     /// </summary>

@@ -104,6 +104,9 @@ public sealed partial class ReleasePlanner
         }
 
         run.WorkStarted = run.Clock.GetTimestamp();
+        (run.Clock, run.Searcher) = (
+            FinishNow.Clock(run.Clock, run.WorkStarted, run.Request.TimeLimit, run.Request.FinishNow),
+            FinishNow.Search(run.Searcher, run.Request.FinishNow));
         return run;
     }
 
@@ -246,7 +249,9 @@ public sealed partial class ReleasePlanner
                 PlanningStatus.NoSolution,
                 null,
                 null,
-                [string.Create(CultureInfo.InvariantCulture, $"no plan was found within {request.TimeLimit.TotalSeconds:0.#} seconds")],
+                [request.FinishNow.IsCancellationRequested
+                    ? "no plan had been found when the run was told to finish"
+                    : string.Create(CultureInfo.InvariantCulture, $"no plan was found within {request.TimeLimit.TotalSeconds:0.#} seconds")],
                 statistics);
         }
 

@@ -113,6 +113,32 @@ public sealed class SolveQueueStore
     }
 
     /// <summary>
+    /// Asks the node solving run <paramref name="runId"/> to finish now with the best plan it has
+    /// found (it reads the request with its next progress report); false when the run is not running.
+    /// </summary>
+    public Task<bool> RequestFinishAsync(long runId, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actor);
+        return _session.WriteAsync(
+            async transaction => await _session.Connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE runs SET finish_requested_by = COALESCE(finish_requested_by, @actor) WHERE id = @runId AND state = 'running'",
+                new { runId, actor },
+                transaction,
+                cancellationToken: cancellationToken)).ConfigureAwait(false) == 1,
+            cancellationToken);
+    }
+
+    /// <summary>Who asked the run solved under <paramref name="attempt"/> to finish now; null when nobody has.</summary>
+    public async Task<string?> FinishRequestedByAsync(RunAttempt attempt, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return await _session.Connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+            "SELECT finish_requested_by FROM runs WHERE id = @RunId AND attempt = @Attempt",
+            new { attempt.RunId, attempt.Attempt },
+            cancellationToken: cancellationToken)).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Completes a running run with <paramref name="run"/>'s outcome, releases and drops, as
     /// <see cref="RunArchive.StoreAsync"/> stores them, in one transaction; the run is then done. Its scenario,
     /// variant, trigger and start stay those it was queued and started with. False, writing nothing,

@@ -37,6 +37,9 @@ public sealed record RunQueued(long Id);
 /// <summary>A queued or running plan cancelled.</summary>
 public sealed record RunCancelled(long Id, RunState State);
 
+/// <summary>A running plan told to finish now with its best plan: still running until the node solving it stores that plan.</summary>
+public sealed record RunStopping(long Id, RunState State);
+
 /// <summary>A run adopted as the plan of record, and what the adoption did.</summary>
 public sealed record RunAdopted(long Id, bool Adopted, string Message);
 

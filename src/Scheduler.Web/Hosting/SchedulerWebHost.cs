@@ -100,6 +100,7 @@ public static class SchedulerWebHost
         RunEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         MoveEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         FitEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        StopEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
         PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
         TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));

@@ -4,7 +4,7 @@ import { ApiError, api, sayError } from './api.js';
 import { $, number, say } from './dom.js';
 
 const el = {
-  progress: $('progress'), bar: $('progress-bar'), message: $('progress-message'), cancel: $('cancel-run'),
+  progress: $('progress'), bar: $('progress-bar'), message: $('progress-message'), cancel: $('cancel-run'), stop: $('stop-run'),
   run: $('progress-run'), state: $('progress-state'), phase: $('progress-phase'),
   incumbent: $('progress-incumbent'), bound: $('progress-bound'), elapsed: $('progress-elapsed'),
 };
@@ -42,6 +42,7 @@ export async function follow(id, limit, ended) {
   showProgress({ state: 'queued', progress: { timeLimitSeconds: limit } });
   el.progress.hidden = false;
   el.cancel.disabled = false;
+  el.stop.disabled = false;
   say(el.message, '');
 
   let final = null;
@@ -60,6 +61,7 @@ export async function follow(id, limit, ended) {
   if (controller.signal.aborted) return;
   following = null;
   el.cancel.disabled = true;
+  el.stop.disabled = true;
   if (!final) {
     say(el.message, `Lost the progress of run ${id}; see the runs list.`, 'error');
     return;
@@ -135,7 +137,19 @@ export function initFollow() {
     if (id === null) return;
     try {
       await api(`/api/runs/${id}`, { method: 'DELETE' });
-      say(el.message, `Cancelling run ${id}…`);
+      say(el.message, `Cancelling run ${id}: its plan is discarded.`);
+    } catch (error) {
+      sayError(el.message, error);
+    }
+  });
+  // Stop, unlike Cancel, keeps the best plan found so far: the run ends done with it, verified.
+  el.stop.addEventListener('click', async () => {
+    const id = followedRun;
+    if (id === null) return;
+    try {
+      await api(`/api/runs/${id}/stop`, { method: 'POST' });
+      el.stop.disabled = true;
+      say(el.message, `Stopping run ${id}: it finishes with the best plan found so far.`);
     } catch (error) {
       sayError(el.message, error);
     }

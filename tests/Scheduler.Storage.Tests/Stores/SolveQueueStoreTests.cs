@@ -286,4 +286,22 @@ public class SolveQueueStoreTests(DatabaseKind kind) : DatabaseTest(kind)
             Assert.That(await database.Runs.ListAsync(10), Is.Empty);
         }
     }
+
+    [Test]
+    public async Task RequestFinish_OnlyARunningRun_IsAskedAndTheFirstAskerIsKept()
+    {
+        await using var database = await Database.OpenAsync();
+        var id = await DemoRuns.QueueAsync(database, "token:alice");
+
+        var whileQueued = await database.SolveQueue.RequestFinishAsync(id, "token:bob");
+        var attempt = (await database.SolveQueue.TakeAsync(id, "node-a"))!;
+        var before = await database.SolveQueue.FinishRequestedByAsync(attempt);
+        var first = await database.SolveQueue.RequestFinishAsync(id, "token:bob");
+        var second = await database.SolveQueue.RequestFinishAsync(id, "token:carol");
+        var after = await database.SolveQueue.FinishRequestedByAsync(attempt);
+        await database.SolveQueue.EndAsync(attempt, RunState.Cancelled, ["test"]);
+        var ended = await database.SolveQueue.RequestFinishAsync(id, "token:bob");
+
+        Assert.That((whileQueued, before, first, second, after, ended), Is.EqualTo((false, (string?)null, true, true, (string?)"token:bob", false)));
+    }
 }

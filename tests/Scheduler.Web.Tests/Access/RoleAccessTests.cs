@@ -104,6 +104,12 @@ public class RoleAccessTests
         yield return Case("DELETE", $"/api/runs/{Run}", Caller.Planner, HttpStatusCode.Conflict);
         yield return Case("DELETE", $"/api/runs/{Run}", Caller.Admin, HttpStatusCode.Conflict);
 
+        // Stopping the run that has ended, likewise.
+        yield return Case("POST", $"/api/runs/{Run}/stop", Caller.NoToken, HttpStatusCode.Unauthorized);
+        yield return Case("POST", $"/api/runs/{Run}/stop", Caller.Viewer, HttpStatusCode.Forbidden);
+        yield return Case("POST", $"/api/runs/{Run}/stop", Caller.Planner, HttpStatusCode.Conflict);
+        yield return Case("POST", $"/api/runs/{Run}/stop", Caller.Admin, HttpStatusCode.Conflict);
+
         // Administering: admins only.
         foreach (var (method, path, allowed) in new[]
         {

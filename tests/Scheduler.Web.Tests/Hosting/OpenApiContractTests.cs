@@ -75,6 +75,12 @@ public sealed class OpenApiContractTests : OneHostTests
         var cancelled = (await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs", new { scenarioId = longSolve, timeLimitSeconds = 600 })).GetProperty("id").GetInt64();
         await calls.SendAsync(Caller, HttpMethod.Delete, $"/api/runs/{cancelled}");
         await Api.WaitForRunAsync(Caller, cancelled, TimeSpan.FromSeconds(60));
+        var stopped = (await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/runs", new { scenarioId = longSolve, timeLimitSeconds = 600 })).GetProperty("id").GetInt64();
+        await Api.WaitForRunAsync(Caller, stopped, TimeSpan.FromSeconds(60), "running");
+        await calls.SendAsync(Caller, HttpMethod.Post, $"/api/runs/{stopped}/stop");
+        await Api.WaitForRunAsync(Caller, stopped, TimeSpan.FromSeconds(120));
+        await calls.SendAsync(Caller, HttpMethod.Post, $"/api/runs/{stopped}/stop");
+        await calls.SendAsync(Caller, HttpMethod.Post, "/api/runs/9999/stop");
 
         await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/compare", new { scenarioId = scenario, variants = new[] { "starfall-slips" }, timeLimitSeconds = 3 });
         await calls.SendJsonAsync(Caller, HttpMethod.Post, "/api/compare", new { scenarioId = 9999 });

@@ -142,6 +142,7 @@ public class SchedulerWebHostTests : OneHostTests
                     "/api/runs/{id}/fit",
                     "/api/runs/{id}/replan",
                     "/api/runs/{id}/report",
+                    "/api/runs/{id}/stop",
                     "/api/scenarios",
                     "/api/scenarios/validate",
                     "/api/scenarios/{id}",

@@ -222,7 +222,7 @@ public sealed class PlannersPageTests : PageTest
         // The progress moves while it solves: the state, then the seconds spent.
         await Expect(Page.Locator("#progress-state")).ToHaveTextAsync("running");
         await Expect(Page.Locator("#progress-elapsed")).ToHaveTextAsync(new Regex(@"^[1-9]\d*\.\d s of 120 s$"));
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Cancel run" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Cancel, discarding the plan" }).ClickAsync();
 
         await Expect(Page.Locator("#progress-state")).ToHaveTextAsync("cancelled");
         await Expect(Page.Locator("#progress-message")).ToContainTextAsync($"Run {runId} cancelled.");
