@@ -200,7 +200,7 @@ public class ClusterSolveTests : PostgresCliTest
         StartNodes(uri, "worker");
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await WaitForHealthAsync(client);
+        await ServeProcess.WaitForHealthAsync(client);
 
         using var submitted = await client.PostAsync("/api/scenarios", new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(CliRun.RepositoryRoot, "scenarios/demo.json"))));
         var scenarioId = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
@@ -367,26 +367,4 @@ public class ClusterSolveTests : PostgresCliTest
     }
 
     private static string Releases(string planFile) => JsonNode.Parse(File.ReadAllText(planFile))!["releases"]!.ToJsonString();
-
-    private static async Task WaitForHealthAsync(HttpClient client)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            try
-            {
-                using var response = await client.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(250);
-        }
-    }
 }

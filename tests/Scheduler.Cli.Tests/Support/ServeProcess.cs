@@ -63,4 +63,27 @@ internal static class ServeProcess
 
         await node.WaitForExitAsync();
     }
+
+    /// <summary>Waits (up to a minute) until the node's HTTP endpoint answers its health check.</summary>
+    public static async Task WaitForHealthAsync(HttpClient client)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                using var response = await client.GetAsync("/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+    }
 }
