@@ -21,7 +21,6 @@ namespace Scheduler.Reports.Calendar;
 /// </summary>
 public sealed class CalendarReport
 {
-    private const int WeekWidth = 26;
     private const int RowHeight = 34;
     private const int LabelWidth = 150;
 
@@ -33,14 +32,19 @@ public sealed class CalendarReport
     private readonly Scenario _scenario;
     private readonly ValueModel _values;
     private readonly ReportPalette _palette;
+    private readonly CalendarZoom _zoom;
+    private readonly int _weekWidth;
 
     /// <param name="scenario">The scenario whose calendar (regions, events, seasons) is drawn.</param>
     /// <param name="palette">Shared by the drawings of one page, so that a genre keeps its colour.</param>
-    public CalendarReport(Scenario scenario, ReportPalette? palette = null)
+    /// <param name="zoom">How much of the horizon shows across the screen.</param>
+    public CalendarReport(Scenario scenario, ReportPalette? palette = null, CalendarZoom zoom = CalendarZoom.HalfYear)
     {
         _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
         _values = new ValueModel(scenario);
         _palette = palette ?? new ReportPalette();
+        _zoom = zoom;
+        _weekWidth = zoom.WeekWidth();
     }
 
     public string Render(Plan plan, string heading)
@@ -51,7 +55,7 @@ public sealed class CalendarReport
         Kpis(html, plan);
         Calendar(html, plan, null);
         Legend(html);
-        Table(html, plan);
+        ReleaseTable.Append(html, _scenario, plan);
         return Close(html);
     }
 
@@ -69,12 +73,12 @@ public sealed class CalendarReport
         {
             html.Append("<h2>Variant ").Append(Encode(id)).Append("</h2><p class=\"summary\">").Append(Encode(diff.Summary(basePlan))).Append("</p>");
             Kpis(html, plan);
-            new CalendarReport(scenario, _palette).Calendar(html, plan, diff);
+            new CalendarReport(scenario, _palette, _zoom).Calendar(html, plan, diff);
             MovesTable.Append(html, diff);
         }
 
         Legend(html);
-        Table(html, basePlan);
+        ReleaseTable.Append(html, _scenario, basePlan);
         return Close(html);
     }
 
@@ -89,6 +93,7 @@ public sealed class CalendarReport
                 .kpis{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0;font-size:13px}
                 .kpis b{font-weight:600}.solver{color:#555;margin:2px 0 10px}.summary{font-weight:600}
                 .calendar{overflow-x:auto;border:1px solid #ddd;background:#fff;display:flex}
+                .calendar:focus-visible{outline:3px solid #e8a200;outline-offset:2px}
                 .calendar svg{display:block;flex:none}
                 .calendar .labels{position:sticky;left:0;z-index:1;background:rgba(255,255,255,.92);border-right:1px solid #ddd}
                 svg text{font:11px system-ui,sans-serif;fill:#333}
@@ -121,7 +126,8 @@ public sealed class CalendarReport
     }
 
     private void Calendar(StringBuilder html, Plan plan, PlanDiff? diff)
-        => html.Append("<div class=\"calendar\"><div class=\"labels\">").Append(Labels()).Append("</div>").Append(Svg(plan, diff)).Append("</div>");
+        => html.Append("<div class=\"calendar\" tabindex=\"0\" role=\"region\" aria-label=\"Release calendar, scrolls sideways with the arrow keys\"><div class=\"labels\">")
+            .Append(Labels()).Append("</div>").Append(Svg(plan, diff)).Append("</div>");
 
     private string Labels()
     {
@@ -141,10 +147,10 @@ public sealed class CalendarReport
     {
         var start = IsoWeek.Of(_scenario.Horizon.Start).Monday;
         var weeks = (Period.DaysBetween(start, _scenario.Horizon.End) / 7) + 1;
-        var width = Left + (weeks * WeekWidth) + 120; // room for the last event name
+        var width = Left + (weeks * _weekWidth) + 120; // room for the last event name
         var regions = _scenario.Regions.Select(r => r.Id).ToList();
         var height = HeaderHeight + (regions.Count * RowHeight) + 10;
-        double X(LocalDate date) => Left + (Period.DaysBetween(start, date) * WeekWidth / 7.0) + (WeekWidth / 14.0);
+        double X(LocalDate date) => Left + (Period.DaysBetween(start, date) * _weekWidth / 7.0) + (_weekWidth / 14.0);
         double Y(string region) => HeaderHeight + (regions.IndexOf(region) * RowHeight) + (RowHeight / 2.0);
 
         var svg = new StringBuilder();
@@ -160,7 +166,7 @@ public sealed class CalendarReport
                 {
                     var opacity = Math.Min(0.25, Math.Abs(index - 1) * 0.5);
                     var colour = index > 1 ? "#2e7d32" : "#9e9e9e";
-                    svg.Append(Invariant($"<rect x=\"{Left + (w * WeekWidth)}\" y=\"{HeaderHeight + (regions.IndexOf(region.Id) * RowHeight)}\" width=\"{WeekWidth}\" height=\"{RowHeight}\" fill=\"{colour}\" fill-opacity=\"{opacity:0.###}\"><title>{Encode(region.Id)}: seasonal index {index:0.##}</title></rect>"));
+                    svg.Append(Invariant($"<rect x=\"{Left + (w * _weekWidth)}\" y=\"{HeaderHeight + (regions.IndexOf(region.Id) * RowHeight)}\" width=\"{_weekWidth}\" height=\"{RowHeight}\" fill=\"{colour}\" fill-opacity=\"{opacity:0.###}\"><title>{Encode(region.Id)}: seasonal index {index:0.##}</title></rect>"));
                 }
             }
         }
@@ -175,14 +181,14 @@ public sealed class CalendarReport
         for (var w = 0; w < weeks; w++)
         {
             var monday = start.PlusDays(w * 7);
-            var x = Left + (w * WeekWidth);
+            var x = Left + (w * _weekWidth);
             svg.Append(Invariant($"<line x1=\"{x}\" y1=\"{HeaderHeight - 14}\" x2=\"{x}\" y2=\"{height}\" stroke=\"{(monday.Day <= 7 ? "#c8c8c8" : "#f0f0f0")}\"/>"));
             if (monday.Day <= 7)
             {
                 svg.Append(Invariant($"<text class=\"month\" x=\"{x + 2}\" y=\"16\">{monday.ToString("MMM uuuu", CultureInfo.InvariantCulture)}</text>"));
             }
 
-            if (w % 2 == 0)
+            if (w % 2 == 0 || _weekWidth >= 40)
             {
                 svg.Append(Invariant($"<text class=\"week\" x=\"{x + 2}\" y=\"{HeaderHeight - 16}\">{monday.Day}</text>"));
             }
@@ -193,8 +199,8 @@ public sealed class CalendarReport
         var laneEnds = new double[3];
         foreach (var competing in _scenario.Events.OrderBy(e => e.Dates.Start))
         {
-            var x1 = X(competing.Dates.Start) - (WeekWidth / 14.0);
-            var w = Math.Max(3, (competing.Dates.Length * WeekWidth / 7.0));
+            var x1 = X(competing.Dates.Start) - (_weekWidth / 14.0);
+            var w = Math.Max(3, (competing.Dates.Length * _weekWidth / 7.0));
             var rows = competing.Regions.IsEmpty ? regions : regions.Where(competing.Regions.Contains).ToList();
             svg.Append(Invariant($"<g class=\"event\" data-event=\"{Encode(competing.Id)}\"><title>{Encode(competing.Name)}: {Date(competing.Dates.Start)} to {Date(competing.Dates.End)}, impact {competing.Impact:0.##}{(competing.Genres.IsEmpty ? "" : $", genres {string.Join(", ", competing.Genres)}")}</title>"));
             foreach (var region in rows)
@@ -228,7 +234,7 @@ public sealed class CalendarReport
         {
             foreach (var (regionId, until) in title.AvailableUntil.Where(u => _scenario.Horizon.Contains(u.Value)).OrderBy(u => u.Key, StringComparer.Ordinal))
             {
-                var x = X(until) + (WeekWidth / 14.0);
+                var x = X(until) + (_weekWidth / 14.0);
                 var y = Y(regionId);
                 svg.Append(Invariant($"<g class=\"rights-end\" data-rights=\"{Encode(title.Id)}|{Encode(regionId)}\"><title>{Encode(title.Name)} ({Encode(title.Id)}): rights end in {Encode(regionId)} on {Date(until)}</title>"))
                     .Append(Invariant($"<line x1=\"{x:0.#}\" y1=\"{y - 13:0.#}\" x2=\"{x:0.#}\" y2=\"{y + 13:0.#}\" stroke=\"#b71c1c\" stroke-width=\"2\"/>"))
@@ -276,8 +282,8 @@ public sealed class CalendarReport
                 var x = X(release.Date) + ((lane++ - ((count - 1) / 2.0)) * 7);
                 var y = Y(release.Region);
                 var radius = title.Tentpole ? 7 : 5;
-                var stroke = title.Tentpole ? " stroke=\"#000\" stroke-width=\"2\"" : " stroke=\"#fff\" stroke-width=\"1\"";
-                svg.Append(Invariant($"<circle class=\"release\" data-release=\"{Encode(release.Title)}|{Encode(release.Region)}\" cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{radius}\" fill=\"{_palette.For(title.Genres[0])}\"{stroke}><title>{Encode(Tooltip(title, release, modes.GetValueOrDefault(release.Title)))}</title></circle>"));
+                var style = _palette.Mark(title.Genres[0]).Svg(title.Tentpole);
+                svg.Append(Invariant($"<circle class=\"release\" data-release=\"{Encode(release.Title)}|{Encode(release.Region)}\" cx=\"{x:0.#}\" cy=\"{y:0.#}\" r=\"{radius}\"{style}><title>{Encode(Tooltip(title, release, modes.GetValueOrDefault(release.Title)))}</title></circle>"));
             }
         }
 
@@ -290,7 +296,7 @@ public sealed class CalendarReport
         var local = release.PublishAt.InZone(region.TimeZone).ToString("uuuu-MM-dd HH:mm x", CultureInfo.InvariantCulture);
         var b = _values.Explain(title, release.Region, release.Date);
         var events = b.Events.IsEmpty ? "" : "; " + string.Join("; ", b.Events.Select(c => Invariant($"{c.Event.Name} {c.OverlapDays} d x{c.Factor:0.###}")));
-        var heading = Invariant($"{title.Name} ({title.Id}{(title.Tentpole ? ", tentpole" : "")}, {mode})\n{region.Name}: {Date(release.Date)}, goes live {local} ({InstantPattern.General.Format(release.PublishAt)})");
+        var heading = Invariant($"{title.Name} ({title.Id}{(title.Tentpole ? ", tentpole" : "")}, {mode}; {string.Join(", ", title.Genres)})\n{region.Name}: {Date(release.Date)}, goes live {local} ({InstantPattern.General.Format(release.PublishAt)})");
         if (b.Drops.IsEmpty)
         {
             return Invariant($"{heading}\nvalue {release.Value:0.###} = base {b.Base:0.###} x season {b.Seasonal:0.###} x genre {b.Genre:0.###} x competition {b.Competition:0.###} x timing {b.Timing:0.###}{events}");
@@ -303,9 +309,9 @@ public sealed class CalendarReport
     private void Legend(StringBuilder html)
     {
         html.Append("<div class=\"legend\">");
-        foreach (var (genre, colour) in _palette.Used)
+        foreach (var (genre, mark) in _palette.Used)
         {
-            html.Append("<span><i style=\"background:").Append(colour).Append("\"></i>").Append(Encode(genre)).Append("</span>");
+            html.Append("<span><i style=\"").Append(mark.Swatch).Append("\"></i>").Append(Encode(genre)).Append("</span>");
         }
 
         html.Append("<span><i style=\"background:#fff;border:2px solid #000\"></i>tentpole</span>")
@@ -313,23 +319,6 @@ public sealed class CalendarReport
             .Append("<span><i style=\"background:#fff;border:1.5px solid #555;width:6px;height:6px\"></i>later drop</span>")
             .Append("<span><i style=\"background:#b71c1c;border-radius:0;width:3px\"></i>rights end</span>")
             .Append("<span><i style=\"background:#2e7d32;opacity:.25;border-radius:0\"></i>high season</span></div>");
-    }
-
-    private void Table(StringBuilder html, Plan plan)
-    {
-        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
-        html.Append("<h2>Releases</h2><table><thead><tr><th>date</th><th>region</th><th>title</th><th>mode</th><th>publish at (UTC)</th><th>drops</th><th class=\"n\">value</th></tr></thead><tbody>");
-        foreach (var release in plan.Releases)
-        {
-            html.Append("<tr><td>").Append(Date(release.Date)).Append("</td><td>").Append(Encode(release.Region))
-                .Append("</td><td>").Append(Encode(_scenario.TitlesById.TryGetValue(release.Title, out var t) ? $"{t.Name} ({t.Id})" : release.Title))
-                .Append("</td><td>").Append(Encode(modes.GetValueOrDefault(release.Title) ?? ""))
-                .Append("</td><td>").Append(InstantPattern.General.Format(release.PublishAt))
-                .Append("</td><td>").Append(Encode(DropWording.Describe(release, release.Date) ?? ""))
-                .Append("</td><td class=\"n\">").Append(release.Value.ToString("0.##", CultureInfo.InvariantCulture)).Append("</td></tr>");
-        }
-
-        html.Append("</tbody></table>");
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

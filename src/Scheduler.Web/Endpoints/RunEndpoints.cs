@@ -60,7 +60,7 @@ internal static class RunEndpoints
             .Answers<RunCancelled>(StatusCodes.Status202Accepted)
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         api.MapGet("/runs/{id:long}/report", ReportAsync).RequireAuthorization(ApiRoles.Read)
-            .Describe("getRunCalendar", "The run's release calendar as a self-contained HTML page; with ?against=RUN (another run), drawn over that run's plan with the moved releases as arrows, "
+            .Describe("getRunCalendar", "The run's release calendar as a self-contained HTML page (?zoom=year, half-year, the default, quarter or month: how much of the horizon shows across); with ?against=RUN (another run), drawn over that run's plan with the moved releases as arrows, "
                 + "its heading saying when the two runs planned different scenarios.")
             .AnswersText("text/html")
             .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
@@ -233,8 +233,14 @@ internal static class RunEndpoints
         };
     }
 
-    private static async Task<IResult> ReportAsync(long id, long? against, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
+    private static async Task<IResult> ReportAsync(
+        long id, long? against, string? zoom, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {
+        if (CalendarZooms.Parse(zoom ?? "half-year") is not { } scale)
+        {
+            return Problems.Invalid("?zoom", $"must be year, half-year, quarter or month (got '{zoom}')");
+        }
+
         await using var database = await openDatabase(cancellationToken).ConfigureAwait(false);
         var (run, plan, problem) = await PlanOfAsync(database, id, cancellationToken).ConfigureAwait(false);
         if (problem is not null)
@@ -245,7 +251,7 @@ internal static class RunEndpoints
         var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
         if (against is not { } baseId)
         {
-            return Results.Content(new CalendarReport(input.Scenario).Render(plan!, $"{input.Heading}, run {run!.Id}"), "text/html; charset=utf-8");
+            return Results.Content(new CalendarReport(input.Scenario, zoom: scale).Render(plan!, $"{input.Heading}, run {run!.Id}"), "text/html; charset=utf-8");
         }
 
         if (baseId == id)
@@ -261,7 +267,7 @@ internal static class RunEndpoints
         }
 
         var baseInput = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
-        var html = new CalendarReport(baseInput.Scenario).RenderComparison(
+        var html = new CalendarReport(baseInput.Scenario, zoom: scale).RenderComparison(
             basePlan!,
             [($"run {run!.Id}", input.Scenario, plan!, MoveAttribution.Diff(basePlan!, plan!, new ValueModel(input.Scenario)))],
             ComparisonHeading(run, input, baseRun!, baseInput));

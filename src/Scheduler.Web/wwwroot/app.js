@@ -7,6 +7,7 @@ import { clearProgress, follow, initFollow } from './follow.js';
 import { clearPublications, refreshPublications } from './publications.js';
 import { clearRuns, initRuns, refreshRuns, selectRun } from './runs.js';
 import { clearEditor, initEditor } from './editor.js';
+import { initReleases } from './releases.js';
 import { clearScenarios, initScenarios, loadScenarios, offerStart } from './scenarios.js';
 import { clearWhatIf, initWhatIf } from './whatif.js';
 import { initWorkbench } from './workbench.js';
@@ -131,6 +132,7 @@ initEditor((stored) => {
   offerStart(stored);
 });
 initWhatIf(refresh);
+initReleases();
 
 const saved = sessionStorage.getItem(TOKEN_KEY);
 if (saved) signIn(saved);

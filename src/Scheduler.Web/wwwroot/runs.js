@@ -2,6 +2,7 @@
 
 import { api, json, sayError } from './api.js';
 import { $, cell, number, percent, say } from './dom.js';
+import { clearReleases, showReleases } from './releases.js';
 import { clearWorkbench, showWorkbench } from './workbench.js';
 
 const el = {
@@ -10,6 +11,7 @@ const el = {
   viewHeading: $('view-heading'), adopt: $('adopt'), csv: $('download-csv'), viewMessage: $('view-message'),
   adoptConfirm: $('adopt-confirm'), adoptQuestion: $('adopt-question'), adoptYes: $('adopt-yes'), adoptNo: $('adopt-no'),
   report: $('report'), reportEmpty: $('report-empty'), alternatives: $('alternatives'),
+  zoom: $('zoom'), wide: $('wide'), app: $('app'),
 };
 
 const state = { text: null, runs: [], selected: null, document: null };
@@ -136,6 +138,7 @@ export async function selectRun(id, against) {
   renderAlternatives(id);
   if (against) el.viewHeading.textContent += `, against run ${against}`;
   clearWorkbench();
+  clearReleases();
   loadWorkbench(id);
   // An alternative is shown as a comparison: drawn over the plan it is an alternative to.
   const base = against || (run && run.alternativeOf);
@@ -149,16 +152,20 @@ async function loadWorkbench(id) {
     if (state.selected !== id) return;
     state.document = run;
     showWorkbench(run);
+    showReleases(run);
   } catch (error) {
     if (state.selected === id) sayError(el.viewMessage, error);
   }
 }
 
-// Only the report asked for last is shown, however the answers arrive.
+// Only the report asked for last is shown, however the answers arrive; a new zoom draws it again.
 let reportRequest = 0;
+let reportShown = null;
 
 async function loadReport(path, messageTarget) {
+  reportShown = { path, messageTarget };
   const request = ++reportRequest;
+  path = `${path}${path.includes('?') ? '&' : '?'}zoom=${encodeURIComponent(el.zoom.value)}`;
   el.report.title = el.viewHeading.textContent;
   showReport(null, 'Loading…');
   try {
@@ -172,7 +179,10 @@ async function loadReport(path, messageTarget) {
 }
 
 function showReport(html, note) {
-  if (html === null && note === undefined) reportRequest++;
+  if (html === null && note === undefined) {
+    reportRequest++;
+    reportShown = null;
+  }
   if (html === null) {
     el.report.removeAttribute('srcdoc');
     el.report.hidden = true;
@@ -210,6 +220,7 @@ export function clearRuns() {
   say(el.viewMessage, '');
   showReport(null);
   clearWorkbench();
+  clearReleases();
 }
 
 /** Wires the run actions; <paramref name="refresh"/> reads runs and publications again. */
@@ -261,6 +272,15 @@ export function initRuns(refresh) {
     }
   });
 
+  el.zoom.addEventListener('change', () => {
+    if (reportShown) loadReport(reportShown.path, reportShown.messageTarget);
+  });
+  // The calendar across the whole page, the forms below it, and back.
+  el.wide.addEventListener('click', () => {
+    const wide = el.app.classList.toggle('wide');
+    el.wide.setAttribute('aria-pressed', String(wide));
+  });
+
   el.compareForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const base = el.compareBase.value;
@@ -285,6 +305,7 @@ export async function showComparison(base, other, messageTarget) {
   el.csv.disabled = true;
   el.viewHeading.textContent = `Run ${other} against run ${base}`;
   clearWorkbench();
+  clearReleases();
   const [a, b] = [state.runs.find((r) => r.id === other), state.runs.find((r) => r.id === base)];
   if (a && b && a.scenario !== b.scenario) {
     say(el.viewMessage, `These runs planned different scenarios (${a.scenario}; ${b.scenario}): their moves include whatever the scenarios change.`);

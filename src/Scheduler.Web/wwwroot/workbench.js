@@ -58,6 +58,27 @@ function clearResults() {
   el.fitOptions.tBodies[0].replaceChildren();
 }
 
+/** Puts <paramref name="release"/> (a release of the plan) in the move form, its date chosen next. */
+export function moveRelease(release) {
+  chooseRelease(release);
+  el.moveDate.focus();
+  el.moveForm.scrollIntoView({ block: 'nearest' });
+}
+
+/** What explain says of <paramref name="release"/>'s date, shown under the move form. */
+export function explainRelease(release) {
+  chooseRelease(release);
+  el.moveForm.scrollIntoView({ block: 'nearest' });
+  why();
+}
+
+function chooseRelease(release) {
+  el.moveTitle.value = release.title;
+  showRegions();
+  el.moveRegion.value = release.region;
+  el.moveDate.value = release.date;
+}
+
 /** Hides the workbench (on signing out, or when no run is shown). */
 export function clearWorkbench() {
   state.run = null;

@@ -82,6 +82,52 @@ public partial class CalendarReportTests
         });
     }
 
+    [TestCase(CalendarZoom.Year, 20)]
+    [TestCase(CalendarZoom.HalfYear, 26)]
+    [TestCase(CalendarZoom.Quarter, 90)]
+    [TestCase(CalendarZoom.Month, 250)]
+    public async Task Plan_ReportAtEachZoom_GivesEachOfTheFourteenWeeksItsWidth(CalendarZoom zoom, int weekWidth)
+    {
+        var input = await ScenarioDocuments.LoadFileAsync(DemoPath, null);
+        var (_, plan) = await DemoReportAsync();
+
+        var html = new CalendarReport(input.Scenario, zoom: zoom).Render(PlanJson.Read(plan.RootElement.GetRawText()), "zoomed");
+
+        // The demo's horizon, 2027-03-01 (a Monday) to 2027-05-31, spans 14 weeks; 4 pixels before them, 120 after for the last event's name.
+        Assert.That(CalendarWidth().Match(html).Groups[1].Value, Is.EqualTo($"{4 + (14 * weekWidth) + 120}"));
+    }
+
+    [Test]
+    public async Task Plan_ReleaseTable_GivesEachReleaseItsLocalTimeBesideUtcAndItsGenres()
+    {
+        var (html, plan) = await DemoReportAsync();
+
+        var uk = plan.RootElement.GetProperty("releases").EnumerateArray().First(r => r.GetProperty("region").GetString() == "uk" && r.GetProperty("title").GetString() == "ember-road");
+        var utc = DateTimeOffset.Parse(uk.GetProperty("publishAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var london = TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"));
+        var abbreviation = london.Offset == TimeSpan.Zero ? "GMT" : "BST";
+
+        Assert.That(html, Does.Contain(
+            $"<tr><td>{uk.GetProperty("date").GetString()}</td><td>{london:HH:mm} {abbreviation}</td><td>uk</td><td>Ember Road (ember-road)</td><td>action, thriller</td><td>global</td><td>{uk.GetProperty("publishAt").GetString()}</td>"));
+    }
+
+    [Test]
+    public void Palette_PastEightGenres_TakesTheColoursAgainAsRingsThenDashedEdges()
+    {
+        var palette = new ReportPalette();
+
+        var marks = Enumerable.Range(1, 17).Select(i => palette.Mark($"genre-{i}")).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(marks.Take(8).Select(m => m.Colour).Distinct().Count(), Is.EqualTo(8));
+            Assert.That(marks.Take(8).Select(m => m.Style), Has.All.EqualTo(MarkStyle.Filled));
+            Assert.That(marks[8], Is.EqualTo(new GenreMark(marks[0].Colour, MarkStyle.Ring)));
+            Assert.That(marks[16], Is.EqualTo(new GenreMark(marks[0].Colour, MarkStyle.Dashed)));
+            Assert.That(palette.Mark("genre-1"), Is.SameAs(marks[0]), "a genre keeps its mark");
+        });
+    }
+
     [Test]
     public async Task Plan_Report_RendersInHeadlessChromiumToAPictureThatIsNotBlank()
     {
@@ -139,6 +185,9 @@ public partial class CalendarReportTests
 
     [GeneratedRegex("data-release=\"([^\"]+)\"")]
     private static partial Regex ReleaseMarker();
+
+    [GeneratedRegex("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"(\\d+)\"[^>]*aria-label=\"Release calendar\"")]
+    private static partial Regex CalendarWidth();
 
     [GeneratedRegex("data-event=\"([^\"]+)\"")]
     private static partial Regex EventBand();

@@ -101,6 +101,23 @@ public sealed class RunReportEndpointsTests
     }
 
     [Test]
+    public async Task Report_ZoomedToAMonth_DrawsEachWeekWider_AndAnUnknownZoomIsRefused()
+    {
+        var year = await _viewer.GetStringAsync(new Uri($"/api/runs/{DoneId}/report?zoom=year", UriKind.Relative));
+        var month = await _viewer.GetStringAsync(new Uri($"/api/runs/{DoneId}/report?zoom=month", UriKind.Relative));
+        using var unknown = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/report?zoom=decade", UriKind.Relative));
+
+        using (Assert.EnterMultipleScope())
+        {
+            // The demo's 14 weeks: 20 pixels each across a year, 250 across a month.
+            Assert.That(year, Does.Contain($"width=\"{4 + (14 * 20) + 120}\""));
+            Assert.That(month, Does.Contain($"width=\"{4 + (14 * 250) + 120}\""));
+            Assert.That(await unknown.ProblemAsync(), Is.EqualTo(Api.Invalid(
+                "?zoom: must be year, half-year, quarter or month (got 'decade')", ("?zoom", "must be year, half-year, quarter or month (got 'decade')"))));
+        }
+    }
+
+    [Test]
     public async Task Csv_DoneRun_HasTheHeaderAndALinePerRelease()
     {
         using var response = await _viewer.GetAsync(new Uri($"/api/runs/{DoneId}/csv", UriKind.Relative));
