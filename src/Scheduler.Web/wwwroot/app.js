@@ -8,6 +8,7 @@ import { clearPublications, refreshPublications } from './publications.js';
 import { clearRuns, initRuns, refreshRuns, selectRun } from './runs.js';
 import { clearEditor, initEditor } from './editor.js';
 import { initReleases } from './releases.js';
+import { forgetScenarioDocuments } from './scenario-documents.js';
 import { clearScenarios, initScenarios, loadScenarios, offerStart } from './scenarios.js';
 import { clearWhatIf, initWhatIf } from './whatif.js';
 import { initWorkbench } from './workbench.js';
@@ -99,6 +100,7 @@ function signOut(message) {
   clearScenarios();
   clearEditor();
   clearWhatIf();
+  forgetScenarioDocuments();
   el.app.hidden = true;
   el.signedIn.hidden = true;
   el.signinForm.hidden = false;

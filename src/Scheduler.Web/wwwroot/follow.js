@@ -7,6 +7,7 @@ const el = {
   progress: $('progress'), bar: $('progress-bar'), message: $('progress-message'), cancel: $('cancel-run'), stop: $('stop-run'),
   run: $('progress-run'), state: $('progress-state'), phase: $('progress-phase'),
   incumbent: $('progress-incumbent'), bound: $('progress-bound'), elapsed: $('progress-elapsed'),
+  header: $('header-progress'),
 };
 
 let following = null; // the AbortController of the event stream being followed
@@ -26,6 +27,10 @@ function showProgress(update) {
   const limit = p.timeLimitSeconds;
   el.elapsed.textContent = p.elapsedSeconds === undefined ? '' : `${number(p.elapsedSeconds, 1)} s${limit ? ` of ${number(limit, 0)} s` : ''}`;
   el.bar.value = limit ? Math.min(1, (p.elapsedSeconds || 0) / limit) : 0;
+  // The header keeps the run in view wherever the page is scrolled (not a live region: it changes every few seconds).
+  const ended = ['done', 'failed', 'cancelled'].includes(update.state);
+  el.header.textContent = ended ? '' : [`Run ${followedRun}: ${update.state || ''}`, el.phase.textContent,
+    p.incumbent !== undefined && p.incumbent !== null ? `objective ${number(p.incumbent, 1)}` : '', el.elapsed.textContent].filter((t) => t).join(' · ');
 }
 
 /**
@@ -128,6 +133,7 @@ function parseEvent(block) {
 export function clearProgress() {
   stopFollowing();
   el.progress.hidden = true;
+  el.header.textContent = '';
   say(el.message, '');
 }
 

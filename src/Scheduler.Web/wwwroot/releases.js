@@ -2,8 +2,10 @@
 // region's zone beside the UTC instant, sorted by any column and filtered by title, region, genre,
 // month and mode; each row can be moved or explained in the workbench.
 
-import { api, sayError } from './api.js';
+import { sayError } from './api.js';
 import { $, cell, number, say } from './dom.js';
+import { clearPlanGrid, showPlanGrid } from './plan-grid.js';
+import { scenarioDocument } from './scenario-documents.js';
 import { explainRelease, moveRelease } from './workbench.js';
 
 // A plan of a world slate has tens of thousands of releases: the table shows this many of those that match.
@@ -26,15 +28,7 @@ const COLUMNS = [
   { key: 'value', label: 'Value', numeric: true },
 ];
 
-const state = { run: null, rows: [], sort: { key: 'date', ascending: true }, documents: new Map() };
-
-// The scenario's titles (names, genres) and regions (zones), read once per stored version.
-async function scenarioOf(id) {
-  if (!state.documents.has(id)) {
-    state.documents.set(id, (async () => (await api(`/api/scenarios/${id}/document`)).json())());
-  }
-  return state.documents.get(id);
-}
+const state = { run: null, rows: [], sort: { key: 'date', ascending: true } };
 
 function localTime(instant, zone) {
   try {
@@ -44,7 +38,10 @@ function localTime(instant, zone) {
   }
 }
 
-/** Shows the releases of <paramref name="run"/> (its document, plan included); hides the table for a run without one. */
+/**
+ * Shows the releases of <paramref name="run"/> (its document, plan included) with its scenario's
+ * titles and zones; hides the table for a run without a plan.
+ */
 export async function showReleases(run) {
   state.run = run && run.plan ? run.id : null;
   el.section.hidden = state.run === null;
@@ -52,11 +49,12 @@ export async function showReleases(run) {
   const id = run.id;
   let scenario = {};
   try {
-    scenario = await scenarioOf(run.scenarioId);
+    scenario = await scenarioDocument(run.scenarioId);
   } catch (error) {
     sayError(el.message, error); // the table still lists the plan, without genres and local times
   }
   if (state.run !== id) return;
+  showPlanGrid(run, scenario);
   const titles = new Map((scenario.titles || []).map((t) => [t.id, t]));
   const zones = new Map((scenario.regions || []).map((r) => [r.id, r.timeZone]));
   const modes = new Map(run.plan.titles.map((t) => [t.id, t.mode]));
@@ -171,7 +169,7 @@ function action(text, label, act) {
 export function clearReleases() {
   state.run = null;
   state.rows = [];
-  state.documents.clear();
+  clearPlanGrid();
   el.table.tBodies[0].replaceChildren();
   el.section.hidden = true;
 }

@@ -65,6 +65,18 @@ export function moveRelease(release) {
   el.moveForm.scrollIntoView({ block: 'nearest' });
 }
 
+/**
+ * Checks moving <paramref name="release"/> to <paramref name="date"/> (in every region when it is
+ * global): the move form says what it checks, and the answer shows beside it.
+ */
+export function checkRelease(release, date, global) {
+  chooseRelease(release);
+  if (global) el.moveRegion.value = '';
+  el.moveDate.value = date;
+  el.moveForm.scrollIntoView({ block: 'nearest' });
+  check();
+}
+
 /** What explain says of <paramref name="release"/>'s date, shown under the move form. */
 export function explainRelease(release) {
   chooseRelease(release);

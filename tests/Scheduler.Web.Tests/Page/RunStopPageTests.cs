@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Scheduler.Web.Tests.Page;
 
-/// <summary>A planner stops a long run once it has a plan: it ends done with that plan, and its calendar is shown.</summary>
+/// <summary>
+/// A planner follows a long run from anywhere on the page (the header keeps its progress in view)
+/// and stops it once it has a plan: it ends done with that plan, and its calendar is shown.
+/// </summary>
 [NonParallelizable]
 public sealed class RunStopPageTests : PageTest
 {
@@ -25,12 +28,16 @@ public sealed class RunStopPageTests : PageTest
         await Expect(Page.Locator("#progress-run")).Not.ToBeEmptyAsync();
         var runId = await Page.Locator("#progress-run").TextContentAsync();
         await Expect(Page.Locator("#progress-incumbent")).ToHaveTextAsync(new Regex(@"\d"), new() { Timeout = 60_000 });
+        await Page.Locator("#publications").ScrollIntoViewIfNeededAsync();
+        await Expect(Page.Locator("#header-progress")).ToHaveTextAsync(new Regex($@"^Run {runId}: running · .* · objective \d+\.\d · \d+\.\d s of 120 s$"));
+        await Expect(Page.Locator("#header-progress")).ToBeInViewportAsync();
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Stop, keeping the best plan" }).ClickAsync();
 
         await Expect(Page.Locator("#progress-message")).ToHaveTextAsync(new Regex(
             $@"^Run {runId} is done: feasible\. .*told to finish now by token:paul-planner: the best plan found by then, not searched to its time limit$"), new() { Timeout = 60_000 });
         await Expect(Report.Locator("h1")).ToContainTextAsync($"run {runId}");
+        await Expect(Page.Locator("#header-progress")).ToBeEmptyAsync();
         var run = await Host.SendAsync(TokenRole.Viewer, HttpMethod.Get, $"/api/runs/{runId}");
         Assert.That((run.GetProperty("state").GetString(), run.GetProperty("plan").GetProperty("releases").GetArrayLength() > 0), Is.EqualTo(("done", true)));
     }

@@ -1,0 +1,135 @@
+// The working calendar: the run's releases on a grid of regions and days, each marker dragged (or
+// moved with the arrow keys and Enter) to another date, which the workbench then checks: what the
+// move costs and every rule it breaks, answered by the API without solving anything.
+
+import { $, say } from './dom.js';
+import { checkRelease } from './workbench.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const ROW = 28;
+const LABEL = 120;
+const TOP = 24;
+// Beyond this many releases the grid would slow the page; the release table's "Move" serves instead.
+const MOST = 3000;
+
+const el = { section: $('plan-grid'), holder: $('plan-grid-drawing'), message: $('plan-grid-message') };
+
+const state = { run: null, days: [], dayWidth: 8 };
+
+const DAY_MS = 86400000;
+const dayIndex = (date) => Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${state.days[0]}T00:00:00Z`)) / DAY_MS);
+const dateAt = (index) => new Date(Date.parse(`${state.days[0]}T00:00:00Z`) + (index * DAY_MS)).toISOString().slice(0, 10);
+const weekday = (date) => new Date(`${date}T00:00:00Z`).toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+
+function node(name, attributes = {}, text) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** Draws the releases of <paramref name="run"/> (its document, plan included) with its scenario's regions and horizon. */
+export async function showPlanGrid(run, scenario) {
+  state.run = run && run.plan ? run.id : null;
+  el.section.hidden = state.run === null;
+  el.holder.replaceChildren();
+  say(el.message, '');
+  if (state.run === null) return;
+  if (run.plan.releases.length > MOST) {
+    say(el.message, `This plan has ${run.plan.releases.length.toLocaleString('en')} releases, too many to drag here: use the release table's "Move".`);
+    return;
+  }
+  const horizon = scenario.horizon || {};
+  const dates = run.plan.releases.map((r) => r.date).sort();
+  const first = horizon.start || dates[0];
+  const last = horizon.end || dates[dates.length - 1];
+  const count = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / DAY_MS) + 1;
+  state.days = [first];
+  state.dayWidth = Math.max(4, Math.min(24, 1100 / count));
+  const regions = (scenario.regions || []).map((r) => r.id);
+  for (const r of run.plan.releases) if (!regions.includes(r.region)) regions.push(r.region);
+  const modes = new Map(run.plan.titles.map((t) => [t.id, t.mode]));
+  const width = LABEL + (count * state.dayWidth) + 10;
+  const svg = node('svg', { width, height: TOP + (regions.length * ROW) + 4, role: 'group', 'aria-label': 'Working calendar: drag a release, or focus it and use the arrow keys and Enter, to check a move' });
+  drawGrid(svg, regions, count);
+  regions.forEach((region, row) => {
+    // Releases on one day in one region stand one above the other, so that each can be taken.
+    const byDay = new Map();
+    for (const release of run.plan.releases.filter((r) => r.region === region)) {
+      if (!byDay.has(release.date)) byDay.set(release.date, []);
+      byDay.get(release.date).push(release);
+    }
+    for (const day of byDay.values()) {
+      const step = Math.min(12, (ROW - 6) / day.length);
+      day.forEach((release, lane) => svg.append(marker(release, row, (lane - ((day.length - 1) / 2)) * step, modes.get(release.title))));
+    }
+  });
+  el.holder.append(svg);
+}
+
+function drawGrid(svg, regions, count) {
+  regions.forEach((region, row) => {
+    const y = TOP + (row * ROW);
+    svg.append(node('line', { x1: 0, x2: LABEL + (count * state.dayWidth), y1: y, y2: y, stroke: '#e5e5e5' }));
+    svg.append(node('text', { x: 4, y: y + (ROW / 2) + 4, class: 'grid-region' }, region));
+  });
+  for (let i = 0; i < count; i++) {
+    const date = dateAt(i);
+    if (date.endsWith('-01')) {
+      const x = LABEL + (i * state.dayWidth);
+      svg.append(node('line', { x1: x, x2: x, y1: TOP - 6, y2: TOP + (regions.length * ROW), stroke: '#c8c8c8' }));
+      svg.append(node('text', { x: x + 2, y: TOP - 10, class: 'grid-month' }, date.slice(0, 7)));
+    }
+  }
+}
+
+function marker(release, row, offset, mode) {
+  const y = TOP + (row * ROW) + (ROW / 2) + offset;
+  const x = (index) => LABEL + (index * state.dayWidth) + (state.dayWidth / 2);
+  let index = dayIndex(release.date);
+  const circle = node('circle', { cx: x(index), cy: y, r: 5, class: 'grid-release', tabindex: 0, role: 'button' });
+  const describe = () => `${release.title} in ${release.region}, ${mode || 'planned'}, on ${release.date}${index !== dayIndex(release.date) ? `: move to ${dateAt(index)}, a ${weekday(dateAt(index))}?` : ''}`;
+  circle.setAttribute('aria-label', describe());
+  circle.append(node('title', {}, `${release.title} in ${release.region} on ${release.date}: drag to another date to check the move`));
+  const place = (to) => {
+    index = Math.max(0, to);
+    circle.setAttribute('cx', x(index));
+    circle.setAttribute('aria-label', describe());
+  };
+  const check = () => {
+    if (index === dayIndex(release.date)) return;
+    circle.classList.add('moved');
+    checkRelease(release, dateAt(index), mode === 'global');
+  };
+  circle.addEventListener('pointerdown', (event) => {
+    event.preventDefault();
+    circle.setPointerCapture(event.pointerId);
+    const startX = event.clientX;
+    const from = index;
+    const move = (e) => place(from + Math.round((e.clientX - startX) / state.dayWidth));
+    const up = () => {
+      circle.removeEventListener('pointermove', move);
+      circle.removeEventListener('pointerup', up);
+      check();
+    };
+    circle.addEventListener('pointermove', move);
+    circle.addEventListener('pointerup', up);
+  });
+  circle.addEventListener('keydown', (event) => {
+    const step = event.shiftKey ? 7 : 1;
+    if (event.key === 'ArrowRight') place(index + step);
+    else if (event.key === 'ArrowLeft') place(index - step);
+    else if (event.key === 'Enter' || event.key === ' ') check();
+    else if (event.key === 'Escape') place(dayIndex(release.date));
+    else return;
+    event.preventDefault();
+  });
+  return circle;
+}
+
+/** Hides the grid (on signing out, or when no run is shown). */
+export function clearPlanGrid() {
+  state.run = null;
+  el.holder.replaceChildren();
+  el.section.hidden = true;
+}
