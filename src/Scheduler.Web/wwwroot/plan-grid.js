@@ -1,9 +1,10 @@
 // The working calendar: the run's releases on a grid of regions and days, each marker dragged (or
 // moved with the arrow keys and Enter) to another date, which the workbench then checks: what the
-// move costs and every rule it breaks, answered by the API without solving anything.
+// move costs and every rule it breaks, answered by the API without solving anything. A release
+// clicked (or Enter where it stands) shows why it is on its date.
 
 import { $, say } from './dom.js';
-import { checkRelease } from './workbench.js';
+import { checkRelease, explainRelease } from './workbench.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const ROW = 28;
@@ -97,7 +98,12 @@ function marker(release, row, offset, mode) {
     circle.setAttribute('aria-label', describe());
   };
   const check = () => {
-    if (index === dayIndex(release.date)) return;
+    // A release clicked where it stands: why it is on its date.
+    if (index === dayIndex(release.date)) {
+      explainRelease(release);
+      return;
+    }
+
     circle.classList.add('moved');
     checkRelease(release, dateAt(index), mode === 'global');
   };

@@ -8,7 +8,8 @@ namespace Scheduler.Web.Tests.Page;
 
 /// <summary>
 /// The working calendar as a planner uses it: a release dragged onto a Saturday shows the rule it
-/// breaks; one moved a week on with the keyboard shows what the move costs.
+/// breaks; one taken where it stands says why it is there, and moved a week on with the keyboard
+/// shows what the move costs.
 /// </summary>
 [NonParallelizable]
 public sealed class WorkingCalendarPageTests : PageTest
@@ -53,13 +54,15 @@ public sealed class WorkingCalendarPageTests : PageTest
     }
 
     [Test]
-    public async Task KeyboardAWeekOnAndEnter_ChecksTheMoveAndSaysItsPrice()
+    public async Task KeyboardEnterWhereItStandsThenAWeekOn_SaysWhyThenChecksTheMove()
     {
         var dates = await OpenDemoRunAsync();
         var to = DateOnly.Parse(dates["kitchen-wars"], CultureInfo.InvariantCulture).AddDays(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var marker = Marker("kitchen-wars", dates["kitchen-wars"]);
 
         await marker.FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.Locator("#why-message")).ToHaveTextAsync(new Regex($"^kitchen-wars in \\w+ on {dates["kitchen-wars"]} \\(\\w+\\): value "));
         await Page.Keyboard.PressAsync("Shift+ArrowRight");
         await Expect(marker).ToHaveAttributeAsync("aria-label", new Regex($": move to {to}, a Friday\\?$"));
         await Page.Keyboard.PressAsync("Enter");
