@@ -3,7 +3,7 @@
 // month and mode; each row can be moved or explained in the workbench.
 
 import { sayError } from './api.js';
-import { $, cell, number, say } from './dom.js';
+import { $, button, cell, number, say } from './dom.js';
 import { clearPlanGrid, showPlanGrid } from './plan-grid.js';
 import { scenarioDocument } from './scenario-documents.js';
 import { explainRelease, moveRelease } from './workbench.js';
@@ -143,8 +143,8 @@ function render() {
     const td = document.createElement('td');
     td.className = 'row-actions';
     td.append(
-      action('Move', `Move ${r.release.title} in ${r.region}`, () => moveRelease(r.release)),
-      action('Why', `Why ${r.release.title} in ${r.region} on ${r.date}`, () => explainRelease(r.release)),
+      button('Move', () => moveRelease(r.release), `Move ${r.release.title} in ${r.region}`),
+      button('Why', () => explainRelease(r.release), `Why ${r.release.title} in ${r.region} on ${r.date}`),
     );
     tr.append(td);
     return tr;
@@ -153,16 +153,6 @@ function render() {
     ? `Releases: the first ${SHOWN} of ${rows.length} that match (of ${state.rows.length}); filter to narrow them`
     : `Releases: ${rows.length} of ${state.rows.length}`;
   say(el.message, '');
-}
-
-function action(text, label, act) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'link';
-  button.textContent = text;
-  button.setAttribute('aria-label', label);
-  button.addEventListener('click', act);
-  return button;
 }
 
 /** Hides the table (on signing out, or when no run is shown). */

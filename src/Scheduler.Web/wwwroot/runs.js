@@ -1,7 +1,7 @@
 // The runs list, the calendar of the selected run (or of two runs compared), adopting it and its CSV.
 
 import { api, json, sayError } from './api.js';
-import { $, cell, number, percent, say } from './dom.js';
+import { $, button, cell, number, percent, say } from './dom.js';
 import { clearReleases, showReleases } from './releases.js';
 import { clearWorkbench, showWorkbench } from './workbench.js';
 
@@ -38,14 +38,9 @@ function renderRuns() {
     if (run.id === state.selected) tr.setAttribute('aria-current', 'true');
     const th = document.createElement('th');
     th.scope = 'row';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'link';
-    button.textContent = `#${run.id}`;
-    button.dataset.run = run.id;
-    button.setAttribute('aria-label', `Show ${describe(run)}`);
-    button.addEventListener('click', () => selectRun(run.id));
-    th.append(button);
+    const show = button(`#${run.id}`, () => selectRun(run.id), `Show ${describe(run)}`);
+    show.dataset.run = run.id;
+    th.append(show);
     tr.append(th);
     const scenario = cell(tr, run.scenario);
     if (run.variant) {
@@ -97,15 +92,7 @@ function renderAlternatives(id) {
   if (shown === alternativesShown) return;
   alternativesShown = shown;
   const links = [];
-  const link = (text, label, action) => {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'link';
-    button.textContent = text;
-    if (label) button.setAttribute('aria-label', label);
-    button.addEventListener('click', action);
-    links.push(button);
-  };
+  const link = (text, label, action) => links.push(button(text, action, label));
   if (run && run.alternativeOf) {
     link(`Show run ${run.alternativeOf}, the plan this is an alternative to`, null, () => selectRun(run.alternativeOf));
   }

@@ -2,6 +2,7 @@
 // writing its field of the scenario in place (fields no table shows are never touched), and the
 // validation's errors placed beside the cell, or under the row, their JSON path names.
 
+import { button } from './dom.js';
 import { SCENARIO, SEASONAL, TABLES } from './slate-columns.js';
 
 function get(item, field) {
@@ -136,7 +137,7 @@ export class SlateTables {
     scroll.append(table);
     section.append(scroll);
     if (actions) {
-      const add = this.button(actions.addLabel, () => {
+      const add = button(actions.addLabel, () => {
         actions.add();
         this.restructured();
       });
@@ -158,8 +159,8 @@ export class SlateTables {
       const td = tr.insertCell();
       td.className = 'row-actions';
       td.append(
-        this.button('Duplicate', () => { row.duplicate(); this.restructured(); }, `Duplicate ${row.label}`),
-        this.button('Remove', () => { row.remove(); this.restructured(); }, `Remove ${row.label}`),
+        button('Duplicate', () => { row.duplicate(); this.restructured(); }, `Duplicate ${row.label}`),
+        button('Remove', () => { row.remove(); this.restructured(); }, `Remove ${row.label}`),
       );
     }
     const problems = body.insertRow();
@@ -202,16 +203,6 @@ export class SlateTables {
       });
     }
     return input;
-  }
-
-  button(text, action, label) {
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'link';
-    button.textContent = text;
-    if (label) button.setAttribute('aria-label', label);
-    button.addEventListener('click', action);
-    return button;
   }
 
   restructured() {
