@@ -132,10 +132,23 @@ public sealed class RunSolver
                 await cancellation.CancelAsync().ConfigureAwait(false);
             }
         });
-        var outcome = await SolverThread.RunAsync((progress, stop) => _planner.Plan(request, progress, stop), request.TimeLimit, watch, _time, cancellation.Token).ConfigureAwait(false);
-        if (finishing.Actor is { } finishedBy)
+        // Whether the planner was told to finish before it returned: a request read with the last
+        // report, after the plan was found, changes nothing of it.
+        var finishedEarly = false;
+        var outcome = await SolverThread.RunAsync(
+            (progress, stop) =>
+            {
+                var planned = _planner.Plan(request, progress, stop);
+                finishedEarly = finish.IsCancellationRequested;
+                return planned;
+            },
+            request.TimeLimit,
+            watch,
+            _time,
+            cancellation.Token).ConfigureAwait(false);
+        if (finishedEarly)
         {
-            outcome = outcome with { Reasons = [.. outcome.Reasons, $"told to finish now by {finishedBy}: the best plan found by then, not searched to its time limit"] };
+            outcome = outcome with { Reasons = [.. outcome.Reasons, $"told to finish now by {finishing.Actor}: the best plan found by then, not searched to its time limit"] };
         }
 
         if (outcome.Status == PlanningStatus.TooLarge)
@@ -147,6 +160,10 @@ public sealed class RunSolver
 
         // Alternatives asked for are found before the run ends, so that a done run has them all.
         var alternatives = await AlternativeRuns.FindAsync(_planner, job, request, outcome, watch, _time, cancellation.Token).ConfigureAwait(false);
+        if (!finishedEarly && alternatives is not null && finish.IsCancellationRequested)
+        {
+            outcome = outcome with { Reasons = [.. outcome.Reasons, $"told to finish now by {finishing.Actor} while its alternatives were looked for: those found by then are kept"] };
+        }
         _metrics.Solved(_time.GetElapsedTime(started), run.Trigger);
         var finishedAt = Instant.FromDateTimeOffset(_time.GetUtcNow());
         var record = AlternativeRuns.Record(outcome, alternatives, job.Input, run.Trigger, startedAt, finishedAt);

@@ -314,7 +314,7 @@ public sealed class CalendarReport
             html.Append("<span><i style=\"").Append(mark.Swatch).Append("\"></i>").Append(Encode(genre)).Append("</span>");
         }
 
-        html.Append("<span><i style=\"background:#fff;border:2px solid #000\"></i>tentpole</span>")
+        html.Append("<span><i style=\"background:#9e9e9e;border:2px solid #000;width:14px;height:14px\"></i>tentpole (larger; a black edge unless ringed)</span>")
             .Append("<span><i style=\"background:#ff9800;opacity:.4;border-radius:0\"></i>competing event</span>")
             .Append("<span><i style=\"background:#fff;border:1.5px solid #555;width:6px;height:6px\"></i>later drop</span>")
             .Append("<span><i style=\"background:#b71c1c;border-radius:0;width:3px\"></i>rights end</span>")

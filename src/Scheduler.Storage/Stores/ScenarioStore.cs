@@ -74,12 +74,18 @@ public sealed class ScenarioStore
                "SELECT content FROM scenarios WHERE id = @scenarioId", new { scenarioId }, cancellationToken: cancellationToken)).ConfigureAwait(false)
            ?? throw new StorageException($"Scenario {scenarioId} is not in the database.");
 
-    /// <summary>Stores the document within <paramref name="transaction"/> (a run's); returns its id, new or existing.</summary>
+    /// <summary>
+    /// Stores the document within <paramref name="transaction"/> (a run's); returns its id, new or
+    /// existing. A version first stored beside a run takes its first saver when one saves it.
+    /// </summary>
     internal async Task<long> StoreAsync(
         ReadOnlyMemory<byte> content, string name, string sha256, DbTransaction transaction, CancellationToken cancellationToken, string? actor = null)
     {
         await _session.Connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO scenarios (sha256, name, submitted_at, submitted_by, content) VALUES (@sha256, @name, @now, @actor, @content) ON CONFLICT (sha256) DO NOTHING",
+            """
+            INSERT INTO scenarios (sha256, name, submitted_at, submitted_by, content) VALUES (@sha256, @name, @now, @actor, @content)
+            ON CONFLICT (sha256) DO UPDATE SET submitted_by = COALESCE(scenarios.submitted_by, excluded.submitted_by)
+            """,
             new { sha256, name, now = StoredText.Of(_session.Now()), actor, content = content.ToArray() },
             transaction,
             cancellationToken: cancellationToken)).ConfigureAwait(false);

@@ -79,10 +79,11 @@ public sealed class SolveQueueStore
         return _session.WriteAsync(
             async transaction =>
             {
-                // One statement: two nodes taking the same run cannot both succeed.
+                // One statement: two nodes taking the same run cannot both succeed. A run taken over
+                // is solved again from the start: a "finish now" asked of the lost attempt is forgotten.
                 var attempts = await _session.Connection.QueryAsync<long>(new CommandDefinition(
                     """
-                    UPDATE runs SET state = 'running', status = 'running', started_at = @now, attempt = attempt + 1, node = @node
+                    UPDATE runs SET state = 'running', status = 'running', started_at = @now, attempt = attempt + 1, node = @node, finish_requested_by = NULL
                     WHERE id = @id AND (state = 'queued' OR (state = 'running' AND @recovering = 1))
                     RETURNING attempt
                     """,

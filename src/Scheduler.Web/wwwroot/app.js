@@ -131,7 +131,7 @@ initFollow();
 initWorkbench((id, from) => started(id, undefined, from));
 initEditor((stored) => {
   loadScenarios();
-  offerStart(stored);
+  offerStart(stored, false); // the planner stays in the editor
 });
 initWhatIf(refresh);
 initReleases();

@@ -6,7 +6,7 @@ import { ApiError, api, json, sayError } from './api.js';
 import { $, say } from './dom.js';
 import { variantChanges } from './merge-patch.js';
 import { SlateTables } from './slate-tables.js';
-import { offerWhatIf } from './whatif.js';
+import { clearWhatIf, offerWhatIf } from './whatif.js';
 
 const VALIDATE_AFTER_MS = 250;
 
@@ -18,7 +18,7 @@ const el = {
 };
 
 // The version edited (null for a new slate), its document as stored, and the document as edited.
-const state = { id: null, stored: null, slate: null, dirty: false, timer: null, asked: 0, saved: () => {} };
+const state = { id: null, stored: null, slate: null, dirty: false, timer: null, asked: 0, opened: 0, saved: () => {} };
 
 const tables = new SlateTables(el.tables, (restructured) => edited(restructured));
 
@@ -56,6 +56,8 @@ function showErrors(errors, count) {
 }
 
 function open(id, stored) {
+  state.opened++;
+  clearWhatIf();
   state.id = id;
   state.stored = stored;
   state.slate = structuredClone(stored);
@@ -74,11 +76,15 @@ function open(id, stored) {
 
 /** Opens stored scenario <paramref name="id"/> in the editor. */
 export async function editScenario(id) {
+  const opening = ++state.opened; // only the scenario asked for last is opened
   try {
     const document = await (await api(`/api/scenarios/${id}/document`)).json();
-    open(id, document);
+    if (opening === state.opened) open(id, document);
   } catch (error) {
+    if (opening !== state.opened) return;
+    clearEditor();
     el.editor.hidden = false;
+    el.heading.textContent = `Edit the slate: scenario ${id}`;
     sayError(el.status, error);
   }
 }
@@ -97,12 +103,17 @@ function blankScenario() {
 }
 
 async function save() {
+  if (!state.slate) return;
+  // What is saved is the slate as it stands now; edits made while it is sent stay unsaved.
+  const saving = structuredClone(state.slate);
+  const opened = state.opened;
   say(el.status, 'Saving…');
   try {
-    const stored = await json('/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(state.slate, null, 2) });
+    const stored = await json('/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(saving, null, 2) });
+    if (opened !== state.opened) return;
     state.id = stored.id;
-    state.stored = structuredClone(state.slate);
-    state.dirty = false;
+    state.stored = saving;
+    state.dirty = JSON.stringify(saving) !== JSON.stringify(state.slate);
     el.heading.textContent = `Edit the slate: scenario ${stored.id}, ${stored.name}`;
     el.variantForm.hidden = false;
     say(el.status, `Saved as scenario ${stored.id}: ${stored.name}. The audit log names you as its saver.`, 'ok');
@@ -116,6 +127,7 @@ async function save() {
 }
 
 function download() {
+  if (!state.slate) return;
   const name = (state.slate.name || 'scenario').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scenario';
   const url = URL.createObjectURL(new Blob([`${JSON.stringify(state.slate, null, 2)}\n`], { type: 'application/json' }));
   const link = document.createElement('a');
@@ -131,6 +143,7 @@ function download() {
 // The edits kept as a variant of the stored version: its base stays as stored, and the new version holds both.
 async function saveVariant(event) {
   event.preventDefault();
+  if (!state.slate || state.id === null) return;
   const id = el.variantId.value.trim();
   const changes = variantChanges(state.stored, state.slate);
   if (changes === null) {
@@ -159,6 +172,8 @@ async function saveVariant(event) {
 export function clearEditor() {
   clearTimeout(state.timer);
   state.asked++;
+  state.opened++;
+  clearWhatIf();
   Object.assign(state, { id: null, stored: null, slate: null, dirty: false });
   el.tables.replaceChildren();
   el.errors.replaceChildren();

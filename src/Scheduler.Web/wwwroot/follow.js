@@ -57,6 +57,7 @@ export async function follow(id, limit, ended) {
     } catch (error) {
       if (controller.signal.aborted) return;
       if (error instanceof ApiError && error.status !== 0) {
+        el.header.textContent = '';
         sayError(el.message, error);
         return;
       }
@@ -65,13 +66,15 @@ export async function follow(id, limit, ended) {
   }
   if (controller.signal.aborted) return;
   following = null;
+  el.header.textContent = '';
   el.cancel.disabled = true;
   el.stop.disabled = true;
   if (!final) {
     say(el.message, `Lost the progress of run ${id}; see the runs list.`, 'error');
     return;
   }
-  showProgress(final.data);
+  if (final.event !== 'missing') showProgress(final.data);
+  el.header.textContent = '';
   const messages = (final.data.messages || []).join(' ');
   if (final.event === 'done') {
     el.bar.value = 1;

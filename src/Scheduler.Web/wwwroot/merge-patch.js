@@ -6,7 +6,18 @@
 const ID_LISTS = new Set(['regions', 'titles', 'events']);
 
 const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+// Equal as JSON values, whatever the order of an object's keys (an edited field is written last).
+function same(a, b) {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => same(x, b[i]));
+  }
+  if (isObject(a) || isObject(b)) {
+    if (!isObject(a) || !isObject(b)) return false;
+    const keys = Object.keys(a);
+    return keys.length === Object.keys(b).length && keys.every((k) => k in b && same(a[k], b[k]));
+  }
+  return a === b;
+}
 const withIds = (list) => Array.isArray(list) && list.every((e) => isObject(e) && typeof e.id === 'string');
 
 /** The changes that turn <paramref name="before"/> into <paramref name="after"/>; undefined when they are the same. */

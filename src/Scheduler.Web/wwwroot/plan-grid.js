@@ -46,6 +46,7 @@ export async function showPlanGrid(run, scenario) {
   const last = horizon.end || dates[dates.length - 1];
   const count = Math.round((Date.parse(`${last}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / DAY_MS) + 1;
   state.days = [first];
+  state.days.count = count;
   state.dayWidth = Math.max(4, Math.min(24, 1100 / count));
   const regions = (scenario.regions || []).map((r) => r.id);
   for (const r of run.plan.releases) if (!regions.includes(r.region)) regions.push(r.region);
@@ -93,11 +94,15 @@ function marker(release, row, offset, mode) {
   circle.setAttribute('aria-label', describe());
   circle.append(node('title', {}, `${release.title} in ${release.region} on ${release.date}: drag to another date to check the move`));
   const place = (to) => {
-    index = Math.max(0, to);
+    index = Math.min(state.days.count - 1, Math.max(0, to));
     circle.setAttribute('cx', x(index));
     circle.setAttribute('aria-label', describe());
   };
+  // The marker checked last is the one shown moved: the workbench answers for it alone.
   const check = () => {
+    for (const other of el.holder.querySelectorAll('.grid-release.moved')) {
+      if (other !== circle) other.dispatchEvent(new CustomEvent('putback'));
+    }
     // A release clicked where it stands: why it is on its date.
     if (index === dayIndex(release.date)) {
       explainRelease(release);
@@ -113,20 +118,29 @@ function marker(release, row, offset, mode) {
     const startX = event.clientX;
     const from = index;
     const move = (e) => place(from + Math.round((e.clientX - startX) / state.dayWidth));
-    const up = () => {
+    const end = () => {
       circle.removeEventListener('pointermove', move);
       circle.removeEventListener('pointerup', up);
+      circle.removeEventListener('pointercancel', end);
+    };
+    const up = () => {
+      end();
       check();
     };
     circle.addEventListener('pointermove', move);
     circle.addEventListener('pointerup', up);
+    circle.addEventListener('pointercancel', end);
+  });
+  circle.addEventListener('putback', () => {
+    circle.classList.remove('moved');
+    place(dayIndex(release.date));
   });
   circle.addEventListener('keydown', (event) => {
     const step = event.shiftKey ? 7 : 1;
     if (event.key === 'ArrowRight') place(index + step);
     else if (event.key === 'ArrowLeft') place(index - step);
     else if (event.key === 'Enter' || event.key === ' ') check();
-    else if (event.key === 'Escape') place(dayIndex(release.date));
+    else if (event.key === 'Escape') circle.dispatchEvent(new CustomEvent('putback'));
     else return;
     event.preventDefault();
   });

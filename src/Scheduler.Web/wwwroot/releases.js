@@ -30,12 +30,19 @@ const COLUMNS = [
 
 const state = { run: null, rows: [], sort: { key: 'date', ascending: true } };
 
+// One formatter per zone: a plan may have tens of thousands of releases in a few dozen zones.
+const formatters = new Map();
+
 function localTime(instant, zone) {
-  try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }).format(new Date(instant));
-  } catch {
-    return '';
+  if (!formatters.has(zone)) {
+    try {
+      formatters.set(zone, new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', timeZoneName: 'short' }));
+    } catch {
+      formatters.set(zone, null); // a zone this browser does not know: the UTC instant still says when
+    }
   }
+  const formatter = formatters.get(zone);
+  return formatter ? formatter.format(new Date(instant)) : '';
 }
 
 /**
@@ -47,6 +54,7 @@ export async function showReleases(run) {
   el.section.hidden = state.run === null;
   if (state.run === null) return;
   const id = run.id;
+  say(el.message, '');
   let scenario = {};
   try {
     scenario = await scenarioDocument(run.scenarioId);
@@ -152,7 +160,6 @@ function render() {
   el.table.caption.textContent = rows.length > SHOWN
     ? `Releases: the first ${SHOWN} of ${rows.length} that match (of ${state.rows.length}); filter to narrow them`
     : `Releases: ${rows.length} of ${state.rows.length}`;
-  say(el.message, '');
 }
 
 /** Hides the table (on signing out, or when no run is shown). */

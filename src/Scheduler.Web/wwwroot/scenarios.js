@@ -67,8 +67,8 @@ function showErrors(errors, count = errors.length) {
   el.errors.hidden = errors.length === 0;
 }
 
-/** Offers to plan stored scenario <paramref name="scenario"/> (its id, name and variants). */
-export function offerStart(scenario) {
+/** Offers to plan stored scenario <paramref name="scenario"/> (its id, name and variants); focus goes to the offer unless told otherwise. */
+export function offerStart(scenario, focus = true) {
   startScenario = scenario.id;
   el.startHeading.textContent = `Start a plan of scenario ${scenario.id}: ${scenario.name}`;
   const options = [new Option('base (no variant)', '')];
@@ -76,7 +76,7 @@ export function offerStart(scenario) {
   el.variant.replaceChildren(...options);
   el.startForm.hidden = false;
   say(el.startMessage, '');
-  el.startHeading.focus();
+  if (focus) el.startHeading.focus();
 }
 
 /** Forgets the scenarios and the plan being started (on signing out). */

@@ -25,8 +25,12 @@ function set(item, field, value) {
   else target[last] = value;
 }
 
+// A member of a path as the validator writes it: a plain name after a dot, any other quoted.
+const member = (name) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `['${name.replace(/'/g, "\\'")}']`);
+
 const parentOf = (path) => {
   if (path === '$' || !path.startsWith('$')) return null;
+  if (path.endsWith("']")) return path.slice(0, path.lastIndexOf("['")) || null;
   const bracket = path.endsWith(']') ? path.lastIndexOf('[') : -1;
   const dot = path.lastIndexOf('.');
   return path.slice(0, Math.max(bracket, dot)) || null;
@@ -74,14 +78,19 @@ export class SlateTables {
     const seasonality = this.slate.seasonality && typeof this.slate.seasonality === 'object' ? this.slate.seasonality : {};
     const lists = [['default', 'default', seasonality.default]];
     for (const group of ['regions', 'genres']) {
-      for (const [name, ranges] of Object.entries(seasonality[group] || {})) lists.push([`${group.slice(0, -1)} ${name}`, `${group}.${name}`, ranges]);
+      for (const [name, ranges] of Object.entries(seasonality[group] || {})) lists.push([`${group.slice(0, -1)} ${name}`, `${group}${member(name)}`, ranges]);
     }
+    // A list left empty is removed: the tables cannot show an empty list, and a region's empty list would mean "no seasonality here".
+    const take = (list, ranges, j) => {
+      ranges.splice(j, 1);
+      if (ranges.length === 0) this.dropSeasonalList(list);
+    };
     const rows = lists.flatMap(([list, where, ranges]) => (Array.isArray(ranges) ? ranges : []).map((range, j) => ({
       item: range, path: `$.seasonality.${where}[${j}]`, label: `${list} range ${j + 1}`, list,
       duplicate: () => ranges.splice(j + 1, 0, structuredClone(range)),
-      remove: () => ranges.splice(j, 1),
+      remove: () => take(list, ranges, j),
       move: (to) => {
-        ranges.splice(j, 1);
+        take(list, ranges, j);
         this.seasonalList(to).push(range);
       },
     })));
@@ -98,6 +107,12 @@ export class SlateTables {
     const group = `${kind}s`;
     if (!s[group] || typeof s[group] !== 'object') s[group] = {};
     return (s[group][key] = Array.isArray(s[group][key]) ? s[group][key] : []);
+  }
+
+  dropSeasonalList(name) {
+    const s = this.slate.seasonality;
+    if (name === 'default') delete s.default;
+    else delete s[`${name.slice(0, name.indexOf(' '))}s`][name.slice(name.indexOf(' ') + 1)];
   }
 
   seasonalLists() {
@@ -205,9 +220,22 @@ export class SlateTables {
     return input;
   }
 
+  // Tables drawn again after a row is added, duplicated, removed or moved: focus goes back to the
+  // same table (its first cell of the row in the same place, else its add button), not to the page.
   restructured() {
+    const focused = document.activeElement;
+    const table = focused && focused.closest ? focused.closest('section.slate-table') : null;
+    const key = table ? table.querySelector('table').id : null;
+    const row = focused && focused.closest ? focused.closest('tr') : null;
+    const index = row ? row.sectionRowIndex : -1;
     this.show(this.slate);
     this.changed(true);
+    if (!key) return;
+    const section = document.getElementById(key).closest('section.slate-table');
+    const rows = section.querySelectorAll('tbody tr:not(.row-errors)');
+    const target = rows[index < 0 ? rows.length - 1 : Math.min(Math.floor(index / 2), rows.length - 1)];
+    const control = (target && target.querySelector('input, select')) || section.querySelector(':scope > button');
+    if (control) control.focus();
   }
 
   /** Places each error beside the cell its path names, or under its row; returns those with no place here (a variant's). */

@@ -28,7 +28,8 @@ export function offerWhatIf(scenario) {
 }
 
 async function compare() {
-  const { id, variants, name } = state.scenario;
+  const asked = state.scenario;
+  const { id, variants, name } = asked;
   const before = Math.max(0, ...knownRuns().map((r) => r.id));
   const seconds = Number(el.timeLimit.value);
   const request = { scenarioId: id, variants, timeLimitSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null };
@@ -38,17 +39,18 @@ async function compare() {
   try {
     let answer = await json('/api/compare', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) });
     // A cluster queues the solves and answers at once: followed until every run has ended.
-    while (!answer.base && !answer.comparison) {
+    while (!answer.base && !answer.comparison && state.scenario === asked) {
       await new Promise((resolve) => { setTimeout(resolve, FOLLOW_EVERY_MS); });
       answer = await json(`/api/comparisons/${answer.id}`);
     }
+    if (state.scenario !== asked) return; // another scenario was opened meanwhile
     await state.refresh();
     show(answer.comparison ?? answer, name, before);
     say(el.message, 'Planned: each variant against the base.', 'ok');
   } catch (error) {
-    sayError(el.message, error);
+    if (state.scenario === asked) sayError(el.message, error);
   } finally {
-    el.run.disabled = false;
+    el.run.disabled = !state.scenario || state.scenario.variants.length === 0;
   }
 }
 

@@ -14,7 +14,7 @@ const el = {
 };
 
 // The run worked on: its id, its plan's releases by title, and what to do with a queued re-plan.
-const state = { run: null, releases: new Map(), replanned: async () => {} };
+const state = { run: null, releases: new Map(), replanned: async () => {}, asked: 0 };
 
 const signed = (value) => `${value > 0 ? '+' : ''}${number(value, 3)}`;
 
@@ -85,6 +85,7 @@ export function explainRelease(release) {
 }
 
 function chooseRelease(release) {
+  el.moveMode.value = ''; // a release taken from the plan moves as planned
   el.moveTitle.value = release.title;
   showRegions();
   el.moveRegion.value = release.region;
@@ -107,13 +108,14 @@ function move() {
 async function check() {
   const run = state.run;
   if (run === null) return;
+  const asked = ++state.asked; // only the question asked last is answered on the page
   clearResults();
   say(el.moveMessage, 'Checking…');
   try {
     const answer = await json(`/api/runs/${run}/check`, {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ moves: [move()] }),
     });
-    if (run !== state.run) return;
+    if (run !== state.run || asked !== state.asked) return;
     const verdict = answer.feasible ? 'keeps every rule' : `breaks ${answer.violations.length === 1 ? 'a rule' : `${answer.violations.length} rules`}`;
     say(el.moveMessage, `The move ${verdict}: objective ${signed(answer.objectiveChange)} (value ${signed(answer.valueChange)}, clash cost ${signed(answer.clashCostChange)}).`, answer.feasible ? 'ok' : 'error');
     el.moveReleases.tBodies[0].replaceChildren(...answer.releases.map((r) => {
@@ -136,7 +138,7 @@ async function check() {
       return li;
     }));
   } catch (error) {
-    if (run === state.run) sayError(el.moveMessage, error);
+    if (run === state.run && asked === state.asked) sayError(el.moveMessage, error);
   }
 }
 
@@ -212,11 +214,12 @@ async function fit() {
 async function why() {
   const run = state.run;
   if (run === null) return;
+  const asked = ++state.asked;
   clearResults();
   const region = el.moveRegion.value;
   try {
     const e = await json(`/api/runs/${run}/explain?title=${encodeURIComponent(el.moveTitle.value)}${region ? `&region=${encodeURIComponent(region)}` : ''}`);
-    if (run !== state.run) return;
+    if (run !== state.run || asked !== state.asked) return;
     const f = e.factors;
     const events = f.events.map((c) => `${c.name} (${c.overlapDays} days, factor ${number(c.factor, 3)})`).join(', ');
     say(el.whyMessage, `${e.title} in ${e.region} on ${e.date} (${e.mode}): value ${number(e.value, 3)}: base ${number(f.base, 3)}, `
@@ -228,7 +231,7 @@ async function why() {
       return li;
     }));
   } catch (error) {
-    if (run === state.run) sayError(el.whyMessage, error);
+    if (run === state.run && asked === state.asked) sayError(el.whyMessage, error);
   }
 }
 

@@ -54,6 +54,19 @@ public class ScenarioStoreTests(DatabaseKind kind) : DatabaseTest(kind)
     }
 
     [Test]
+    public async Task SaveAsync_AVersionStoredBesideARunBefore_TakesItsFirstSaver()
+    {
+        await using var database = await Database.OpenAsync();
+        var content = Encoding.UTF8.GetBytes("{ \"name\": \"Autumn\" }");
+
+        var stored = await database.Scenarios.StoreAsync(content, "Autumn", "sha-a");
+        var saved = await database.Scenarios.SaveAsync(content, "Autumn", "sha-a", "token:maria");
+        await database.Scenarios.SaveAsync(content, "Autumn", "sha-a", "token:bob");
+
+        Assert.That((saved, (await database.Scenarios.FindAsync(stored))!.SubmittedBy), Is.EqualTo((stored, (string?)"token:maria")));
+    }
+
+    [Test]
     public async Task StoreAsync_BesideARun_RecordsNoSaver()
     {
         await using var database = await Database.OpenAsync();

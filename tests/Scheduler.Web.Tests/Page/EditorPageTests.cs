@@ -169,6 +169,12 @@ public sealed class EditorPageTests : PageTest
         var none = await Page.EvaluateAsync<string>(
             $"async () => JSON.stringify((await import('/assets/merge-patch.js')).variantChanges({before}, {before}))");
 
+        // A field cleared and typed again is written last: the same value in another order is no change.
+        var reordered = before.Replace("\"perDay\": 2, \"tentpolesPerDay\": 1", "\"tentpolesPerDay\": 1, \"perDay\": 2", StringComparison.Ordinal)
+            .Replace("\"id\": \"b\", \"demand\": 2", "\"demand\": 2, \"id\": \"b\"", StringComparison.Ordinal);
+        var reorderedChanges = await Page.EvaluateAsync<string>(
+            $"async () => JSON.stringify((await import('/assets/merge-patch.js')).variantChanges({before}, {reordered}))");
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(JsonNode.DeepEquals(JsonNode.Parse(changes), JsonNode.Parse("""
@@ -176,6 +182,8 @@ public sealed class EditorPageTests : PageTest
                   "titles": [ { "id": "a", "readiness": { "us": null } }, { "id": "c", "demand": 3 }, { "id": "b", "remove": true } ] }
                 """)), Is.True, changes);
             Assert.That(none, Is.EqualTo("null"));
+            Assert.That(reordered, Is.Not.EqualTo(before));
+            Assert.That(reorderedChanges, Is.EqualTo("null"));
         }
     }
 }
