@@ -52,7 +52,7 @@ export async function showPlanGrid(run, scenario) {
   for (const r of run.plan.releases) if (!regions.includes(r.region)) regions.push(r.region);
   const modes = new Map(run.plan.titles.map((t) => [t.id, t.mode]));
   const width = LABEL + (count * state.dayWidth) + 10;
-  const svg = node('svg', { width, height: TOP + (regions.length * ROW) + 4, role: 'group', 'aria-label': 'Working calendar: drag a release, or focus it and use the arrow keys and Enter, to check a move' });
+  const svg = node('svg', { width, height: TOP + (regions.length * ROW) + 4, role: 'group', 'aria-label': 'Working calendar: drag a release, or focus it, go from release to release with the up and down arrow keys, move it with left and right, and press Enter to check the move' });
   drawGrid(svg, regions, count);
   regions.forEach((region, row) => {
     // Releases on one day in one region stand one above the other, so that each can be taken.
@@ -66,6 +66,8 @@ export async function showPlanGrid(run, scenario) {
       day.forEach((release, lane) => svg.append(marker(release, row, (lane - ((day.length - 1) / 2)) * step, modes.get(release.title))));
     }
   });
+  const entry = svg.querySelector('.grid-release');
+  if (entry) entry.setAttribute('tabindex', '0');
   el.holder.append(svg);
 }
 
@@ -89,7 +91,7 @@ function marker(release, row, offset, mode) {
   const y = TOP + (row * ROW) + (ROW / 2) + offset;
   const x = (index) => LABEL + (index * state.dayWidth) + (state.dayWidth / 2);
   let index = dayIndex(release.date);
-  const circle = node('circle', { cx: x(index), cy: y, r: 5, class: 'grid-release', tabindex: 0, role: 'button' });
+  const circle = node('circle', { cx: x(index), cy: y, r: 5, class: 'grid-release', tabindex: -1, role: 'button' });
   const describe = () => `${release.title} in ${release.region}, ${mode || 'planned'}, on ${release.date}${index !== dayIndex(release.date) ? `: move to ${dateAt(index)}, a ${weekday(dateAt(index))}?` : ''}`;
   circle.setAttribute('aria-label', describe());
   circle.append(node('title', {}, `${release.title} in ${release.region} on ${release.date}: drag to another date to check the move`));
@@ -141,10 +143,22 @@ function marker(release, row, offset, mode) {
     else if (event.key === 'ArrowLeft') place(index - step);
     else if (event.key === 'Enter' || event.key === ' ') check();
     else if (event.key === 'Escape') circle.dispatchEvent(new CustomEvent('putback'));
+    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') focusNext(circle, event.key === 'ArrowDown' ? 1 : -1);
     else return;
     event.preventDefault();
   });
   return circle;
+}
+
+// One tab stop for the whole grid (a plan may have thousands of releases): the arrow keys up and
+// down go from release to release, region by region.
+function focusNext(circle, step) {
+  const all = [...el.holder.querySelectorAll('.grid-release')];
+  const next = all[all.indexOf(circle) + step];
+  if (!next) return;
+  circle.setAttribute('tabindex', '-1');
+  next.setAttribute('tabindex', '0');
+  next.focus();
 }
 
 /** Hides the grid (on signing out, or when no run is shown). */

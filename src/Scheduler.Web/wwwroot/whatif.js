@@ -54,7 +54,8 @@ async function compare() {
   }
 }
 
-// The comparison's runs are the newest ones of this scenario started after the request.
+// The comparison's runs are the newest ones of this scenario started after the request (a single
+// server answers with the comparison, not its runs' ids).
 function runOf(name, variant, after) {
   return knownRuns().find((r) => r.id > after && r.scenario === name && (r.variant ?? null) === variant && r.trigger === 'compare');
 }
