@@ -9,38 +9,12 @@ using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
 
-public class RunEndpointsTests
+public class RunEndpointsTests : LongSolveTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _planner = null!;
-    private HttpClient _viewer = null!;
-    private string _directory = "";
-    private long _demo;
-    private long _longSolve;
     private JsonElement _done;
 
     [OneTimeSetUp]
-    public async Task StartHostAndPlanTheDemo()
-    {
-        _directory = Directory.CreateTempSubdirectory("scheduler-web-runs-").FullName;
-        var longSolve = Path.Combine(_directory, "contended-150x8.json");
-        await CommandLine.GenerateLongSolveAsync(longSolve);
-        _host = await WebHostFixture.StartAsync();
-        _planner = _host.Client(TokenRole.Planner);
-        _viewer = _host.Client(TokenRole.Viewer);
-        _demo = await Api.SubmitAsync(_planner, Api.Demo);
-        _longSolve = await Api.SubmitAsync(_planner, longSolve);
-        _done = await Api.PlanAsync(_planner, _demo, 2);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _planner.Dispose();
-        _viewer.Dispose();
-        await _host.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
+    public async Task PlanTheDemo() => _done = await Api.PlanAsync(Planner, Demo, 2);
 
     private long DoneId => _done.GetProperty("id").GetInt64();
 
@@ -49,12 +23,12 @@ public class RunEndpointsTests
     /// <summary>Starts a run of the long slate and waits until its solver has started.</summary>
     private async Task<long> StartLongSolveAsync()
     {
-        var id = await Api.StartRunAsync(_planner, _longSolve, 60);
-        await Api.WaitForRunAsync(_planner, id, TimeSpan.FromSeconds(30), "running");
+        var id = await Api.StartRunAsync(Planner, LongSolve, 60);
+        await Api.WaitForRunAsync(Planner, id, TimeSpan.FromSeconds(30), "running");
         return id;
     }
 
-    private Task<HttpResponseMessage> CancelAsync(long id) => _planner.DeleteAsync(new Uri($"/api/runs/{id}", UriKind.Relative));
+    private Task<HttpResponseMessage> CancelAsync(long id) => Planner.DeleteAsync(new Uri($"/api/runs/{id}", UriKind.Relative));
 
     private static async Task<HttpResponseMessage> PostRunAsync(HttpClient client, string json)
     {
@@ -65,22 +39,22 @@ public class RunEndpointsTests
     [Test]
     public async Task QueueRun_StoredScenario_Is202WithTheIdOfAQueuedRun()
     {
-        using var response = await Api.StartAsync(_planner, _demo, 1);
+        using var response = await Api.StartAsync(Planner, Demo, 1);
 
         var body = await response.JsonAsync();
         var id = body.GetProperty("id").GetInt64();
-        var run = await Api.RunAsync(_viewer, id);
+        var run = await Api.RunAsync(Viewer, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(body.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "id" }));
             Assert.That(run.GetProperty("state").GetString(), Is.AnyOf("queued", "running", "done"));
-            Assert.That(run.GetProperty("scenarioId").GetInt64(), Is.EqualTo(_demo));
+            Assert.That(run.GetProperty("scenarioId").GetInt64(), Is.EqualTo(Demo));
             Assert.That(run.GetProperty("trigger").GetString(), Is.EqualTo("api"));
             Assert.That(run.GetProperty("requestedBy").GetString(), Is.EqualTo("token:paul-planner"));
         }
 
-        await Api.WaitForRunAsync(_viewer, id, TimeSpan.FromSeconds(60));
+        await Api.WaitForRunAsync(Viewer, id, TimeSpan.FromSeconds(60));
     }
 
     [Test]
@@ -91,7 +65,7 @@ public class RunEndpointsTests
             Assert.That(
                 _done.EnumerateObject().Select(p => p.Name),
                 Is.EqualTo(new[] { "id", "scenarioId", "scenario", "variant", "trigger", "requestedBy", "state", "status", "node", "attempt", "progress", "messages", "provenance", "plan", "alternativeOf", "alternatives", "replanOf", "pins" }));
-            Assert.That(_done.GetProperty("scenarioId").GetInt64(), Is.EqualTo(_demo));
+            Assert.That(_done.GetProperty("scenarioId").GetInt64(), Is.EqualTo(Demo));
             Assert.That(_done.GetProperty("scenario").GetString(), Is.EqualTo(Api.DemoName));
             Assert.That(_done.GetProperty("variant").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(_done.GetProperty("state").GetString(), Is.EqualTo("done"));
@@ -106,7 +80,7 @@ public class RunEndpointsTests
     [Test]
     public async Task GetRun_Done_GivesThePlanThatIsStored()
     {
-        await using var database = await _host.OpenAsync();
+        await using var database = await Host.OpenAsync();
         var stored = await database.Runs.FindAsync(DoneId);
 
         using var plan = JsonDocument.Parse(stored!.PlanJson!);
@@ -120,7 +94,7 @@ public class RunEndpointsTests
     [Test]
     public async Task QueueRun_Variant_PlansTheVariant()
     {
-        var run = await Api.PlanAsync(_planner, _demo, 2, "starfall-slips");
+        var run = await Api.PlanAsync(Planner, Demo, 2, "starfall-slips");
 
         var starfall = Releases(run.GetProperty("plan")).Where(r => r.GetProperty("title").GetString() == "starfall-protocol").ToList();
         using (Assert.EnterMultipleScope())
@@ -135,9 +109,9 @@ public class RunEndpointsTests
     [Test]
     public async Task ListRuns_SeveralRuns_GivesNewestFirst()
     {
-        var newest = await Api.PlanAsync(_planner, _demo, 1);
+        var newest = await Api.PlanAsync(Planner, Demo, 1);
 
-        using var response = await _viewer.GetAsync(new Uri("/api/runs", UriKind.Relative));
+        using var response = await Viewer.GetAsync(new Uri("/api/runs", UriKind.Relative));
 
         var rows = (await response.JsonAsync()).EnumerateArray().ToList();
         var ids = rows.Select(r => r.GetProperty("id").GetInt64()).ToList();
@@ -157,7 +131,7 @@ public class RunEndpointsTests
     [Test]
     public async Task ListRuns_Limit_GivesAtMostThatMany()
     {
-        using var response = await _viewer.GetAsync(new Uri("/api/runs?limit=1", UriKind.Relative));
+        using var response = await Viewer.GetAsync(new Uri("/api/runs?limit=1", UriKind.Relative));
 
         Assert.That((await response.JsonAsync()).GetArrayLength(), Is.EqualTo(1));
     }
@@ -165,7 +139,7 @@ public class RunEndpointsTests
     [Test]
     public async Task GetRun_Unknown_Is404()
     {
-        using var response = await _viewer.GetAsync(new Uri("/api/runs/999999", UriKind.Relative));
+        using var response = await Viewer.GetAsync(new Uri("/api/runs/999999", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {
@@ -177,11 +151,11 @@ public class RunEndpointsTests
     [Test]
     public async Task Events_RunningRun_StreamsProgressThenDone()
     {
-        var id = await Api.StartRunAsync(_planner, _longSolve, 3);
+        var id = await Api.StartRunAsync(Planner, LongSolve, 3);
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/runs/{id}/events", UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
 
-        using var response = await _viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var events = new List<SseItem<string>>();
         await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
         {
@@ -213,7 +187,7 @@ public class RunEndpointsTests
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/runs/{DoneId}/events", UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
 
-        using var response = await _viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var events = new List<SseItem<string>>();
         await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
         {
@@ -229,7 +203,7 @@ public class RunEndpointsTests
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/runs/999999/events", UriKind.Relative));
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
 
-        using var response = await _viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Viewer.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var events = new List<SseItem<string>>();
         await foreach (var item in SseParser.Create(await response.Content.ReadAsStreamAsync()).EnumerateAsync())
         {
@@ -251,11 +225,11 @@ public class RunEndpointsTests
 
         var clock = Stopwatch.StartNew();
         using var response = await CancelAsync(id);
-        var run = await Api.WaitForRunAsync(_viewer, id, TimeSpan.FromSeconds(30));
+        var run = await Api.WaitForRunAsync(Viewer, id, TimeSpan.FromSeconds(30));
         var stoppedAfter = clock.Elapsed;
 
         using var again = await CancelAsync(id);
-        using var csv = await _viewer.GetAsync(new Uri($"/api/runs/{id}/csv", UriKind.Relative));
+        using var csv = await Viewer.GetAsync(new Uri($"/api/runs/{id}/csv", UriKind.Relative));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -275,19 +249,19 @@ public class RunEndpointsTests
     public async Task Cancel_QueuedRun_EndsCancelledAndNeverStarts()
     {
         var solving = await StartLongSolveAsync();
-        var waiting = await Api.StartRunAsync(_planner, _demo, 1);
-        var queued = await Api.RunAsync(_viewer, waiting);
+        var waiting = await Api.StartRunAsync(Planner, Demo, 1);
+        var queued = await Api.RunAsync(Viewer, waiting);
 
         using var response = await CancelAsync(waiting);
-        var cancelled = await Api.RunAsync(_viewer, waiting);
+        var cancelled = await Api.RunAsync(Viewer, waiting);
 
         using (await CancelAsync(solving))
         {
         }
 
-        await Api.WaitForRunAsync(_viewer, solving, TimeSpan.FromSeconds(30));
-        var after = await Api.PlanAsync(_planner, _demo, 1);
-        var later = await Api.RunAsync(_viewer, waiting);
+        await Api.WaitForRunAsync(Viewer, solving, TimeSpan.FromSeconds(30));
+        var after = await Api.PlanAsync(Planner, Demo, 1);
+        var later = await Api.RunAsync(Viewer, waiting);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(queued.GetProperty("state").GetString(), Is.EqualTo("queued"));
@@ -328,7 +302,7 @@ public class RunEndpointsTests
     [Test]
     public async Task Adopt_UnknownRun_Is404WithoutNamingTheDatabase()
     {
-        using var admin = _host.Client(TokenRole.Admin);
+        using var admin = Host.Client(TokenRole.Admin);
 
         using var response = await admin.PostAsync(new Uri("/api/runs/999999/adopt", UriKind.Relative), null);
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Scheduler.Storage;
 using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
@@ -11,49 +10,20 @@ namespace Scheduler.Web.Tests.Endpoints;
 /// once with the best plan found, done and verified, saying who stopped it; a queued run, an ended
 /// one and an unknown one are refused, each saying why.
 /// </summary>
-public sealed class RunStopEndpointsTests
+public sealed class RunStopEndpointsTests : LongSolveTests
 {
-    private WebHostFixture _host = null!;
-    private HttpClient _planner = null!;
-    private HttpClient _viewer = null!;
-    private string _directory = "";
-    private long _demo;
-    private long _longSolve;
-
-    [OneTimeSetUp]
-    public async Task StartHost()
-    {
-        _directory = Directory.CreateTempSubdirectory("scheduler-web-stop-").FullName;
-        var longSolve = Path.Combine(_directory, "contended-150x8.json");
-        await CommandLine.GenerateLongSolveAsync(longSolve);
-        _host = await WebHostFixture.StartAsync();
-        _planner = _host.Client(TokenRole.Planner);
-        _viewer = _host.Client(TokenRole.Viewer);
-        _demo = await Api.SubmitAsync(_planner, Api.Demo);
-        _longSolve = await Api.SubmitAsync(_planner, longSolve);
-    }
-
-    [OneTimeTearDown]
-    public async Task StopHost()
-    {
-        _planner.Dispose();
-        _viewer.Dispose();
-        await _host.DisposeAsync();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private Task<HttpResponseMessage> StopAsync(long id) => _planner.PostAsync(new Uri($"/api/runs/{id}/stop", UriKind.Relative), null);
+    private Task<HttpResponseMessage> StopAsync(long id) => Planner.PostAsync(new Uri($"/api/runs/{id}/stop", UriKind.Relative), null);
 
     [Test]
     public async Task Stop_RunningRun_EndsDoneWithItsBestPlanVerifiedLongBeforeItsLimit()
     {
-        var id = await Api.StartRunAsync(_planner, _longSolve, 120);
-        await Api.WaitForRunAsync(_planner, id, TimeSpan.FromSeconds(30), "running");
+        var id = await Api.StartRunAsync(Planner, LongSolve, 120);
+        await Api.WaitForRunAsync(Planner, id, TimeSpan.FromSeconds(30), "running");
         await WaitForAPlanAsync(id);
 
         var clock = Stopwatch.StartNew();
         using var response = await StopAsync(id);
-        var run = await Api.WaitForRunAsync(_viewer, id, TimeSpan.FromSeconds(60));
+        var run = await Api.WaitForRunAsync(Viewer, id, TimeSpan.FromSeconds(60));
         var stoppedAfter = clock.Elapsed;
 
         using var again = await StopAsync(id);
@@ -74,19 +44,19 @@ public sealed class RunStopEndpointsTests
     [Test]
     public async Task Stop_QueuedRun_IsRefusedAndItStaysQueued()
     {
-        var solving = await Api.StartRunAsync(_planner, _longSolve, 120);
-        await Api.WaitForRunAsync(_planner, solving, TimeSpan.FromSeconds(30), "running");
-        var waiting = await Api.StartRunAsync(_planner, _demo, 1);
+        var solving = await Api.StartRunAsync(Planner, LongSolve, 120);
+        await Api.WaitForRunAsync(Planner, solving, TimeSpan.FromSeconds(30), "running");
+        var waiting = await Api.StartRunAsync(Planner, Demo, 1);
 
         using var response = await StopAsync(waiting);
-        var queued = await Api.RunAsync(_viewer, waiting);
+        var queued = await Api.RunAsync(Viewer, waiting);
 
-        using (await _planner.DeleteAsync(new Uri($"/api/runs/{waiting}", UriKind.Relative)))
-        using (await _planner.DeleteAsync(new Uri($"/api/runs/{solving}", UriKind.Relative)))
+        using (await Planner.DeleteAsync(new Uri($"/api/runs/{waiting}", UriKind.Relative)))
+        using (await Planner.DeleteAsync(new Uri($"/api/runs/{solving}", UriKind.Relative)))
         {
         }
 
-        await Api.WaitForRunAsync(_viewer, solving, TimeSpan.FromSeconds(30));
+        await Api.WaitForRunAsync(Viewer, solving, TimeSpan.FromSeconds(30));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(409, "Conflict", $"Run {waiting} is still queued and has no plan to keep; cancel it instead.")));
@@ -108,7 +78,7 @@ public sealed class RunStopEndpointsTests
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var run = await Api.RunAsync(_viewer, id);
+            var run = await Api.RunAsync(Viewer, id);
             if (run.GetProperty("progress") is { ValueKind: JsonValueKind.Object } progress
                 && progress.TryGetProperty("incumbent", out var incumbent) && incumbent.ValueKind == JsonValueKind.Number)
             {
