@@ -36,6 +36,9 @@ public sealed class CliApp
             FitCommand.Create(_context),
             DbCommand.Create(_context),
             TokenCommand.Create(_context),
+            TemplateCommand.Create(_context),
+            ImportCommand.Create(_context),
+            ExportScenarioCommand.Create(_context),
             verbose,
         };
 

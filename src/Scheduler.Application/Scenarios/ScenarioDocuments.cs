@@ -1,8 +1,13 @@
 using Scheduler.Core.Loading;
+using Scheduler.Workbooks.Slates;
 
 namespace Scheduler.Application.Scenarios;
 
-/// <summary>Scenario documents a user gives: a file named on the command line, or the body of a request.</summary>
+/// <summary>
+/// Scenario documents a user gives: a file named on the command line, or the body of a request,
+/// each a JSON scenario or a slate workbook (.xlsx, docs/workbooks.md). A workbook becomes the JSON
+/// document it stands for, which is what is stored; its errors name their cells.
+/// </summary>
 public static class ScenarioDocuments
 {
     /// <summary>The file's document, every variant checked.</summary>
@@ -10,7 +15,7 @@ public static class ScenarioDocuments
     public static async Task<ScenarioDocument> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return loader.LoadFile(path);
+        return SlateWorkbooks.IsWorkbookPath(path) ? SlateWorkbooks.Load(loader, ScenarioLoader.ReadFile(path), path) : loader.LoadFile(path);
     }
 
     /// <summary>The file's scenario, or its variant <paramref name="variantId"/>.</summary>
@@ -18,11 +23,11 @@ public static class ScenarioDocuments
     public static async Task<ScenarioInput> LoadFileAsync(string path, string? variantId, CancellationToken cancellationToken = default)
         => ScenarioInput.Of(await LoadFileAsync(path, cancellationToken).ConfigureAwait(false), variantId);
 
-    /// <summary>The document in <paramref name="utf8"/>, which errors name <paramref name="source"/>.</summary>
+    /// <summary>The document in <paramref name="content"/> (JSON, or a workbook's bytes), which errors name <paramref name="source"/>.</summary>
     /// <exception cref="Core.Validation.ScenarioValidationException">It is not a valid scenario.</exception>
-    public static async Task<ScenarioDocument> LoadAsync(ReadOnlyMemory<byte> utf8, string source, CancellationToken cancellationToken = default)
+    public static async Task<ScenarioDocument> LoadAsync(ReadOnlyMemory<byte> content, string source, CancellationToken cancellationToken = default)
     {
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return loader.Load(utf8, source);
+        return SlateWorkbooks.IsWorkbook(content.Span) ? SlateWorkbooks.Load(loader, content, source) : loader.Load(content, source);
     }
 }

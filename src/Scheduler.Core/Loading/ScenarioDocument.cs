@@ -48,8 +48,17 @@ public sealed class ScenarioDocument
     public string? ModelFingerprintOf(string? variantId)
         => variantId is null ? ModelFingerprint : Variants.FirstOrDefault(v => v.Variant.Id == variantId)?.ModelFingerprint;
 
-    /// <summary>Every variant error, each already naming its variant.</summary>
-    public IEnumerable<ScenarioError> VariantErrors => Variants.SelectMany(v => v.Errors);
+    /// <summary>Every variant error, each already naming its variant (and the cell, for a workbook's).</summary>
+    public IEnumerable<ScenarioError> VariantErrors => Variants.SelectMany(v => v.Errors).Select(e => _locate?.Invoke(e) ?? e);
+
+    private Func<ScenarioError, ScenarioError>? _locate;
+
+    /// <summary>
+    /// The same document, its variant errors also naming where the file it was read from holds the
+    /// place (a workbook's cell), by <paramref name="locate"/>.
+    /// </summary>
+    public ScenarioDocument WithErrorPlaces(Func<ScenarioError, ScenarioError> locate)
+        => new(Source, Sha256, Scenario, Variants, Content) { ModelFingerprint = ModelFingerprint, _locate = Preconditions.CheckNotNull(locate) };
 
     /// <summary>The base scenario for a null id, else the variant's; throws with the variant's errors when it is invalid or unknown.</summary>
     public Scenario Resolve(string? variantId)

@@ -20,20 +20,21 @@ public sealed class ScenarioLoader
     public static async Task<ScenarioLoader> CreateAsync(CancellationToken cancellationToken = default)
         => new(await ScenarioSchema.LoadAsync(cancellationToken).ConfigureAwait(false));
 
-    public ScenarioDocument LoadFile(string path)
+    public ScenarioDocument LoadFile(string path) => Load(ReadFile(path), path);
+
+    /// <summary>The bytes of a scenario file.</summary>
+    /// <exception cref="ScenarioValidationException">The file cannot be read; the error names it.</exception>
+    public static byte[] ReadFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            return File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             throw new ScenarioValidationException(path, [new ScenarioError(ErrorPath.File(path), Messages.ReadFailed(ex.Message))]);
         }
-
-        return Load(bytes, path);
     }
 
     public ScenarioDocument Load(ReadOnlyMemory<byte> utf8, string source)

@@ -44,6 +44,12 @@ public sealed record ErrorPath
     /// <summary>The variant whose changes the error was found in; null for the scenario itself.</summary>
     public string? Variant { get; }
 
+    /// <summary>
+    /// Where a scenario written as a workbook holds the place, such as <c>Titles!F12, column "latest"</c>;
+    /// null for a JSON document. Shown beside the JSON path it maps to.
+    /// </summary>
+    public string? Cell { get; private init; }
+
     /// <exception cref="ArgumentException"><paramref name="path"/> is not a JSON path (it starts with <c>$</c>).</exception>
     public static ErrorPath Json(string path)
     {
@@ -61,12 +67,16 @@ public sealed record ErrorPath
     public static ErrorPath File(string path) => new(ErrorPlace.File, Preconditions.CheckNotNull(path), null);
 
     /// <summary>The same place as seen inside variant <paramref name="variantId"/>'s changes.</summary>
-    public ErrorPath InVariant(string variantId) => new(Place, Text, Preconditions.CheckNotNull(variantId));
+    public ErrorPath InVariant(string variantId) => new(Place, Text, Preconditions.CheckNotNull(variantId)) { Cell = Cell };
+
+    /// <summary>The same place, found in the workbook cell (or row, or sheet) <paramref name="cell"/>.</summary>
+    public ErrorPath AtCell(string cell) => this with { Cell = Preconditions.CheckNotNull(cell) };
 
     /// <summary>The path as a front end shows it, with <paramref name="requestedVariant"/> for the variant its user asked for.</summary>
     public string Render(string requestedVariant)
     {
         var text = Place == ErrorPlace.RequestedVariant ? requestedVariant : Text;
+        text = Cell is null ? text : $"{Cell} ({text})";
         return Variant is null ? text : $"variant '{Variant}': {text}";
     }
 
