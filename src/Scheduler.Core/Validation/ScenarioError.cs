@@ -9,6 +9,9 @@ public sealed record ScenarioError(ErrorPath Path, string Message)
     {
     }
 
+    /// <summary>For a required field that is missing, its name (the path is of the object that lacks it).</summary>
+    public string? MissingField { get; init; }
+
     public override string ToString() => $"{Path}: {Message}";
 
     /// <summary>The error as a front end shows it, naming the variant its user asked for as <paramref name="requestedVariant"/>.</summary>

@@ -16,7 +16,7 @@ internal static class SchemaErrorTranslator
         if (error.Kind == ValidationErrorKind.PropertyRequired && segments.Count > 0)
         {
             segments.RemoveAt(segments.Count - 1);
-            return new ScenarioError(Format(segments), Messages.MissingField(error.Property ?? "?"));
+            return new ScenarioError(Format(segments), Messages.MissingField(error.Property ?? "?")) { MissingField = error.Property };
         }
 
         var value = Find(document, segments);

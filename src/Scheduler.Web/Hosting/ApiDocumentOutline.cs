@@ -101,8 +101,13 @@ internal static class ApiDocumentOutline
             submit.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "A scenario document, as scenarios.schema.json describes it and docs/scenario-format.md explains it.",
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+                Description = "A scenario document, as scenarios.schema.json describes it and docs/scenario-format.md explains it, "
+                    + "or a slate workbook (.xlsx, docs/workbooks.md), stored as the scenario document it stands for.",
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } },
+                    [Workbooks.Slates.SlateWorkbooks.ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                },
             };
         }
     }

@@ -12,6 +12,8 @@ const el = {
   startMessage: $('start-message'),
 };
 
+const WORKBOOK_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 let startScenario = null;
 
 export async function loadScenarios() {
@@ -99,14 +101,17 @@ export function initScenarios(started) {
     event.preventDefault();
     showErrors([]);
     const file = el.file.files && el.file.files[0];
-    const body = file ? await file.text() : el.text.value;
-    if (!body.trim()) {
+    // A slate workbook goes as its bytes; the server reads it into the scenario document it stands for.
+    const workbook = file !== undefined && file !== null && file.name.toLowerCase().endsWith('.xlsx');
+    const body = workbook ? await file.arrayBuffer() : file ? await file.text() : el.text.value;
+    if (!workbook && !body.trim()) {
       say(el.uploadMessage, 'Choose a scenario file or paste its JSON first.', 'error');
       return;
     }
     say(el.uploadMessage, 'Uploading…');
     try {
-      const stored = await json('/api/scenarios', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      const contentType = workbook ? WORKBOOK_TYPE : 'application/json';
+      const stored = await json('/api/scenarios', { method: 'POST', headers: { 'Content-Type': contentType }, body });
       say(el.uploadMessage, `Stored as scenario ${stored.id}: ${stored.name}.`, 'ok');
       offerStart(stored);
       loadScenarios();

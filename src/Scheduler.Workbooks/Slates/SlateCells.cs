@@ -61,6 +61,14 @@ public sealed class SlateCells
     public ScenarioError Locate(ScenarioError error)
     {
         ArgumentNullException.ThrowIfNull(error);
+
+        // A missing required field is reported at the object that lacks it; its own (empty) cell says more.
+        if (error.MissingField is { } field && error.Path.Place == ErrorPlace.Json && error.Path.Variant is null
+            && _places.TryGetValue(JsonPath.Property(error.Path.Text, field), out var cell))
+        {
+            return error with { Path = error.Path.AtCell(cell) };
+        }
+
         return Find(error.Path) is { } place ? error with { Path = error.Path.AtCell(place) } : error;
     }
 

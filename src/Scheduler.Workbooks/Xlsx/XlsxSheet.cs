@@ -75,5 +75,13 @@ public sealed class XlsxSheet
         _rows.Add(row);
     }
 
+    /// <summary>Replaces data row <paramref name="index"/> (from 0).</summary>
+    public void Replace(int index, XlsxValue[] row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(row.Length, Columns.Count, nameof(row));
+        _rows[index] = row;
+    }
+
     public void Check(XlsxValidation validation) => _validations.Add(Preconditions.NotNull(validation));
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scheduler.Storage;
+using Scheduler.Workbooks.Slates;
 using Scheduler.Web.Tests.Support;
 
 namespace Scheduler.Web.Tests.Endpoints;
@@ -264,5 +265,47 @@ public class ScenarioEndpointsTests
         using var response = await _viewer.GetAsync(new Uri("/api/scenarios/999999/document", UriKind.Relative));
 
         Assert.That(await response.ProblemAsync(), Is.EqualTo(Api.Problem(404, "Not found", "There is no scenario 999999.")));
+    }
+
+    [Test]
+    public async Task Submit_SlateWorkbook_StoresTheScenarioDocumentItStandsFor()
+    {
+        using var content = new ByteArrayContent(SlateWorkbooks.Export(await File.ReadAllBytesAsync(Api.Demo)));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(SlateWorkbooks.ContentType);
+
+        using var response = await _planner.PostAsync(new Uri("/api/scenarios", UriKind.Relative), content);
+        var body = await response.JsonAsync();
+        using var stored = await _viewer.GetAsync(new Uri($"/api/scenarios/{body.GetProperty("id").GetInt64()}/document", UriKind.Relative));
+        var document = JsonNode.Parse(await stored.Content.ReadAsStringAsync())!;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToString());
+            Assert.That(body.GetProperty("name").GetString(), Is.EqualTo(Api.DemoName));
+            Assert.That(body.GetProperty("variants").EnumerateArray().Select(v => v.GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
+            Assert.That(document["titles"]!.AsArray().Select(t => t!["id"]!.GetValue<string>()), Is.EqualTo(
+                JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!["titles"]!.AsArray().Select(t => t!["id"]!.GetValue<string>())));
+        }
+    }
+
+    [Test]
+    public async Task Submit_SlateWorkbookWithABrokenCell_Is422NamingTheCell()
+    {
+        var demo = JsonNode.Parse(await File.ReadAllTextAsync(Api.Demo))!;
+        demo["titles"]![1]!["demand"] = "lots";
+        using var content = new ByteArrayContent(SlateWorkbooks.Export(Encoding.UTF8.GetBytes(demo.ToJsonString())));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(SlateWorkbooks.ContentType);
+
+        using var response = await _planner.PostAsync(new Uri("/api/scenarios", UriKind.Relative), content);
+        var body = await response.JsonAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(422), body.ToString());
+            Assert.That(body.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("message").GetString())), Is.EqualTo(new[]
+            {
+                ("Titles!E3, column \"demand\" ($.titles[1].demand)", "must be a number, not 'lots'"),
+            }));
+        }
     }
 }

@@ -79,7 +79,7 @@ public sealed class PlannersPageTests : PageTest
             .ToList();
         await SignInAsync(TokenRole.Planner);
 
-        await Page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath(file));
+        await Page.GetByLabel("Scenario file (JSON, or a slate workbook .xlsx)").SetInputFilesAsync(WebHostFixture.ScenarioPath(file));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
 
         var table = Page.Locator("#scenario-errors");
@@ -125,11 +125,32 @@ public sealed class PlannersPageTests : PageTest
     }
 
     [Test]
+    public async Task Upload_SlateWorkbook_StoresTheScenarioItHolds()
+    {
+        var workbook = Path.Combine(Path.GetTempPath(), $"slate-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(workbook, Workbooks.Slates.SlateWorkbooks.Export(await File.ReadAllBytesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"))));
+        await SignInAsync(TokenRole.Planner);
+
+        try
+        {
+            await Page.GetByLabel("Scenario file (JSON, or a slate workbook .xlsx)").SetInputFilesAsync(workbook);
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
+
+            await Expect(Page.Locator("#upload-result")).ToContainTextAsync(new Regex(@"Stored as scenario \d+: Demo: spring 2027\."));
+            await Expect(Page.GetByLabel("Variant").Locator("option")).ToHaveTextAsync(new[] { "base (no variant)", "one-release-per-day", "starfall-slips" });
+        }
+        finally
+        {
+            File.Delete(workbook);
+        }
+    }
+
+    [Test]
     public async Task Plan_DemoScenario_ShowsIncumbentAndBoundThenTheCalendar()
     {
         await SignInAsync(TokenRole.Planner);
 
-        await Page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
+        await Page.GetByLabel("Scenario file (JSON, or a slate workbook .xlsx)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
         await Expect(Page.Locator("#start-heading")).ToContainTextAsync("Demo: spring 2027");
         var variants = await Page.GetByLabel("Variant").Locator("option").AllTextContentsAsync();
@@ -166,7 +187,7 @@ public sealed class PlannersPageTests : PageTest
     public async Task Plan_TimeLimitLeftEmpty_TakesTheScenariosOwn()
     {
         await SignInAsync(TokenRole.Planner);
-        await Page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
+        await Page.GetByLabel("Scenario file (JSON, or a slate workbook .xlsx)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
 
         await Expect(Page.GetByLabel("Time limit (seconds)")).ToHaveAttributeAsync("placeholder", "the scenario's own");
@@ -181,7 +202,7 @@ public sealed class PlannersPageTests : PageTest
     public async Task Plan_WithAlternatives_ShowsEachAgainstThePlan()
     {
         await SignInAsync(TokenRole.Planner);
-        await Page.GetByLabel("Scenario file (JSON)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
+        await Page.GetByLabel("Scenario file (JSON, or a slate workbook .xlsx)").SetInputFilesAsync(WebHostFixture.ScenarioPath("scenarios/demo.json"));
         await Page.GetByRole(AriaRole.Button, new() { Name = "Upload scenario" }).ClickAsync();
         await Page.GetByLabel("Time limit (seconds)").FillAsync("3");
         await Page.GetByLabel("Alternatives").FillAsync("2");
