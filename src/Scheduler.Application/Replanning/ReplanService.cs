@@ -4,12 +4,15 @@ using NodaTime;
 using Scheduler.Application.Planning;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
+using Scheduler.Application.Workbooks;
 using Scheduler.Core.Explanations;
+using Scheduler.Core.Loading;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Solver.Planning;
 using Scheduler.Solver.Replanning;
 using Scheduler.Storage;
+using Scheduler.Workbooks.Plans;
 
 namespace Scheduler.Application.Replanning;
 
@@ -50,13 +53,21 @@ public sealed class ReplanService : IDisposable
     /// <summary>The memory a replan may use (<see cref="PlanRequest.MemoryLimit"/>); <see cref="CandidateEstimate.DefaultMemoryLimit"/> but in tests.</summary>
     public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
 
-    public async Task<ReplanReport> RunAsync(RunTrigger trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken = default)
+    public Task<ReplanReport> RunAsync(RunTrigger trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken = default)
+        => RunAsync(trigger, asOf, dryRun, actor, null, cancellationToken);
+
+    /// <summary>
+    /// Replans the plan of record. With <paramref name="pins"/> (a plan workbook's edited dates), the
+    /// edited releases are first pinned in a new version of the scenario, stored unless it is a dry
+    /// run, so that this replan and every later one keep them (docs/workbooks.md).
+    /// </summary>
+    public async Task<ReplanReport> RunAsync(RunTrigger trigger, Instant asOf, bool dryRun, string actor, EditedPlan? pins, CancellationToken cancellationToken = default)
     {
         // Never two replans at once in this process; across processes the database serializes the writes.
         await _oneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => Run(trigger, asOf, dryRun, actor, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => Run(trigger, asOf, dryRun, actor, pins, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -64,7 +75,7 @@ public sealed class ReplanService : IDisposable
         }
     }
 
-    private async Task<ReplanReport> Run(RunTrigger trigger, Instant asOf, bool dryRun, string actor, CancellationToken cancellationToken)
+    private async Task<ReplanReport> Run(RunTrigger trigger, Instant asOf, bool dryRun, string actor, EditedPlan? pins, CancellationToken cancellationToken)
     {
         await using var database = await _openDatabase(cancellationToken).ConfigureAwait(false);
         if (await database.PlanOfRecord.CurrentAsync(cancellationToken).ConfigureAwait(false) is not { } recordId
@@ -82,6 +93,30 @@ public sealed class ReplanService : IDisposable
         catch (ScenarioValidationException ex)
         {
             return Failed(ex.Describe(PlanOfRecordVariant));
+        }
+
+        var pinLines = new List<string>();
+        if (pins is not null)
+        {
+            if (!pins.IsValid)
+            {
+                return new ReplanReport(false, null, false, [$"The plan workbook has {pins.Errors.Length} errors; nothing was stored:", .. pins.Errors], null);
+            }
+
+            try
+            {
+                var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
+                var pinned = loader.LoadMerged(input.Document, EditedPlans.PinChanges(input.Scenario, pins), "pins");
+                input = ScenarioInput.Of(pinned, record.Variant);
+                var edits = pins.Releases.Count(r => r.IsEdited);
+                pinLines.Add(dryRun
+                    ? $"Pinned {edits} edited releases for this replan (a dry run: the scenario is not stored)."
+                    : $"Pinned {edits} edited releases in scenario version {await StoredScenarios.SubmitAsync(database, pinned, actor, cancellationToken).ConfigureAwait(false)}.");
+            }
+            catch (ScenarioValidationException ex)
+            {
+                return Failed($"The edited dates cannot be pinned; nothing was stored. {ex.Describe(PlanOfRecordVariant)}");
+            }
         }
 
         // A release is its premiere (fixed once the premiere is published); its later drops go
@@ -112,7 +147,7 @@ public sealed class ReplanService : IDisposable
             return new ReplanReport(false, null, false, [$"{outcome.Outcome.Reasons[0]} Nothing was stored; the plan of record (run {record.Id}) stays."], outcome);
         }
 
-        var lines = Describe(outcome, record.Id);
+        var lines = pinLines.Concat(Describe(outcome, record.Id)).ToImmutableArray();
         foreach (var line in lines)
         {
             _logger.Replanned(line);

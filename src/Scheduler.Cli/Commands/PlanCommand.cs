@@ -38,6 +38,7 @@ internal static class PlanCommand
         engine.AcceptOnlyFromAmong(EngineNames.CpSat, EngineNames.Greedy);
         var output = new Option<string?>("--out") { Description = "Write the plan JSON here." };
         var csv = new Option<string?>("--csv") { Description = "Write the releases as CSV here." };
+        var xlsx = new Option<string?>("--xlsx") { Description = "Write the plan as an Excel workbook here: Releases (editable dates), KPIs and Calendar." };
         var json = new Option<bool>("--json") { Description = "Print the plan JSON instead of the table." };
         var solverLog = new Option<bool>("--solver-log") { Description = "Show the solver's own progress log." };
         var showProgress = new Option<bool>("--progress") { Description = "Print a progress line to standard error every second, also when not on a terminal." };
@@ -51,7 +52,7 @@ internal static class PlanCommand
         };
         var command = new Command("plan", "Plan a scenario: every title's mode and dates, maximizing expected audience.")
         {
-            file, variant, timeLimit, gap, threads, seed, bestEffort, maxMemory, alternatives, within, minDifference, engine, output, csv, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
+            file, variant, timeLimit, gap, threads, seed, bestEffort, maxMemory, alternatives, within, minDifference, engine, output, csv, xlsx, json, solverLog, showProgress, database, noSave, adopt, report, onCluster,
         };
         command.Validators.Add(result =>
         {
@@ -142,7 +143,7 @@ internal static class PlanCommand
                 RequestedBy = Database.Actor,
                 MemoryLimit = MemorySize.MemoryLimit(parse.GetValue(maxMemory)),
             };
-            var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report));
+            var outputs = new PlanOutputs(parse.GetValue(output), parse.GetValue(csv), parse.GetValue(json), parse.GetValue(report), parse.GetValue(xlsx));
             await using var executor = SolveExecutors.ForCommand(clustered, store?.Target, context.Time);
             var lines = clustered || parse.GetValue(showProgress) ? SolveWatchers.Lines(context, store?.Display ?? "", parse.GetValue(showProgress)) : null;
             var liveStatus = !clustered && !parse.GetValue(showProgress) && !parse.GetValue(json) && !parse.GetValue(solverLog);

@@ -2,12 +2,13 @@ using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
 using Scheduler.Reports;
 using Scheduler.Reports.Calendar;
+using Scheduler.Reports.Workbooks;
 using Scheduler.Solver.Planning;
 
 namespace Scheduler.Cli.Commands;
 
 /// <summary>Where a plan goes besides the screen: the plan file, the CSV, the calendar report, or the plan JSON printed instead of the table.</summary>
-internal sealed record PlanOutputs(string? PlanPath, string? CsvPath, bool Json, string? ReportPath);
+internal sealed record PlanOutputs(string? PlanPath, string? CsvPath, bool Json, string? ReportPath, string? WorkbookPath = null);
 
 /// <summary>How <c>plan</c> tells an outcome: the plan and its files, or why there is none, with its exit code.</summary>
 internal static class PlanOutput
@@ -67,6 +68,11 @@ internal static class PlanOutput
         if (outputs.CsvPath is { } csvPath)
         {
             await OutputFiles.WriteAsync(csvPath, PlanCsv.Write(plan), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (outputs.WorkbookPath is { } workbookPath)
+        {
+            await OutputFiles.WriteAsync(workbookPath, PlanWorkbook.Write(input.Scenario, plan, input.Heading), cancellationToken).ConfigureAwait(false);
         }
 
         if (outputs.ReportPath is { } reportPath)

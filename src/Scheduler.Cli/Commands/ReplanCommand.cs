@@ -5,11 +5,13 @@ using NodaTime.Text;
 using Scheduler.Application.Replanning;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
+using Scheduler.Workbooks.Plans;
+using Scheduler.Workbooks.Xlsx;
 
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler replan [--as-of DATE] [--dry-run]</c>: the nightly replan, once, from the command
+/// <c>scheduler replan [--as-of DATE] [--dry-run] [--pins plan.xlsx]</c>: the nightly replan, once, from the command
 /// line: stored with trigger <c>cli</c> and adopted when valid; with <c>--dry-run</c> the moves are
 /// printed and nothing is stored.
 /// </summary>
@@ -19,8 +21,9 @@ internal static class ReplanCommand
     {
         var asOf = new Option<string?>("--as-of") { Description = "Replan as of this date (YYYY-MM-DD, midnight UTC) or instant; default: now." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the moves; store and adopt nothing." };
+        var pins = new Option<string?>("--pins") { Description = "A plan workbook (plan.xlsx) whose dates a planner edited: the edited releases are pinned on their new dates, in a new scenario version, before the replan." };
         var database = Database.Option();
-        var command = new Command("replan", "Re-optimize the plan of record against the newest scenario, keeping what is published or imminent.") { asOf, dryRun, database };
+        var command = new Command("replan", "Re-optimize the plan of record against the newest scenario, keeping what is published or imminent.") { asOf, dryRun, pins, database };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var text = parse.GetValue(asOf);
@@ -43,6 +46,20 @@ internal static class ReplanCommand
                 return ExitCodes.InvalidInput;
             }
 
+            EditedPlan? edited = null;
+            if (parse.GetValue(pins) is { } workbook)
+            {
+                try
+                {
+                    edited = EditedPlanReader.Read(await File.ReadAllBytesAsync(workbook, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or XlsxFormatException)
+                {
+                    await context.Error.WriteLineAsync($"--pins: '{workbook}' cannot be read: {ex.Message}").ConfigureAwait(false);
+                    return ExitCodes.InvalidInput;
+                }
+            }
+
             if (await Database.ResolveAsync(context, parse.GetValue(database)).ConfigureAwait(false) is not { } target)
             {
                 return ExitCodes.InvalidInput;
@@ -61,7 +78,7 @@ internal static class ReplanCommand
                 new ReleasePlanner(context.Time),
                 context.Time,
                 NullLogger<ReplanService>.Instance);
-            var report = await service.RunAsync(RunTrigger.Cli, instant, parse.GetValue(dryRun), Database.Actor, cancellationToken).ConfigureAwait(false);
+            var report = await service.RunAsync(RunTrigger.Cli, instant, parse.GetValue(dryRun), Database.Actor, edited, cancellationToken).ConfigureAwait(false);
             var writer = report.Succeeded ? context.Output : context.Error;
             foreach (var line in report.Lines)
             {

@@ -1,6 +1,12 @@
 using System.CommandLine;
+using NodaTime;
+using Scheduler.Application.Scenarios;
+using Scheduler.Application.Workbooks;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Values;
+using Scheduler.Workbooks.Plans;
+using Scheduler.Workbooks.Slates;
+using Scheduler.Workbooks.Xlsx;
 
 namespace Scheduler.Cli.Commands;
 
@@ -10,7 +16,7 @@ internal static class VerifyCommand
     public static Command Create(CliContext context)
     {
         var scenarioFile = new Argument<string>("SCENARIO") { Description = "The scenario file the plan was made for." };
-        var planFile = new Argument<string>("PLAN") { Description = "The plan file (plan.json)." };
+        var planFile = new Argument<string>("PLAN") { Description = "The plan file (plan.json), or a plan workbook (plan.xlsx) whose dates a planner edited." };
         var variant = new Option<string?>("--variant") { Description = "The variant the plan was made for." };
         var command = new Command("verify", "Check a plan file against its scenario: every hard rule, the publish instants and the numbers.")
         {
@@ -25,6 +31,11 @@ internal static class VerifyCommand
             }
 
             var path = parse.GetValue(planFile)!;
+            if (SlateWorkbooks.IsWorkbookPath(path))
+            {
+                return await VerifyWorkbookAsync(context, input, path, cancellationToken).ConfigureAwait(false);
+            }
+
             Plan plan;
             try
             {
@@ -52,5 +63,51 @@ internal static class VerifyCommand
             return ExitCodes.InvalidInput;
         });
         return command;
+    }
+
+    /// <summary>The Releases sheet's dates rebuilt into a plan and verified; each violation names the cells of its releases.</summary>
+    private static async Task<int> VerifyWorkbookAsync(CliContext context, ScenarioInput input, string path, CancellationToken cancellationToken)
+    {
+        EditedPlan edited;
+        try
+        {
+            edited = EditedPlanReader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or XlsxFormatException)
+        {
+            await context.Error.WriteLineAsync($"Plan '{path}' cannot be read: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+
+        var check = EditedPlans.Check(input, edited, Instant.FromDateTimeOffset(context.Time.GetUtcNow()));
+        if (!check.Errors.IsEmpty)
+        {
+            await context.Error.WriteLineAsync($"Plan workbook '{path}' has {check.Errors.Length} error{(check.Errors.Length == 1 ? "" : "s")}:").ConfigureAwait(false);
+            foreach (var error in check.Errors)
+            {
+                await context.Error.WriteLineAsync(error).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidInput;
+        }
+
+        var plan = check.Plan!;
+        var edits = edited.Releases.Count(r => r.IsEdited);
+        if (check.Verification!.IsValid)
+        {
+            await context.Output.WriteLineAsync(
+                $"{path}: valid plan for '{input.Scenario.Name}': {plan.Kpis.Releases} releases ({edits} edited), objective {plan.Kpis.Objective:0.###}.").ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        await context.Error.WriteLineAsync($"Plan workbook '{path}' breaks {check.Verification.Violations.Length} rules:").ConfigureAwait(false);
+        foreach (var violation in check.Verification.Violations)
+        {
+            var places = check.Places.GetValueOrDefault(violation, []);
+            var where = places.IsEmpty ? "" : $"{string.Join("; ", places.Take(3))}{(places.Length > 3 ? $" and {places.Length - 3} more" : "")}: ";
+            await context.Error.WriteLineAsync(where + violation).ConfigureAwait(false);
+        }
+
+        return ExitCodes.InvalidInput;
     }
 }

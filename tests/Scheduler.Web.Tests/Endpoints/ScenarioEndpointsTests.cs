@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Scheduler.Storage;
-using Scheduler.Workbooks.Slates;
 using Scheduler.Web.Tests.Support;
+using Scheduler.Workbooks.Slates;
 
 namespace Scheduler.Web.Tests.Endpoints;
 
