@@ -1,0 +1,107 @@
+using System.Text.Json.Nodes;
+using NodaTime;
+using Scheduler.Cli.Tests.Support;
+using Scheduler.Storage;
+using Scheduler.Workbooks.Tests.Support;
+using Scheduler.Workbooks.Xlsx;
+
+namespace Scheduler.Cli.Tests.Commands;
+
+/// <summary>Plans as workbooks: written by plan and export, edited in Excel, verified, and taken as pins by a replan.</summary>
+public class PlanWorkbookCommandTests
+{
+    /// <summary>The demo planned to optimality: kitchen-wars in us, 2027-05-07, is the last release (row 24 of Releases).</summary>
+    private const string KitchenWarsUsDate = "E24";
+
+    private string _directory = "";
+
+    private string Db => Path.Combine(_directory, "plans.db");
+
+    [SetUp]
+    public void CreateDirectory() => _directory = Directory.CreateTempSubdirectory("scheduler-plan-xlsx-").FullName;
+
+    [TearDown]
+    public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
+
+    [Test]
+    public async Task PlanAndExport_Xlsx_WriteTheSameReleases()
+    {
+        var planned = Path.Combine(_directory, "plan.xlsx");
+        var exported = Path.Combine(_directory, "export.xlsx");
+
+        var plan = await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--xlsx", planned, "--threads", "1", "--gap", "0");
+        var export = await CliRun.InProcessAsync("export", "1", "--db", Db, "--xlsx", exported);
+
+        var fromPlan = XlsxReader.Read(await File.ReadAllBytesAsync(planned));
+        var fromExport = XlsxReader.Read(await File.ReadAllBytesAsync(exported));
+        Assert.Multiple(() =>
+        {
+            Assert.That(plan.ExitCode, Is.EqualTo(ExitCodes.Ok), plan.Error);
+            Assert.That(export.ExitCode, Is.EqualTo(ExitCodes.Ok), export.Error);
+            Assert.That(fromPlan.Select(s => s.Name), Is.EqualTo(new[] { "Releases", "KPIs", "Calendar" }));
+            Assert.That(Cells(fromExport[0]), Is.EqualTo(Cells(fromPlan[0])));
+            Assert.That(fromPlan[0].LastRow, Is.EqualTo(24), "23 releases below the header");
+            Assert.That(fromPlan[0].Cell(1, 24)!.Text, Is.EqualTo("kitchen-wars"));
+            Assert.That(fromPlan[0].Cell(3, 24)!.Text, Is.EqualTo("us"));
+        });
+    }
+
+    [Test]
+    public async Task Export_WithoutAnOutput_ExitsTwoSayingWhatToWrite()
+    {
+        var result = await CliRun.InProcessAsync("export", "1", "--db", Db);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(result.Error, Does.StartWith("Say what to write: --out FILE (the plan JSON), --xlsx FILE (a workbook), or both."));
+        });
+    }
+
+    [Test]
+    public async Task EditedWorkbook_VerifiesAndItsEditIsPinnedByTheReplan()
+    {
+        var planned = Path.Combine(_directory, "plan.xlsx");
+        var edited = Path.Combine(_directory, "edited.xlsx");
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt", "--xlsx", planned, "--threads", "1", "--gap", "0");
+        await File.WriteAllBytesAsync(edited, XlsxEdits.SetDate(await File.ReadAllBytesAsync(planned), "Releases", KitchenWarsUsDate, new LocalDate(2027, 4, 30)));
+
+        var verified = await CliRun.InProcessAsync("verify", "scenarios/demo.json", edited);
+        var replanned = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-01", "--pins", edited);
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        var newest = (await database.Scenarios.NewestAsync("Demo: spring 2027"))!.Value;
+        var stored = JsonNode.Parse(await database.Scenarios.ContentAsync(newest.Id))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(verified.ExitCode, Is.EqualTo(ExitCodes.Ok), verified.Error);
+            Assert.That(verified.Output, Does.StartWith($"{edited}: valid plan for 'Demo: spring 2027': 23 releases (1 edited), objective "));
+            Assert.That(replanned.ExitCode, Is.EqualTo(ExitCodes.Ok), replanned.Error);
+            Assert.That(replanned.Output, Does.StartWith($"Pinned 1 edited releases in scenario version {newest.Id}."));
+            Assert.That(replanned.Output, Does.Contain("kitchen-wars in us: 2027-05-07 -> 2027-04-30"));
+            Assert.That(
+                stored["titles"]!.AsArray().Single(t => t!["id"]!.GetValue<string>() == "kitchen-wars")!["pinned"]!.ToJsonString(),
+                Is.EqualTo("""{"us":"2027-04-30"}"""));
+        });
+    }
+
+    [Test]
+    public async Task EditedWorkbook_DateOnAThursday_FailsVerificationNamingTheCell()
+    {
+        var planned = Path.Combine(_directory, "plan.xlsx");
+        var edited = Path.Combine(_directory, "edited.xlsx");
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--xlsx", planned, "--threads", "1", "--gap", "0");
+        await File.WriteAllBytesAsync(edited, XlsxEdits.SetDate(await File.ReadAllBytesAsync(planned), "Releases", KitchenWarsUsDate, new LocalDate(2027, 4, 29)));
+
+        var verified = await CliRun.InProcessAsync("verify", "scenarios/demo.json", edited);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(verified.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
+            Assert.That(verified.Error, Does.StartWith($"Plan workbook '{edited}' breaks 1 rules:\nReleases!E24, column \"date\": rule "));
+            Assert.That(verified.Error, Does.Contain("2027-04-29"));
+        });
+    }
+
+    private static IEnumerable<string> Cells(XlsxReadSheet sheet) => sheet.Rows.SelectMany(r => r.Value.Values.Select(c => $"{c.Reference}={c.Text}|{c.Number}"));
+}
