@@ -7,6 +7,7 @@ using Scheduler.Application.Scenarios;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Validation;
 using Scheduler.Reports.Calendar;
+using Scheduler.Reports.Workbooks;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
 
@@ -39,10 +40,11 @@ internal static class CompareCommand
         {
             Description = "Queue the base and each variant as solve jobs on the cluster of serve nodes sharing the PostgreSQL database (--db), follow them, and report as a local comparison.",
         };
+        var xlsx = new Option<string?>("--xlsx") { Description = "Write the comparison as an Excel workbook: the base's releases and calendar, the KPIs side by side, and every move with its cause." };
         var progress = new Option<bool>("--progress") { Description = "With --on-cluster: print each running solve's progress to standard error every second." };
         var command = new Command("compare", "Compare what-if variants with their base, side by side.")
         {
-            files, variants, timeLimit, gap, threads, seed, maxMemory, parallel, json, outDir, database, noSave, independent, report, onCluster, progress,
+            files, variants, timeLimit, gap, threads, seed, maxMemory, parallel, json, outDir, database, noSave, independent, report, xlsx, onCluster, progress,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -124,6 +126,12 @@ internal static class CompareCommand
             {
                 var html = new CalendarReport(baseInput.Scenario).RenderComparison(basePlan, result.Drawable, $"{baseInput.Scenario.Name}: what-if comparison");
                 await OutputFiles.WriteAsync(reportPath, html, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (parse.GetValue(xlsx) is { } workbookPath && result.Comparison.Base.Plan is { } comparedBase)
+            {
+                var workbook = ComparisonWorkbook.Write(baseInput.Scenario, comparedBase, $"{baseInput.Scenario.Name}: what-if comparison", result.Drawable);
+                await OutputFiles.WriteAsync(workbookPath, workbook, cancellationToken).ConfigureAwait(false);
             }
 
             await ComparisonReport.WriteAsync(context, result.Comparison, parse.GetValue(json)).ConfigureAwait(false);

@@ -19,11 +19,7 @@ public static class PlanWorkbook
     private static readonly LocalTimePattern Time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
     public static byte[] Write(Scenario scenario, Plan plan, string heading)
-        => XlsxWriter.Write([Releases(scenario, plan), Kpis(plan, heading), Calendar(scenario, plan)]);
-
-    /// <summary>The compared plan's workbook with a Moves sheet: each title or release that moved against the base, and why.</summary>
-    public static byte[] WriteComparison(Scenario scenario, Plan plan, string heading, IReadOnlyList<MoveRow> moves)
-        => XlsxWriter.Write([Releases(scenario, plan), Kpis(plan, heading), Calendar(scenario, plan), Moves(moves)]);
+        => XlsxWriter.Write([Releases(scenario, plan), Kpis(heading, [("plan", plan)]), Calendar(scenario, plan)]);
 
     internal static XlsxSheet Releases(Scenario scenario, Plan plan)
     {
@@ -68,30 +64,33 @@ public static class PlanWorkbook
         return sheet;
     }
 
-    private static XlsxSheet Kpis(Plan plan, string heading)
+    /// <summary>The figures of one plan, or of a base and its variants side by side (one column each).</summary>
+    internal static XlsxSheet Kpis(string heading, IReadOnlyList<(string Label, Plan Plan)> plans)
     {
-        var sheet = new XlsxSheet(PlanSheets.Kpis, [new("figure"), new("value")]) { FrozenColumns = 1 };
-        sheet.Add(XlsxValue.Of("plan"), XlsxValue.Of(heading));
-        sheet.Add(XlsxValue.Of("scenario"), XlsxValue.Of(plan.Scenario.Name));
-        sheet.Add(XlsxValue.Of("variant"), XlsxValue.Of(plan.Scenario.Variant ?? "base"));
-        sheet.Add(XlsxValue.Of("generated at (UTC)"), XlsxValue.Of(plan.GeneratedAt.InUtc().LocalDateTime));
-        sheet.Add(XlsxValue.Of("engine"), XlsxValue.Of(plan.Solver.Engine));
-        sheet.Add(XlsxValue.Of("status"), XlsxValue.Of(plan.Solver.Status));
-        sheet.Add(XlsxValue.Of("objective"), XlsxValue.Of(plan.Kpis.Objective));
-        sheet.Add(XlsxValue.Of("bound"), plan.Solver.Bound is { } bound ? XlsxValue.Of(bound) : XlsxValue.Empty);
-        sheet.Add(XlsxValue.Of("gap"), plan.Solver.Gap is { } gap ? XlsxValue.Of(gap) : XlsxValue.Empty);
-        sheet.Add(XlsxValue.Of("value"), XlsxValue.Of(plan.Kpis.Value));
-        sheet.Add(XlsxValue.Of("clash cost"), XlsxValue.Of(plan.Kpis.ClashCost));
-        sheet.Add(XlsxValue.Of("move cost"), XlsxValue.Of(plan.Kpis.MoveCost));
-        sheet.Add(XlsxValue.Of("releases"), XlsxValue.Of(plan.Kpis.Releases));
-        sheet.Add(XlsxValue.Of("titles scheduled"), XlsxValue.Of(plan.Kpis.TitlesScheduled));
-        sheet.Add(XlsxValue.Of("titles left out"), XlsxValue.Of(plan.Kpis.TitlesUnscheduled));
-        sheet.Add(XlsxValue.Of("solve seconds"), XlsxValue.Of(Math.Round(plan.Solver.Seconds, 3)));
+        var sheet = new XlsxSheet(PlanSheets.Kpis, [new("figure"), .. plans.Select(p => new XlsxColumn(p.Label))]) { FrozenColumns = 1 };
+        sheet.Add(XlsxValue.Of("heading"), XlsxValue.Of(heading));
+        Row("scenario", p => XlsxValue.Of(p.Scenario.Name));
+        Row("variant", p => XlsxValue.Of(p.Scenario.Variant ?? "base"));
+        Row("generated at (UTC)", p => XlsxValue.Of(p.GeneratedAt.InUtc().LocalDateTime));
+        Row("engine", p => XlsxValue.Of(p.Solver.Engine));
+        Row("status", p => XlsxValue.Of(p.Solver.Status));
+        Row("objective", p => XlsxValue.Of(p.Kpis.Objective));
+        Row("bound", p => p.Solver.Bound is { } bound ? XlsxValue.Of(bound) : XlsxValue.Empty);
+        Row("gap", p => p.Solver.Gap is { } gap ? XlsxValue.Of(gap) : XlsxValue.Empty);
+        Row("value", p => XlsxValue.Of(p.Kpis.Value));
+        Row("clash cost", p => XlsxValue.Of(p.Kpis.ClashCost));
+        Row("move cost", p => XlsxValue.Of(p.Kpis.MoveCost));
+        Row("releases", p => XlsxValue.Of(p.Kpis.Releases));
+        Row("titles scheduled", p => XlsxValue.Of(p.Kpis.TitlesScheduled));
+        Row("titles left out", p => XlsxValue.Of(p.Kpis.TitlesUnscheduled));
+        Row("solve seconds", p => XlsxValue.Of(Math.Round(p.Solver.Seconds, 3)));
         return sheet;
+
+        void Row(string figure, Func<Plan, XlsxValue> value) => sheet.Add([XlsxValue.Of(figure), .. plans.Select(p => value(p.Plan))]);
     }
 
     /// <summary>Weeks (from Monday) across, regions down; a cell lists the titles premiering there that week.</summary>
-    private static XlsxSheet Calendar(Scenario scenario, Plan plan)
+    internal static XlsxSheet Calendar(Scenario scenario, Plan plan)
     {
         var weeks = plan.Releases.Select(r => Monday(r.Date)).Distinct().Order().ToList();
         if (weeks.Count > 0)
@@ -124,25 +123,5 @@ public static class PlanWorkbook
         return sheet;
     }
 
-    private static XlsxSheet Moves(IReadOnlyList<MoveRow> moves)
-    {
-        var sheet = new XlsxSheet(PlanSheets.Moves, [new("title"), new("region"), new("change"), new("from", XlsxColumnFormat.Date), new("to", XlsxColumnFormat.Date), new("cause")]) { FrozenColumns = 1 };
-        foreach (var move in moves)
-        {
-            sheet.Add(
-                XlsxValue.Of(move.Title),
-                XlsxValue.Of(move.Region),
-                XlsxValue.Of(move.Change),
-                move.From is { } from ? XlsxValue.Of(from) : XlsxValue.Empty,
-                move.To is { } to ? XlsxValue.Of(to) : XlsxValue.Empty,
-                XlsxValue.Of(move.Cause));
-        }
-
-        return sheet;
-    }
-
     private static LocalDate Monday(LocalDate date) => date.With(DateAdjusters.PreviousOrSame(IsoDayOfWeek.Monday));
 }
-
-/// <summary>One row of a comparison's Moves sheet.</summary>
-public sealed record MoveRow(string Title, string? Region, string Change, LocalDate? From, LocalDate? To, string Cause);

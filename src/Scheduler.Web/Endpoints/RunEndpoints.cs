@@ -222,7 +222,7 @@ internal static class RunEndpoints
     }
 
     /// <summary>The run and its plan, or the problem that says why there is none.</summary>
-    private static async Task<(StoredRun? Run, Plan? Plan, IResult? Problem)> PlanOfAsync(SchedulerDatabase database, long id, CancellationToken cancellationToken)
+    internal static async Task<(StoredRun? Run, Plan? Plan, IResult? Problem)> PlanOfAsync(SchedulerDatabase database, long id, CancellationToken cancellationToken)
     {
         var found = await StoredPlan.FindAsync(database, id, cancellationToken).ConfigureAwait(false);
         return found switch
@@ -278,7 +278,7 @@ internal static class RunEndpoints
     /// The comparison's heading, saying so when the two runs planned different scenario documents
     /// (their moves then include whatever the documents change); a variant and its base are one document.
     /// </summary>
-    private static string ComparisonHeading(StoredRun run, ScenarioInput input, StoredRun baseRun, ScenarioInput baseInput)
+    internal static string ComparisonHeading(StoredRun run, ScenarioInput input, StoredRun baseRun, ScenarioInput baseInput)
         => input.Document.Sha256 == baseInput.Document.Sha256
             ? $"Run {run.Id} against run {baseRun.Id}"
             : $"Run {run.Id} against run {baseRun.Id}, of different scenarios: {input.Heading} (scenario {run.ScenarioId}) and {baseInput.Heading} (scenario {baseRun.ScenarioId})";

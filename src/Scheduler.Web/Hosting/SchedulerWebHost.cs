@@ -101,6 +101,7 @@ public static class SchedulerWebHost
         MoveEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         FitEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         StopEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        WorkbookEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
         PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
         TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));

@@ -38,6 +38,7 @@ public class RoleAccessTests
         $"/api/runs/{Run}/events",
         $"/api/runs/{Run}/report",
         $"/api/runs/{Run}/csv",
+        $"/api/runs/{Run}/xlsx",
         $"/api/runs/{Run}/explain?title=starfall-protocol",
         "/api/plan-of-record",
         "/api/publications",

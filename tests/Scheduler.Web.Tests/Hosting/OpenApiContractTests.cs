@@ -47,6 +47,9 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/report");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/report?against={run}");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/csv");
+        await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/xlsx");
+        await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/xlsx?against={run}");
+        await calls.SendAsync(Caller, HttpMethod.Get, "/api/runs/9999/xlsx");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain?title=starfall-protocol");
         await calls.SendAsync(Caller, HttpMethod.Get, $"/api/runs/{run}/explain");
         await calls.SendJsonAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/check", new { moves = new[] { new { title = "ember-road", date = "2027-04-17" } } });

@@ -143,6 +143,7 @@ public class SchedulerWebHostTests : OneHostTests
                     "/api/runs/{id}/replan",
                     "/api/runs/{id}/report",
                     "/api/runs/{id}/stop",
+                    "/api/runs/{id}/xlsx",
                     "/api/scenarios",
                     "/api/scenarios/validate",
                     "/api/scenarios/{id}",
