@@ -1,35 +1,41 @@
 using System.Globalization;
-using System.Text;
+using CsvHelper;
 using NodaTime.Text;
 using Scheduler.Core.Plans;
 
 namespace Scheduler.Reports;
 
 /// <summary>
-/// The plan's releases as CSV, one row per (title, region), in the plan's order; a weekly or
-/// batched release gives its number of drops and every drop's date (the premiere first).
+/// The plan's releases as CSV (RFC 4180, written by CsvHelper), one row per (title, region), in the
+/// plan's order; a weekly or batched release gives its number of drops and every drop's date (the
+/// premiere first).
 /// </summary>
 public static class PlanCsv
 {
+    private static readonly string[] Header = ["title", "region", "date", "publishAt", "mode", "value", "drops", "dropDates"];
+
     public static string Write(Plan plan)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
-        var text = new StringBuilder("title,region,date,publishAt,mode,value,drops,dropDates\n");
-        foreach (var release in plan.Releases)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvWriter.Create(text, new CsvWriterOptions { NewLine = "\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
         {
-            text.Append(Field(release.Title)).Append(',')
-                .Append(Field(release.Region)).Append(',')
-                .Append(LocalDatePattern.Iso.Format(release.Date)).Append(',')
-                .Append(InstantPattern.General.Format(release.PublishAt)).Append(',')
-                .Append(modes.GetValueOrDefault(release.Title, "")).Append(',')
-                .Append(release.Value.ToString("R", CultureInfo.InvariantCulture)).Append(',')
-                .Append(Math.Max(1, release.Drops.Length).ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(DropWording.Dates(release)).Append('\n');
+            csv.WriteHeader(Header);
+            foreach (var release in plan.Releases)
+            {
+                csv.WriteField(release.Title);
+                csv.WriteField(release.Region);
+                csv.WriteField(LocalDatePattern.Iso.Format(release.Date));
+                csv.WriteField(InstantPattern.General.Format(release.PublishAt));
+                csv.WriteField(modes.GetValueOrDefault(release.Title, ""));
+                csv.WriteField(release.Value.ToString("R", CultureInfo.InvariantCulture));
+                csv.WriteField(Math.Max(1, release.Drops.Length).ToString(CultureInfo.InvariantCulture));
+                csv.WriteField(DropWording.Dates(release));
+                csv.EndRecord();
+            }
         }
 
         return text.ToString();
     }
-
-    private static string Field(string value)
-        => value.AsSpan().IndexOfAny(",\"\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 }
