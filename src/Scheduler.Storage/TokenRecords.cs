@@ -8,6 +8,9 @@ public enum TokenRole
     Viewer,
     Planner,
     Admin,
+
+    /// <summary>Reads the iCalendar feeds, its secret in the feed's URL, and nothing else (docs/workbooks.md).</summary>
+    Feed,
 }
 
 /// <summary>
@@ -21,6 +24,7 @@ public static class TokenRoles
         TokenRole.Viewer => "viewer",
         TokenRole.Planner => "planner",
         TokenRole.Admin => "admin",
+        TokenRole.Feed => "feed",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a token role."),
     };
 
@@ -42,7 +46,7 @@ public static class TokenRoles
 
     /// <exception cref="FormatException"><paramref name="text"/> names no role.</exception>
     public static TokenRole Parse(string text)
-        => TryParse(text, out var role) ? role : throw new FormatException($"'{text}' is not a token role: use viewer, planner or admin.");
+        => TryParse(text, out var role) ? role : throw new FormatException($"'{text}' is not a token role: use viewer, planner, admin or feed.");
 }
 
 /// <summary>An API token as listed: never its secret, nor the secret's hash.</summary>

@@ -12,7 +12,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind) : DatabaseTest(kind)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(12));
+            Assert.That(database.SchemaVersion, Is.EqualTo(13));
             Assert.That(database.Display, Is.EqualTo(Database.Target.Display));
             Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(await database.Runs.ListAsync(10), Is.Empty);
@@ -32,7 +32,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind) : DatabaseTest(kind)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(second.SchemaVersion, Is.EqualTo(12));
+            Assert.That(second.SchemaVersion, Is.EqualTo(13));
             Assert.That(await second.Runs.ListAsync(10), Has.Count.EqualTo(1));
         }
     }
@@ -48,7 +48,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind) : DatabaseTest(kind)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex!.Message, Is.EqualTo($"'{Database.Target.Display}' was written by a newer version of Scheduler (schema 99; this version knows up to 12); it was left untouched."));
+            Assert.That(ex!.Message, Is.EqualTo($"'{Database.Target.Display}' was written by a newer version of Scheduler (schema 99; this version knows up to 13); it was left untouched."));
             Assert.That(await Database.TablesAsync(), Is.EqualTo(tables));
         }
     }

@@ -24,7 +24,7 @@ public class TokenRecordsTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(ex!.Message, Is.EqualTo($"'{text}' is not a token role: use viewer, planner or admin."));
+            Assert.That(ex!.Message, Is.EqualTo($"'{text}' is not a token role: use viewer, planner, admin or feed."));
             Assert.That(TokenRoles.TryParse(text, out _), Is.False);
         }
     }

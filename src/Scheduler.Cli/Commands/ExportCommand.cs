@@ -1,12 +1,14 @@
 using System.CommandLine;
+using Scheduler.Application.Calendars;
 using Scheduler.Application.Scenarios;
+using Scheduler.Reports.Feeds;
 using Scheduler.Reports.Workbooks;
 
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler export RUN [--out plan.json] [--xlsx plan.xlsx]</c>: the stored plan file, byte for
-/// byte what <c>plan --out</c> wrote, and the plan as a workbook.
+/// <c>scheduler export RUN [--out plan.json] [--xlsx plan.xlsx] [--ics FOLDER]</c>: the stored plan
+/// file, byte for byte what <c>plan --out</c> wrote, the plan as a workbook, and its calendar feeds.
 /// </summary>
 internal static class ExportCommand
 {
@@ -15,13 +17,14 @@ internal static class ExportCommand
         var runId = StoredRunInput.Argument();
         var output = new Option<string?>("--out") { Description = "Where to write the plan file (JSON)." };
         var xlsx = new Option<string?>("--xlsx") { Description = "Where to write the plan as an Excel workbook (Releases, KPIs, Calendar)." };
+        var ics = new Option<string?>("--ics") { Description = "A folder to write the plan's iCalendar feeds into: one per region (REGION.ics) and all.ics for every region." };
         var database = Database.Option();
-        var command = new Command("export", "Write a stored run's plan file, or its workbook.") { runId, output, xlsx, database };
+        var command = new Command("export", "Write a stored run's plan file, or its workbook.") { runId, output, xlsx, ics, database };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(output) is null && result.GetValue(xlsx) is null)
+            if (result.GetValue(output) is null && result.GetValue(xlsx) is null && result.GetValue(ics) is null)
             {
-                result.AddError("Say what to write: --out FILE (the plan JSON), --xlsx FILE (a workbook), or both.");
+                result.AddError("Say what to write: --out FILE (the plan JSON), --xlsx FILE (a workbook), --ics FOLDER (calendar feeds), or several.");
             }
         });
         command.SetAction(async (parse, cancellationToken) =>
@@ -32,7 +35,15 @@ internal static class ExportCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // Both files are made before either is written, so a failure leaves neither half done.
+            // Every file is made before any is written, so a failure leaves none half done.
+            var feeds = new List<(string Path, string Text)>();
+            if (parse.GetValue(ics) is { } folder)
+            {
+                var source = await ReleaseFeeds.OfRunAsync(store, found.Run, found.Plan, cancellationToken).ConfigureAwait(false);
+                feeds.AddRange(source.Input.Scenario.Regions.Select(r => (Path.Combine(folder, $"{r.Id}.ics"), ReleaseFeed.Write(source, r.Id))));
+                feeds.Add((Path.Combine(folder, "all.ics"), ReleaseFeed.Write(source, null)));
+            }
+
             byte[]? workbook = null;
             if (parse.GetValue(xlsx) is not null)
             {
@@ -48,6 +59,11 @@ internal static class ExportCommand
             if (parse.GetValue(xlsx) is { } workbookPath)
             {
                 await OutputFiles.WriteAsync(workbookPath, workbook!, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var (path, text) in feeds)
+            {
+                await OutputFiles.WriteAsync(path, text, cancellationToken).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Scheduler.Cli.Commands;
 
 /// <summary>
-/// <c>scheduler token add NAME --role viewer|planner|admin</c>, <c>token list</c>, <c>token revoke NAME</c>:
+/// <c>scheduler token add NAME --role viewer|planner|admin|feed</c>, <c>token list</c>, <c>token revoke NAME</c>:
 /// the bearer tokens of the HTTP API. A new token is printed once, alone on standard output; only its hash is stored.
 /// </summary>
 internal static class TokenCommand
@@ -24,8 +24,8 @@ internal static class TokenCommand
     private static Command Add(CliContext context)
     {
         var name = new Argument<string>("NAME") { Description = "Who or what holds the token (letters, digits, '-', '_', '.'); the audit log names it." };
-        var role = new Option<string>("--role") { Description = "viewer, planner or admin.", Required = true };
-        role.AcceptOnlyFromAmong("viewer", "planner", "admin");
+        var role = new Option<string>("--role") { Description = "viewer, planner or admin (the API), or feed (the iCalendar feeds only, its secret in the feed URL).", Required = true };
+        role.AcceptOnlyFromAmong("viewer", "planner", "admin", "feed");
         var database = Database.Option();
         var command = new Command("add", "Make a token and print it once, alone on standard output.") { name, role, database };
         command.SetAction(async (parse, cancellationToken) =>

@@ -102,6 +102,7 @@ public static class SchedulerWebHost
         FitEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         StopEndpoints.Map(api.MapGroup("").WithTags("Runs"));
         WorkbookEndpoints.Map(api.MapGroup("").WithTags("Runs"));
+        FeedEndpoints.Map(api.MapGroup("").WithTags("Feeds"));
         CompareEndpoints.Map(api.MapGroup("").WithTags("Comparisons"));
         PublicationEndpoints.Map(api.MapGroup("").WithTags("Publications"));
         TokenEndpoints.Map(api.MapGroup("").WithTags("Tokens"));

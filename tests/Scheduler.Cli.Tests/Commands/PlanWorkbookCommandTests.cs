@@ -54,7 +54,7 @@ public class PlanWorkbookCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
-            Assert.That(result.Error, Does.StartWith("Say what to write: --out FILE (the plan JSON), --xlsx FILE (a workbook), or both."));
+            Assert.That(result.Error, Does.StartWith("Say what to write: --out FILE (the plan JSON), --xlsx FILE (a workbook), --ics FOLDER (calendar feeds), or several."));
         });
     }
 

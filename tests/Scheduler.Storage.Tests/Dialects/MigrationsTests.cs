@@ -101,7 +101,7 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
         var infeasible = await database.Runs.FindAsync(3);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(12));
+            Assert.That(database.SchemaVersion, Is.EqualTo(13));
             Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
                 runs.Select(r => $"{r.Id} {r.Variant} {Word(r.Trigger)} {r.Engine} {r.Status} {r.Objective} {r.Gap} {r.CreatedAt} {r.FinishedAt} {r.Verified} {r.Adopted}"),
@@ -165,7 +165,7 @@ public class MigrationsTests(DatabaseKind kind) : DatabaseTest(kind)
         var notifications = await database.Notifications.AllAsync();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(database.SchemaVersion, Is.EqualTo(12));
+            Assert.That(database.SchemaVersion, Is.EqualTo(13));
             Assert.That(await database.IntegrityCheckAsync(), Kind == DatabaseKind.Sqlite ? Is.EqualTo("ok") : Is.Null);
             Assert.That(
                 releases.Select(r => $"{r.Title} {r.Region} drop {r.Drop} of {r.DropCount}: {(r.PublishedAt is { } at ? $"published {at}, {r.LatenessSeconds} s late" : "upcoming")}"),

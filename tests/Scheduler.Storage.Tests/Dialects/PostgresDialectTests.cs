@@ -12,7 +12,7 @@ public class PostgresDialectTests() : DatabaseTest(DatabaseKind.Postgres)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await Database.ScalarAsync<string>("SELECT application || ' ' || version FROM scheduler_schema"), Is.EqualTo("scheduler 12"));
+            Assert.That(await Database.ScalarAsync<string>("SELECT application || ' ' || version FROM scheduler_schema"), Is.EqualTo("scheduler 13"));
             Assert.That(await Database.ScalarAsync<long>("SELECT count(*) FROM scheduler_schema"), Is.EqualTo(1));
         }
     }

@@ -59,7 +59,7 @@ public class SqliteDialectTests() : DatabaseTest(DatabaseKind.Sqlite)
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(connection.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(12));
+            Assert.That(connection.ExecuteScalar<long>("PRAGMA user_version"), Is.EqualTo(13));
             Assert.That(connection.ExecuteScalar<long>("PRAGMA foreign_keys"), Is.EqualTo(1));
         }
     }
