@@ -81,7 +81,7 @@ public class SchedulerDatabaseTests(DatabaseKind kind) : DatabaseTest(kind)
                 return database.SchemaVersion;
             })));
 
-            Assert.That(opened, Is.EqualTo(new[] { 12, 12 }), $"attempt {attempt}");
+            Assert.That(opened, Is.EqualTo(new[] { 13, 13 }), $"attempt {attempt}");
         }
     }
 }

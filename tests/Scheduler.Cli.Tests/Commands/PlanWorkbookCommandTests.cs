@@ -104,5 +104,26 @@ public class PlanWorkbookCommandTests
         });
     }
 
+    [Test]
+    public async Task ExportIcs_WritesAFeedPerRegionAndOneForAll()
+    {
+        var folder = Path.Combine(_directory, "feeds");
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--threads", "1", "--gap", "0");
+
+        var result = await CliRun.InProcessAsync("export", "1", "--db", Db, "--ics", folder);
+
+        var feeds = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
+        var all = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(folder, "all.ics")))!;
+        var us = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(folder, "us.ics")))!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(feeds, Is.EqualTo(new[] { "all.ics", "br.ics", "uk.ics", "us.ics" }));
+            Assert.That(all.Events, Has.Count.EqualTo(23));
+            Assert.That(us.Events.Select(e => e.Uid), Has.Member("kitchen-wars.us.0@scheduler"));
+            Assert.That(us.TimeZones.Select(z => z.TzId), Is.EqualTo(new[] { "America/New_York" }));
+        });
+    }
+
     private static IEnumerable<string> Cells(XlsxReadSheet sheet) => sheet.Rows.SelectMany(r => r.Value.Values.Select(c => $"{c.Reference}={c.Text}|{c.Number}"));
 }

@@ -39,6 +39,20 @@ public class TokenCommandTests
     }
 
     [Test]
+    public async Task Add_Feed_StoresAFeedToken()
+    {
+        var result = await CliRun.InProcessAsync("token", "add", "team-calendar", "--role", "feed", "--db", Db);
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(result.Error, Is.EqualTo($"Token 'team-calendar' (feed) added to {Db}. It is shown only now: keep it where its holder can read it.\n"));
+            Assert.That(await database.Tokens.FindBySecretAsync(result.Output.Trim()), Is.EqualTo(new ActiveToken("team-calendar", TokenRole.Feed)));
+        }
+    }
+
+    [Test]
     public async Task Add_Planner_StoresOnlyTheSecretsHash()
     {
         var secret = (await CliRun.InProcessAsync("token", "add", "maria", "--role", "planner", "--db", Db)).Output.Trim();
@@ -131,7 +145,7 @@ public class TokenCommandTests
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.InvalidInput));
             Assert.That(result.Output, Is.Empty);
-            Assert.That(result.Error, Is.EqualTo("Argument 'owner' not recognized. Must be one of:\n\t'viewer'\n\t'planner'\n\t'admin'\nRun 'scheduler --help' for usage.\n"));
+            Assert.That(result.Error, Is.EqualTo("Argument 'owner' not recognized. Must be one of:\n\t'viewer'\n\t'planner'\n\t'admin'\n\t'feed'\nRun 'scheduler --help' for usage.\n"));
             Assert.That(File.Exists(Db), Is.False, "nothing was stored");
         }
     }

@@ -66,6 +66,11 @@ public sealed class OpenApiContractTests : OneHostTests
         await calls.SendAsync(Caller, HttpMethod.Post, $"/api/runs/{run}/adopt");
         await calls.SendAsync(Caller, HttpMethod.Post, "/api/runs/9999/adopt");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/plan-of-record");
+        var feedKey = Uri.EscapeDataString(Host.Tokens[TokenRole.Feed]);
+        await calls.SendAsync(anonymous, HttpMethod.Get, $"/api/calendar.ics?key={feedKey}");
+        await calls.SendAsync(anonymous, HttpMethod.Get, $"/api/calendar/uk.ics?key={feedKey}");
+        await calls.SendAsync(anonymous, HttpMethod.Get, $"/api/calendar/fr.ics?key={feedKey}");
+        await calls.SendAsync(anonymous, HttpMethod.Get, "/api/calendar/uk.ics");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/publications?limit=5");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/session");
         await calls.SendAsync(Caller, HttpMethod.Get, "/api/publications?state=soon");

@@ -128,6 +128,8 @@ public class SchedulerWebHostTests : OneHostTests
                 paths.Keys.Where(p => p.StartsWith("/api/", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
                 Is.EqualTo(new[]
                 {
+                    "/api/calendar.ics",
+                    "/api/calendar/{region}.ics",
                     "/api/compare",
                     "/api/comparisons/{id}",
                     "/api/plan-of-record",

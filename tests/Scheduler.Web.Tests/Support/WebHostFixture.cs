@@ -32,7 +32,7 @@ internal sealed class WebHostFixture : IAsyncDisposable
     /// <summary>The running host's services (the plan queue, to queue a run past the API's checks).</summary>
     public IServiceProvider Services => _app!.Services;
 
-    /// <summary>The secret of each role's token: viewer, planner, admin.</summary>
+    /// <summary>The secret of each role's token: viewer, planner, admin, feed.</summary>
     public IReadOnlyDictionary<TokenRole, string> Tokens { get; private set; } = new Dictionary<TokenRole, string>();
 
     public static string RepositoryRoot { get; } = FindRoot();
@@ -50,6 +50,7 @@ internal sealed class WebHostFixture : IAsyncDisposable
                 [TokenRole.Viewer] = await database.Tokens.AddAsync("vera-viewer", TokenRole.Viewer, "test"),
                 [TokenRole.Planner] = await database.Tokens.AddAsync("paul-planner", TokenRole.Planner, "test"),
                 [TokenRole.Admin] = await database.Tokens.AddAsync("ada-admin", TokenRole.Admin, "test"),
+                [TokenRole.Feed] = await database.Tokens.AddAsync("fay-feed", TokenRole.Feed, "test"),
             };
         }
 
