@@ -8,7 +8,7 @@ import { clearWorkbench, showWorkbench } from './workbench.js';
 const el = {
   runsBody: $('runs-body'), runsEmpty: $('runs-empty'),
   compareForm: $('compare-form'), compareBase: $('compare-base'), compareOther: $('compare-other'), compareMessage: $('compare-message'),
-  viewHeading: $('view-heading'), adopt: $('adopt'), csv: $('download-csv'), viewMessage: $('view-message'),
+  viewHeading: $('view-heading'), adopt: $('adopt'), csv: $('download-csv'), xlsx: $('download-xlsx'), viewMessage: $('view-message'),
   adoptConfirm: $('adopt-confirm'), adoptQuestion: $('adopt-question'), adoptYes: $('adopt-yes'), adoptNo: $('adopt-no'),
   report: $('report'), reportEmpty: $('report-empty'), alternatives: $('alternatives'),
   zoom: $('zoom'), wide: $('wide'), app: $('app'),
@@ -121,6 +121,7 @@ export async function selectRun(id, against) {
   if (run && run.alternativeOf) el.viewHeading.textContent += `, alternative to run ${run.alternativeOf}`;
   el.adopt.disabled = false;
   el.csv.disabled = false;
+  el.xlsx.disabled = false;
   say(el.viewMessage, '');
   renderAlternatives(id);
   if (against) el.viewHeading.textContent += `, against run ${against}`;
@@ -239,25 +240,9 @@ export function initRuns(refresh) {
     }
   });
 
-  el.csv.addEventListener('click', async () => {
-    const id = state.selected;
-    if (id === null) return;
-    try {
-      const blob = await (await api(`/api/runs/${id}/csv`)).blob();
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `run-${id}.csv`;
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
-      say(el.viewMessage, `Downloaded run-${id}.csv.`, 'ok');
-    } catch (error) {
-      sayError(el.viewMessage, error);
-    }
-  });
+  // The run's releases as CSV, or as a workbook (Releases, KPIs, Calendar) whose dates can be edited and read back.
+  el.csv.addEventListener('click', () => download('csv'));
+  el.xlsx.addEventListener('click', () => download('xlsx'));
 
   el.zoom.addEventListener('change', () => {
     if (reportShown) loadReport(reportShown.path, reportShown.messageTarget);
@@ -290,6 +275,7 @@ export async function showComparison(base, other, messageTarget) {
   for (const row of el.runsBody.rows) row.removeAttribute('aria-current');
   el.adopt.disabled = true;
   el.csv.disabled = true;
+  el.xlsx.disabled = true;
   el.viewHeading.textContent = `Run ${other} against run ${base}`;
   clearWorkbench();
   clearReleases();
@@ -302,3 +288,24 @@ export async function showComparison(base, other, messageTarget) {
 
 /** The runs as last read, newest first. */
 export const knownRuns = () => state.runs;
+
+/** Downloads the selected run's releases in <paramref name="format"/> (csv or xlsx), as the API gives them. */
+async function download(format) {
+  const id = state.selected;
+  if (id === null) return;
+  try {
+    const blob = await (await api(`/api/runs/${id}/${format}`)).blob();
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `run-${id}.${format}`;
+    link.hidden = true;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    say(el.viewMessage, `Downloaded run-${id}.${format}.`, 'ok');
+  } catch (error) {
+    sayError(el.viewMessage, error);
+  }
+}

@@ -125,5 +125,47 @@ public class PlanWorkbookCommandTests
         });
     }
 
+    [Test]
+    public async Task ReplanThatMovesARelease_ItsFeedKeepsTheUidAndRaisesTheSequence()
+    {
+        var planned = Path.Combine(_directory, "plan.xlsx");
+        var edited = Path.Combine(_directory, "edited.xlsx");
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt", "--xlsx", planned, "--threads", "1", "--gap", "0");
+        await File.WriteAllBytesAsync(edited, XlsxEdits.SetDate(await File.ReadAllBytesAsync(planned), "Releases", KitchenWarsUsDate, new LocalDate(2027, 4, 30)));
+        await CliRun.InProcessAsync("export", "1", "--db", Db, "--ics", Path.Combine(_directory, "before"));
+        await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-01", "--pins", edited);
+
+        var result = await CliRun.InProcessAsync("export", "2", "--db", Db, "--ics", Path.Combine(_directory, "after"));
+
+        var before = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(_directory, "before", "us.ics")))!;
+        var after = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(_directory, "after", "us.ics")))!;
+        var moved = after.Events.Single(e => e.Uid == "kitchen-wars.us.0@scheduler");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(after.Events.Select(e => e.Uid), Is.EquivalentTo(before.Events.Select(e => e.Uid)));
+            Assert.That((moved.Start!.Month, moved.Start.Day, moved.Sequence), Is.EqualTo((4, 30, 1)));
+            Assert.That(before.Events.Select(e => e.Sequence), Has.All.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public async Task CompareXlsx_WritesTheMovesWithTheirCauses()
+    {
+        var workbook = Path.Combine(_directory, "compare.xlsx");
+
+        var result = await CliRun.InProcessAsync("compare", "scenarios/demo.json", "--variant", "starfall-slips", "--no-save", "--threads", "1", "--xlsx", workbook);
+
+        var sheets = XlsxReader.Read(await File.ReadAllBytesAsync(workbook));
+        var moves = sheets.Single(s => s.Name == "Moves");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(sheets.Select(s => s.Name), Is.EqualTo(new[] { "Releases", "KPIs", "Calendar", "Moves" }));
+            Assert.That(sheets.Single(s => s.Name == "KPIs").Cell(3, 1)!.Text, Is.EqualTo("starfall-slips"));
+            Assert.That(moves.Rows.Keys.Where(r => r > 1).Select(r => (moves.Cell(1, r)!.Text, moves.Cell(2, r)!.Text)), Has.Member(("starfall-slips", "starfall-protocol")));
+        });
+    }
+
     private static IEnumerable<string> Cells(XlsxReadSheet sheet) => sheet.Rows.SelectMany(r => r.Value.Values.Select(c => $"{c.Reference}={c.Text}|{c.Number}"));
 }

@@ -340,6 +340,24 @@ public sealed class PlannersPageTests : PageTest
     }
 
     [Test]
+    public async Task DownloadWorkbook_SelectedRun_SavesTheRunsWorkbook()
+    {
+        var runId = await Host.PlanAsync(await Host.StoreScenarioAsync("scenarios/demo.json"));
+        await SignInAsync(TokenRole.Viewer);
+
+        await RunButton(runId).ClickAsync();
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Download workbook" }).ClickAsync());
+
+        var sheets = Workbooks.Xlsx.XlsxReader.Read(await File.ReadAllBytesAsync(await download.PathAsync()));
+        Assert.Multiple(() =>
+        {
+            Assert.That(download.SuggestedFilename, Is.EqualTo($"run-{runId}.xlsx"));
+            Assert.That(sheets.Select(s => s.Name), Is.EqualTo(new[] { "Releases", "KPIs", "Calendar" }));
+            Assert.That(sheets[0].LastRow, Is.EqualTo(24), "the demo's 23 releases below the header");
+        });
+    }
+
+    [Test]
     public async Task Compare_TwoRuns_ShowsTheComparisonWithMovedReleases()
     {
         var scenarioId = await Host.StoreScenarioAsync("scenarios/demo.json");
