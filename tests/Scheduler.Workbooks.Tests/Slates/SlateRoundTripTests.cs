@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Scheduler.Core.Generation;
 using Scheduler.Core.Loading;
+using Scheduler.Core.Tests.Support;
 using Scheduler.Workbooks.Slates;
 using Scheduler.Workbooks.Tests.Support;
 

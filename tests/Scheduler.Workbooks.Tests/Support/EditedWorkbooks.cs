@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Scheduler.Core.Tests.Support;
 using Scheduler.Workbooks.Slates;
 using Scheduler.Workbooks.Xlsx;
 
