@@ -45,14 +45,12 @@ public static class ReleaseFeeds
         var adoptions = (await database.PlanOfRecord.AuditAsync(cancellationToken).ConfigureAwait(false))
             .Where(a => a.Action is AuditAction.Adopt or AuditAction.Replan && a.RunId is not null)
             .ToList();
+        // The plans of record before this run's latest adoption (all of them for a run not adopted):
+        // a run adopted again counts every move made in between.
+        var own = adoptions.FindLastIndex(a => a.RunId == run.Id);
         var history = new List<Plan>();
-        foreach (var adoption in adoptions)
+        foreach (var adoption in own >= 0 ? adoptions.Take(own) : adoptions)
         {
-            if (adoption.RunId == run.Id)
-            {
-                break;
-            }
-
             if ((await StoredPlan.FindAsync(database, adoption.RunId!.Value, cancellationToken).ConfigureAwait(false)).Plan is { } adopted)
             {
                 history.Add(adopted);

@@ -95,7 +95,10 @@ public sealed class ReplanService : IDisposable
             return Failed(ex.Describe(PlanOfRecordVariant));
         }
 
-        var pinLines = new List<string>();
+        // The edited dates of a plan workbook, pinned in a new version of the scenario; stored only
+        // with a valid replan that keeps them, so that pins no plan can keep never reach the nightly replans.
+        ScenarioDocument? pinned = null;
+        var edits = 0;
         if (pins is not null)
         {
             if (!pins.IsValid)
@@ -106,12 +109,9 @@ public sealed class ReplanService : IDisposable
             try
             {
                 var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-                var pinned = loader.LoadMerged(input.Document, EditedPlans.PinChanges(input.Scenario, pins), "pins");
+                pinned = loader.LoadMerged(input.Document, EditedPlans.PinChanges(input.Scenario, pins), "pins");
                 input = ScenarioInput.Of(pinned, record.Variant);
-                var edits = pins.Releases.Count(r => r.IsEdited);
-                pinLines.Add(dryRun
-                    ? $"Pinned {edits} edited releases for this replan (a dry run: the scenario is not stored)."
-                    : $"Pinned {edits} edited releases in scenario version {await StoredScenarios.SubmitAsync(database, pinned, actor, cancellationToken).ConfigureAwait(false)}.");
+                edits = pins.Releases.Count(r => r.IsEdited);
             }
             catch (ScenarioValidationException ex)
             {
@@ -147,7 +147,7 @@ public sealed class ReplanService : IDisposable
             return new ReplanReport(false, null, false, [$"{outcome.Outcome.Reasons[0]} Nothing was stored; the plan of record (run {record.Id}) stays."], outcome);
         }
 
-        var lines = pinLines.Concat(Describe(outcome, record.Id)).ToImmutableArray();
+        var lines = Describe(outcome, record.Id);
         foreach (var line in lines)
         {
             _logger.Replanned(line);
@@ -156,7 +156,19 @@ public sealed class ReplanService : IDisposable
         var valid = outcome.Outcome.VerifiedPlan is not null;
         if (dryRun)
         {
-            return new ReplanReport(valid, null, false, lines, outcome);
+            return new ReplanReport(valid, null, false, pinned is null ? lines : [$"Pinned {edits} edited releases for this replan (a dry run: the scenario is not stored).", .. lines], outcome);
+        }
+
+        if (pinned is not null)
+        {
+            if (!valid)
+            {
+                return new ReplanReport(false, null, false,
+                    [.. lines, $"No valid plan keeps the {edits} edited dates. Nothing was stored: the scenario and the plan of record (run {record.Id}) stay as they were."], outcome);
+            }
+
+            var version = await StoredScenarios.SubmitAsync(database, pinned, actor, cancellationToken).ConfigureAwait(false);
+            lines = [$"Pinned {edits} edited releases in scenario version {version}.", .. lines];
         }
 
         var plan = outcome.Outcome.Plan;

@@ -15,7 +15,8 @@ public static class ScenarioDocuments
     public static async Task<ScenarioDocument> LoadFileAsync(string path, CancellationToken cancellationToken = default)
     {
         var loader = await ScenarioLoader.CreateAsync(cancellationToken).ConfigureAwait(false);
-        return SlateWorkbooks.IsWorkbookPath(path) ? SlateWorkbooks.Load(loader, ScenarioLoader.ReadFile(path), path) : loader.LoadFile(path);
+        var content = ScenarioLoader.ReadFile(path);
+        return SlateWorkbooks.IsWorkbook(content) ? SlateWorkbooks.Load(loader, content, path) : loader.Load(content, path);
     }
 
     /// <summary>The file's scenario, or its variant <paramref name="variantId"/>.</summary>

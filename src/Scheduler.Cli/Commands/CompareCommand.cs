@@ -128,10 +128,17 @@ internal static class CompareCommand
                 await OutputFiles.WriteAsync(reportPath, html, cancellationToken).ConfigureAwait(false);
             }
 
-            if (parse.GetValue(xlsx) is { } workbookPath && result.Comparison.Base.Plan is { } comparedBase)
+            if (parse.GetValue(xlsx) is { } workbookPath)
             {
-                var workbook = ComparisonWorkbook.Write(baseInput.Scenario, comparedBase, $"{baseInput.Scenario.Name}: what-if comparison", result.Drawable);
-                await OutputFiles.WriteAsync(workbookPath, workbook, cancellationToken).ConfigureAwait(false);
+                if (result.Comparison.Base.Plan is { } comparedBase)
+                {
+                    var workbook = ComparisonWorkbook.Write(baseInput.Scenario, comparedBase, $"{baseInput.Scenario.Name}: what-if comparison", result.Drawable);
+                    await OutputFiles.WriteAsync(workbookPath, workbook, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await context.Error.WriteLineAsync($"No workbook was written to {workbookPath}: the base has no plan to compare the variants with.").ConfigureAwait(false);
+                }
             }
 
             await ComparisonReport.WriteAsync(context, result.Comparison, parse.GetValue(json)).ConfigureAwait(false);

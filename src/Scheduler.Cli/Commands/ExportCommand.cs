@@ -12,12 +12,15 @@ namespace Scheduler.Cli.Commands;
 /// </summary>
 internal static class ExportCommand
 {
+    /// <summary>The file of the feed of every region: no region id starts with '_', so it is never a region's.</summary>
+    public const string AllRegionsFeed = "_all.ics";
+
     public static Command Create(CliContext context)
     {
         var runId = StoredRunInput.Argument();
         var output = new Option<string?>("--out") { Description = "Where to write the plan file (JSON)." };
         var xlsx = new Option<string?>("--xlsx") { Description = "Where to write the plan as an Excel workbook (Releases, KPIs, Calendar)." };
-        var ics = new Option<string?>("--ics") { Description = "A folder to write the plan's iCalendar feeds into: one per region (REGION.ics) and all.ics for every region." };
+        var ics = new Option<string?>("--ics") { Description = "A folder to write the plan's iCalendar feeds into: one per region (REGION.ics) and _all.ics for every region." };
         var database = Database.Option();
         var command = new Command("export", "Write a stored run's plan file, or its workbook.") { runId, output, xlsx, ics, database };
         command.Validators.Add(result =>
@@ -41,7 +44,7 @@ internal static class ExportCommand
             {
                 var source = await ReleaseFeeds.OfRunAsync(store, found.Run, found.Plan, cancellationToken).ConfigureAwait(false);
                 feeds.AddRange(source.Input.Scenario.Regions.Select(r => (Path.Combine(folder, $"{r.Id}.ics"), ReleaseFeed.Write(source, r.Id))));
-                feeds.Add((Path.Combine(folder, "all.ics"), ReleaseFeed.Write(source, null)));
+                feeds.Add((Path.Combine(folder, AllRegionsFeed), ReleaseFeed.Write(source, null)));
             }
 
             byte[]? workbook = null;

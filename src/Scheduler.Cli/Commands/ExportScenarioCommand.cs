@@ -2,6 +2,7 @@ using System.CommandLine;
 using Scheduler.Application.Scenarios;
 using Scheduler.Core.Validation;
 using Scheduler.Workbooks.Slates;
+using Scheduler.Workbooks.Xlsx;
 
 namespace Scheduler.Cli.Commands;
 
@@ -27,6 +28,12 @@ internal static class ExportScenarioCommand
             catch (ScenarioValidationException ex)
             {
                 await context.Error.WriteLineAsync(CliScenarios.Describe(ex)).ConfigureAwait(false);
+                return ExitCodes.InvalidInput;
+            }
+            catch (XlsxFormatException ex)
+            {
+                // A field too long for a cell: the scenario cannot be a workbook as it is.
+                await context.Error.WriteLineAsync($"Scenario '{path}' cannot be written as a workbook: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
             }
         });

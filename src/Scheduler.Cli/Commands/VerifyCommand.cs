@@ -31,17 +31,18 @@ internal static class VerifyCommand
             }
 
             var path = parse.GetValue(planFile)!;
-            if (SlateWorkbooks.IsWorkbookPath(path))
-            {
-                return await VerifyWorkbookAsync(context, input, path, cancellationToken).ConfigureAwait(false);
-            }
-
             Plan plan;
             try
             {
-                plan = PlanJson.Read(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));
+                var content = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+                if (SlateWorkbooks.IsWorkbook(content))
+                {
+                    return await VerifyWorkbookAsync(context, input, path, EditedPlanReader.Read(content)).ConfigureAwait(false);
+                }
+
+                plan = PlanJson.Read(System.Text.Encoding.UTF8.GetString(content));
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or XlsxFormatException)
             {
                 await context.Error.WriteLineAsync($"Plan '{path}' cannot be read: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.InvalidInput;
@@ -66,19 +67,8 @@ internal static class VerifyCommand
     }
 
     /// <summary>The Releases sheet's dates rebuilt into a plan and verified; each violation names the cells of its releases.</summary>
-    private static async Task<int> VerifyWorkbookAsync(CliContext context, ScenarioInput input, string path, CancellationToken cancellationToken)
+    private static async Task<int> VerifyWorkbookAsync(CliContext context, ScenarioInput input, string path, EditedPlan edited)
     {
-        EditedPlan edited;
-        try
-        {
-            edited = EditedPlanReader.Read(await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or XlsxFormatException)
-        {
-            await context.Error.WriteLineAsync($"Plan '{path}' cannot be read: {ex.Message}").ConfigureAwait(false);
-            return ExitCodes.InvalidInput;
-        }
-
         var check = EditedPlans.Check(input, edited, Instant.FromDateTimeOffset(context.Time.GetUtcNow()));
         if (!check.Errors.IsEmpty)
         {

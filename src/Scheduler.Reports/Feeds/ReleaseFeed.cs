@@ -2,6 +2,7 @@ using System.Globalization;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using NodaTime;
 using Scheduler.Application.Calendars;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Plans;
@@ -35,8 +36,12 @@ public static class ReleaseFeed
         var stamp = new CalDateTime(source.Stamp.ToDateTimeUtc(), "UTC", true);
         var releases = source.Plan.Releases.Where(r => regionId is null || r.Region == regionId).ToList();
 
-        // The zones first, as calendar apps read them before the events that name them.
-        var earliest = scenario.Horizon.Start.PlusYears(-1).ToDateTimeUnspecified();
+        // The zones first, as calendar apps read them before the events that name them. Ical.Net
+        // describes a zone by its transitions from a year before the date given up to the present,
+        // with yearly rules for the years after: the date is at most the feed's stamp (an adoption,
+        // in the past), so that a horizon years ahead still gets both its standard and summer rules.
+        var from = LocalDate.Min(scenario.Horizon.Start, source.Stamp.InUtc().Date);
+        var earliest = from.PlusYears(-1).ToDateTimeUnspecified();
         foreach (var zone in releases.Select(r => scenario.RegionsById.GetValueOrDefault(r.Region)?.TimeZone.Id).OfType<string>().Distinct().Order(StringComparer.Ordinal))
         {
             calendar.AddTimeZone(zone, earliest, includeHistoricalData: false);

@@ -33,8 +33,16 @@ public static class EditedPlanReader
             return new EditedPlan([], [$"the workbook has no sheet '{PlanSheets.Releases}': it is not a plan workbook (scheduler plan --xlsx, scheduler export RUN --xlsx)"]);
         }
 
-        var headers = (sheet.Rows.GetValueOrDefault(1) ?? new Dictionary<int, XlsxCell>())
-            .ToDictionary(h => SlateCellReader.Text(h.Value).Trim().ToLowerInvariant(), h => h.Key, StringComparer.Ordinal);
+        var named = (sheet.Rows.GetValueOrDefault(1) ?? new Dictionary<int, XlsxCell>())
+            .GroupBy(h => SlateCellReader.Text(h.Value).Trim().ToLowerInvariant(), StringComparer.Ordinal)
+            .ToList();
+        var twice = named.Where(g => g.Count() > 1 && PlanSheets.ReleaseColumns.Contains(g.Key)).ToList();
+        if (twice.Count > 0)
+        {
+            return new EditedPlan([], [.. twice.Select(g => $"{PlanSheets.Releases}!{string.Join(", ", g.Select(h => h.Value.Reference))}: the column '{g.Key}' appears {g.Count()} times; keep one")]);
+        }
+
+        var headers = named.ToDictionary(g => g.Key, g => g.Min(h => h.Key), StringComparer.Ordinal);
         var missing = new[] { PlanSheets.Title, PlanSheets.Region, PlanSheets.Date }.Where(h => !headers.ContainsKey(h)).ToList();
         if (missing.Count > 0)
         {

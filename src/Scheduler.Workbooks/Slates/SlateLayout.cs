@@ -24,6 +24,9 @@ public static class SlateLayout
     public const string ScopeHeader = "scope";
     public const string KeyHeader = "key";
 
+    /// <summary>Every sheet a slate workbook may have but the hidden Lists.</summary>
+    public static ImmutableArray<string> Sheets { get; } = [Titles, Regions, Events, Seasonality, Settings, Variants];
+
     /// <summary>The sheets whose rows are the items of a scenario array, with that array's field.</summary>
     public static ImmutableArray<(string Sheet, string Field)> ItemSheets { get; } =
         [(Titles, "titles"), (Regions, "regions"), (Events, "events"), (Variants, "variants")];

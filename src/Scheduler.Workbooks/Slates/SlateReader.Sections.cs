@@ -12,22 +12,39 @@ public static partial class SlateReader
         var headers = sheet.Rows.GetValueOrDefault(1);
         var settingColumn = HeaderColumn(headers, SlateLayout.SettingHeader) ?? 1;
         var valueColumn = HeaderColumn(headers, SlateLayout.ValueHeader) ?? 2;
+        var seen = new Dictionary<SlateSetting, string>();
         foreach (var row in DataRows(sheet))
         {
             if (sheet.Cell(settingColumn, row) is not { } nameCell)
             {
+                if (sheet.Cell(valueColumn, row) is { } orphan)
+                {
+                    errors.Add(new ScenarioError(
+                        ErrorPath.Json(JsonPath.Root).AtCell(SlateCells.CellPlace(sheet.Name, orphan.Reference, SlateLayout.ValueHeader)),
+                        $"a value without its setting: name the setting in column '{SlateLayout.SettingHeader}'"));
+                }
+
                 continue;
             }
 
             var name = SlateCellReader.Text(nameCell);
             var setting = SlateLayout.SettingRows.FirstOrDefault(s => string.Equals(s.Path, name, StringComparison.OrdinalIgnoreCase));
+            var namePlace = SlateCells.CellPlace(sheet.Name, nameCell.Reference, SlateLayout.SettingHeader);
             if (setting is null)
             {
                 errors.Add(new ScenarioError(
-                    ErrorPath.Json(JsonPath.Root).AtCell(SlateCells.CellPlace(sheet.Name, nameCell.Reference, SlateLayout.SettingHeader)),
+                    ErrorPath.Json(JsonPath.Root).AtCell(namePlace),
                     $"'{name}' is not a setting; the settings are {string.Join(", ", SlateLayout.SettingRows.Select(s => s.Path))}"));
                 continue;
             }
+
+            if (seen.TryGetValue(setting, out var first))
+            {
+                errors.Add(new ScenarioError(ErrorPath.Json(JsonPath.Root).AtCell(namePlace), $"setting '{setting.Path}' is given twice (first at {first})"));
+                continue;
+            }
+
+            seen[setting] = namePlace;
 
             var parts = setting.Path.Split('.');
             var path = parts.Aggregate(JsonPath.Root, JsonPath.Property);

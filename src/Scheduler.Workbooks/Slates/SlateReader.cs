@@ -5,7 +5,14 @@ using Scheduler.Workbooks.Xlsx;
 namespace Scheduler.Workbooks.Slates;
 
 /// <summary>A workbook read as a scenario document: the document, where each field came from, and the cells that could not be read.</summary>
-public sealed record SlateReading(JsonObject Document, SlateCells Cells, IReadOnlyList<ScenarioError> Errors);
+public sealed record SlateReading(JsonObject Document, SlateCells Cells, IReadOnlyList<ScenarioError> Errors)
+{
+    /// <summary>Whether the workbook has at least one sheet of a slate; false for, say, a plan workbook.</summary>
+    public bool HasSlateSheets { get; init; } = true;
+
+    /// <summary>Whether the workbook has the Releases sheet of a plan workbook.</summary>
+    public bool HasPlanSheet { get; init; }
+}
 
 /// <summary>
 /// Reads a slate workbook (docs/workbooks.md) into a scenario document. Sheets and columns are found
@@ -42,7 +49,25 @@ public static partial class SlateReader
             ReadSeasonality(seasonality, document, cells, errors);
         }
 
-        return new SlateReading(document, cells, errors);
+        return new SlateReading(Ordered(document), cells, errors)
+        {
+            HasSlateSheets = SlateLayout.Sheets.Any(sheets.ContainsKey),
+            HasPlanSheet = sheets.ContainsKey("Releases"),
+        };
+    }
+
+    /// <summary>The document's fields in the order the schema lists them, as a scenario file is written by hand.</summary>
+    private static JsonObject Ordered(JsonObject document)
+    {
+        var order = new SlateSchema().FieldOrder();
+        var ordered = new JsonObject();
+        foreach (var key in document.Select(p => p.Key).OrderBy(k => order.IndexOf(k) is var i and >= 0 ? i : int.MaxValue).ToList())
+        {
+            document.Remove(key, out var node);
+            ordered[key] = node;
+        }
+
+        return ordered;
     }
 
     private static JsonArray ReadItems(XlsxReadSheet sheet, string field, SlateCells cells, List<ScenarioError> errors)
@@ -69,7 +94,9 @@ public static partial class SlateReader
 
             if (field == "variants" && item["id"] is JsonValue id && id.TryGetValue<string>(out var variantId))
             {
-                cells.AddVariant(variantId, SlateCells.CellPlace(sheet.Name, CellReference.Of(columns.FirstOrDefault(c => c.Column.Cell == SlateCell.Json).Number, row), "changes"));
+                // A variant's errors are found in its changes: their cell, or its row when the sheet has no changes column.
+                var changes = columns.FirstOrDefault(c => c.Column.Cell == SlateCell.Json).Number;
+                cells.AddVariant(variantId, changes > 0 ? SlateCells.CellPlace(sheet.Name, CellReference.Of(changes, row), "changes") : SlateCells.RowPlace(sheet.Name, row));
             }
 
             items.Add(item);

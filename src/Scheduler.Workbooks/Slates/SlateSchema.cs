@@ -34,6 +34,9 @@ internal sealed class SlateSchema
         return node?["description"]?.GetValue<string>() ?? Resolve(node)?["description"]?.GetValue<string>();
     }
 
+    /// <summary>The scenario's own fields, in the schema's order.</summary>
+    public ImmutableArray<string> FieldOrder() => [.. _schema["properties"]!.AsObject().Select(p => p.Key)];
+
     public ImmutableArray<string> Values(SlateList list) => list switch
     {
         SlateList.TitleKind => Enum(Definition("title")!["properties"]!["kind"]),

@@ -16,15 +16,10 @@ public static class SlateWorkbooks
     /// <summary>The content type of an .xlsx workbook.</summary>
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public const string Extension = ".xlsx";
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Whether the bytes are a zip package, as every .xlsx workbook is (a JSON text never starts so).</summary>
     public static bool IsWorkbook(ReadOnlySpan<byte> content) => content.StartsWith("PK\u0003\u0004"u8);
-
-    /// <summary>Whether a file is named as a workbook.</summary>
-    public static bool IsWorkbookPath(string path) => Path.GetExtension(path).Equals(Extension, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The scenario document of a workbook, as JSON (what <c>scheduler import</c> writes and what is stored).</summary>
     /// <exception cref="ScenarioValidationException">The file is not a workbook, or a cell cannot hold its field.</exception>
@@ -38,6 +33,13 @@ public static class SlateWorkbooks
         catch (XlsxFormatException ex)
         {
             throw new ScenarioValidationException(source, [new ScenarioError(ErrorPath.File(source), ex.Message)]);
+        }
+
+        if (!reading.HasSlateSheets)
+        {
+            throw new ScenarioValidationException(source, [new ScenarioError(ErrorPath.File(source), reading.HasPlanSheet
+                ? $"this is a plan workbook (it has a Releases sheet), not a scenario: a scenario workbook has the sheets {string.Join(", ", SlateLayout.Sheets)} ('scheduler template' writes one)"
+                : $"the workbook has none of the sheets of a scenario workbook ({string.Join(", ", SlateLayout.Sheets)}); 'scheduler template' writes one")]);
         }
 
         return reading.Errors.Count > 0

@@ -82,6 +82,7 @@ public static class SlateWriter
     private static XlsxSheet SettingsSheet(JsonObject scenario, SlateSchema schema, SlateListsSheet lists)
     {
         var sheet = new XlsxSheet(SlateLayout.Settings, [new(SlateLayout.SettingHeader), new(SlateLayout.ValueHeader, XlsxColumnFormat.Text), new(SlateLayout.AboutHeader)]) { FrozenColumns = 1 };
+        var row = 2;
         foreach (var setting in SlateLayout.SettingRows)
         {
             JsonNode? node = scenario;
@@ -90,10 +91,13 @@ public static class SlateWriter
                 node = (node as JsonObject)?[part];
             }
 
-            sheet.Add(XlsxValue.Of(setting.Path), Value(setting.Cell, node), XlsxValue.Of(schema.SettingDescription(setting.Path)));
+            var about = schema.SettingDescription(setting.Path);
+            sheet.Add(XlsxValue.Of(setting.Path), Value(setting.Cell, node), XlsxValue.Of(about));
+
+            // Each value cell shows its setting's description, and offers the values of a closed list.
+            sheet.Check(new XlsxValidation(1, lists.Source(setting.List), setting.Cell != SlateCell.List, setting.Path, about) { Row = row++ });
         }
 
-        sheet.Check(new XlsxValidation(1, null, false, null, "The setting's value; an empty cell leaves the setting out (its default applies). See the 'about' column."));
         return sheet;
     }
 

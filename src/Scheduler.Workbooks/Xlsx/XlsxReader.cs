@@ -1,4 +1,5 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -58,14 +59,17 @@ public static class XlsxReader
             using var stream = new MemoryStream(bytes.ToArray(), writable: false);
             using var document = SpreadsheetDocument.Open(stream, false);
             var workbook = document.WorkbookPart ?? throw new XlsxFormatException("The file is a package without a workbook in it.");
-            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToArray() ?? [];
+            var strings = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(Shown).ToArray() ?? [];
             var dateStyles = DateStyles(workbook);
+
+            // A workbook on the 1904 date system (old Mac Excel) counts its serials 1462 days later.
+            var serialShift = workbook.Workbook.WorkbookProperties?.Date1904?.Value == true ? Date1904Shift : 0;
             var sheets = new List<XlsxReadSheet>();
             foreach (var sheet in workbook.Workbook.Sheets?.Elements<Sheet>() ?? [])
             {
                 if (sheet.Id?.Value is { } id && workbook.GetPartById(id) is WorksheetPart part)
                 {
-                    sheets.Add(new XlsxReadSheet(sheet.Name?.Value ?? "", ReadRows(part, strings, dateStyles)));
+                    sheets.Add(new XlsxReadSheet(sheet.Name?.Value ?? "", ReadRows(part, strings, dateStyles, serialShift)));
                 }
             }
 
@@ -99,7 +103,19 @@ public static class XlsxReader
         return dates;
     }
 
-    private static Dictionary<int, IReadOnlyDictionary<int, XlsxCell>> ReadRows(WorksheetPart part, string[] strings, HashSet<uint> dateStyles)
+    /// <summary>Days between the 1900 and the 1904 date systems' day zero.</summary>
+    private const double Date1904Shift = 1462;
+
+    /// <summary>
+    /// A rich or plain text as shown: its text and its runs' texts, without the phonetic guides
+    /// (furigana) Japanese Excel keeps beside them.
+    /// </summary>
+    private static string Shown(OpenXmlCompositeElement item)
+        => item.GetFirstChild<Text>() is { } plain
+            ? plain.Text
+            : string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
+
+    private static Dictionary<int, IReadOnlyDictionary<int, XlsxCell>> ReadRows(WorksheetPart part, string[] strings, HashSet<uint> dateStyles, double serialShift)
     {
         var rows = new Dictionary<int, IReadOnlyDictionary<int, XlsxCell>>();
         var rowNumber = 0;
@@ -111,7 +127,7 @@ public static class XlsxReader
             foreach (var cell in row.Elements<Cell>())
             {
                 column = cell.CellReference?.Value is { } reference ? CellReference.ColumnOf(reference) : column + 1;
-                if (Read(cell, column, rowNumber, strings, dateStyles) is { } read)
+                if (Read(cell, column, rowNumber, strings, dateStyles, serialShift) is { } read)
                 {
                     cells[column] = read;
                 }
@@ -126,13 +142,13 @@ public static class XlsxReader
         return rows;
     }
 
-    private static XlsxCell? Read(Cell cell, int column, int row, string[] strings, HashSet<uint> dateStyles)
+    private static XlsxCell? Read(Cell cell, int column, int row, string[] strings, HashSet<uint> dateStyles, double serialShift)
     {
         var type = cell.DataType?.Value;
         var raw = cell.CellValue?.Text;
         if (type == CellValues.InlineString)
         {
-            return TextCell(cell.InlineString?.InnerText);
+            return TextCell(cell.InlineString is { } inline ? Shown(inline) : null);
         }
 
         if (raw is null)
@@ -174,7 +190,9 @@ public static class XlsxReader
         }
 
         var isDate = cell.StyleIndex?.Value is { } style && dateStyles.Contains(style);
-        return new XlsxCell(column, row, isDate ? XlsxCellKind.Date : XlsxCellKind.Number, raw, number);
+        return isDate
+            ? new XlsxCell(column, row, XlsxCellKind.Date, raw, number + serialShift)
+            : new XlsxCell(column, row, XlsxCellKind.Number, raw, number);
 
         XlsxCell? TextCell(string? text)
             => string.IsNullOrWhiteSpace(text) ? null : new XlsxCell(column, row, XlsxCellKind.Text, text.Trim(), double.NaN);

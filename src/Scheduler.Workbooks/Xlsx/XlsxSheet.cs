@@ -19,9 +19,14 @@ public sealed record XlsxColumn(string Header, XlsxColumnFormat Format = XlsxCol
 /// A check Excel applies to a column's cells below the header: a list of values to pick from
 /// (<see cref="ListSource"/>, a range such as <c>Lists!$A$2:$A$6</c>), a prompt shown when a cell is
 /// selected, or both. A list that is not <see cref="Strict"/> is offered but other text is kept
-/// (a comma-separated list of weekdays, say).
+/// (a comma-separated list of weekdays, say). A check is for a column's cells below the header,
+/// or for one cell (<see cref="XlsxValidation.Row"/>).
 /// </summary>
-public sealed record XlsxValidation(int Column, string? ListSource, bool Strict, string? PromptTitle, string? Prompt);
+public sealed record XlsxValidation(int Column, string? ListSource, bool Strict, string? PromptTitle, string? Prompt)
+{
+    /// <summary>The one row (from 1) the check is for; null for every row below the header.</summary>
+    public int? Row { get; init; }
+}
 
 /// <summary>A worksheet to write: columns, rows of values, checks; the header row frozen.</summary>
 public sealed class XlsxSheet

@@ -34,7 +34,15 @@ public static class XlsxWriter
         foreach (var sheet in sheets)
         {
             var part = workbook.AddNewPart<WorksheetPart>();
-            WriteSheet(sheet, part);
+            try
+            {
+                WriteSheet(sheet, part);
+            }
+            catch (XlsxFormatException ex)
+            {
+                throw new XlsxFormatException($"Sheet {sheet.Name}: {ex.Message}");
+            }
+
             entries.Append(new Sheet
             {
                 Id = workbook.GetIdOfPart(part),
@@ -144,6 +152,9 @@ public static class XlsxWriter
         {
             case XlsxKind.Empty:
                 return null;
+            case XlsxKind.Text when value.Text!.Length > XlsxSheet.MaxCellText:
+                throw new XlsxFormatException(
+                    $"Cell {reference} would hold {value.Text.Length} characters, more than the {XlsxSheet.MaxCellText} Excel keeps in one cell; the workbook was not written.");
             case XlsxKind.Text:
                 cell.DataType = CellValues.InlineString;
                 cell.InlineString = new InlineString(new Text(value.Text!) { Space = SpaceProcessingModeValues.Preserve });
@@ -183,7 +194,7 @@ public static class XlsxWriter
             {
                 Type = check.ListSource is null ? DataValidationValues.None : DataValidationValues.List,
                 AllowBlank = true,
-                SequenceOfReferences = new ListValue<StringValue> { InnerText = $"{letters}2:{letters}1048576" },
+                SequenceOfReferences = new ListValue<StringValue> { InnerText = check.Row is { } row ? $"{letters}{row}" : $"{letters}2:{letters}1048576" },
             };
             if (check.ListSource is not null)
             {

@@ -86,6 +86,28 @@ public class PlanWorkbookCommandTests
     }
 
     [Test]
+    public async Task ReplanPins_DatesNoPlanCanKeep_StoreNothing()
+    {
+        var planned = Path.Combine(_directory, "plan.xlsx");
+        var edited = Path.Combine(_directory, "edited.xlsx");
+        await CliRun.InProcessAsync("plan", "scenarios/demo.json", "--db", Db, "--adopt", "--xlsx", planned, "--threads", "1", "--gap", "0");
+
+        // starfall-protocol in us (row 21) a week after ember-road, a tentpole frozen on 2027-04-09 as of 2027-04-01: tentpoles are 14 days apart.
+        await File.WriteAllBytesAsync(edited, XlsxEdits.SetDate(await File.ReadAllBytesAsync(planned), "Releases", "E21", new LocalDate(2027, 4, 16)));
+        var replanned = await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-04-01", "--pins", edited);
+
+        await using var database = await SchedulerDatabase.OpenAsync(DatabaseTarget.File(Db), TimeProvider.System);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(replanned.ExitCode, Is.Not.EqualTo(ExitCodes.Ok), replanned.Output);
+            Assert.That(replanned.Error, Does.EndWith("No valid plan keeps the 1 edited dates. Nothing was stored: the scenario and the plan of record (run 1) stay as they were.\n"));
+            Assert.That((await database.Scenarios.NewestAsync("Demo: spring 2027"))!.Value.Id, Is.EqualTo(1));
+            Assert.That(await database.Runs.ListAsync(10), Has.Count.EqualTo(1));
+            Assert.That(await database.PlanOfRecord.CurrentAsync(), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public async Task EditedWorkbook_DateOnAThursday_FailsVerificationNamingTheCell()
     {
         var planned = Path.Combine(_directory, "plan.xlsx");
@@ -113,12 +135,12 @@ public class PlanWorkbookCommandTests
         var result = await CliRun.InProcessAsync("export", "1", "--db", Db, "--ics", folder);
 
         var feeds = Directory.GetFiles(folder).Select(Path.GetFileName).Order().ToList();
-        var all = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(folder, "all.ics")))!;
+        var all = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(folder, "_all.ics")))!;
         var us = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(folder, "us.ics")))!;
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
-            Assert.That(feeds, Is.EqualTo(new[] { "all.ics", "br.ics", "uk.ics", "us.ics" }));
+            Assert.That(feeds, Is.EqualTo(new[] { "_all.ics", "br.ics", "uk.ics", "us.ics" }));
             Assert.That(all.Events, Has.Count.EqualTo(23));
             Assert.That(us.Events.Select(e => e.Uid), Has.Member("kitchen-wars.us.0@scheduler"));
             Assert.That(us.TimeZones.Select(z => z.TzId), Is.EqualTo(new[] { "America/New_York" }));
@@ -136,16 +158,22 @@ public class PlanWorkbookCommandTests
         await CliRun.InProcessAsync("replan", "--db", Db, "--as-of", "2027-03-01", "--pins", edited);
 
         var result = await CliRun.InProcessAsync("export", "2", "--db", Db, "--ics", Path.Combine(_directory, "after"));
+        await CliRun.InProcessAsync("adopt", "1", "--db", Db);
+        var back = await CliRun.InProcessAsync("export", "1", "--db", Db, "--ics", Path.Combine(_directory, "back"));
 
         var before = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(_directory, "before", "us.ics")))!;
         var after = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(_directory, "after", "us.ics")))!;
+        var again = Ical.Net.Calendar.Load(await File.ReadAllTextAsync(Path.Combine(_directory, "back", "us.ics")))!;
         var moved = after.Events.Single(e => e.Uid == "kitchen-wars.us.0@scheduler");
+        var movedBack = again.Events.Single(e => e.Uid == "kitchen-wars.us.0@scheduler");
         Assert.Multiple(() =>
         {
             Assert.That(result.ExitCode, Is.EqualTo(ExitCodes.Ok), result.Error);
+            Assert.That(back.ExitCode, Is.EqualTo(ExitCodes.Ok), back.Error);
             Assert.That(after.Events.Select(e => e.Uid), Is.EquivalentTo(before.Events.Select(e => e.Uid)));
             Assert.That((moved.Start!.Month, moved.Start.Day, moved.Sequence), Is.EqualTo((4, 30, 1)));
             Assert.That(before.Events.Select(e => e.Sequence), Has.All.EqualTo(0));
+            Assert.That((movedBack.Start!.Month, movedBack.Start.Day, movedBack.Sequence), Is.EqualTo((5, 7, 2)), "run 1 adopted again moves it back: a second change");
         });
     }
 

@@ -109,6 +109,26 @@ public class ReleaseFeedTests
     }
 
     [Test]
+    public void Write_HorizonYearsAhead_DescribesTheZonesSummerAndWinterRules()
+    {
+        var document = Scenarios.Minimal();
+        document["horizon"] = new JsonObject { ["start"] = "2031-03-01", ["end"] = "2031-04-30" };
+        var (_, plan) = MinimalPlans.Of(d => d["horizon"] = new JsonObject { ["start"] = "2031-03-01", ["end"] = "2031-04-30" },
+            MinimalPlans.Global("a", new LocalDate(2031, 3, 7)), MinimalPlans.Global("b", new LocalDate(2031, 4, 4)));
+        var input = ScenarioInput.Of(Scenarios.Load(document), null);
+
+        var text = ReleaseFeed.Write(new FeedSource(input, plan, 1, ReleaseFeeds.Sequences([plan]), Instant.FromUtc(2026, 11, 30, 9, 0)), "us");
+
+        var zone = text[text.IndexOf("BEGIN:VTIMEZONE", StringComparison.Ordinal)..text.IndexOf("END:VTIMEZONE", StringComparison.Ordinal)];
+        Assert.Multiple(() =>
+        {
+            Assert.That(zone, Does.Contain("TZID:America/New_York"));
+            Assert.That(zone, Does.Contain("BEGIN:STANDARD").And.Contain("BEGIN:DAYLIGHT"));
+            Assert.That(ICalendar.Load(text)!.Events.Select(e => Instant.FromDateTimeUtc(e.Start!.AsUtc)), Is.EquivalentTo(plan.Releases.Where(r => r.Region == "us").Select(r => r.PublishAt)));
+        });
+    }
+
+    [Test]
     public void Write_UnknownRegion_Throws()
     {
         var (input, plan) = Planned(March19);

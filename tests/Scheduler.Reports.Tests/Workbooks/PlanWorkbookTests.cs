@@ -118,4 +118,15 @@ public class PlanWorkbookTests
 
         Assert.That(edited.Errors, Is.EqualTo(new[] { "Releases!E3, column \"date\": 'next Friday' is not a date (an Excel date or YYYY-MM-DD)" }));
     }
+
+    [Test]
+    public void Read_DateColumnCopied_SaysWhichColumnAppearsTwice()
+    {
+        var (input, plan) = Planned();
+        var workbook = XlsxEdits.SetText(PlanWorkbook.Write(input.Scenario, plan, "Test"), PlanSheets.Releases, "Q1", "date");
+
+        var edited = EditedPlanReader.Read(workbook);
+
+        Assert.That(edited.Errors, Is.EqualTo(new[] { "Releases!E1, Q1: the column 'date' appears 2 times; keep one" }));
+    }
 }

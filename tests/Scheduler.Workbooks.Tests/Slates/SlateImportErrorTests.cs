@@ -41,6 +41,10 @@ public class SlateImportErrorTests
             "Settings!B11, column \"capacity.perDay\" ($.capacity.perDay): must be at least 1 and at most 1000, found the number 0");
         yield return Case("a backwards horizon", [("Settings", 4, "value", XlsxValue.Of(new NodaTime.LocalDate(2027, 1, 2)))],
             "Settings!B4, column \"horizon.start\" ($.horizon): the horizon ends on 2027-01-02, before it starts on 2027-03-01");
+        yield return Case("a setting given twice", [("Settings", 21, "setting", XlsxValue.Of("capacity.perDay")), ("Settings", 21, "value", XlsxValue.Of(1))],
+            "Settings!A22, column \"setting\" ($): setting 'capacity.perDay' is given twice (first at Settings!A11, column \"setting\")");
+        yield return Case("a value without its setting", [("Settings", 21, "value", XlsxValue.Of(5))],
+            "Settings!B22, column \"value\" ($): a value without its setting: name the setting in column 'setting'");
         yield return Case("a seasonal scope that is not one", [("Seasonality", 1, "scope", XlsxValue.Of("country"))],
             "Seasonality!A2, column \"scope\" ($.seasonality): scope must be default, region or genre, not 'country'");
         yield return Case("a genre's range without its genre", [("Seasonality", 3, "key", XlsxValue.Empty)],
@@ -98,6 +102,45 @@ public class SlateImportErrorTests
         {
             "variant 'starfall-slips': Variants!C3, column \"changes\" ($.capacity.perDay): must be at least 1 and at most 1000, found the number 0",
         }));
+    }
+
+    [Test]
+    public async Task Load_PlanWorkbookGivenAsAScenario_SaysWhatItIs()
+    {
+        var loader = await ScenarioLoader.CreateAsync();
+        var plan = new XlsxSheet("Releases", [new("title"), new("region"), new("date", XlsxColumnFormat.Date)]);
+        plan.Add(XlsxValue.Of("a"), XlsxValue.Of("us"), XlsxValue.Of(new NodaTime.LocalDate(2027, 3, 5)));
+
+        var invalid = Assert.Throws<ScenarioValidationException>(() => SlateWorkbooks.Load(loader, XlsxWriter.Write([plan]), "plan.xlsx"));
+
+        Assert.That(invalid.Errors.Select(e => e.ToString()), Is.EqualTo(new[]
+        {
+            "plan.xlsx: this is a plan workbook (it has a Releases sheet), not a scenario: a scenario workbook has the sheets Titles, Regions, Events, Seasonality, Settings, Variants ('scheduler template' writes one)",
+        }));
+    }
+
+    [Test]
+    public async Task Load_VariantsSheetWithoutItsChangesColumn_NamesTheVariantsRow()
+    {
+        var loader = await ScenarioLoader.CreateAsync();
+        var sheets = SlateWriter.Sheets(EditedWorkbooks.Demo());
+        var variants = new XlsxSheet(SlateLayout.Variants, [new("id"), new("description")]);
+        variants.Add(XlsxValue.Of("late"), XlsxValue.Of("no changes column"));
+
+        var invalid = Assert.Throws<ScenarioValidationException>(
+            () => SlateWorkbooks.Load(loader, XlsxWriter.Write([.. sheets.Select(s => s.Name == SlateLayout.Variants ? variants : s)]), "slate.xlsx"));
+
+        Assert.That(invalid.Errors.Select(e => e.ToString()), Is.EqualTo(new[] { "Variants row 2 ($.variants[0]): the required field 'changes' is missing" }));
+    }
+
+    [Test]
+    public void Write_TextLongerThanACellHolds_IsRefusedNamingTheCell()
+    {
+        var demo = EditedWorkbooks.Demo();
+        demo["description"] = new string('x', XlsxSheet.MaxCellText + 1);
+
+        Assert.That(() => SlateWriter.Write(demo), Throws.TypeOf<XlsxFormatException>().With.Message.EqualTo(
+            "Sheet Settings: Cell B3 would hold 32768 characters, more than the 32767 Excel keeps in one cell; the workbook was not written."));
     }
 
     [Test]

@@ -48,6 +48,28 @@ public class SlateRoundTripTests
     }
 
     [Test]
+    public void Read_Demo_GivesTheFieldsInTheSchemasOrder()
+    {
+        var json = File.ReadAllBytes(Path.Combine(RepositoryPaths.Scenarios, "demo.json"));
+
+        var read = SlateReader.Read(SlateWorkbooks.Export(json));
+
+        // The demo's empty blackoutDates list is an empty cell, so it is not read back.
+        Assert.That(read.Document.Select(p => p.Key), Is.EqualTo(JsonNode.Parse(json)!.AsObject().Select(p => p.Key).Where(k => k != "blackoutDates")));
+    }
+
+    [Test]
+    public void Read_WorkbookOn1904DateSystem_ShiftsItsDates()
+    {
+        var json = File.ReadAllBytes(Path.Combine(RepositoryPaths.Scenarios, "demo.json"));
+
+        var read = SlateReader.Read(XlsxEdits.On1904DateSystem(SlateWorkbooks.Export(json)));
+
+        // The same serial counts from 1904-01-01: 1462 days later than from 1899-12-30.
+        Assert.That(read.Document["horizon"]!["start"]!.GetValue<string>(), Is.EqualTo(new NodaTime.LocalDate(2027, 3, 1).PlusDays(1462).ToString("yyyy-MM-dd", null)));
+    }
+
+    [Test]
     public void Template_IsAValidOpenXmlWorkbook()
     {
         var json = File.ReadAllBytes(Path.Combine(RepositoryPaths.Scenarios, "demo.json"));

@@ -24,6 +24,21 @@ internal static class XlsxEdits
             cell.InlineString = new InlineString(new Text(text));
         });
 
+    /// <summary>The workbook marked as counting dates from 1904, as old Mac Excel saved them, its cells unchanged.</summary>
+    public static byte[] On1904DateSystem(byte[] workbook)
+    {
+        using var stream = new MemoryStream();
+        stream.Write(workbook);
+        using (var document = SpreadsheetDocument.Open(stream, true))
+        {
+            var book = document.WorkbookPart!.Workbook;
+            book.InsertAt(new WorkbookProperties { Date1904 = true }, 0);
+            book.Save();
+        }
+
+        return stream.ToArray();
+    }
+
     private static byte[] Set(byte[] workbook, string sheetName, string reference, Action<Cell> edit)
     {
         using var stream = new MemoryStream();
