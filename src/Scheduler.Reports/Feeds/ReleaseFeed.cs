@@ -47,6 +47,7 @@ public static class ReleaseFeed
             calendar.AddTimeZone(zone, earliest, includeHistoricalData: false);
         }
 
+        var modes = source.Plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
         foreach (var release in releases)
         {
             if (!scenario.RegionsById.TryGetValue(release.Region, out var region) || !scenario.TitlesById.TryGetValue(release.Title, out var title))
@@ -54,7 +55,7 @@ public static class ReleaseFeed
                 continue;
             }
 
-            var mode = source.Plan.Titles.FirstOrDefault(t => t.Id == title.Id)?.Mode;
+            var mode = modes.GetValueOrDefault(title.Id);
             var drops = release.Drops.IsDefaultOrEmpty ? [new ReleaseDrop(0, release.Date, release.PublishAt)] : release.Drops;
             foreach (var drop in drops)
             {

@@ -90,7 +90,7 @@ public static partial class SlateReader
             var (listPath, list, problem) = target;
             if (problem is not null)
             {
-                errors.Add(new ScenarioError(ErrorPath.Json(sectionPath).AtCell(Place(scope is null or SlateLayout.DefaultScope or SlateLayout.RegionScope or SlateLayout.GenreScope ? SlateLayout.KeyHeader : SlateLayout.ScopeHeader)), problem));
+                errors.Add(new ScenarioError(ErrorPath.Json(sectionPath).AtCell(Place(scope is SlateLayout.DefaultScope or SlateLayout.RegionScope or SlateLayout.GenreScope ? SlateLayout.KeyHeader : SlateLayout.ScopeHeader)), problem));
                 continue;
             }
 

@@ -47,6 +47,8 @@ public class SlateImportErrorTests
             "Settings!B22, column \"value\" ($): a value without its setting: name the setting in column 'setting'");
         yield return Case("a seasonal scope that is not one", [("Seasonality", 1, "scope", XlsxValue.Of("country"))],
             "Seasonality!A2, column \"scope\" ($.seasonality): scope must be default, region or genre, not 'country'");
+        yield return Case("a seasonal range without its scope", [("Seasonality", 1, "scope", XlsxValue.Empty)],
+            "Seasonality!A2, column \"scope\" ($.seasonality): scope must be default, region or genre, not ''");
         yield return Case("a genre's range without its genre", [("Seasonality", 3, "key", XlsxValue.Empty)],
             "Seasonality!B4, column \"key\" ($.seasonality): a range of a genre's list needs the genre in column 'key'");
         yield return Case("a seasonal day that is not MM-DD", [("Seasonality", 1, "from", XlsxValue.Of("March"))],
