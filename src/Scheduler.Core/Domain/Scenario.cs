@@ -132,6 +132,21 @@ public sealed class Scenario
     }
 
     /// <summary>
+    /// Rules 2 and 11: the dates a title may premiere in a region, its window (<see cref="WindowOf"/>)
+    /// from the end of its last holdback there on; null when that range is empty.
+    /// </summary>
+    public DateInterval? PremiereWindowOf(Title title, string regionId)
+    {
+        var window = WindowOf(title, regionId);
+        if (window is null || title.BindingHoldback(regionId) is not { } holdback || holdback.Until <= window.Start)
+        {
+            return window;
+        }
+
+        return holdback.Until <= window.End ? new DateInterval(holdback.Until, window.End) : null;
+    }
+
+    /// <summary>
     /// Extended rules 2 and 3 (docs/scenario-format.md, "Release formats") for the drops after the premiere: the last drop falls
     /// on or before <c>min(horizon.end, availableUntil[r])</c> and no later drop falls on a
     /// blackout date of the region. Always true for a whole-season drop on a date of the horizon.
@@ -143,10 +158,10 @@ public sealed class Scenario
                && (title.Drops == 1 || title.LaterDropOnBlackout(premiere, RegionsById[regionId].BlackoutDates) is null);
     }
 
-    /// <summary>Rules 2 and 3 together, extended to every drop: every premiere the title may take in the region, in order.</summary>
+    /// <summary>Rules 2, 3 and 11 together, extended to every drop: every premiere the title may take in the region, in order.</summary>
     public IEnumerable<LocalDate> ReleaseDatesOf(Title title, string regionId)
     {
-        var window = WindowOf(title, regionId);
+        var window = PremiereWindowOf(title, regionId);
         if (window is null)
         {
             yield break;

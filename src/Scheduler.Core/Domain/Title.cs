@@ -49,6 +49,7 @@ public sealed class Title
         DropIntervalDays = Preconditions.CheckInRange(spec.DropIntervalDays, MinDropIntervalDays, MaxDropIntervalDays);
         AvailableUntil = Preconditions.CheckNotNull(spec.AvailableUntil);
         Preconditions.CheckArgument(AvailableUntil.Keys.All(Regions.Contains), "Rights ends must name regions of the title.");
+        Holdbacks = [.. Preconditions.CheckNotNull(spec.Holdbacks)];
     }
 
     public string Id { get; }
@@ -111,6 +112,13 @@ public sealed class Title
     /// <summary>By region: the last date on which the title may be live there (its licence ends); regions not named have no end.</summary>
     public ImmutableDictionary<string, LocalDate> AvailableUntil { get; }
 
+    /// <summary>Rule 11: outside events the title may not premiere before, each in its regions.</summary>
+    public ImmutableArray<Holdback> Holdbacks { get; }
+
+    /// <summary>Rule 11: the holdback that ends last in the region, or null when none holds there.</summary>
+    public Holdback? BindingHoldback(string regionId)
+        => Holdbacks.IsEmpty ? null : Holdbacks.Where(h => h.HoldsIn(regionId)).MaxBy(h => h.Until);
+
     /// <summary>Days from the premiere to the last drop (0 for a whole-season drop).</summary>
     public int LastDropOffsetDays => (Drops - 1) * DropIntervalDays;
 
@@ -168,6 +176,7 @@ public sealed class Title
         Drops = Drops,
         DropIntervalDays = DropIntervalDays,
         AvailableUntil = AvailableUntil,
+        Holdbacks = Holdbacks,
     };
 
     public override string ToString() => Id;
@@ -223,4 +232,6 @@ public sealed record TitleSpec
     public int DropIntervalDays { get; init; } = ScenarioDefaults.DropIntervalDays;
 
     public ImmutableDictionary<string, LocalDate> AvailableUntil { get; init; } = ImmutableDictionary<string, LocalDate>.Empty;
+
+    public IReadOnlyList<Holdback> Holdbacks { get; init; } = [];
 }

@@ -81,6 +81,11 @@ public sealed class RuleCheck
                 reasons.Add(new RuledOut(HardRules.Window, WindowReason(title, region, date)));
             }
 
+            foreach (var holdback in title.Holdbacks.Where(h => h.HoldsIn(region) && date < h.Until))
+            {
+                reasons.Add(new RuledOut(HardRules.Holdback, $"held back in {region} by {holdback.Name} ({Text(holdback.Date)}) + {holdback.Days} days, until {Text(holdback.Until)}"));
+            }
+
             DropRules(title, region, date, reasons);
 
             if (title.Pins.TryGetValue(region, out var pin) && pin != date)

@@ -121,6 +121,24 @@ internal sealed class TitleDto
     public int? DropIntervalDays { get; set; }
 
     public Dictionary<string, string>? AvailableUntil { get; set; }
+
+    public List<HoldbackDto>? Holdbacks { get; set; }
+}
+
+internal sealed class HoldbackDto
+{
+    public OutsideEventDto? Until { get; set; }
+
+    public int Days { get; set; }
+
+    public List<string>? Regions { get; set; }
+}
+
+internal sealed class OutsideEventDto
+{
+    public string? Date { get; set; }
+
+    public string? Name { get; set; }
 }
 
 internal sealed class AfterDto

@@ -61,6 +61,7 @@ internal sealed class TitleReader
         var availableUntil = ReadAvailableUntil(dto, path, owner, regions);
         var lead = ReadLeadRegion(dto, path, owner, regions, affinity);
         var pins = ReadPins(dto, path, owner, regions);
+        var holdbacks = ReadHoldbacks(dto, path, owner, regions);
         var earliest = _parser.Date(dto.Earliest, JsonPath.Property(path, "earliest")) ?? _horizon.Start;
         var latest = _parser.Date(dto.Latest, JsonPath.Property(path, "latest")) ?? _horizon.End;
         var preferred = _parser.Date(dto.Preferred, JsonPath.Property(path, "preferred"));
@@ -106,6 +107,7 @@ internal sealed class TitleReader
             Drops = dto.Drops ?? ScenarioDefaults.Drops,
             DropIntervalDays = dto.DropIntervalDays ?? ScenarioDefaults.DropIntervalDays,
             AvailableUntil = availableUntil,
+            Holdbacks = holdbacks,
         };
     }
 
@@ -162,6 +164,38 @@ internal sealed class TitleReader
         }
 
         return dates.RemoveRange(dates.Keys.Where(r => !regions.Contains(r)).ToList());
+    }
+
+    // Rule 11: a holdback names scenario regions of the title; none named means all of them.
+    private List<Holdback> ReadHoldbacks(TitleDto dto, string path, string owner, List<string> regions)
+    {
+        var result = new List<Holdback>();
+        var given = dto.Holdbacks ?? [];
+        for (var h = 0; h < given.Count; h++)
+        {
+            var holdbackPath = JsonPath.Index(JsonPath.Property(path, "holdbacks"), h);
+            var named = given[h].Regions ?? [];
+            for (var r = 0; r < named.Count; r++)
+            {
+                var regionPath = JsonPath.Index(JsonPath.Property(holdbackPath, "regions"), r);
+                if (!_declaredRegions.Contains(named[r]))
+                {
+                    _parser.Add(regionPath, Messages.UnknownRegion(owner, named[r]));
+                }
+                else if (!regions.Contains(named[r]))
+                {
+                    _parser.Add(regionPath, Messages.HoldbackRegionOutside(dto.Id!, named[r]));
+                }
+            }
+
+            var until = given[h].Until!;
+            if (_parser.Date(until.Date, JsonPath.Property(JsonPath.Property(holdbackPath, "until"), "date")) is { } date)
+            {
+                result.Add(new Holdback(date, until.Name!, given[h].Days, named.Distinct(StringComparer.Ordinal)));
+            }
+        }
+
+        return result;
     }
 
     private string? ReadLeadRegion(TitleDto dto, string path, string owner, List<string> regions, ImmutableDictionary<string, double> affinity)

@@ -5,7 +5,7 @@ using Scheduler.Core.Validation;
 namespace Scheduler.Core.Loading;
 
 /// <summary>
-/// Conflicts that can be seen without solving: an empty window, readiness after the window, a
+/// Conflicts that can be seen without solving: an empty window, readiness or a holdback after the window, a
 /// region with no release day, pins off the window or off the calendar, a global title whose
 /// regions share no release day or whose pins differ, staggered pins that break the stagger window,
 /// and drops that cannot fit: no premiere (or a pinned one) whose last drop falls before the rights
@@ -59,6 +59,19 @@ internal sealed class TitleWindowChecks
                 regionStart = LocalDate.Max(start, ready);
             }
 
+            if (_drops.BindingHoldback(regionId) is { } holdback && holdback.Until > regionStart)
+            {
+                if (holdback.Until > end)
+                {
+                    _parser.Add(
+                        JsonPath.Index(JsonPath.Property(_path, "holdbacks"), _drops.Holdbacks.IndexOf(holdback)),
+                        Messages.HoldbackAfterWindow(_title.Id, regionId, $"'{holdback.Name}'", Text(holdback.Date), holdback.Days, Text(holdback.Until), Text(end), endSource));
+                    continue;
+                }
+
+                regionStart = holdback.Until;
+            }
+
             var region = _regions[regionId];
             var dates = new DateInterval(regionStart, end).Where(region.IsReleaseDay).ToList();
             if (dates.Count == 0)
@@ -94,7 +107,11 @@ internal sealed class TitleWindowChecks
         }
 
         var path = PinPath(region.Id);
-        if (!window.Contains(pin))
+        if (_drops.BindingHoldback(region.Id) is { } holdback && pin < holdback.Until && pin >= _title.Earliest)
+        {
+            _parser.Add(path, Messages.PinBeforeHoldback(_title.Id, region.Id, Text(pin), $"'{holdback.Name}'", Text(holdback.Date), holdback.Days, Text(holdback.Until)));
+        }
+        else if (!window.Contains(pin))
         {
             _parser.Add(path, Messages.PinOutsideWindow(_title.Id, region.Id, Text(pin), Text(window.Start), Text(window.End)));
         }

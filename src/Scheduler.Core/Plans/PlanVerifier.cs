@@ -51,6 +51,7 @@ public sealed partial class PlanVerifier
             CheckMode(title, dates, row, violations);
             CheckPins(title, dates, violations);
             CheckSequels(title, dates, releases, violations);
+            CheckHoldbacks(title, dates, violations);
         }
 
         CheckCapacity(plan, violations);

@@ -32,6 +32,10 @@ public static class HardRules
 
     public static HardRule PublishInstant { get; } = new(RuleFamily.PublishInstant, RuleBook.Plan, 10, "each drop published at the exact instant of its local release time", "instant");
 
+    public static HardRule Holdback { get; } = new(RuleFamily.Holdback, RuleBook.Plan, 11, "no premiere before a holdback's date plus its days in its regions", "holdback");
+
+    public static HardRule SpacingGroup { get; } = new(RuleFamily.SpacingGroup, RuleBook.Plan, 12, "titles of a spacing group in a region at least minDays apart", "group");
+
     public static HardRule PublishedStays { get; } = new(RuleFamily.PublishedStays, RuleBook.Replan, 1, "what is published stays", "published");
 
     public static HardRule FrozenStays { get; } = new(RuleFamily.FrozenStays, RuleBook.Replan, 2, "what is due within the freeze stays", "frozen");
@@ -46,7 +50,7 @@ public static class HardRules
     public static ImmutableArray<HardRule> All { get; } =
     [
         OncePerRegion, Window, ReleaseDays, Mode, StaggerWindow, DailyCapacity, DailyTentpoles, TentpoleSpacing, SequelGap, Pin,
-        MarketingBudget, PublishInstant, PublishedStays, FrozenStays, FrozenWindowClosed, Withdrawn, MoveCost,
+        MarketingBudget, PublishInstant, Holdback, SpacingGroup, PublishedStays, FrozenStays, FrozenWindowClosed, Withdrawn, MoveCost,
     ];
 
     private static readonly ImmutableDictionary<RuleFamily, HardRule> ByFamily = All.ToImmutableDictionary(r => r.Family);

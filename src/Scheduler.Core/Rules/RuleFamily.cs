@@ -43,6 +43,12 @@ public enum RuleFamily
     /// <summary>Rule 10: every drop is published at the exact instant of its local release time.</summary>
     PublishInstant,
 
+    /// <summary>Rule 11: a title premieres in a region no earlier than each holdback there allows.</summary>
+    Holdback,
+
+    /// <summary>Rule 12: two titles of a spacing group released in one region are at least minDays apart.</summary>
+    SpacingGroup,
+
     /// <summary>Replan rule 1: a published release (and each published drop) stays as it is.</summary>
     PublishedStays,
 

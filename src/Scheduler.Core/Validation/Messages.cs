@@ -99,6 +99,15 @@ internal static class Messages
     public static string LeadRegionOutside(string title, string lead, IEnumerable<string> regions)
         => $"lead region '{lead}' of title '{title}' is not one of its regions ({string.Join(", ", regions)})";
 
+    public static string HoldbackRegionOutside(string title, string region)
+        => $"title '{title}' has a holdback in region '{region}', which is not one of its regions";
+
+    public static string HoldbackAfterWindow(string title, string region, string name, string date, int days, string until, string end, string endSource)
+        => $"title '{title}' is held back in region '{region}' by {name} ({date}) + {days} days until {until}, after its window ends on {end} ({endSource})";
+
+    public static string PinBeforeHoldback(string title, string region, string pin, string name, string date, int days, string until)
+        => $"title '{title}' is pinned in region '{region}' on {pin}, before its holdback by {name} ({date}) + {days} days ends on {until}";
+
     public static string AvailableUntilRegionOutside(string title, string region)
         => $"title '{title}' has a rights end in region '{region}', which is not one of its regions";
 

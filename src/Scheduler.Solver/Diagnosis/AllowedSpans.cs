@@ -6,7 +6,7 @@ namespace Scheduler.Solver.Diagnosis;
 
 /// <summary>
 /// The first and last day (of the horizon's calendar) on which a non-optional title may release in a
-/// region, by rules 2, 3 and 8 and the drops' own limits: the hull of every date it may take there.
+/// region, by rules 2, 3, 8 and 11 and the drops' own limits: the hull of every date it may take there.
 /// Found from each end of its window, so that a slate of 190 regions is spanned in well under a
 /// second; a title's launches (its lead region's dates) lie in its lead region's span, whatever mode.
 /// </summary>
@@ -34,9 +34,13 @@ internal sealed class AllowedSpans
         return span;
     }
 
+    /// <summary>Rule 11: the holdback that moves the title's first date in the region past its window's start, or null.</summary>
+    public Holdback? HoldbackSetsStart(Title title, string region)
+        => title.BindingHoldback(region) is { } holdback && _scenario.WindowOf(title, region) is { } window && holdback.Until > window.Start ? holdback : null;
+
     private (int First, int Last)? Find(Title title, string region)
     {
-        if (_scenario.WindowOf(title, region) is not { } window)
+        if (_scenario.PremiereWindowOf(title, region) is not { } window)
         {
             return null;
         }

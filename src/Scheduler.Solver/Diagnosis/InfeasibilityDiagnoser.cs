@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
@@ -79,7 +80,7 @@ public sealed partial class InfeasibilityDiagnoser
                         && _spans.Calendar.Date(before.First).PlusDays(_scenario.PremiereGapDays(gap)) > _spans.Calendar.Date(after.Last))
                     {
                         var (first, last) = (_spans.Calendar.Date(before.First), _spans.Calendar.Date(after.Last));
-                        yield return new RuleConflict([HardRules.SequelGap, HardRules.Window], $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {SequelWording.GapFrom(predecessor)}, but {predecessor.Id} cannot release before {Text(first)} and {sequel.Id} must release by {Text(last)} (region {region})");
+                        yield return new RuleConflict(WithHoldback([HardRules.SequelGap, HardRules.Window], predecessor, region), $"sequel {sequel.Id} must release at least {gap.MinGapDays} days after {SequelWording.GapFrom(predecessor)}, but {predecessor.Id} cannot release before {Text(first)}{HeldBack(predecessor, region)} and {sequel.Id} must release by {Text(last)} (region {region})");
                         break;
                     }
                 }
@@ -125,13 +126,20 @@ public sealed partial class InfeasibilityDiagnoser
             {
                 if (_spans.Of(title, region) is { } span && _spans.Calendar.Date(span.First) is var first && first > leadLast.PlusDays(title.StaggerMaxDays))
                 {
-                    yield return new RuleConflict([HardRules.StaggerWindow, HardRules.Window], $"title {title.Id} is staggered within {title.StaggerMaxDays} days after its lead region {title.LeadRegion}, which must release by {Text(leadLast)}, but region {region} cannot release before {Text(first)}");
+                    yield return new RuleConflict(WithHoldback([HardRules.StaggerWindow, HardRules.Window], title, region), $"title {title.Id} is staggered within {title.StaggerMaxDays} days after its lead region {title.LeadRegion}, which must release by {Text(leadLast)}, but region {region} cannot release before {Text(first)}{HeldBack(title, region)}");
                 }
             }
         }
     }
 
     private static string Text(LocalDate date) => LocalDatePattern.Iso.Format(date);
+
+    // Rule 11 in business terms, when a holdback (not the window) sets the title's first date in the region.
+    private string HeldBack(Title title, string region)
+        => _spans.HoldbackSetsStart(title, region) is { } holdback ? $" (held back by {holdback.Name} until {Text(holdback.Until)})" : "";
+
+    private ImmutableArray<HardRule> WithHoldback(ImmutableArray<HardRule> rules, Title title, string region)
+        => _spans.HoldbackSetsStart(title, region) is null ? rules : rules.Add(HardRules.Holdback);
 
     private static string List(List<string> items)
         => items.Count <= 2 ? string.Join(" and ", items) : $"{string.Join(", ", items.Take(items.Count - 1))} and {items[^1]}";

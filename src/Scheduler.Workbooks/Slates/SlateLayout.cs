@@ -57,6 +57,7 @@ public static class SlateLayout
         new("drops", SlateCell.Number, "title"),
         new("dropIntervalDays", SlateCell.Number, "title"),
         new("availableUntil", SlateCell.DateMap, "title"),
+        new("holdbacks", SlateCell.Json, "title"),
     ];
 
     public static ImmutableArray<SlateColumn> RegionColumns { get; } =
