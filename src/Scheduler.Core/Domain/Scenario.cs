@@ -28,6 +28,7 @@ public sealed class Scenario
         Replan = Preconditions.CheckNotNull(spec.Replan);
         Solver = Preconditions.CheckNotNull(spec.Solver);
         Variants = [.. Preconditions.CheckNotNull(spec.Variants)];
+        SpacingGroups = [.. Preconditions.CheckNotNull(spec.SpacingGroups)];
         Preconditions.CheckArgument(!Regions.IsEmpty && !Titles.IsEmpty, "A scenario needs regions and titles.");
 
         RegionsById = Regions.ToImmutableDictionary(r => r.Id);
@@ -36,6 +37,7 @@ public sealed class Scenario
             Titles.All(t => t.Regions.All(RegionsById.ContainsKey) && t.After.All(a => TitlesById.ContainsKey(a.TitleId))),
             "Every region and title reference must resolve.");
         TotalAudience = Regions.Sum(r => r.Audience);
+        GroupsByTitle = Titles.ToImmutableDictionary(t => t.Id, t => SpacingGroups.Where(g => g.MinDays > 0 && g.Selects(t)).ToImmutableArray());
     }
 
     public string Name { get; }
@@ -73,6 +75,19 @@ public sealed class Scenario
 
     public ImmutableArray<Variant> Variants { get; }
 
+    /// <summary>Rule 12: groups of titles kept apart in each of their regions.</summary>
+    public ImmutableArray<SpacingGroup> SpacingGroups { get; }
+
+    /// <summary>Rule 12: by title id, the spacing groups it belongs to that impose something (minDays above 0).</summary>
+    public ImmutableDictionary<string, ImmutableArray<SpacingGroup>> GroupsByTitle { get; }
+
+    /// <summary>Rule 12: the spacing groups <paramref name="title"/> belongs to that impose something.</summary>
+    public ImmutableArray<SpacingGroup> GroupsOf(Title title)
+        => GroupsByTitle.TryGetValue(Preconditions.CheckNotNull(title).Id, out var groups) ? groups : [];
+
+    /// <summary>Rule 12: the titles of <paramref name="group"/>, in scenario order.</summary>
+    public IEnumerable<Title> MembersOf(SpacingGroup group) => Titles.Where(Preconditions.CheckNotNull(group).Selects);
+
     public ImmutableDictionary<string, Region> RegionsById { get; }
 
     public ImmutableDictionary<string, Title> TitlesById { get; }
@@ -98,6 +113,7 @@ public sealed class Scenario
         Replan = Replan,
         Solver = Solver,
         Variants = Variants,
+        SpacingGroups = SpacingGroups,
     };
 
     /// <summary>
@@ -212,4 +228,6 @@ public sealed record ScenarioSpec
     public SolverSettings Solver { get; init; } = SolverSettings.Default;
 
     public IReadOnlyList<Variant> Variants { get; init; } = [];
+
+    public IReadOnlyList<SpacingGroup> SpacingGroups { get; init; } = [];
 }

@@ -12,7 +12,7 @@ namespace Scheduler.Core.Explanations;
 /// <summary>
 /// The hard rules that keep a title off a date, given the rest of a plan, each in the words a
 /// planner reads in <c>explain</c>: its window, rights and readiness, release days and blackouts,
-/// its mode, a pin, a full day, a tentpole on the day or too near, a sequel gap, the stagger window
+/// its mode, a pin, a full day, a tentpole on the day or too near, a spacing group, a sequel gap, a holdback, the stagger window
 /// and the marketing week. The plan may be of another scenario (the base of a what-if judged by a
 /// variant's rules): its releases of titles the scenario does not hold are left out.
 /// </summary>
@@ -83,7 +83,9 @@ public sealed class RuleCheck
 
             foreach (var holdback in title.Holdbacks.Where(h => h.HoldsIn(region) && date < h.Until))
             {
-                reasons.Add(new RuledOut(HardRules.Holdback, $"held back in {region} by {holdback.Name} ({Text(holdback.Date)}) + {holdback.Days} days, until {Text(holdback.Until)}"));
+                reasons.Add(new RuledOut(HardRules.Holdback, holdback.Days == 0
+                    ? $"held back in {region} until {holdback.Name} on {Text(holdback.Date)}"
+                    : $"held back in {region} by {holdback.Name} ({Text(holdback.Date)}) + {holdback.Days} days, until {Text(holdback.Until)}"));
             }
 
             DropRules(title, region, date, reasons);
@@ -104,6 +106,7 @@ public sealed class RuleCheck
                 TentpoleRules(title, region, date, reasons);
             }
 
+            GroupRules(title, region, date, reasons);
             SequelRules(title, region, date, reasons);
         }
 
@@ -177,6 +180,22 @@ public sealed class RuleCheck
         foreach (var near in tentpoles.Where(r => r.Date != date && Math.Abs(Period.DaysBetween(r.Date, date)) < spacing))
         {
             reasons.Add(new RuledOut(HardRules.TentpoleSpacing, $"tentpole spacing: tentpole {near.Title} releases in {region} on {Text(near.Date)}, less than {spacing} days away") { Titles = [near.Title] });
+        }
+    }
+
+    // Rule 12: another title of one of its spacing groups releases in the region less than the group's minDays away.
+    private void GroupRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
+    {
+        foreach (var group in _scenario.GroupsOf(title).Where(g => g.HoldsIn(region)))
+        {
+            for (var offset = 1 - group.MinDays; offset < group.MinDays; offset++)
+            {
+                var day = date.PlusDays(offset);
+                foreach (var other in _byDay[(region, day)].Where(o => o != title.Id && group.Selects(_scenario.TitlesById[o])))
+                {
+                    reasons.Add(new RuledOut(HardRules.SpacingGroup, $"spacing group '{group.Id}': {other} releases in {region} on {Text(day)}, less than {group.MinDays} days away") { Titles = [other] });
+                }
+            }
         }
     }
 

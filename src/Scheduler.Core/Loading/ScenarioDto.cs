@@ -39,6 +39,21 @@ internal sealed class ScenarioDto
     public SolverDto? Solver { get; set; }
 
     public List<VariantDto>? Variants { get; set; }
+
+    public List<SpacingGroupDto>? SpacingGroups { get; set; }
+}
+
+internal sealed class SpacingGroupDto
+{
+    public string? Id { get; set; }
+
+    public List<string>? Titles { get; set; }
+
+    public List<string>? Genres { get; set; }
+
+    public int MinDays { get; set; }
+
+    public List<string>? Regions { get; set; }
 }
 
 internal sealed class DateRangeDto

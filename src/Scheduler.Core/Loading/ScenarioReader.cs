@@ -51,6 +51,7 @@ internal static class ScenarioReader
         var horizon = new DateInterval(start.Value, end.Value);
         var regionsById = regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var titles = new TitleReader(horizon, declaredRegions, regionsById, parser).Read(dto.Titles!);
+        var spacingGroups = new DecisionReader(dto.Titles!, declaredRegions, parser).SpacingGroups(dto.SpacingGroups ?? []);
         if (errors.Count > before)
         {
             return null;
@@ -81,6 +82,7 @@ internal static class ScenarioReader
                 dto.Solver?.RelativeGap ?? ScenarioDefaults.RelativeGap,
                 dto.Solver?.BestEffort ?? ScenarioDefaults.BestEffort),
             Variants = variants,
+            SpacingGroups = spacingGroups,
         });
     }
 

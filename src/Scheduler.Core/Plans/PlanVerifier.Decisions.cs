@@ -27,4 +27,34 @@ public sealed partial class PlanVerifier
             }
         }
     }
+
+    // Rule 12: in each region of a spacing group, two of its titles released there premiere at least minDays apart.
+    private void CheckSpacingGroups(Plan plan, ViolationList violations)
+    {
+        foreach (var group in _scenario.SpacingGroups)
+        {
+            var releases = plan.Releases
+                .Where(r => Known(r) && group.HoldsIn(r.Region) && group.Selects(_scenario.TitlesById[r.Title]))
+                .GroupBy(r => r.Region)
+                .OrderBy(g => g.Key, StringComparer.Ordinal);
+            foreach (var region in releases)
+            {
+                var ordered = region.OrderBy(r => r.Date).ThenBy(r => r.Title, StringComparer.Ordinal).ToList();
+                for (var i = 1; i < ordered.Count; i++)
+                {
+                    var (first, second) = (ordered[i - 1], ordered[i]);
+                    var days = Period.DaysBetween(first.Date, second.Date);
+                    if (days < group.MinDays && first.Title != second.Title)
+                    {
+                        violations.Break(
+                            HardRules.SpacingGroup,
+                            $"'{first.Title}' ({Text(first.Date)}) and '{second.Title}' ({Text(second.Date)}) of spacing group '{group.Id}' are {days} days apart in '{region.Key}', less than {group.MinDays}",
+                            [first.Title, second.Title],
+                            [region.Key],
+                            [first.Date, second.Date]);
+                    }
+                }
+            }
+        }
+    }
 }

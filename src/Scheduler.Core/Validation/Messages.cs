@@ -126,6 +126,12 @@ internal static class Messages
     public static string PinnedRegionOutside(string title, string region)
         => $"title '{title}' is pinned in region '{region}', which is not one of its regions";
 
+    public static string UnknownTitle(string owner, string title) => $"{owner} names unknown title '{title}'";
+
+    public static string UnknownGenre(string owner, string genre) => $"{owner} names genre '{genre}', which no title carries";
+
+    public static string SelectsNothing(string owner, string selectors) => $"{owner} selects no titles: give {selectors}";
+
     public static string UnknownPredecessor(string title, string other) => $"title '{title}' follows unknown title '{other}'";
 
     public static string SequelCycle(IEnumerable<string> chain) => $"titles follow each other in a cycle (each comes after the next): {string.Join(" -> ", chain)}";

@@ -202,6 +202,14 @@ internal sealed class EjectionRepair
                 }
             }
 
+            foreach (var group in scenario.GroupsOf(title.Title).Where(g => g.HoldsIn(region)))
+            {
+                if (!Evict(slate.GroupNeighbours(group, title.Title, region, day).ToList(), 0))
+                {
+                    return null;
+                }
+            }
+
             foreach (var gap in title.Title.After)
             {
                 if (candidates.ById.TryGetValue(gap.TitleId, out var before) && slate[before.Index] is { } placed

@@ -29,6 +29,7 @@ internal sealed class SlateState
     private readonly Dictionary<int, List<int>> _launches = [];
     private readonly Dictionary<int, double> _marketing = [];
     private readonly Dictionary<(string Region, string Genre, int Week), int> _genreWeeks = [];
+    private readonly Dictionary<SpacingGroup, HashSet<int>> _groupMembers;
     private readonly IReadOnlyDictionary<(string Title, string Region), (string Mode, int Day)> _record;
     private readonly double _moveCost;
 
@@ -50,6 +51,8 @@ internal sealed class SlateState
             _tentpoleDays[region.Id] = [];
             _occupants[region.Id] = new List<int>?[_calendar.Days];
         }
+
+        _groupMembers = _scenario.SpacingGroups.ToDictionary(g => g, g => candidates.Titles.Where(t => g.Selects(t.Title)).Select(t => t.Index).ToHashSet());
 
     }
 
@@ -98,7 +101,7 @@ internal sealed class SlateState
     /// <summary>Titles of a genre already released in a region in a week.</summary>
     public int GenreCount(string region, string genre, int week) => _genreWeeks.GetValueOrDefault((region, genre, week));
 
-    /// <summary>Rules 5, 6 and 7 for one more release of <paramref name="title"/> in <paramref name="region"/> on <paramref name="day"/>.</summary>
+    /// <summary>Rules 5, 6, 7 and 12 for one more release of <paramref name="title"/> in <paramref name="region"/> on <paramref name="day"/>.</summary>
     public bool CanRelease(Title title, string region, int day)
     {
         var capacity = _scenario.Capacity;
@@ -116,6 +119,14 @@ internal sealed class SlateState
 
             var spacing = capacity.TentpoleSpacingDays;
             if (spacing > 0 && _tentpoleDays[region].GetViewBetween(day - spacing + 1, day + spacing - 1).Count > 0)
+            {
+                return false;
+            }
+        }
+
+        foreach (var group in _scenario.GroupsOf(title).Where(g => g.HoldsIn(region)))
+        {
+            if (GroupNeighbours(group, title, region, day).Any())
             {
                 return false;
             }
@@ -139,6 +150,23 @@ internal sealed class SlateState
         }
 
         return true;
+    }
+
+    /// <summary>Rule 12: the other titles of <paramref name="group"/> released in the region less than its minDays from <paramref name="day"/>.</summary>
+    public IEnumerable<int> GroupNeighbours(SpacingGroup group, Title title, string region, int day)
+    {
+        var members = _groupMembers[group];
+        var occupants = _occupants[region];
+        for (var d = Math.Max(0, day - group.MinDays + 1); d <= Math.Min(_calendar.Days - 1, day + group.MinDays - 1); d++)
+        {
+            foreach (var other in occupants[d] ?? [])
+            {
+                if (members.Contains(other) && _candidates.Titles[other].Title != title)
+                {
+                    yield return other;
+                }
+            }
+        }
     }
 
     /// <summary>Rule 9 for <paramref name="title"/> launching on <paramref name="launchDay"/>.</summary>

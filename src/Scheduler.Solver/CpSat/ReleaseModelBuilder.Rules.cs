@@ -85,38 +85,20 @@ internal sealed partial class ReleaseModelBuilder
     private void TentpoleSpacing()
     {
         var span = _scenario.Capacity.TentpoleSpacingDays;
-        if (span == 0)
-        {
-            return;
-        }
-
         foreach (var region in _scenario.Regions)
         {
-            var slots = _slots[_regionIndex[region.Id]];
-            var tentpoleDays = Enumerable.Range(0, slots.Length).Where(d => slots[d]?.Exists(e => e.Title.Title.Tentpole) == true).ToList();
-            var coveredUntil = -1;
-            for (var first = 0; first < tentpoleDays.Count; first++)
+            AtMostOneInEverySpan(RuleFamily.TentpoleSpacing, null, region.Id, span, t => t.Title.Tentpole);
+        }
+    }
+
+    // Rule 12: in each region of a spacing group, at most one of its titles in any minDays consecutive days.
+    private void SpacingGroups()
+    {
+        foreach (var group in _scenario.SpacingGroups.Where(g => g.MinDays > 0))
+        {
+            foreach (var region in _scenario.Regions.Where(r => group.HoldsIn(r.Id)))
             {
-                var start = tentpoleDays[first];
-                var last = first;
-                while (last + 1 < tentpoleDays.Count && tentpoleDays[last + 1] < start + span)
-                {
-                    last++;
-                }
-
-                if (tentpoleDays[last] <= coveredUntil)
-                {
-                    continue; // a window that began earlier already holds every day of this one
-                }
-
-                coveredUntil = tentpoleDays[last];
-                var entries = tentpoleDays.GetRange(first, last - first + 1)
-                    .SelectMany(d => slots[d]!.Where(e => e.Title.Title.Tentpole))
-                    .ToList();
-                if (DistinctTitles(entries) >= 2)
-                {
-                    AtMost(RuleFamily.TentpoleSpacing, region.Id, start, entries, 1);
-                }
+                AtMostOneInEverySpan(RuleFamily.SpacingGroup, group.Id, region.Id, group.MinDays, t => group.Selects(t.Title));
             }
         }
     }

@@ -69,6 +69,7 @@ internal sealed partial class ReleaseModelBuilder
         DailyCapacity();
         DailyTentpoles();
         TentpoleSpacing();
+        SpacingGroups();
         SequelGaps();
         WeeklyMarketingBudget();
         if (_options.Assumptions)
@@ -166,6 +167,46 @@ internal sealed partial class ReleaseModelBuilder
             ? _model.AtMostOne(entries.Select(e => e.Variable), HardRules.Of(family).ShortName, region, Day(day))
             : _model.Linear(entries.Select(e => (e.Variable, 1L)), 0, limit, HardRules.Of(family).ShortName, region, Day(day));
         Enforce(constraint, rule);
+    }
+
+    // At most one of the selected titles' premieres in the region in any span consecutive days: one row
+    // per maximal run of days that fits in a span (a run inside an earlier one adds nothing).
+    private void AtMostOneInEverySpan(RuleFamily family, string? detail, string region, int span, Func<TitleCandidates, bool> selected)
+    {
+        if (span <= 0)
+        {
+            return;
+        }
+
+        var slots = _slots[_regionIndex[region]];
+        var days = Enumerable.Range(0, slots.Length).Where(d => slots[d]?.Exists(e => selected(e.Title)) == true).ToList();
+        var coveredUntil = -1;
+        for (var first = 0; first < days.Count; first++)
+        {
+            var start = days[first];
+            var last = first;
+            while (last + 1 < days.Count && days[last + 1] < start + span)
+            {
+                last++;
+            }
+
+            if (days[last] <= coveredUntil)
+            {
+                continue;
+            }
+
+            coveredUntil = days[last];
+            var entries = days.GetRange(first, last - first + 1).SelectMany(d => slots[d]!.Where(e => selected(e.Title))).ToList();
+            if (DistinctTitles(entries) >= 2)
+            {
+                var rule = Rule(family, null, region, _calendar.Date(start), detail, Members(entries));
+                var names = detail is null ? new[] { region, Day(start) } : [detail, region, Day(start)];
+                var constraint = _options.Assumptions
+                    ? _model.Linear(entries.Select(e => (e.Variable, 1L)), 0, 1, HardRules.Of(family).ShortName, names)
+                    : _model.AtMostOne(entries.Select(e => e.Variable), HardRules.Of(family).ShortName, names);
+                Enforce(constraint, rule);
+            }
+        }
     }
 
     private RuleInstance Rule(RuleFamily family, string? title, string? region, LocalDate? date, string? detail, int[] members)

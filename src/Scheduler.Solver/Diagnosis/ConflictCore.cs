@@ -93,6 +93,7 @@ internal sealed class ConflictCore
             RuleFamily.DailyCapacity => $"{rule.Region} on {date} takes at most {Count(capacity.PerDay, "release")} (perDay), wanted by {titles}",
             RuleFamily.DailyTentpoles => $"{rule.Region} on {date} takes at most {Count(capacity.TentpolesPerDay, "tentpole")} (tentpolesPerDay), wanted by {titles}",
             RuleFamily.TentpoleSpacing => $"tentpoles {titles} would release in {rule.Region} less than {capacity.TentpoleSpacingDays} days apart from {date}",
+            RuleFamily.SpacingGroup => $"titles {titles} of spacing group '{rule.Detail}' would release in {rule.Region} less than {Group(scenario, rule).MinDays} days apart from {date}",
             RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} must release at least {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {SequelWording.GapFrom(scenario.TitlesById[rule.Detail!])} in {rule.Region}"),
             RuleFamily.Pin => $"title {rule.Title} is pinned to {date} in {rule.Region}",
             RuleFamily.MarketingBudget => string.Create(CultureInfo.InvariantCulture, $"week {rule.Detail} can spend at most {capacity.MarketingBudgetPerWeek} on marketing, wanted by {titles}"),
@@ -103,7 +104,12 @@ internal sealed class ConflictCore
     /// <summary>The titles that could take part in the rule, leaving out those whose pins in its region keep them elsewhere.</summary>
     private static string Titles(Scenario scenario, RuleInstance rule)
     {
-        var span = rule.Family == RuleFamily.TentpoleSpacing ? scenario.Capacity.TentpoleSpacingDays : 1;
+        var span = rule.Family switch
+        {
+            RuleFamily.TentpoleSpacing => scenario.Capacity.TentpoleSpacingDays,
+            RuleFamily.SpacingGroup => Group(scenario, rule).MinDays,
+            _ => 1,
+        };
         var names = rule.Members
             .Select(i => scenario.Titles[i])
             .Where(t => rule.Region is null || rule.Date is not { } start || !t.Pins.TryGetValue(rule.Region, out var pin)
@@ -114,6 +120,8 @@ internal sealed class ConflictCore
             ? string.Join(", ", names)
             : string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", names.Take(TitlesNamed))} and {names.Count - TitlesNamed} more");
     }
+
+    private static SpacingGroup Group(Scenario scenario, RuleInstance rule) => scenario.SpacingGroups.First(g => g.Id == rule.Detail);
 
     private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

@@ -51,8 +51,8 @@ internal static class ConflictNeighbourhood
             }
         }
 
-        // Tentpoles compete over the spacing too, not only on the days they share.
-        var spacing = candidates.Scenario.Capacity.TentpoleSpacingDays;
+        // Tentpoles and spacing groups compete over their spacing too, not only on the days they share.
+        var spacing = candidates.Scenario.SpacingGroups.Select(g => g.MinDays).Append(candidates.Scenario.Capacity.TentpoleSpacingDays).Max();
         var spans = unplaced.Select(u => (Title: u, Span: u.Span())).ToList();
         var competitors = candidates.Titles
             .Where(t => !chosen.Contains(t.Title.Id) && !t.Title.Optional && t.CanBeScheduled)

@@ -4,7 +4,7 @@ using Scheduler.Core.Rules;
 
 namespace Scheduler.Solver.Diagnosis;
 
-// Rules 5 and 6 in aggregate: the titles that must release in a region within a stretch of days
+// Rules 5, 6 and 12 in aggregate: the titles that must release in a region within a stretch of days
 // against what those days hold (Hall's condition on intervals).
 public sealed partial class InfeasibilityDiagnoser
 {
@@ -37,6 +37,23 @@ public sealed partial class InfeasibilityDiagnoser
                 spacing > 0 ? [HardRules.TentpoleSpacing, HardRules.Window] : [HardRules.DailyTentpoles, HardRules.Window],
                 string.Create(CultureInfo.InvariantCulture, $"{Titles(found.Titles, "tentpole")} must all release in region {region.Id} {Stretch(found)}, whose {Days(found.Days)} {(found.Days == 1 ? "holds" : "hold")} at most {found.Capacity} {(found.Capacity == 1 ? "tentpole" : "tentpoles")} {(spacing > 0 ? $"{spacing} days apart" : $"at {capacity.TentpolesPerDay} a day")}")))
             : default));
+    }
+
+    // Rule 12 against rule 2: more titles of a spacing group must release within one stretch of dates than its days hold minDays apart.
+    private IEnumerable<RuleConflict> GroupsOverDays()
+    {
+        foreach (var group in _scenario.SpacingGroups.Where(g => g.MinDays > 0))
+        {
+            var conflicts = Worst(_scenario.Regions.Where(r => group.HoldsIn(r.Id)).Select(region => Overfull(region, group.Selects, (from, to, days) => days.Spaced(from, to, group.MinDays), _ => false) is { } found
+                ? (found.Excess, new RuleConflict(
+                    [HardRules.SpacingGroup, HardRules.Window],
+                    string.Create(CultureInfo.InvariantCulture, $"{Titles(found.Titles, "title")} of spacing group '{group.Id}' must all release in region {region.Id} {Stretch(found)}, whose {Days(found.Days)} {(found.Days == 1 ? "holds" : "hold")} at most {found.Capacity} of them {group.MinDays} days apart")))
+                : default));
+            foreach (var conflict in conflicts)
+            {
+                yield return conflict;
+            }
+        }
     }
 
     private static IEnumerable<RuleConflict> Worst(IEnumerable<(int Excess, RuleConflict? Conflict)> regions)

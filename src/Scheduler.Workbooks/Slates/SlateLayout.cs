@@ -121,6 +121,7 @@ public static class SlateLayout
         new("solver.timeLimitSeconds", SlateCell.Number),
         new("solver.relativeGap", SlateCell.Number),
         new("solver.bestEffort", SlateCell.Boolean),
+        new("spacingGroups", SlateCell.Json),
         new("$schema", SlateCell.Text),
     ];
 
