@@ -29,6 +29,7 @@ public sealed class Scenario
         Solver = Preconditions.CheckNotNull(spec.Solver);
         Variants = [.. Preconditions.CheckNotNull(spec.Variants)];
         SpacingGroups = [.. Preconditions.CheckNotNull(spec.SpacingGroups)];
+        Obligations = [.. Preconditions.CheckNotNull(spec.Obligations)];
         Preconditions.CheckArgument(!Regions.IsEmpty && !Titles.IsEmpty, "A scenario needs regions and titles.");
 
         RegionsById = Regions.ToImmutableDictionary(r => r.Id);
@@ -78,6 +79,9 @@ public sealed class Scenario
     /// <summary>Rule 12: groups of titles kept apart in each of their regions.</summary>
     public ImmutableArray<SpacingGroup> SpacingGroups { get; }
 
+    /// <summary>Rule 13: lower bounds on the premieres of matching titles per region and calendar period.</summary>
+    public ImmutableArray<Obligation> Obligations { get; }
+
     /// <summary>Rule 12: by title id, the spacing groups it belongs to that impose something (minDays above 0).</summary>
     public ImmutableDictionary<string, ImmutableArray<SpacingGroup>> GroupsByTitle { get; }
 
@@ -114,6 +118,7 @@ public sealed class Scenario
         Solver = Solver,
         Variants = Variants,
         SpacingGroups = SpacingGroups,
+        Obligations = Obligations,
     };
 
     /// <summary>
@@ -230,4 +235,6 @@ public sealed record ScenarioSpec
     public IReadOnlyList<Variant> Variants { get; init; } = [];
 
     public IReadOnlyList<SpacingGroup> SpacingGroups { get; init; } = [];
+
+    public IReadOnlyList<Obligation> Obligations { get; init; } = [];
 }

@@ -28,6 +28,7 @@ public sealed class RuleCheck
     private readonly ILookup<string, ReleasePlan> _tentpolesByRegion;
     private readonly ILookup<IsoWeek, TitlePlan> _spendersByWeek;
     private readonly ILookup<string, Title> _sequelsOf;
+    private readonly Dictionary<(Obligation Obligation, string Region, LocalDate Period), List<string>> _counted = [];
 
     public RuleCheck(Scenario scenario, Plan plan)
     {
@@ -106,10 +107,11 @@ public sealed class RuleCheck
                 TentpoleRules(title, region, date, reasons);
             }
 
-            GroupRules(title, region, date, reasons);
+            ObligationRules(title, region, date, reasons);
             SequelRules(title, region, date, reasons);
         }
 
+        GroupRules(title, regions.Where(_scenario.RegionsById.ContainsKey), date, reasons);
         if (mode == PlanModes.Staggered)
         {
             StaggerRule(title, regionId, date, reasons);
@@ -183,20 +185,58 @@ public sealed class RuleCheck
         }
     }
 
-    // Rule 12: another title of one of its spacing groups releases in the region less than the group's minDays away.
-    private void GroupRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
+    // Rule 12: another title of one of its spacing groups releases less than the group's minDays away,
+    // told once for all the regions (of a global release) where it does so on the same date.
+    private void GroupRules(Title title, IEnumerable<string> regions, LocalDate date, List<RuledOut> reasons)
     {
-        foreach (var group in _scenario.GroupsOf(title).Where(g => g.HoldsIn(region)))
+        var near = new List<(SpacingGroup Group, string Other, LocalDate Day, string Region)>();
+        foreach (var region in regions)
         {
-            for (var offset = 1 - group.MinDays; offset < group.MinDays; offset++)
+            foreach (var group in _scenario.GroupsOf(title).Where(g => g.HoldsIn(region)))
             {
-                var day = date.PlusDays(offset);
-                foreach (var other in _byDay[(region, day)].Where(o => o != title.Id && group.Selects(_scenario.TitlesById[o])))
+                for (var offset = 1 - group.MinDays; offset < group.MinDays; offset++)
                 {
-                    reasons.Add(new RuledOut(HardRules.SpacingGroup, $"spacing group '{group.Id}': {other} releases in {region} on {Text(day)}, less than {group.MinDays} days away") { Titles = [other] });
+                    var day = date.PlusDays(offset);
+                    near.AddRange(_byDay[(region, day)].Where(o => o != title.Id && group.Selects(_scenario.TitlesById[o])).Select(o => (group, o, day, region)));
                 }
             }
         }
+
+        foreach (var found in near.GroupBy(n => (n.Group, n.Other, n.Day)))
+        {
+            var (group, other, day) = found.Key;
+            reasons.Add(new RuledOut(HardRules.SpacingGroup, $"spacing group '{group.Id}': {other} releases in {string.Join(", ", found.Select(f => f.Region))} on {Text(day)}, less than {group.MinDays} days away") { Titles = [other] });
+        }
+    }
+
+    // Rule 13: moving the title out of a period where it counts would leave an obligation short there.
+    private void ObligationRules(Title title, string region, LocalDate date, List<RuledOut> reasons)
+    {
+        if (!_dates.TryGetValue((title.Id, region), out var current))
+        {
+            return;
+        }
+
+        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0 && o.HoldsIn(region) && o.Selects(title)))
+        {
+            if (obligation.PeriodsWithin(_scenario.Horizon).FirstOrDefault(p => p.Contains(current)) is { } period && !period.Contains(date)
+                && Counted(obligation, region, period) is var counted && counted.Count <= obligation.Min)
+            {
+                reasons.Add(new RuledOut(HardRules.Obligation, $"obligation '{obligation.Id}' needs {obligation.Min} premieres in {region} in {Obligation.Name(period)}; without {title.Id} it has {counted.Count - 1}") { Titles = [.. counted.Where(t => t != title.Id)] });
+            }
+        }
+    }
+
+    private List<string> Counted(Obligation obligation, string region, DateInterval period)
+    {
+        if (!_counted.TryGetValue((obligation, region, period.Start), out var titles))
+        {
+            titles = _counted[(obligation, region, period.Start)] = [.. _releases
+                .Where(r => r.Region == region && period.Contains(r.Date) && obligation.Selects(_scenario.TitlesById[r.Title]))
+                .Select(r => r.Title)];
+        }
+
+        return titles;
     }
 
     private void SequelRules(Title title, string region, LocalDate date, List<RuledOut> reasons)

@@ -4,7 +4,7 @@ using Scheduler.Core.Validation;
 namespace Scheduler.Core.Loading;
 
 /// <summary>
-/// Reads the slate-wide rules of docs/scenario-format.md, "Spacing groups": every title, genre and
+/// Reads the slate-wide rules of docs/scenario-format.md, "Spacing groups" and "Obligations": every title, genre and
 /// region they name must exist (a genre exists when some title carries it), each error at its path.
 /// </summary>
 internal sealed class DecisionReader
@@ -47,9 +47,32 @@ internal sealed class DecisionReader
         return result;
     }
 
-    private void CheckSelectors(List<string>? titles, List<string>? genres, string path, string owner, string selectors)
+    public List<Obligation> Obligations(IReadOnlyList<ObligationDto> obligations)
     {
-        if ((titles?.Count ?? 0) + (genres?.Count ?? 0) == 0)
+        var ids = new IdRegistry("obligation");
+        var result = new List<Obligation>();
+        for (var i = 0; i < obligations.Count; i++)
+        {
+            var dto = obligations[i];
+            var path = JsonPath.Index("$.obligations", i);
+            var before = _parser.Errors.Count;
+            var owner = $"obligation '{dto.Id}'";
+            ids.Register(dto.Id!, path, _parser);
+            var kinds = (dto.Kinds ?? []).Select(FieldParser.Choice<TitleKind>).ToList();
+            CheckSelectors(dto.Titles, dto.Genres, path, owner, "titles, genres or kinds", kinds.Count);
+            CheckRegions(dto.Regions, path, owner);
+            if (_parser.Errors.Count == before)
+            {
+                result.Add(new Obligation(dto.Id!, dto.Titles ?? [], dto.Genres ?? [], kinds, dto.Min, FieldParser.Choice<ObligationPeriod>(dto.Per!), dto.Regions ?? []));
+            }
+        }
+
+        return result;
+    }
+
+    private void CheckSelectors(List<string>? titles, List<string>? genres, string path, string owner, string selectors, int others = 0)
+    {
+        if ((titles?.Count ?? 0) + (genres?.Count ?? 0) + others == 0)
         {
             _parser.Add(path, Messages.SelectsNothing(owner, selectors));
         }

@@ -41,6 +41,25 @@ internal sealed class ScenarioDto
     public List<VariantDto>? Variants { get; set; }
 
     public List<SpacingGroupDto>? SpacingGroups { get; set; }
+
+    public List<ObligationDto>? Obligations { get; set; }
+}
+
+internal sealed class ObligationDto
+{
+    public string? Id { get; set; }
+
+    public List<string>? Regions { get; set; }
+
+    public List<string>? Titles { get; set; }
+
+    public List<string>? Genres { get; set; }
+
+    public List<string>? Kinds { get; set; }
+
+    public int Min { get; set; }
+
+    public string? Per { get; set; }
 }
 
 internal sealed class SpacingGroupDto

@@ -51,7 +51,9 @@ internal static class ScenarioReader
         var horizon = new DateInterval(start.Value, end.Value);
         var regionsById = regions.ToDictionary(r => r.Id, StringComparer.Ordinal);
         var titles = new TitleReader(horizon, declaredRegions, regionsById, parser).Read(dto.Titles!);
-        var spacingGroups = new DecisionReader(dto.Titles!, declaredRegions, parser).SpacingGroups(dto.SpacingGroups ?? []);
+        var decisions = new DecisionReader(dto.Titles!, declaredRegions, parser);
+        var spacingGroups = decisions.SpacingGroups(dto.SpacingGroups ?? []);
+        var obligations = decisions.Obligations(dto.Obligations ?? []);
         if (errors.Count > before)
         {
             return null;
@@ -83,6 +85,7 @@ internal static class ScenarioReader
                 dto.Solver?.BestEffort ?? ScenarioDefaults.BestEffort),
             Variants = variants,
             SpacingGroups = spacingGroups,
+            Obligations = obligations,
         });
     }
 

@@ -4,7 +4,7 @@ using Scheduler.Core.Rules;
 
 namespace Scheduler.Core.Plans;
 
-// The rules of docs/scenario-format.md, "Decisions": holdbacks (11) and spacing groups (12), each
+// The rules of docs/scenario-format.md on holdbacks (11), spacing groups (12) and obligations (13), each
 // read from the scenario's own fields, not from the windows the planner derives.
 public sealed partial class PlanVerifier
 {
@@ -52,6 +52,33 @@ public sealed partial class PlanVerifier
                             [first.Title, second.Title],
                             [region.Key],
                             [first.Date, second.Date]);
+                    }
+                }
+            }
+        }
+    }
+
+    // Rule 13: in each region of an obligation, each month or quarter wholly inside the horizon holds at least min matching premieres.
+    private void CheckObligations(Plan plan, ViolationList violations)
+    {
+        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0))
+        {
+            var premieres = plan.Releases
+                .Where(r => Known(r) && obligation.HoldsIn(r.Region) && obligation.Selects(_scenario.TitlesById[r.Title]))
+                .ToLookup(r => r.Region, StringComparer.Ordinal);
+            foreach (var region in _scenario.Regions.Where(r => obligation.HoldsIn(r.Id)))
+            {
+                foreach (var period in obligation.PeriodsWithin(_scenario.Horizon))
+                {
+                    var counted = premieres[region.Id].Where(r => period.Contains(r.Date)).Select(r => r.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                    if (counted.Count < obligation.Min)
+                    {
+                        violations.Break(
+                            HardRules.Obligation,
+                            $"obligation '{obligation.Id}' needs {obligation.Min} premieres in '{region.Id}' in {Obligation.Name(period)}, the plan has {counted.Count}{(counted.Count == 0 ? "" : $" ({string.Join(", ", counted)})")}",
+                            counted,
+                            [region.Id],
+                            [period.Start]);
                     }
                 }
             }

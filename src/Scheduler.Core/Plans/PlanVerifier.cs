@@ -57,6 +57,7 @@ public sealed partial class PlanVerifier
         CheckCapacity(plan, violations);
         CheckTentpoleSpacing(plan, violations);
         CheckSpacingGroups(plan, violations);
+        CheckObligations(plan, violations);
         CheckMarketing(plan, titleRows, violations);
         CheckInstants(plan, titleRows, violations);
         CheckDrops(plan, titleRows, violations);

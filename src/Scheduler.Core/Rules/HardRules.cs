@@ -36,6 +36,8 @@ public static class HardRules
 
     public static HardRule SpacingGroup { get; } = new(RuleFamily.SpacingGroup, RuleBook.Plan, 12, "titles of a spacing group in a region at least minDays apart", "group");
 
+    public static HardRule Obligation { get; } = new(RuleFamily.Obligation, RuleBook.Plan, 13, "at least an obligation's minimum of matching premieres in each month or quarter of its regions", "obligation");
+
     public static HardRule PublishedStays { get; } = new(RuleFamily.PublishedStays, RuleBook.Replan, 1, "what is published stays", "published");
 
     public static HardRule FrozenStays { get; } = new(RuleFamily.FrozenStays, RuleBook.Replan, 2, "what is due within the freeze stays", "frozen");
@@ -50,7 +52,7 @@ public static class HardRules
     public static ImmutableArray<HardRule> All { get; } =
     [
         OncePerRegion, Window, ReleaseDays, Mode, StaggerWindow, DailyCapacity, DailyTentpoles, TentpoleSpacing, SequelGap, Pin,
-        MarketingBudget, PublishInstant, Holdback, SpacingGroup, PublishedStays, FrozenStays, FrozenWindowClosed, Withdrawn, MoveCost,
+        MarketingBudget, PublishInstant, Holdback, SpacingGroup, Obligation, PublishedStays, FrozenStays, FrozenWindowClosed, Withdrawn, MoveCost,
     ];
 
     private static readonly ImmutableDictionary<RuleFamily, HardRule> ByFamily = All.ToImmutableDictionary(r => r.Family);

@@ -49,6 +49,9 @@ public enum RuleFamily
     /// <summary>Rule 12: two titles of a spacing group released in one region are at least minDays apart.</summary>
     SpacingGroup,
 
+    /// <summary>Rule 13: each period of an obligation's regions holds at least its minimum of matching premieres.</summary>
+    Obligation,
+
     /// <summary>Replan rule 1: a published release (and each published drop) stays as it is.</summary>
     PublishedStays,
 

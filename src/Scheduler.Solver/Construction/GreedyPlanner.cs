@@ -16,17 +16,18 @@ internal enum ConstructionOrder
     Constrained,
 }
 
-/// <summary>The greedy planner's answer: the slate it built, and the titles that must release but found no place.</summary>
-internal sealed record GreedyResult(ConstructionOrder Order, SlateState State, IReadOnlyList<TitleCandidates> Unplaced)
+/// <summary>The greedy planner's answer: the slate it built, the titles that must release but found no place, and the obligations it could not meet.</summary>
+internal sealed record GreedyResult(ConstructionOrder Order, SlateState State, IReadOnlyList<TitleCandidates> Unplaced, IReadOnlyList<ObligationShortfall> Shortfalls)
 {
-    public bool Complete => Unplaced.Count == 0;
+    public bool Complete => Unplaced.Count == 0 && Shortfalls.Count == 0;
 }
 
 /// <summary>
 /// Plans as a planner would by hand: pinned titles first, then one title at a time in the given
 /// order (a sequel only after the titles it follows), each on its best option that still keeps
 /// every rule given what is already placed, never revisiting a decision. A title that finds no
-/// place is reported, and the others are still placed.
+/// place is reported, and the others are still placed. Obligations, which ask for more rather than
+/// less, are met last by moving titles into the periods that fall short.
 /// </summary>
 internal sealed class GreedyPlanner
 {
@@ -67,7 +68,9 @@ internal sealed class GreedyPlanner
             state.Place(candidates, best.Placement);
         }
 
-        return new GreedyResult(order, state, unplaced);
+        // Obligations are lower bounds: met after the titles are placed, by moving matching ones (rule 13).
+        var shortfalls = _candidates.Scenario.Obligations.IsEmpty ? [] : ObligationRepair.ByMoves(_candidates, state);
+        return new GreedyResult(order, state, unplaced, shortfalls);
     }
 
     /// <summary>Places the assignments of <paramref name="keep"/> that are still candidates and fit, in demand order.</summary>

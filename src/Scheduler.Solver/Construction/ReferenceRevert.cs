@@ -77,7 +77,8 @@ internal static class ReferenceRevert
         var before = slate.Objective;
         var current = slate.Remove(title);
         double? loss = null;
-        if (PlacementOptions.Fits(slate, title.Title, target))
+        if (PlacementOptions.Fits(slate, title.Title, target)
+            && slate.ShortfallAround(title.Title, current, target, placed: target) <= slate.ShortfallAround(title.Title, current, target, placed: current))
         {
             slate.Place(title, target);
             loss = before - slate.Objective;

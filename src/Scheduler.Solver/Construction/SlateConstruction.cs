@@ -15,7 +15,8 @@ internal sealed record ConstructionResult(SlateState? Best, GreedyResult? BestGr
 /// (most constrained, deadline, demand), and for the titles an order cannot place, ejection chains
 /// (<see cref="EjectionRepair"/>), then, for any title still left, a repair that frees it together
 /// with the titles around its dates (and those it is linked to by sequels) and solves that
-/// neighbourhood exactly with CP-SAT, widening it until the title fits. When the neighbourhood
+/// neighbourhood exactly with CP-SAT, widening it until the title fits; an obligation still short
+/// is mended the same way (<see cref="ObligationRepair"/>). When the neighbourhood
 /// would be the whole slate, or the time is up, construction hands over its fullest slate: CP-SAT
 /// on the whole model then finds a plan or proves there is none.
 /// </summary>
@@ -122,7 +123,13 @@ internal sealed class SlateConstruction
             }
         }
 
-        return (slate, true);
+        if (_candidates.Scenario.Obligations.IsEmpty || ObligationRepair.ByMoves(_candidates, slate).Count == 0)
+        {
+            return (slate, true);
+        }
+
+        var met = ObligationRepair.ByNeighbourhoods(_candidates, ref slate, _neighbourhoods, () => budget - _time.GetElapsedTime(started), RepairStep, _workers, cancellationToken);
+        return (slate, met);
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ using Scheduler.Solver.Model;
 
 namespace Scheduler.Solver.Construction;
 
+/// <summary>Rule 13 unmet: an obligation's region and period (calendar days, inclusive) and how many premieres it misses.</summary>
+internal sealed record ObligationShortfall(Obligation Obligation, string Region, int First, int Last, int Missing);
+
 /// <summary>Where one title is placed: its mode, launch day and day per region, and what that is worth.</summary>
 internal sealed record Placement(string Mode, int LaunchDay, IReadOnlyDictionary<string, int> Days, double Value);
 
@@ -30,6 +33,7 @@ internal sealed class SlateState
     private readonly Dictionary<int, double> _marketing = [];
     private readonly Dictionary<(string Region, string Genre, int Week), int> _genreWeeks = [];
     private readonly Dictionary<SpacingGroup, HashSet<int>> _groupMembers;
+    private readonly Dictionary<Obligation, (int First, int Last)[]> _periods = [];
     private readonly IReadOnlyDictionary<(string Title, string Region), (string Mode, int Day)> _record;
     private readonly double _moveCost;
 
@@ -168,6 +172,76 @@ internal sealed class SlateState
             }
         }
     }
+
+    /// <summary>Rule 13: the premieres in the region from day <paramref name="first"/> to <paramref name="last"/> of titles that <paramref name="counts"/>.</summary>
+    public int Premieres(string region, int first, int last, Func<Title, bool> counts)
+    {
+        var occupants = _occupants[region];
+        var total = 0;
+        for (var day = Math.Max(0, first); day <= Math.Min(_calendar.Days - 1, last); day++)
+        {
+            total += occupants[day]?.Count(o => counts(_candidates.Titles[o].Title)) ?? 0;
+        }
+
+        return total;
+    }
+
+    /// <summary>Rule 13: each obligation, region and period whose matching premieres fall short of its minimum, with the shortfall.</summary>
+    public IEnumerable<ObligationShortfall> Shortfalls()
+    {
+        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0))
+        {
+            foreach (var (first, last) in Periods(obligation))
+            {
+                foreach (var region in _scenario.Regions.Where(r => obligation.HoldsIn(r.Id)))
+                {
+                    var count = Premieres(region.Id, first, last, obligation.Selects);
+                    if (count < obligation.Min)
+                    {
+                        yield return new ObligationShortfall(obligation, region.Id, first, last, obligation.Min - count);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rule 13 near one title: the premieres missing in the obligations' periods that hold
+    /// <paramref name="a"/>'s or <paramref name="b"/>'s days of <paramref name="title"/>, counted as if
+    /// the title stood at <paramref name="placed"/> (null: nowhere), whatever the slate holds for it now.
+    /// </summary>
+    public int ShortfallAround(Title title, Placement? a, Placement? b, Placement? placed)
+    {
+        var missing = 0;
+        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0 && o.Selects(title)))
+        {
+            foreach (var region in title.Regions.Where(obligation.HoldsIn))
+            {
+                var days = new[] { a, b }.OfType<Placement>().Select(p => p.Days[region]);
+                foreach (var (first, last) in Periods(obligation).Where(p => days.Any(d => d >= p.First && d <= p.Last)))
+                {
+                    var count = Premieres(region, first, last, t => t.Id != title.Id && obligation.Selects(t))
+                        + (placed is not null && placed.Days[region] >= first && placed.Days[region] <= last ? 1 : 0);
+                    missing += Math.Max(0, obligation.Min - count);
+                }
+            }
+        }
+
+        return missing;
+    }
+
+    private (int First, int Last)[] Periods(Obligation obligation)
+    {
+        if (!_periods.TryGetValue(obligation, out var periods))
+        {
+            periods = _periods[obligation] = [.. obligation.PeriodsWithin(_scenario.Horizon).Select(p => (_calendar.Day(p.Start), _calendar.Day(p.End)))];
+        }
+
+        return periods;
+    }
+
+    /// <summary>Rule 13: the premieres every obligation still misses, summed over its regions and periods (0 when all are met).</summary>
+    public int ObligationShortfall() => _scenario.Obligations.IsEmpty ? 0 : Shortfalls().Sum(s => s.Missing);
 
     /// <summary>Rule 9 for <paramref name="title"/> launching on <paramref name="launchDay"/>.</summary>
     public bool FitsBudget(Title title, int launchDay)

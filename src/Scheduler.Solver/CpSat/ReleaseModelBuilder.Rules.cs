@@ -103,6 +103,36 @@ internal sealed partial class ReleaseModelBuilder
         }
     }
 
+    // Rule 13: in each region of an obligation, each month or quarter holds at least min premieres of matching titles
+    // (less those of fixed titles); a title releases once per region, so each counts at most once.
+    private void Obligations()
+    {
+        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0))
+        {
+            foreach (var region in _scenario.Regions.Where(r => obligation.HoldsIn(r.Id)))
+            {
+                var slots = _slots[_regionIndex[region.Id]];
+                foreach (var period in obligation.PeriodsWithin(_scenario.Horizon))
+                {
+                    var (first, last) = (_calendar.Day(period.Start), _calendar.Day(period.End));
+                    var entries = Enumerable.Range(first, last - first + 1)
+                        .SelectMany(d => slots[d] ?? [])
+                        .Where(e => obligation.Selects(e.Title.Title))
+                        .ToList();
+                    var needed = obligation.Min - (_options.Fixed?.Premieres(region.Id, first, last, obligation.Selects) ?? 0);
+                    if (needed <= 0)
+                    {
+                        continue;
+                    }
+
+                    var rule = Rule(RuleFamily.Obligation, null, region.Id, period.Start, obligation.Id, Members(entries));
+                    var constraint = _model.Linear(entries.Select(e => (e.Variable, 1L)), needed, int.MaxValue, HardRules.Obligation.ShortName, obligation.Id, region.Id, ModelNames.Day(period.Start));
+                    Enforce(constraint, rule);
+                }
+            }
+        }
+    }
+
     // Rule 7: in every region where both release, the sequel's day is at least minGapDays after its
     // predecessor's last drop; an optional title left out imposes nothing (its z switches the row off).
     private void SequelGaps()

@@ -70,6 +70,7 @@ internal sealed partial class ReleaseModelBuilder
         DailyTentpoles();
         TentpoleSpacing();
         SpacingGroups();
+        Obligations();
         SequelGaps();
         WeeklyMarketingBudget();
         if (_options.Assumptions)

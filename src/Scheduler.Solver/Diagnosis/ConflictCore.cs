@@ -94,6 +94,7 @@ internal sealed class ConflictCore
             RuleFamily.DailyTentpoles => $"{rule.Region} on {date} takes at most {Count(capacity.TentpolesPerDay, "tentpole")} (tentpolesPerDay), wanted by {titles}",
             RuleFamily.TentpoleSpacing => $"tentpoles {titles} would release in {rule.Region} less than {capacity.TentpoleSpacingDays} days apart from {date}",
             RuleFamily.SpacingGroup => $"titles {titles} of spacing group '{rule.Detail}' would release in {rule.Region} less than {Group(scenario, rule).MinDays} days apart from {date}",
+            RuleFamily.Obligation => $"the '{rule.Detail}' obligation needs {Needed(scenario, rule)} in {rule.Region} in {Period(scenario, rule)}, from {titles}",
             RuleFamily.SequelGap => string.Create(CultureInfo.InvariantCulture, $"sequel {rule.Title} must release at least {scenario.TitlesById[rule.Title!].After.First(a => a.TitleId == rule.Detail).MinGapDays} days after {SequelWording.GapFrom(scenario.TitlesById[rule.Detail!])} in {rule.Region}"),
             RuleFamily.Pin => $"title {rule.Title} is pinned to {date} in {rule.Region}",
             RuleFamily.MarketingBudget => string.Create(CultureInfo.InvariantCulture, $"week {rule.Detail} can spend at most {capacity.MarketingBudgetPerWeek} on marketing, wanted by {titles}"),
@@ -108,6 +109,7 @@ internal sealed class ConflictCore
         {
             RuleFamily.TentpoleSpacing => scenario.Capacity.TentpoleSpacingDays,
             RuleFamily.SpacingGroup => Group(scenario, rule).MinDays,
+            RuleFamily.Obligation => PeriodOf(scenario, rule).Length,
             _ => 1,
         };
         var names = rule.Members
@@ -120,6 +122,14 @@ internal sealed class ConflictCore
             ? string.Join(", ", names)
             : string.Create(CultureInfo.InvariantCulture, $"{string.Join(", ", names.Take(TitlesNamed))} and {names.Count - TitlesNamed} more");
     }
+
+    private static string Needed(Scenario scenario, RuleInstance rule)
+        => Count(scenario.Obligations.First(o => o.Id == rule.Detail).Min, "premiere");
+
+    private static string Period(Scenario scenario, RuleInstance rule) => Obligation.Name(PeriodOf(scenario, rule));
+
+    private static NodaTime.DateInterval PeriodOf(Scenario scenario, RuleInstance rule)
+        => scenario.Obligations.First(o => o.Id == rule.Detail).PeriodsWithin(scenario.Horizon).First(p => p.Start == rule.Date);
 
     private static SpacingGroup Group(Scenario scenario, RuleInstance rule) => scenario.SpacingGroups.First(g => g.Id == rule.Detail);
 

@@ -34,7 +34,7 @@ public sealed partial class InfeasibilityDiagnoser
     public IReadOnlyList<RuleConflict> Diagnose(CancellationToken cancellationToken = default)
     {
         _cancellation = cancellationToken;
-        return [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays(), .. GroupsOverDays()];
+        return [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays(), .. GroupsOverDays(), .. ObligationsOutOfReach()];
     }
 
     // Rule 5 against rule 8: more titles pinned to one date in one region than the day holds.

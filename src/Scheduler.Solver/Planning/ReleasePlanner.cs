@@ -339,7 +339,9 @@ public sealed partial class ReleasePlanner
                 PlanningStatus.NoSolution,
                 null,
                 null,
-                [.. results.Select(r => $"the {r.Order.ToString().ToLowerInvariant()} order could not place title '{r.Unplaced[0].Title.Id}' after the titles before it")],
+                [.. results.Select(r => r.Unplaced.Count > 0
+                    ? $"the {r.Order.ToString().ToLowerInvariant()} order could not place title '{r.Unplaced[0].Title.Id}' after the titles before it"
+                    : $"the {r.Order.ToString().ToLowerInvariant()} order could not meet obligation '{r.Shortfalls[0].Obligation.Id}' in {r.Shortfalls[0].Region} in {Core.Domain.Obligation.Name(new NodaTime.DateInterval(candidates.Calendar.Date(r.Shortfalls[0].First), candidates.Calendar.Date(r.Shortfalls[0].Last)))} by moving titles")],
                 statistics)
             : Finish(run, values, best.State.Assignments(), GreedyEngineName, null, statistics, null);
     }

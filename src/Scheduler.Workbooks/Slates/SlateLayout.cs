@@ -122,6 +122,7 @@ public static class SlateLayout
         new("solver.relativeGap", SlateCell.Number),
         new("solver.bestEffort", SlateCell.Boolean),
         new("spacingGroups", SlateCell.Json),
+        new("obligations", SlateCell.Json),
         new("$schema", SlateCell.Text),
     ];
 

@@ -20,7 +20,7 @@ public class HardRulesTests
     {
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(HardRules.All.Where(r => r.Book == RuleBook.Plan).Select(r => r.Number).Distinct().Order(), Is.EqualTo(Enumerable.Range(1, 12)));
+            Assert.That(HardRules.All.Where(r => r.Book == RuleBook.Plan).Select(r => r.Number).Distinct().Order(), Is.EqualTo(Enumerable.Range(1, 13)));
             Assert.That(HardRules.All.Where(r => r.Book == RuleBook.Replan).Select(r => r.Number).Order(), Is.EqualTo(Enumerable.Range(1, 5)));
         }
     }

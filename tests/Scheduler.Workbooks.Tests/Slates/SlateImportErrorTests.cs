@@ -36,15 +36,15 @@ public class SlateImportErrorTests
         yield return Case("a value outside the list", [("Titles", 1, "release", XlsxValue.Of("worldwide"))],
             "Titles!H2, column \"release\" ($.titles[0].release): 'worldwide' is not one of: global, staggered, either");
         yield return Case("an unknown setting", [("Settings", 3, "setting", XlsxValue.Of("horizon.begin"))],
-            "Settings!A4, column \"setting\" ($): 'horizon.begin' is not a setting; the settings are name, description, horizon.start, horizon.end, releaseDays, blackoutDates, launchWindowDays, globalLaunch.timeZone, globalLaunch.time, capacity.perDay, capacity.tentpolesPerDay, capacity.tentpoleSpacingDays, capacity.marketingBudgetPerWeek, objective.genreClashCost, objective.moveCost, replan.freezeDays, solver.timeLimitSeconds, solver.relativeGap, solver.bestEffort, spacingGroups, $schema");
+            "Settings!A4, column \"setting\" ($): 'horizon.begin' is not a setting; the settings are name, description, horizon.start, horizon.end, releaseDays, blackoutDates, launchWindowDays, globalLaunch.timeZone, globalLaunch.time, capacity.perDay, capacity.tentpolesPerDay, capacity.tentpoleSpacingDays, capacity.marketingBudgetPerWeek, objective.genreClashCost, objective.moveCost, replan.freezeDays, solver.timeLimitSeconds, solver.relativeGap, solver.bestEffort, spacingGroups, obligations, $schema");
         yield return Case("a setting out of range", [("Settings", 10, "value", XlsxValue.Of(0))],
             "Settings!B11, column \"capacity.perDay\" ($.capacity.perDay): must be at least 1 and at most 1000, found the number 0");
         yield return Case("a backwards horizon", [("Settings", 4, "value", XlsxValue.Of(new NodaTime.LocalDate(2027, 1, 2)))],
             "Settings!B4, column \"horizon.start\" ($.horizon): the horizon ends on 2027-01-02, before it starts on 2027-03-01");
         yield return Case("a setting given twice", [("Settings", 21, "setting", XlsxValue.Of("capacity.perDay")), ("Settings", 21, "value", XlsxValue.Of(1))],
             "Settings!A22, column \"setting\" ($): setting 'capacity.perDay' is given twice (first at Settings!A11, column \"setting\")");
-        yield return Case("a value without its setting", [("Settings", 22, "value", XlsxValue.Of(5))],
-            "Settings!B23, column \"value\" ($): a value without its setting: name the setting in column 'setting'");
+        yield return Case("a value without its setting", [("Settings", 23, "value", XlsxValue.Of(5))],
+            "Settings!B24, column \"value\" ($): a value without its setting: name the setting in column 'setting'");
         yield return Case("a seasonal scope that is not one", [("Seasonality", 1, "scope", XlsxValue.Of("country"))],
             "Seasonality!A2, column \"scope\" ($.seasonality): scope must be default, region or genre, not 'country'");
         yield return Case("a seasonal range without its scope", [("Seasonality", 1, "scope", XlsxValue.Empty)],

@@ -1,0 +1,118 @@
+using Scheduler.Solver.Model;
+using Scheduler.Solver.Neighbourhoods;
+
+namespace Scheduler.Solver.Construction;
+
+/// <summary>
+/// Rule 13 in construction. Obligations are lower bounds, the one kind of rule a slate built title
+/// by title does not keep by itself: after the titles are placed, each period that falls short gets
+/// matching titles moved into it (<see cref="ByMoves"/>, what a planner would do by hand), and what
+/// moves cannot mend, a re-solve of the titles around the period does (<see cref="ByNeighbourhoods"/>).
+/// </summary>
+internal static class ObligationRepair
+{
+    /// <summary>
+    /// Moves matching titles (or places optional ones left out) into each period that falls short,
+    /// the cheapest move first, never opening a shortfall elsewhere. Returns what is still short.
+    /// </summary>
+    public static List<ObligationShortfall> ByMoves(CandidateSet candidates, SlateState state)
+    {
+        foreach (var shortfall in state.Shortfalls().ToList())
+        {
+            while (Missing(state, shortfall) > 0 && CheapestMove(candidates, state, shortfall) is { } move)
+            {
+                if (state[move.Title.Index] is not null)
+                {
+                    state.Remove(move.Title);
+                }
+
+                state.Place(move.Title, move.Placement);
+            }
+        }
+
+        return [.. state.Shortfalls()];
+    }
+
+    /// <summary>
+    /// For each period still short, re-solves exactly the matching titles that could release in it
+    /// together with every title placed in its region around it, widening the stretch until the
+    /// obligation is met; false when the neighbourhood would be the whole slate or time is up.
+    /// </summary>
+    public static bool ByNeighbourhoods(CandidateSet candidates, ref SlateState slate, NeighbourhoodSolver solver, Func<TimeSpan> remaining, TimeSpan step, int workers, CancellationToken cancellationToken)
+    {
+        var schedulable = candidates.Titles.Count(t => t.CanBeScheduled);
+        while (slate.Shortfalls().FirstOrDefault() is { } shortfall)
+        {
+            var pad = 14;
+            while (Missing(slate, shortfall) > 0)
+            {
+                var free = Around(candidates, slate, shortfall, pad);
+                var left = remaining();
+                if (free.Count >= schedulable || left <= TimeSpan.Zero)
+                {
+                    return false;
+                }
+
+                var result = solver.Solve(slate, free, left < step ? left : step, workers, cancellationToken);
+                if (result.State is { } repaired && repaired.ObligationShortfall() < slate.ObligationShortfall())
+                {
+                    slate = repaired;
+                }
+                else
+                {
+                    pad = (pad * 2) + 14;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static int Missing(SlateState state, ObligationShortfall shortfall)
+        => shortfall.Obligation.Min - state.Premieres(shortfall.Region, shortfall.First, shortfall.Last, shortfall.Obligation.Selects);
+
+    // The matching titles that could premiere in the period there, and every title placed in the region from pad days before it to pad days after it.
+    private static List<TitleCandidates> Around(CandidateSet candidates, SlateState slate, ObligationShortfall shortfall, int pad)
+        => [.. candidates.Titles.Where(t => t.CanBeScheduled && t.Title.IsReleasedIn(shortfall.Region)
+            && ((shortfall.Obligation.Selects(t.Title) && t.DaysIn(shortfall.Region).Any(d => d >= shortfall.First && d <= shortfall.Last))
+                || (slate[t.Index] is { } placed && placed.Days.TryGetValue(shortfall.Region, out var day) && day >= shortfall.First - pad && day <= shortfall.Last + pad)))];
+
+    private static (TitleCandidates Title, Placement Placement)? CheapestMove(CandidateSet candidates, SlateState state, ObligationShortfall shortfall)
+    {
+        (TitleCandidates Title, Placement Placement, double Loss)? best = null;
+        foreach (var title in candidates.Titles.Where(t => t.CanBeScheduled && t.Title.IsReleasedIn(shortfall.Region) && shortfall.Obligation.Selects(t.Title)))
+        {
+            var current = state[title.Index];
+            if (current is not null && current.Days[shortfall.Region] >= shortfall.First && current.Days[shortfall.Region] <= shortfall.Last)
+            {
+                continue; // counts already
+            }
+
+            if (current is not null)
+            {
+                state.Remove(title);
+            }
+
+            var inside = title.Filtered(d => d >= shortfall.First && d <= shortfall.Last, (r, d) => r != shortfall.Region || (d >= shortfall.First && d <= shortfall.Last));
+            if (new PlacementOptions(candidates, state).Best(inside) is { } option)
+            {
+                var before = state.ShortfallAround(title.Title, current, option.Placement, placed: current);
+                state.Place(title, option.Placement);
+                var loss = (current?.Value ?? 0) - option.Placement.Value;
+                if (state.ShortfallAround(title.Title, current, option.Placement, placed: option.Placement) < before && (best is null || loss < best.Value.Loss))
+                {
+                    best = (title, option.Placement, loss);
+                }
+
+                state.Remove(title);
+            }
+
+            if (current is not null)
+            {
+                state.Place(title, current);
+            }
+        }
+
+        return best is { } found ? (found.Title, found.Placement) : null;
+    }
+}
