@@ -222,7 +222,7 @@ public sealed class RuleCheck
             if (obligation.PeriodsWithin(_scenario.Horizon).FirstOrDefault(p => p.Contains(current)) is { } period && !period.Contains(date)
                 && Counted(obligation, region, period) is var counted && counted.Count <= obligation.Min)
             {
-                reasons.Add(new RuledOut(HardRules.Obligation, $"obligation '{obligation.Id}' needs {obligation.Min} premieres in {region} in {Obligation.Name(period)}; without {title.Id} it has {counted.Count - 1}") { Titles = [.. counted.Where(t => t != title.Id)] });
+                reasons.Add(new RuledOut(HardRules.Obligation, $"obligation '{obligation.Id}' needs {obligation.Min} premiere{(obligation.Min == 1 ? "" : "s")} in {region} in {Obligation.Name(period)}; without {title.Id} it has {counted.Count - 1}") { Titles = [.. counted.Where(t => t != title.Id)] });
             }
         }
     }

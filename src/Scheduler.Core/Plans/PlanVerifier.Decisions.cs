@@ -75,7 +75,7 @@ public sealed partial class PlanVerifier
                     {
                         violations.Break(
                             HardRules.Obligation,
-                            $"obligation '{obligation.Id}' needs {obligation.Min} premieres in '{region.Id}' in {Obligation.Name(period)}, the plan has {counted.Count}{(counted.Count == 0 ? "" : $" ({string.Join(", ", counted)})")}",
+                            $"obligation '{obligation.Id}' needs {obligation.Min} premiere{(obligation.Min == 1 ? "" : "s")} in '{region.Id}' in {Obligation.Name(period)}, the plan has {counted.Count}{(counted.Count == 0 ? "" : $" ({string.Join(", ", counted)})")}",
                             counted,
                             [region.Id],
                             [period.Start]);

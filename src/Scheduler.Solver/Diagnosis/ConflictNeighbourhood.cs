@@ -8,8 +8,9 @@ namespace Scheduler.Solver.Diagnosis;
 /// title: those titles, the titles they follow or that follow them, and the titles that compete
 /// with them (a region in common, dates that overlap), the nearest first, up to
 /// <see cref="MaxCandidates"/>. Leaving titles out of a slate only loosens its rules (capacity,
-/// tentpoles, spacing and budget count fewer titles; a sequel gap to a title left out no longer
-/// applies), so a conflict among these titles alone is a conflict of the whole slate, and the
+/// tentpoles, spacing, spacing groups and budget count fewer titles; a sequel gap to a title left
+/// out no longer applies) but its obligations, which are dropped from the part, so a conflict among
+/// these titles alone is a conflict of the whole slate, and the
 /// diagnoser's model stays small however large the slate is.
 /// </summary>
 internal static class ConflictNeighbourhood
@@ -75,7 +76,8 @@ internal static class ConflictNeighbourhood
             .Where(t => chosen.Contains(t.Id))
             .Select(t => t.After.All(a => chosen.Contains(a.TitleId)) ? t : new Title(t.ToSpec() with { After = [.. t.After.Where(a => chosen.Contains(a.TitleId))] }))
             .ToList();
-        return new Scenario(scenario.ToSpec() with { Titles = titles, Variants = [] });
+        // Obligations ask for titles, so leaving titles out would tighten them: the part is looked at without them.
+        return new Scenario(scenario.ToSpec() with { Titles = titles, Variants = [], Obligations = [] });
     }
 
     private static int Count(TitleCandidates title)

@@ -103,7 +103,7 @@ public class ObligationTests
         Assert.Multiple(() =>
         {
             Assert.That(april, Is.Not.Empty);
-            Assert.That(april.Select(a => a.RuledOutBy), Has.All.Contains("obligation 'comedy-monthly' needs 1 premieres in us in 2027-03; without b it has 0"));
+            Assert.That(april.Select(a => a.RuledOutBy), Has.All.Contains("obligation 'comedy-monthly' needs 1 premiere in us in 2027-03; without b it has 0"));
         });
     }
 }
