@@ -27,7 +27,8 @@ public sealed record FitResult(ImmutableArray<FitOption> Options, int Weighed);
 /// is tried against the plan as it stands. A placement that keeps every rule is scored at once; one
 /// that breaks a rule (a full day, a tentpole too near, a spent marketing week, a sequel too close)
 /// moves the releases in its way to their best other dates, one step deep, as the construction's
-/// ejection repair does, and is dropped when one of them is announced or has nowhere to go. Options
+/// ejection repair does, and is dropped when one of them is announced, has nowhere to go or would
+/// leave an obligation short where it was. Options
 /// are ranked by the change in the plan's objective, so a planner sees what fitting the title costs
 /// the rest of the slate, not only what the title earns. A bounded repair, not a proof: a re-plan
 /// with the chosen option pinned may find better.
@@ -162,7 +163,8 @@ public static class TitleFitter
                     slate[other.Index]?.Days.TryGetValue(d.Key, out var day) == true ? candidates.Calendar.Date(day) : null)));
             }
 
-            if (complete)
+            // Rule 13: a release moved aside must not leave a period of an obligation short (the title itself only adds).
+            if (complete && moved.All(m => slate.ShortfallAround(m.Title.Title, m.Was, slate[m.Title.Index], placed: slate[m.Title.Index]) <= slate.ShortfallAround(m.Title.Title, m.Was, slate[m.Title.Index], placed: m.Was)))
             {
                 result = (slate.Objective, displaced.Where(d => d.To != d.From).ToList());
             }
