@@ -53,7 +53,7 @@ internal static class ObligationRepair
                     return false;
                 }
 
-                var result = solver.Solve(slate, free, left < step ? left : step, workers, cancellationToken);
+                var result = solver.Solve(slate, free, left < step ? left : step, workers, cancellationToken, repairing: shortfall);
                 if (result.State is { } repaired && repaired.ObligationShortfall() < slate.ObligationShortfall())
                 {
                     slate = repaired;
@@ -68,6 +68,27 @@ internal static class ObligationRepair
         return true;
     }
 
+    /// <summary>Rule 13 on a plan as written: the premieres its obligations miss, summed over regions and periods.</summary>
+    public static int Shortfall(Core.Domain.Scenario scenario, Core.Plans.Plan plan)
+    {
+        var missing = 0;
+        foreach (var obligation in scenario.Obligations.Where(o => o.Min > 0))
+        {
+            var premieres = plan.Releases
+                .Where(r => scenario.TitlesById.TryGetValue(r.Title, out var t) && obligation.HoldsIn(r.Region) && obligation.Selects(t))
+                .ToLookup(r => r.Region, r => r.Date, StringComparer.Ordinal);
+            foreach (var region in scenario.Regions.Where(r => obligation.HoldsIn(r.Id)))
+            {
+                foreach (var period in obligation.PeriodsWithin(scenario.Horizon))
+                {
+                    missing += Math.Max(0, obligation.Min - premieres[region.Id].Count(period.Contains));
+                }
+            }
+        }
+
+        return missing;
+    }
+
     private static int Missing(SlateState state, ObligationShortfall shortfall)
         => shortfall.Obligation.Min - state.Premieres(shortfall.Region, shortfall.First, shortfall.Last, shortfall.Obligation.Selects);
 
@@ -80,7 +101,8 @@ internal static class ObligationRepair
     private static (TitleCandidates Title, Placement Placement)? CheapestMove(CandidateSet candidates, SlateState state, ObligationShortfall shortfall)
     {
         (TitleCandidates Title, Placement Placement, double Loss)? best = null;
-        foreach (var title in candidates.Titles.Where(t => t.CanBeScheduled && t.Title.IsReleasedIn(shortfall.Region) && shortfall.Obligation.Selects(t.Title)))
+        foreach (var title in candidates.Titles.Where(t => t.CanBeScheduled && t.Title.IsReleasedIn(shortfall.Region) && shortfall.Obligation.Selects(t.Title)
+            && t.DaysIn(shortfall.Region).Any(d => d >= shortfall.First && d <= shortfall.Last)))
         {
             var current = state[title.Index];
             if (current is not null && current.Days[shortfall.Region] >= shortfall.First && current.Days[shortfall.Region] <= shortfall.Last)

@@ -128,12 +128,9 @@ internal sealed class SlateState
             }
         }
 
-        foreach (var group in _scenario.GroupsOf(title).Where(g => g.HoldsIn(region)))
+        if (!_scenario.SpacingGroups.IsEmpty && NearGroupMember(title, region, day))
         {
-            if (GroupNeighbours(group, title, region, day).Any())
-            {
-                return false;
-            }
+            return false;
         }
 
         foreach (var gap in title.After)
@@ -154,6 +151,19 @@ internal sealed class SlateState
         }
 
         return true;
+    }
+
+    private bool NearGroupMember(Title title, string region, int day)
+    {
+        foreach (var group in _scenario.GroupsOf(title))
+        {
+            if (group.HoldsIn(region) && GroupNeighbours(group, title, region, day).Any())
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Rule 12: the other titles of <paramref name="group"/> released in the region less than its minDays from <paramref name="day"/>.</summary>

@@ -25,6 +25,17 @@ internal sealed record ModelOptions
     /// </summary>
     public Construction.SlateState? Fixed { get; init; }
 
+    /// <summary>
+    /// For a neighbourhood of a slate that may still fall short of an obligation somewhere: the slate
+    /// as it stands. Each period then asks for no more premieres than it has now (up to the
+    /// obligation's minimum), so that a repair elsewhere is not held to periods it cannot reach;
+    /// only <see cref="Repairing"/> asks for the full minimum.
+    /// </summary>
+    public Construction.SlateState? Current { get; init; }
+
+    /// <summary>The obligation period a neighbourhood is solved to fill (with <see cref="Current"/>).</summary>
+    public Construction.ObligationShortfall? Repairing { get; init; }
+
     /// <summary>Give every variable and constraint a readable name (for exports).</summary>
     public bool Names { get; init; }
 

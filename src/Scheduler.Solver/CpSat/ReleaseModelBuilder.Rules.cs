@@ -119,7 +119,7 @@ internal sealed partial class ReleaseModelBuilder
                         .SelectMany(d => slots[d] ?? [])
                         .Where(e => obligation.Selects(e.Title.Title))
                         .ToList();
-                    var needed = obligation.Min - (_options.Fixed?.Premieres(region.Id, first, last, obligation.Selects) ?? 0);
+                    var needed = Floor(obligation, region.Id, first, last) - (_options.Fixed?.Premieres(region.Id, first, last, obligation.Selects) ?? 0);
                     if (needed <= 0)
                     {
                         continue;
@@ -131,6 +131,18 @@ internal sealed partial class ReleaseModelBuilder
                 }
             }
         }
+    }
+
+    // A period asks for its minimum, or, in a neighbourhood of a slate still short somewhere, for no more than it has now.
+    private int Floor(Core.Domain.Obligation obligation, string region, int first, int last)
+    {
+        if (_options.Current is not { } current
+            || (_options.Repairing is { } repairing && repairing.Obligation == obligation && repairing.Region == region && repairing.First == first))
+        {
+            return obligation.Min;
+        }
+
+        return Math.Min(obligation.Min, current.Premieres(region, first, last, obligation.Selects));
     }
 
     // Rule 7: in every region where both release, the sequel's day is at least minGapDays after its

@@ -9,6 +9,8 @@ namespace Scheduler.Solver.Diagnosis;
 // matching titles can give there, told with the titles that could count and what holds the others back.
 public sealed partial class InfeasibilityDiagnoser
 {
+    private readonly Dictionary<(Title Title, string Region), HashSet<int>> _premiereMonths = [];
+
     private IEnumerable<RuleConflict> ObligationsOutOfReach()
     {
         foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0))
@@ -52,10 +54,22 @@ public sealed partial class InfeasibilityDiagnoser
         }
     }
 
-    // Rules 2, 3, 8 and 11 (with the drops' limits): some date of the period is one the title may premiere on in the region.
+    // Rules 2, 3, 8 and 11 (with the drops' limits): some date of the period (whole months) is one the title may premiere on in the region.
     private bool CanPremiere(Title title, string region, NodaTime.DateInterval period)
         => title.Pins.TryGetValue(region, out var pin)
             ? period.Contains(pin)
-            : _spans.Of(title, region) is { } span && _spans.Calendar.Date(span.Last) >= period.Start && _spans.Calendar.Date(span.First) <= period.End
-              && _scenario.ReleaseDatesOf(title, region).Any(period.Contains);
+            : PremiereMonths(title, region).Any(m => m >= MonthOf(period.Start) && m <= MonthOf(period.End));
+
+    private static int MonthOf(NodaTime.LocalDate date) => (date.Year * 12) + date.Month - 1;
+
+    // The months (year * 12 + month - 1) in which the title has a premiere date in the region, found once per title and region.
+    private HashSet<int> PremiereMonths(Title title, string region)
+    {
+        if (!_premiereMonths.TryGetValue((title, region), out var months))
+        {
+            months = _premiereMonths[(title, region)] = [.. _scenario.ReleaseDatesOf(title, region).Select(MonthOf)];
+        }
+
+        return months;
+    }
 }

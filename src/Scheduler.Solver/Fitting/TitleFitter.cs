@@ -27,8 +27,8 @@ public sealed record FitResult(ImmutableArray<FitOption> Options, int Weighed);
 /// is tried against the plan as it stands. A placement that keeps every rule is scored at once; one
 /// that breaks a rule (a full day, a tentpole too near, a spent marketing week, a sequel too close)
 /// moves the releases in its way to their best other dates, one step deep, as the construction's
-/// ejection repair does, and is dropped when one of them is announced, has nowhere to go or would
-/// leave an obligation short where it was. Options
+/// ejection repair does, and is dropped when one of them is announced or has nowhere to go. An
+/// option that leaves an obligation shorter than the plan does is dropped too. Options
 /// are ranked by the change in the plan's objective, so a planner sees what fitting the title costs
 /// the rest of the slate, not only what the title earns. A bounded repair, not a proof: a re-plan
 /// with the chosen option pinned may find better.
@@ -49,6 +49,7 @@ public static class TitleFitter
         var title = candidates.ById[titleId];
         var slate = new SlateState(candidates);
         var settled = Settle(candidates, slate, plan, titleId);
+        var allowedShortfall = ObligationRepair.Shortfall(values.Scenario, plan);
         var before = plan.Kpis.Value - plan.Kpis.ClashCost;
         var options = new List<FitOption>();
         var weighed = 0;
@@ -56,7 +57,7 @@ public static class TitleFitter
         {
             cancellationToken.ThrowIfCancellationRequested();
             weighed++;
-            if (Try(candidates, slate, title, placement) is { } tried)
+            if (Try(candidates, slate, title, placement, allowedShortfall) is { } tried)
             {
                 options.Add(new FitOption(
                     placement.Mode,
@@ -118,14 +119,16 @@ public static class TitleFitter
     }
 
     /// <summary>The slate's objective with the title placed there and what it moved aside; null when it cannot be placed there. The slate is left as it was.</summary>
-    private static (double Objective, List<DisplacedRelease> Displaced)? Try(CandidateSet candidates, SlateState slate, TitleCandidates title, Placement placement)
+    // allowedShortfall: what the plan itself misses of the obligations (rule 13); an option may not miss more.
+    private static (double Objective, List<DisplacedRelease> Displaced)? Try(CandidateSet candidates, SlateState slate, TitleCandidates title, Placement placement, int allowedShortfall)
     {
         if (PlacementOptions.Fits(slate, title.Title, placement))
         {
             slate.Place(title, placement);
             var objective = slate.Objective;
+            var keeps = slate.ObligationShortfall() <= allowedShortfall;
             slate.Remove(title);
-            return (objective, []);
+            return keeps ? (objective, []) : null;
         }
 
         if (EjectionRepair.Blockers(candidates, slate, title, placement) is not { Count: > 0 } blockers)
@@ -163,8 +166,7 @@ public static class TitleFitter
                     slate[other.Index]?.Days.TryGetValue(d.Key, out var day) == true ? candidates.Calendar.Date(day) : null)));
             }
 
-            // Rule 13: a release moved aside must not leave a period of an obligation short (the title itself only adds).
-            if (complete && moved.All(m => slate.ShortfallAround(m.Title.Title, m.Was, slate[m.Title.Index], placed: slate[m.Title.Index]) <= slate.ShortfallAround(m.Title.Title, m.Was, slate[m.Title.Index], placed: m.Was)))
+            if (complete && slate.ObligationShortfall() <= allowedShortfall)
             {
                 result = (slate.Objective, displaced.Where(d => d.To != d.From).ToList());
             }

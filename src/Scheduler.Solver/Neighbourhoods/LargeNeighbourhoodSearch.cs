@@ -186,7 +186,8 @@ internal sealed class LargeNeighbourhoodSearch
             merged.Place(title, placement);
         }
 
-        return merged;
+        // Rule 13 counts across titles another worker may have moved meanwhile: the merge must leave no period short.
+        return merged.ObligationShortfall() == 0 ? merged : null;
     }
 
     /// <summary>A kind at random, favouring those that improved the plan most often.</summary>

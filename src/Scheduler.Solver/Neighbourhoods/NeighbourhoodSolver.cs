@@ -41,7 +41,8 @@ internal sealed class NeighbourhoodSolver
     /// days: a smaller model that CP-SAT proves many times faster, at little cost in what it finds.
     /// </param>
     /// <param name="cancellationToken">Stops the search; then <see cref="OperationCanceledException"/> is thrown.</param>
-    public NeighbourhoodResult Solve(SlateState slate, IReadOnlyCollection<TitleCandidates> free, TimeSpan limit, int workers, CancellationToken cancellationToken, int? radius = null)
+    /// <param name="repairing">The obligation period to fill, when the slate may fall short of obligations: every other period is then held to what it has now.</param>
+    public NeighbourhoodResult Solve(SlateState slate, IReadOnlyCollection<TitleCandidates> free, TimeSpan limit, int workers, CancellationToken cancellationToken, int? radius = null, ObligationShortfall? repairing = null)
     {
         var fixedState = slate.Clone();
         foreach (var title in free.Where(t => fixedState[t.Index] is not null))
@@ -55,7 +56,8 @@ internal sealed class NeighbourhoodSolver
             return NeighbourhoodResult.Infeasible;
         }
 
-        var model = new ReleaseModelBuilder(restricted, _options with { Fixed = fixedState }).Build();
+        var shortSomewhere = !_candidates.Scenario.Obligations.IsEmpty && slate.ObligationShortfall() > 0;
+        var model = new ReleaseModelBuilder(restricted, _options with { Fixed = fixedState, Current = shortSomewhere ? slate : null, Repairing = repairing }).Build();
         var current = free.Select(slate.AssignmentOf).OfType<Assignment>().ToList();
         var settings = new SearchSettings(limit, 0, workers) { Hint = ModelSolution.Encode(model, current) };
         var result = _search.Solve(model, settings, cancellationToken: cancellationToken);

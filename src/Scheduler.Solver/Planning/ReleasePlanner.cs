@@ -241,7 +241,7 @@ public sealed partial class ReleasePlanner
         }
 
         var found = result.Solution is { } solution ? Slate(candidates, newState, ModelSolution.Read(model, v => solution[v] != 0)) : null;
-        var complete = start is not null && candidates.Titles.All(t => t.Title.Optional || !t.CanBeScheduled || start[t.Index] is not null) ? start : null;
+        var complete = start is not null && candidates.Titles.All(t => t.Title.Optional || !t.CanBeScheduled || start[t.Index] is not null) && start.ObligationShortfall() == 0 ? start : null;
         var best = found is null || (complete is not null && complete.Objective > found.Objective) ? complete : found;
         if (best is null)
         {

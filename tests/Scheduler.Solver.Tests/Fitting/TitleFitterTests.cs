@@ -80,4 +80,29 @@ public class TitleFitterTests
             }
         }
     }
+
+    [Test]
+    public void Fit_PlannedTitleThatAloneKeepsAMonthsObligation_IsOfferedOnlyDatesInThatMonth()
+    {
+        // b and c are the local titles, one a month is asked for: b keeps March, c April.
+        var scenario = OneRegion();
+        scenario["horizon"] = new JsonObject { ["start"] = "2027-03-01", ["end"] = "2027-04-30" };
+        AddTitle(scenario, "a", 100, "2027-03-12");
+        AddTitle(scenario, "b", 20, "2027-03-26");
+        scenario["obligations"] = JsonNode.Parse("""[{ "id": "local", "titles": ["b", "c"], "min": 1, "per": "month" }]""");
+        AddTitle(scenario, "c", 20, "2027-04-16");
+        var plan = Plan(scenario).Plan!;
+        scenario["titles"]![1]!["preferred"] = "2027-04-23";
+        var values = new ValueModel(Scenarios.LoadScenario(scenario));
+
+        var result = TitleFitter.Fit(values, plan, "b", 10);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(DateOf(plan, "b").Month, Is.EqualTo(3));
+            Assert.That(result.Options, Is.Not.Empty);
+            Assert.That(result.Options.Select(o => o.Dates["us"].Month), Has.All.EqualTo(3), "April would leave March without a local premiere");
+            Assert.That(result.Options.Select(o => new PlanVerifier(values).Verify(Taken(values, plan, "b", o)).IsValid), Has.All.True);
+        }
+    }
 }
