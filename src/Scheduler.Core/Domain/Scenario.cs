@@ -38,8 +38,11 @@ public sealed class Scenario
             Titles.All(t => t.Regions.All(RegionsById.ContainsKey) && t.After.All(a => TitlesById.ContainsKey(a.TitleId))),
             "Every region and title reference must resolve.");
         TotalAudience = Regions.Sum(r => r.Audience);
-        GroupsByTitle = Titles.ToImmutableDictionary(t => t.Id, t => SpacingGroups.Where(g => g.MinDays > 0 && g.Selects(t)).ToImmutableArray());
+        _groupsByTitle = Titles.ToImmutableDictionary(t => t.Id, t => SpacingGroups.Where(g => g.MinDays > 0 && g.Selects(t)).ToImmutableArray());
     }
+
+    // Rule 12: by title id, the spacing groups it belongs to that impose something (minDays above 0).
+    private readonly ImmutableDictionary<string, ImmutableArray<SpacingGroup>> _groupsByTitle;
 
     public string Name { get; }
 
@@ -82,12 +85,9 @@ public sealed class Scenario
     /// <summary>Rule 13: lower bounds on the premieres of matching titles per region and calendar period.</summary>
     public ImmutableArray<Obligation> Obligations { get; }
 
-    /// <summary>Rule 12: by title id, the spacing groups it belongs to that impose something (minDays above 0).</summary>
-    public ImmutableDictionary<string, ImmutableArray<SpacingGroup>> GroupsByTitle { get; }
-
     /// <summary>Rule 12: the spacing groups <paramref name="title"/> belongs to that impose something.</summary>
     public ImmutableArray<SpacingGroup> GroupsOf(Title title)
-        => GroupsByTitle.TryGetValue(Preconditions.CheckNotNull(title).Id, out var groups) ? groups : [];
+        => _groupsByTitle.TryGetValue(Preconditions.CheckNotNull(title).Id, out var groups) ? groups : [];
 
     /// <summary>Rule 12: the titles of <paramref name="group"/>, in scenario order.</summary>
     public IEnumerable<Title> MembersOf(SpacingGroup group) => Titles.Where(Preconditions.CheckNotNull(group).Selects);

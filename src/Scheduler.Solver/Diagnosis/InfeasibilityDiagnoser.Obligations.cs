@@ -31,8 +31,10 @@ public sealed partial class InfeasibilityDiagnoser
                     }
 
                     var heldBack = inRegion
-                        .Where(t => t.BindingHoldback(region.Id) is { } h && h.Until > period.End && !able.Contains(t.Id))
-                        .Select(t => $"{t.Id} is held back by {t.BindingHoldback(region.Id)!.Name} until {Text(t.BindingHoldback(region.Id)!.Until)}")
+                        .Where(t => !able.Contains(t.Id))
+                        .Select(t => (t.Id, Holdback: t.BindingHoldback(region.Id)))
+                        .Where(t => t.Holdback is { } h && h.Until > period.End)
+                        .Select(t => $"{t.Id} is held back by {t.Holdback!.Name} until {Text(t.Holdback.Until)}")
                         .ToList();
                     anyShort = true;
                     var who = able.Count == 0 ? "no matching title can release there then" : $"only {List(able)} can release there then";
