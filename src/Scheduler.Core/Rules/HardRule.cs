@@ -29,7 +29,7 @@ public sealed class HardRule
 
     public RuleBook Book { get; }
 
-    /// <summary>The rule's number in its book: 1 to 10 for a plan, 1 to 5 for a replan.</summary>
+    /// <summary>The rule's number in its book: 1 to 13 for a plan, 1 to 5 for a replan.</summary>
     public int Number { get; }
 
     /// <summary>What the rule asks, in the planners' words.</summary>

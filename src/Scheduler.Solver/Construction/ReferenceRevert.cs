@@ -7,7 +7,7 @@ namespace Scheduler.Solver.Construction;
 /// Puts titles back where a reference plan has them (the base of a what-if, the plan of record of a
 /// replan), wherever the slate as it stands allows it, cheapest first, while all that is given up
 /// stays within a tolerance of the objective. The lexicographic second phase for searches too large
-/// for a whole model, and a last pass after it for those that are not (docs/compare.md, "What moves").
+/// for a whole model, and a last pass after it for those that are not (docs/compare.md, "Stable differences").
 /// </summary>
 internal static class ReferenceRevert
 {

@@ -7,7 +7,7 @@ namespace Scheduler.Solver.CpSat;
 /// the plan of record of a replan): the same rules, the objective held within a tolerance of the
 /// best plan found, and, as the new objective, the number of the reference's releases kept on their
 /// date and mode. So a release moves only where the rules force it, or where keeping it would cost
-/// more than the tolerance (docs/compare.md, "What moves").
+/// more than the tolerance (docs/compare.md, "Stable differences").
 /// </summary>
 internal static class ClosestModel
 {

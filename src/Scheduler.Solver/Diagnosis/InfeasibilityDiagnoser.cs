@@ -13,8 +13,8 @@ namespace Scheduler.Solver.Diagnosis;
 /// titles pinned beyond a day's capacity, a sequel gap (or a chain of them) that cannot fit the
 /// windows, pinned launches over a week's marketing budget, a stagger window shorter than a
 /// region's readiness, and, in aggregate, more launches than a run of weeks' budget carries and more
-/// titles or tentpoles than a stretch of a region's days holds (docs/plan-format.md, "Slates that do
-/// not fit"). Each check is a necessary condition of the rules as written, so the conflicts it names
+/// titles or tentpoles than a stretch of a region's days holds (docs/explanations.md, "Why a
+/// scenario cannot be planned"). Each check is a necessary condition of the rules as written, so the conflicts it names
 /// are certain; all of them together take seconds on a 190-region slate, and run before any search.
 /// </summary>
 public sealed partial class InfeasibilityDiagnoser

@@ -6,7 +6,7 @@ namespace Scheduler.Solver.Planning;
 
 // Planning against a reference plan (the base of a what-if, the plan of record of a replan):
 // lexicographically, the best objective first, then the fewest moves from the reference within a
-// tolerance of that objective (docs/compare.md, "What moves").
+// tolerance of that objective (docs/compare.md, "Stable differences").
 public sealed partial class ReleasePlanner
 {
     /// <summary>
