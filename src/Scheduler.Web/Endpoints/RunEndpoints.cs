@@ -12,14 +12,13 @@ using Microsoft.Extensions.Logging;
 using Scheduler.Application;
 using Scheduler.Application.Adopting;
 using Scheduler.Application.Checking;
+using Scheduler.Application.Comparing;
 using Scheduler.Application.Execution;
 using Scheduler.Application.Explaining;
 using Scheduler.Application.Hosting;
 using Scheduler.Application.Runs;
 using Scheduler.Application.Scenarios;
-using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
-using Scheduler.Core.Values;
 using Scheduler.Reports;
 using Scheduler.Reports.Calendar;
 using Scheduler.Reports.Json;
@@ -248,40 +247,34 @@ internal static class RunEndpoints
             return problem;
         }
 
-        var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
         if (against is not { } baseId)
         {
+            var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
             return Results.Content(new CalendarReport(input.Scenario, zoom: scale).Render(plan!, $"{input.Heading}, run {run!.Id}"), "text/html; charset=utf-8");
         }
 
-        if (baseId == id)
-        {
-            return Problems.Invalid("?against", $"run {id} cannot be compared with itself: choose another run");
-        }
-
         // The base run's calendar (its regions, events and seasons), with this run drawn over it.
-        var (baseRun, basePlan, baseProblem) = await PlanOfAsync(database, baseId, cancellationToken).ConfigureAwait(false);
-        if (baseProblem is not null)
-        {
-            return baseProblem;
-        }
-
-        var baseInput = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
-        var html = new CalendarReport(baseInput.Scenario, zoom: scale).RenderComparison(
-            basePlan!,
-            [($"run {run!.Id}", input.Scenario, plan!, MoveAttribution.Diff(basePlan!, plan!, new ValueModel(input.Scenario)))],
-            ComparisonHeading(run, input, baseRun!, baseInput));
-        return Results.Content(html, "text/html; charset=utf-8");
+        var (comparison, againstProblem) = await AgainstAsync(database, run!, plan!, baseId, cancellationToken).ConfigureAwait(false);
+        return againstProblem ?? Results.Content(
+            new CalendarReport(comparison!.BaseInput.Scenario, zoom: scale).RenderComparison(
+                comparison.BasePlan, [(comparison.Label, comparison.Input.Scenario, comparison.Plan, comparison.Diff)], comparison.Heading),
+            "text/html; charset=utf-8");
     }
 
-    /// <summary>
-    /// The comparison's heading, saying so when the two runs planned different scenario documents
-    /// (their moves then include whatever the documents change); a variant and its base are one document.
-    /// </summary>
-    internal static string ComparisonHeading(StoredRun run, ScenarioInput input, StoredRun baseRun, ScenarioInput baseInput)
-        => input.Document.Sha256 == baseInput.Document.Sha256
-            ? $"Run {run.Id} against run {baseRun.Id}"
-            : $"Run {run.Id} against run {baseRun.Id}, of different scenarios: {input.Heading} (scenario {run.ScenarioId}) and {baseInput.Heading} (scenario {baseRun.ScenarioId})";
+    /// <summary>The run drawn against the run <paramref name="baseId"/>, or the problem that stops it (the same run, no such run, no plan).</summary>
+    internal static async Task<(RunAgainstRun? Comparison, IResult? Problem)> AgainstAsync(
+        SchedulerDatabase database, StoredRun run, Plan plan, long baseId, CancellationToken cancellationToken)
+    {
+        if (baseId == run.Id)
+        {
+            return (null, Problems.Invalid("?against", $"run {run.Id} cannot be compared with itself: choose another run"));
+        }
+
+        var (baseRun, basePlan, baseProblem) = await PlanOfAsync(database, baseId, cancellationToken).ConfigureAwait(false);
+        return baseProblem is not null
+            ? (null, baseProblem)
+            : (await RunAgainstRun.LoadAsync(database, run, plan, baseRun!, basePlan!, cancellationToken).ConfigureAwait(false), null);
+    }
 
     private static async Task<IResult> CsvAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
     {

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Scheduler.Application.Scenarios;
-using Scheduler.Core.Explanations;
-using Scheduler.Core.Values;
 using Scheduler.Reports.Workbooks;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
@@ -35,30 +33,17 @@ internal static class WorkbookEndpoints
             return problem;
         }
 
-        var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
         if (against is not { } baseId)
         {
+            var input = await StoredScenarios.OfRunAsync(database, run!, cancellationToken).ConfigureAwait(false);
             return File(PlanWorkbook.Write(input.Scenario, plan!, $"{input.Heading}, run {id}"), $"run-{id}.xlsx");
         }
 
-        if (baseId == id)
-        {
-            return Problems.Invalid("?against", $"run {id} cannot be compared with itself: choose another run");
-        }
-
-        var (baseRun, basePlan, baseProblem) = await RunEndpoints.PlanOfAsync(database, baseId, cancellationToken).ConfigureAwait(false);
-        if (baseProblem is not null)
-        {
-            return baseProblem;
-        }
-
-        var baseInput = await StoredScenarios.OfRunAsync(database, baseRun!, cancellationToken).ConfigureAwait(false);
-        var workbook = ComparisonWorkbook.Write(
-            baseInput.Scenario,
-            basePlan!,
-            RunEndpoints.ComparisonHeading(run!, input, baseRun!, baseInput),
-            [($"run {id}", input.Scenario, plan!, MoveAttribution.Diff(basePlan!, plan!, new ValueModel(input.Scenario)))]);
-        return File(workbook, $"run-{id}-against-{baseId}.xlsx");
+        var (comparison, againstProblem) = await RunEndpoints.AgainstAsync(database, run!, plan!, baseId, cancellationToken).ConfigureAwait(false);
+        return againstProblem ?? File(
+            ComparisonWorkbook.Write(
+                comparison!.BaseInput.Scenario, comparison.BasePlan, comparison.Heading, [(comparison.Label, comparison.Input.Scenario, comparison.Plan, comparison.Diff)]),
+            $"run-{id}-against-{baseId}.xlsx");
     }
 
     private static IResult File(byte[] workbook, string name) => Results.File(workbook, SlateWorkbooks.ContentType, name);
