@@ -143,14 +143,14 @@ public static class RunRequests
             MemoryLimit = memoryLimit,
             From = plan,
         };
-        if (job.Refusal is not null)
+        if (job.Refusal is { } refusal)
         {
-            return await QueueAsync(database, queue, run.ScenarioId, job, cancellationToken).ConfigureAwait(false); // refused: nothing is stored
+            return TooLarge(refusal); // refused: nothing is stored
         }
 
         // Only a re-plan that will be queued stores the version holding its title.
         var scenarioId = changed ? await StoredScenarios.SubmitAsync(database, input.Document, requestedBy, cancellationToken).ConfigureAwait(false) : run.ScenarioId;
-        return await QueueAsync(database, queue, scenarioId, job, cancellationToken).ConfigureAwait(false);
+        return await EnqueueAsync(database, queue, scenarioId, job, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The run's scenario with the title merged in, as a new version of its document (stored once the re-plan is queued).</summary>
@@ -182,11 +182,16 @@ public static class RunRequests
     private static async Task<RunRequestAnswer> QueueAsync(SchedulerDatabase database, IBackgroundSolves queue, long scenarioId, PlanJob job, CancellationToken cancellationToken)
     {
         // Refused before it is queued: a scenario too large to plan would only run the node out of memory.
-        if (job.Refusal is { } refusal)
-        {
-            return new RunRequestAnswer(null, RunRequestProblem.TooLarge, [new ScenarioError(JsonPath.Root, refusal)]);
-        }
+        return job.Refusal is { } refusal
+            ? TooLarge(refusal)
+            : await EnqueueAsync(database, queue, scenarioId, job, cancellationToken).ConfigureAwait(false);
+    }
 
+    private static RunRequestAnswer TooLarge(string refusal) => new(null, RunRequestProblem.TooLarge, [new ScenarioError(JsonPath.Root, refusal)]);
+
+    /// <summary>Queues a job already checked against the memory it may use.</summary>
+    private static async Task<RunRequestAnswer> EnqueueAsync(SchedulerDatabase database, IBackgroundSolves queue, long scenarioId, PlanJob job, CancellationToken cancellationToken)
+    {
         var runId = await database.SolveQueue.QueueAsync(job.Queued(scenarioId), cancellationToken).ConfigureAwait(false);
         await queue.SubmitAsync(runId, CancellationToken.None).ConfigureAwait(false); // once queued, the run must get its job even if the client goes
         return new RunRequestAnswer(runId, RunRequestProblem.None, []);

@@ -36,16 +36,12 @@ internal sealed class FieldParser
         var result = DatePattern.Parse(text);
         if (!result.Success || result.Value.Year is < Limits.FirstYear or > Limits.LastYear)
         {
-            Add(path, NotADate(text));
+            Add(path, Messages.NotADate(text));
             return null;
         }
 
         return result.Value;
     }
-
-    /// <summary>Why <paramref name="text"/>, in the form YYYY-MM-DD, is not a date a scenario may use (the schema's "format": "date" says so too).</summary>
-    public static string NotADate(string text)
-        => DatePattern.Parse(text) is { Success: true } ? Messages.DateOutsideSupportedYears(text) : Messages.NotACalendarDate(text);
 
     public List<LocalDate> Dates(IReadOnlyList<string>? texts, string path)
     {

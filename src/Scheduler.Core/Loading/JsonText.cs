@@ -65,7 +65,7 @@ internal static class JsonText
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                errors.Add(new ScenarioError(JsonPath.Root, Messages.TopLevelNotObject(Describe(root))));
+                errors.Add(new ScenarioError(JsonPath.Root, Messages.TopLevelNotObject(JsonValues.Describe(root))));
                 return null;
             }
 
@@ -95,23 +95,6 @@ internal static class JsonText
             }
         }
     }
-
-    /// <summary>A short description of a JSON value for messages: <c>the string "12"</c>, <c>the number 3</c>, <c>an array</c>.</summary>
-    public static string Describe(JsonElement value) => value.ValueKind switch
-    {
-        JsonValueKind.String => $"the string \"{Shorten(value.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {value.GetRawText()}",
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Null => "null",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.Object => "an object",
-        _ => "nothing",
-    };
-
-    public static string Describe(JsonNode? value) => value is null ? "null" : Describe(JsonSerializer.SerializeToElement(value));
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 
     private static void CheckValues(JsonElement element, string path, List<ScenarioError> errors)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NodaTime.Text;
 
 namespace Scheduler.Core.Validation;
 
@@ -57,6 +58,10 @@ internal static class Messages
 
     public static string NotUtf8(byte found)
         => string.Create(CultureInfo.InvariantCulture, $"the file is not UTF-8 text: byte 0x{found:X2} cannot stand here; save the file as UTF-8");
+
+    /// <summary>Why <paramref name="text"/>, in the form YYYY-MM-DD, is not a date a scenario may use (the schema's "format": "date" says so too).</summary>
+    public static string NotADate(string text)
+        => LocalDatePattern.Iso.Parse(text) is { Success: true } ? DateOutsideSupportedYears(text) : NotACalendarDate(text);
 
     public static string DateOutsideSupportedYears(string date)
         => $"the date {date} is outside the years Scheduler plans in, {Limits.FirstYear} to {Limits.LastYear}";

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
-using Scheduler.Core.Loading;
 
 namespace Scheduler.Core.Validation;
 
@@ -28,15 +27,15 @@ internal static class SchemaErrorTranslator
                 Suggest(error.Property ?? Last(segments), schema?.Properties.Keys ?? [])),
             ValidationErrorKind.StringExpected or ValidationErrorKind.NumberExpected or ValidationErrorKind.IntegerExpected
                 or ValidationErrorKind.BooleanExpected or ValidationErrorKind.ObjectExpected or ValidationErrorKind.ArrayExpected
-                => Messages.WrongType(ExpectedType(error.Kind), JsonText.Describe(value)),
+                => Messages.WrongType(ExpectedType(error.Kind), JsonValues.Describe(value)),
             // A pinned date (a date or an object of dates): a text in the form of a date is not a calendar date.
             ValidationErrorKind.NoTypeValidates when value is JsonValue text && text.TryGetValue<string>(out var pinned)
-                => schema?.Pattern is { } pattern && Regex.IsMatch(pinned, pattern) ? FieldParser.NotADate(pinned) : Messages.PatternMismatch(pinned, schema?.Pattern),
-            ValidationErrorKind.NoTypeValidates => Messages.WrongType(Messages.DateOrDatesByRegion, JsonText.Describe(value)),
+                => schema?.Pattern is { } pattern && Regex.IsMatch(pinned, pattern) ? Messages.NotADate(pinned) : Messages.PatternMismatch(pinned, schema?.Pattern),
+            ValidationErrorKind.NoTypeValidates => Messages.WrongType(Messages.DateOrDatesByRegion, JsonValues.Describe(value)),
             ValidationErrorKind.NumberTooSmall => TooSmall(schema, value),
             ValidationErrorKind.NumberTooBig => TooBig(schema, value),
             ValidationErrorKind.PatternMismatch => Messages.PatternMismatch(Text(value), schema?.Pattern),
-            ValidationErrorKind.DateExpected => FieldParser.NotADate(Text(value)),
+            ValidationErrorKind.DateExpected => Messages.NotADate(Text(value)),
             ValidationErrorKind.NotInEnumeration => Messages.NotInEnumeration(
                 Text(value),
                 schema?.Enumeration.Select(e => Convert.ToString(e, CultureInfo.InvariantCulture) ?? "null") ?? []),
@@ -52,14 +51,14 @@ internal static class SchemaErrorTranslator
     private static string TooSmall(JsonSchema? schema, JsonNode? value) => HasUpperBound(schema)
         ? Range(schema!, value)
         : schema?.ExclusiveMinimum is { } exclusive
-            ? Messages.NotGreaterThan(exclusive, JsonText.Describe(value))
-            : Messages.NotAtLeast(schema?.Minimum ?? 0, JsonText.Describe(value));
+            ? Messages.NotGreaterThan(exclusive, JsonValues.Describe(value))
+            : Messages.NotAtLeast(schema?.Minimum ?? 0, JsonValues.Describe(value));
 
     private static string TooBig(JsonSchema? schema, JsonNode? value) => HasLowerBound(schema)
         ? Range(schema!, value)
         : schema?.ExclusiveMaximum is { } exclusive
-            ? Messages.NotLessThan(exclusive, JsonText.Describe(value))
-            : Messages.NotAtMost(schema?.Maximum ?? 0, JsonText.Describe(value));
+            ? Messages.NotLessThan(exclusive, JsonValues.Describe(value))
+            : Messages.NotAtMost(schema?.Maximum ?? 0, JsonValues.Describe(value));
 
     private static bool HasLowerBound(JsonSchema? schema) => schema?.Minimum is not null || schema?.ExclusiveMinimum is not null;
 
@@ -70,7 +69,7 @@ internal static class SchemaErrorTranslator
         schema.ExclusiveMinimum is not null,
         schema.ExclusiveMaximum ?? schema.Maximum ?? 0,
         schema.ExclusiveMaximum is not null,
-        JsonText.Describe(value));
+        JsonValues.Describe(value));
 
     private static string ExpectedType(ValidationErrorKind kind) => kind switch
     {

@@ -1,5 +1,4 @@
 using Scheduler.Solver.Model;
-using Scheduler.Solver.Neighbourhoods;
 
 namespace Scheduler.Solver.Construction;
 
@@ -7,7 +6,8 @@ namespace Scheduler.Solver.Construction;
 /// Rule 13 in construction. Obligations are lower bounds, the one kind of rule a slate built title
 /// by title does not keep by itself: after the titles are placed, each period that falls short gets
 /// matching titles moved into it (<see cref="ByMoves"/>, what a planner would do by hand), and what
-/// moves cannot mend, a re-solve of the titles around the period does (<see cref="ByNeighbourhoods"/>).
+/// moves cannot mend, a re-solve of the titles around the period does
+/// (<see cref="Neighbourhoods.ObligationNeighbourhoods"/>, a search above construction).
 /// </summary>
 internal static class ObligationRepair
 {
@@ -33,41 +33,6 @@ internal static class ObligationRepair
         return [.. state.Shortfalls()];
     }
 
-    /// <summary>
-    /// For each period still short, re-solves exactly the matching titles that could release in it
-    /// together with every title placed in its region around it, widening the stretch until the
-    /// obligation is met; false when the neighbourhood would be the whole slate or time is up.
-    /// </summary>
-    public static bool ByNeighbourhoods(CandidateSet candidates, ref SlateState slate, NeighbourhoodSolver solver, Func<TimeSpan> remaining, TimeSpan step, int workers, CancellationToken cancellationToken)
-    {
-        var schedulable = candidates.Titles.Count(t => t.CanBeScheduled);
-        while (slate.Shortfalls().FirstOrDefault() is { } shortfall)
-        {
-            var pad = 14;
-            while (Missing(slate, shortfall) > 0)
-            {
-                var free = Around(candidates, slate, shortfall, pad);
-                var left = remaining();
-                if (free.Count >= schedulable || left <= TimeSpan.Zero)
-                {
-                    return false;
-                }
-
-                var result = solver.Solve(slate, free, left < step ? left : step, workers, cancellationToken, repairing: shortfall);
-                if (result.State is { } repaired && repaired.ObligationShortfall() < slate.ObligationShortfall())
-                {
-                    slate = repaired;
-                }
-                else
-                {
-                    pad = (pad * 2) + 14;
-                }
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>Rule 13 on a plan as written: the premieres its obligations miss, summed over regions and periods.</summary>
     public static int Shortfall(Core.Domain.Scenario scenario, Core.Plans.Plan plan)
     {
@@ -89,14 +54,8 @@ internal static class ObligationRepair
         return missing;
     }
 
-    private static int Missing(SlateState state, ObligationShortfall shortfall)
+    internal static int Missing(SlateState state, ObligationShortfall shortfall)
         => shortfall.Obligation.Min - state.Premieres(shortfall.Region, shortfall.First, shortfall.Last, shortfall.Obligation.Selects);
-
-    // The matching titles that could premiere in the period there, and every title placed in the region from pad days before it to pad days after it.
-    private static List<TitleCandidates> Around(CandidateSet candidates, SlateState slate, ObligationShortfall shortfall, int pad)
-        => [.. candidates.Titles.Where(t => t.CanBeScheduled && t.Title.IsReleasedIn(shortfall.Region)
-            && ((shortfall.Obligation.Selects(t.Title) && t.DaysIn(shortfall.Region).Any(d => d >= shortfall.First && d <= shortfall.Last))
-                || (slate[t.Index] is { } placed && placed.Days.TryGetValue(shortfall.Region, out var day) && day >= shortfall.First - pad && day <= shortfall.Last + pad)))];
 
     private static (TitleCandidates Title, Placement Placement)? CheapestMove(CandidateSet candidates, SlateState state, ObligationShortfall shortfall)
     {

@@ -1,5 +1,3 @@
-using Scheduler.Solver.Planning;
-
 namespace Scheduler.Solver.CpSat;
 
 /// <summary>

@@ -1,12 +1,17 @@
 using Scheduler.Solver.Construction;
 using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Model;
-using Scheduler.Solver.Planning;
 
 namespace Scheduler.Solver.Neighbourhoods;
 
 /// <summary>How many neighbourhoods a search re-optimized, and how many of them improved the plan.</summary>
 public sealed record NeighbourhoodCounts(int Tried, int Improved);
+
+/// <summary>What the search tells the run as it goes: each better plan, and how many neighbourhoods it has tried.</summary>
+internal interface INeighbourhoodObserver : ISearchObserver
+{
+    void Neighbourhoods(int tried, int improved);
+}
 
 /// <summary>
 /// Improves a complete slate by large-neighbourhood search: again and again, a neighbourhood of
@@ -60,7 +65,7 @@ internal sealed class LargeNeighbourhoodSearch
     /// <param name="trace">Told of every better plan and of the neighbourhood counts.</param>
     /// <param name="cancellationToken">Stops the search; then <see cref="OperationCanceledException"/> is thrown.</param>
     public (SlateState Best, NeighbourhoodCounts Counts) Run(
-        SlateState start, TimeSpan limit, double stopAtGap, Func<double> bound, int workers, int seed, ProgressTrace trace, CancellationToken cancellationToken)
+        SlateState start, TimeSpan limit, double stopAtGap, Func<double> bound, int workers, int seed, INeighbourhoodObserver trace, CancellationToken cancellationToken)
     {
         _incumbent = start;
         var started = _time.GetTimestamp();
@@ -121,7 +126,7 @@ internal sealed class LargeNeighbourhoodSearch
     }
 
     /// <summary>Keeps a better result, then grows the kind's size after a quick proof or shrinks it after a timeout.</summary>
-    private void Accept(NeighbourhoodKind kind, SlateState snapshot, List<TitleCandidates> free, NeighbourhoodResult result, int schedulable, ProgressTrace trace)
+    private void Accept(NeighbourhoodKind kind, SlateState snapshot, List<TitleCandidates> free, NeighbourhoodResult result, int schedulable, INeighbourhoodObserver trace)
     {
         lock (_gate)
         {

@@ -1,5 +1,4 @@
 using Scheduler.Core.Plans;
-using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Neighbourhoods;
 
 namespace Scheduler.Solver.Planning;
@@ -9,7 +8,7 @@ namespace Scheduler.Solver.Planning;
 /// whenever either improves, and records each improvement for the plan's diagnostics. Called from
 /// the solver's threads.
 /// </summary>
-internal sealed class ProgressTrace : ISearchObserver
+internal sealed class ProgressTrace : INeighbourhoodObserver
 {
     private readonly object _gate = new();
     private readonly TimeProvider _time;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Scheduler.Application.Calendars;
 using Scheduler.Reports.Feeds;
 using Scheduler.Storage;
-using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 

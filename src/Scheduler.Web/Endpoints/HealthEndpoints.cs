@@ -10,7 +10,6 @@ using Scheduler.Reports.Json;
 using Scheduler.Storage;
 
 using Scheduler.Web.Contracts;
-using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 

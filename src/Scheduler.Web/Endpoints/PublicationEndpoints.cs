@@ -8,7 +8,6 @@ using Scheduler.Reports.Json;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
 using Scheduler.Web.Contracts;
-using Scheduler.Web.Hosting;
 
 namespace Scheduler.Web.Endpoints;
 

@@ -6,7 +6,6 @@ using Scheduler.Application.Scenarios;
 using Scheduler.Reports.Workbooks;
 using Scheduler.Storage;
 using Scheduler.Web.Access;
-using Scheduler.Web.Hosting;
 using Scheduler.Workbooks.Slates;
 
 namespace Scheduler.Web.Endpoints;

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scheduler.Web.Contracts;
 
-namespace Scheduler.Web.Hosting;
+namespace Scheduler.Web.Endpoints;
 
 /// <summary>
 /// What each operation declares in the OpenAPI document: its name, its success answer's record and

@@ -3,12 +3,13 @@ using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Values;
 using Scheduler.Solver.Construction;
+using Scheduler.Solver.Planning;
 using Scheduler.Solver.CpSat;
 using Scheduler.Solver.Model;
 using Scheduler.Solver.Neighbourhoods;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 
-namespace Scheduler.Solver.Tests.Construction;
+namespace Scheduler.Solver.Tests.Planning;
 
 public class SlateConstructionTests
 {

@@ -1,10 +1,10 @@
-namespace Scheduler.Solver.Planning;
+namespace Scheduler.Solver.CpSat;
 
 /// <summary>
-/// The clock of a seeded run (<see cref="PlanRequest.Seed"/>): it reads the work done, not the
+/// The clock of a seeded run (<see cref="Planning.PlanRequest.Seed"/>): it reads the work done, not the
 /// wall time, so that every limit of the run (construction, neighbourhoods, the whole model, the
 /// second phase) ends after the same work on any machine and under any load. It advances only by
-/// the deterministic time of each CP-SAT search (<see cref="CpSat.DeterministicSearch"/>); the
+/// the deterministic time of each CP-SAT search (<see cref="DeterministicSearch"/>); the
 /// other steps of a run are bounded by counts.
 /// </summary>
 internal sealed class WorkClock : TimeProvider

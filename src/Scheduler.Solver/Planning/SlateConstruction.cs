@@ -1,8 +1,9 @@
 using Scheduler.Core.Plans;
+using Scheduler.Solver.Construction;
 using Scheduler.Solver.Model;
 using Scheduler.Solver.Neighbourhoods;
 
-namespace Scheduler.Solver.Construction;
+namespace Scheduler.Solver.Planning;
 
 /// <summary>How construction went: the best complete slate, the best plain greedy one, and the fullest incomplete one.</summary>
 /// <param name="Best">The best slate that places every title that must release, or null.</param>
@@ -128,7 +129,7 @@ internal sealed class SlateConstruction
             return (slate, true);
         }
 
-        var met = ObligationRepair.ByNeighbourhoods(_candidates, ref slate, _neighbourhoods, () => budget - _time.GetElapsedTime(started), RepairStep, _workers, cancellationToken);
+        var met = ObligationNeighbourhoods.Repair(_candidates, ref slate, _neighbourhoods, () => budget - _time.GetElapsedTime(started), RepairStep, _workers, cancellationToken);
         return (slate, met);
     }
 
