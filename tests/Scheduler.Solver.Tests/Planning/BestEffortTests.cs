@@ -4,7 +4,7 @@ using Scheduler.Core.Values;
 using Scheduler.Solver.Planning;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 
-namespace Scheduler.Solver.Tests.BestEffort;
+namespace Scheduler.Solver.Tests.Planning;
 
 /// <summary>
 /// Best effort: a slate that cannot be planned whole is planned in part, verified, with the titles

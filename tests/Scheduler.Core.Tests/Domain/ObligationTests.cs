@@ -7,7 +7,7 @@ using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Validation;
 using Scheduler.Core.Values;
 
-namespace Scheduler.Core.Tests.Decisions;
+namespace Scheduler.Core.Tests.Domain;
 
 /// <summary>Rule 13 (obligations): periods, reading them, the verifier and explain.</summary>
 public class ObligationTests

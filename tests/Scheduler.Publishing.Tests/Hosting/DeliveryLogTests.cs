@@ -9,7 +9,7 @@ using Scheduler.Publishing.Sinks;
 using Scheduler.Publishing.Tests.Support;
 using Scheduler.Storage;
 
-namespace Scheduler.Publishing.Tests;
+namespace Scheduler.Publishing.Tests.Hosting;
 
 /// <summary>A sink that refuses for a while is said once as it begins and once as it ends; each retry only at debug level.</summary>
 public class DeliveryLogTests

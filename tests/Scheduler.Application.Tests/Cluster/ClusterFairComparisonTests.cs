@@ -10,7 +10,7 @@ using Scheduler.Core.Values;
 using Scheduler.Solver.Planning;
 using Scheduler.Storage;
 
-namespace Scheduler.Application.Tests.Comparing;
+namespace Scheduler.Application.Tests.Cluster;
 
 using Scenarios = Scheduler.Core.Tests.Support.Scenarios;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Scheduler.Publishing.Hosting;
 using Scheduler.Publishing.Tests.Support;
 
-namespace Scheduler.Publishing.Tests;
+namespace Scheduler.Publishing.Tests.Hosting;
 
 /// <summary>What the plan watcher says: a condition once when it begins, not at every look.</summary>
 public class PlanWatcherLogTests

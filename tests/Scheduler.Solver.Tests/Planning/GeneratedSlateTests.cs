@@ -4,7 +4,7 @@ using Scheduler.Core.Generation;
 using Scheduler.Solver.Planning;
 using static Scheduler.Solver.Tests.Planning.PlannerHarness;
 
-namespace Scheduler.Solver.Tests.BestEffort;
+namespace Scheduler.Solver.Tests.Planning;
 
 /// <summary>
 /// A generated contended slate whose marketing budget is cut below what its launches need: refused

@@ -7,7 +7,7 @@ using Scheduler.Core.Rules;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Validation;
 
-namespace Scheduler.Core.Tests.Decisions;
+namespace Scheduler.Core.Tests.Domain;
 
 /// <summary>Rule 11 (holdbacks): reading them, the conflicts seen before solving, the verifier and explain.</summary>
 public class HoldbackTests
