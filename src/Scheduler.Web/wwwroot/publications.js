@@ -3,9 +3,21 @@
 import { api } from './api.js';
 import { $, cell } from './dom.js';
 
-const el = { summary: $('pubs-summary'), body: $('pubs-body') };
-const states = ['upcoming', 'published', 'late', 'failed'];
+const el = { summary: $('pubs-summary'), counts: $('publication-counts'), body: $('pubs-body') };
 let shownText = null;
+
+// The API counts every drop of the plan of record, not just the page of them it lists: one item per
+// state it counts, in its order, named after its key; its total is said in the summary instead.
+function showCounts(counts) {
+  el.counts.replaceChildren(...Object.entries(counts).filter(([key]) => key !== 'total').map(([key, count]) => {
+    const li = document.createElement('li');
+    const figure = document.createElement('b');
+    figure.id = `count-${key}`;
+    figure.textContent = String(count);
+    li.append(`${key.charAt(0).toUpperCase()}${key.slice(1)} `, figure);
+    return li;
+  }));
+}
 
 export async function refreshPublications(stillSignedIn) {
   const response = await api('/api/publications');
@@ -14,9 +26,10 @@ export async function refreshPublications(stillSignedIn) {
   shownText = text;
   const status = JSON.parse(text);
   const releases = status.releases || [];
-  for (const state of states) $(`count-${state}`).textContent = String(releases.filter((r) => r.state === state).length);
+  showCounts(status.counts);
+  const total = status.counts.total;
   el.summary.textContent = status.planOfRecord
-    ? `Plan of record: run ${status.planOfRecord}, ${releases.length} drops.`
+    ? `Plan of record: run ${status.planOfRecord}, ${total} drops.${releases.length < total ? ` The first ${releases.length} are listed.` : ''}`
     : 'No plan of record yet: adopt a run to publish it.';
   el.body.replaceChildren(...releases.map((r) => {
     const tr = document.createElement('tr');
@@ -36,5 +49,6 @@ export async function refreshPublications(stillSignedIn) {
 
 export function clearPublications() {
   shownText = null;
+  el.counts.replaceChildren();
   el.body.replaceChildren();
 }
