@@ -165,7 +165,8 @@ internal static class RunEndpoints
     /// <summary>
     /// One <c>progress</c> event whenever the stored state or progress changes, then one event
     /// named after the final state (<c>done</c>, <c>failed</c>, <c>cancelled</c>) with the whole run but
-    /// its plan; <c>missing</c> for an unknown run. Read from the database, so any node may serve it.
+    /// its plan; <c>missing</c> for an unknown run. A run's events say whether it has
+    /// <c>finished</c>, as <see cref="RunStateFacts.HasEnded"/> decides. Read from the database, so any node may serve it.
     /// </summary>
     private static async IAsyncEnumerable<SseItem<object>> EventsAsync(
         long id, Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, ServeOptions serve, TimeProvider time, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -185,11 +186,13 @@ internal static class RunEndpoints
                 yield break;
             }
 
-            var update = new { id, state = run.State, status = run.Status, progress = RunProgress.Parse(run.Progress) };
+            // Said in every event, so that no client keeps its own list of the final states.
+            var finished = run.State.HasEnded();
+            var update = new { id, state = run.State, status = run.Status, progress = RunProgress.Parse(run.Progress), finished };
             var text = JsonSerializer.Serialize(update, ReportJson.Options);
-            if (run.State.HasEnded())
+            if (finished)
             {
-                yield return new SseItem<object>(new { id, state = run.State, status = run.Status, progress = update.progress, messages = run.Messages }, Words.Of(run.State));
+                yield return new SseItem<object>(new { id, state = run.State, status = run.Status, progress = update.progress, messages = run.Messages, finished }, Words.Of(run.State));
                 yield break;
             }
 

@@ -27,9 +27,9 @@ function showProgress(update) {
   const limit = p.timeLimitSeconds;
   el.elapsed.textContent = p.elapsedSeconds === undefined ? '' : `${number(p.elapsedSeconds, 1)} s${limit ? ` of ${number(limit, 0)} s` : ''}`;
   el.bar.value = limit ? Math.min(1, (p.elapsedSeconds || 0) / limit) : 0;
-  // The header keeps the run in view wherever the page is scrolled (not a live region: it changes every few seconds).
-  const ended = ['done', 'failed', 'cancelled'].includes(update.state);
-  el.header.textContent = ended ? '' : [`Run ${followedRun}: ${update.state || ''}`, el.phase.textContent,
+  // The header keeps the run in view wherever the page is scrolled (not a live region: it changes every few seconds);
+  // the API says when the run has finished, and the header then has nothing to keep in view.
+  el.header.textContent = update.finished ? '' : [`Run ${followedRun}: ${update.state || ''}`, el.phase.textContent,
     p.incumbent !== undefined && p.incumbent !== null ? `objective ${number(p.incumbent, 1)}` : '', el.elapsed.textContent].filter((t) => t).join(' · ');
 }
 

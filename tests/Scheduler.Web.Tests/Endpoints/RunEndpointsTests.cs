@@ -172,10 +172,12 @@ public class RunEndpointsTests : LongSolveTests
             Assert.That(events.SkipLast(1).Select(e => e.EventType), Has.All.EqualTo("progress"));
             Assert.That(progress.Select(p => p.GetProperty("id").GetInt64()), Has.All.EqualTo(id));
             Assert.That(progress.Select(p => p.GetProperty("state").GetString()), Has.All.AnyOf("queued", "running"));
+            Assert.That(progress.Select(p => p.GetProperty("finished").GetBoolean()), Has.All.False);
             Assert.That(progress.Count(p => p.GetProperty("progress").ValueKind == JsonValueKind.Object), Is.Positive, "the solver's progress while it ran");
             Assert.That(events[^1].EventType, Is.EqualTo("done"));
             Assert.That(done.RootElement.GetProperty("id").GetInt64(), Is.EqualTo(id));
             Assert.That(done.RootElement.GetProperty("state").GetString(), Is.EqualTo("done"));
+            Assert.That(done.RootElement.GetProperty("finished").GetBoolean(), Is.True);
             Assert.That(done.RootElement.GetProperty("status").GetString(), Is.AnyOf("optimal", "feasible"));
             Assert.That(done.RootElement.TryGetProperty("plan", out _), Is.False, "the final event carries the run but its plan");
         }
