@@ -75,7 +75,8 @@ public static class ClusterComparisons
         }
 
         var job = ComparisonJob.OfVariants(ScenarioInput.Of(document, null), stored.Variants, SolveSettings.Default) with { Anchored = stored.Anchored };
-        var baseOutcome = StoredOutcomes.Of(runs.Single(r => r.Variant is null), document.Scenario);
+        var baseRun = runs.Single(r => r.Variant is null);
+        var baseOutcome = StoredOutcomes.Of(baseRun, document.Scenario);
         var variants = job.Variants.Select(variant =>
         {
             if (job.TakesBaseOutcome(variant))
@@ -103,6 +104,10 @@ public static class ClusterComparisons
             comparison = FairComparison.Balance(comparison, document.Scenario, scenarios);
         }
 
-        return new ComparisonResult(comparison, job);
+        var variantRuns = job.Variants
+            .Select(v => (v.Id, Run: job.TakesBaseOutcome(v) ? baseRun.Id : runs.FirstOrDefault(r => r.Variant == v.Id)?.Id))
+            .Where(v => v.Run is not null)
+            .ToDictionary(v => v.Id, v => v.Run!.Value, StringComparer.Ordinal);
+        return new ComparisonResult(comparison, job) { Runs = new ComparisonRuns(baseRun.Id, variantRuns) };
     }
 }

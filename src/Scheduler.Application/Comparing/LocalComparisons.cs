@@ -49,15 +49,16 @@ public static class LocalComparisons
         }
 
         var finishedAt = Instant.FromDateTimeOffset(time.GetUtcNow());
-        await database.Runs.StoreAsync(RunRecords.For(comparison.Base, job.Base, RunTrigger.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+        var baseRun = await database.Runs.StoreAsync(RunRecords.For(comparison.Base, job.Base, RunTrigger.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+        var variantRuns = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var (variant, input) in comparison.Variants.Zip(job.Variants.Select(v => v.Input)))
         {
             if (variant.Outcome is { } outcome && input is not null)
             {
-                await database.Runs.StoreAsync(RunRecords.For(outcome, input, RunTrigger.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
+                variantRuns[variant.Id] = await database.Runs.StoreAsync(RunRecords.For(outcome, input, RunTrigger.Compare, startedAt, finishedAt), cancellationToken).ConfigureAwait(false);
             }
         }
 
-        return result;
+        return result with { Runs = new ComparisonRuns(baseRun, variantRuns) };
     }
 }

@@ -1,4 +1,5 @@
 using NodaTime.Text;
+using Scheduler.Application.Comparing;
 using Scheduler.Core.Plans;
 using Scheduler.Solver.Comparison;
 using Scheduler.Solver.Planning;
@@ -14,6 +15,10 @@ public sealed record ComparisonOutcome(PlanScenario? Scenario, string Status, Pl
     /// <summary>The variant whose plan, better under the base's own rules, the base took before the comparison was drawn; absent when none did.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public string? ImprovedBy { get; init; }
+
+    /// <summary>The id of the base's stored run; absent when the comparison stored none (<c>compare --json</c> prints none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? Run { get; init; }
 }
 
 /// <summary>
@@ -39,6 +44,10 @@ public sealed record VariantOutcome(
     /// <summary>True (and otherwise absent) when the base plan, which keeps the variant's rules, is better under them than the variant's own search found, so the variant took it.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public bool? ImprovedByBase { get; init; }
+
+    /// <summary>The id of the variant's stored run; absent when it has none (it does not load, or the comparison stored nothing).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public long? Run { get; init; }
 }
 
 /// <summary>
@@ -71,11 +80,12 @@ public static class ComparisonJson
 {
     /// <param name="comparison">The comparison.</param>
     /// <param name="requestedVariant">How the front end names the place its user chose the variants (<c>--variant</c>, <c>$.variants</c>).</param>
-    public static ComparisonDocument Of(Comparison comparison, string requestedVariant)
+    /// <param name="runs">The runs it was stored as, named beside each outcome; null names none.</param>
+    public static ComparisonDocument Of(Comparison comparison, string requestedVariant, ComparisonRuns? runs = null)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         return new ComparisonDocument(
-            Outcome(comparison.Base) with { ImprovedBy = comparison.BaseImprovedBy },
+            Outcome(comparison.Base) with { ImprovedBy = comparison.BaseImprovedBy, Run = runs?.Base },
             [.. comparison.Variants.Select(v => new VariantOutcome(
                 v.Id,
                 v.Errors.Count > 0 ? "invalid" : v.Outcome?.Plan?.Solver.Status ?? v.Outcome!.Status.ToPlanStatus(),
@@ -91,6 +101,7 @@ public static class ComparisonJson
             {
                 SameAsBase = v.SameAsBase ? true : null,
                 ImprovedByBase = v.ImprovedByBase ? true : null,
+                Run = runs?.Of(v.Id),
             })]);
     }
 

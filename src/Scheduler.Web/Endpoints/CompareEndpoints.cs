@@ -21,7 +21,8 @@ namespace Scheduler.Web.Endpoints;
 /// <summary>
 /// <c>POST /api/compare</c>: plans a stored scenario and some of its variants side by side, as
 /// <c>scheduler compare SCENARIO --variant ...</c> does, stores the runs, and answers with the same
-/// JSON as <c>compare --json</c>. A single server answers when the solves end; a cluster queues them
+/// JSON as <c>compare --json</c>, each outcome naming its stored run so that no client has to guess
+/// them from the runs list. A single server answers when the solves end; a cluster queues them
 /// and answers at once with the comparison to follow (<c>GET /api/comparisons/{id}</c>).
 /// </summary>
 internal static class CompareEndpoints
@@ -124,7 +125,7 @@ internal static class CompareEndpoints
             return Problems.Invalid($"The comparison cannot be made: {error}", [error]);
         }
 
-        return Results.Json(ComparisonJson.Of(result.Comparison, RequestedVariants), ReportJson.Options);
+        return Results.Json(ComparisonJson.Of(result.Comparison, RequestedVariants, result.Runs), ReportJson.Options);
     }
 
     private static async Task<IResult> GetAsync(long id, [FromServices] Func<CancellationToken, Task<SchedulerDatabase>> openDatabase, CancellationToken cancellationToken)
@@ -154,7 +155,7 @@ internal static class CompareEndpoints
                 status.Comparison.RequestedBy,
                 status.State,
                 [.. status.Runs.Select(r => new FollowedRun(r.Id, r.Variant, r.State, r.Node, r.Attempt, RunProgress.Read(r.Progress)))],
-                status.Result is { } result ? ComparisonJson.Of(result.Comparison, RequestedVariants) : null),
+                status.Result is { } result ? ComparisonJson.Of(result.Comparison, RequestedVariants, result.Runs) : null),
             ReportJson.Options);
     }
 }

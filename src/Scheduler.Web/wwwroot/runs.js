@@ -286,9 +286,6 @@ export async function showComparison(base, other, messageTarget) {
   await loadReport(`/api/runs/${other}/report?against=${base}`, messageTarget);
 }
 
-/** The runs as last read, newest first. */
-export const knownRuns = () => state.runs;
-
 /** Downloads the selected run's releases in <paramref name="format"/> (csv or xlsx), as the API gives them. */
 async function download(format) {
   const id = state.selected;

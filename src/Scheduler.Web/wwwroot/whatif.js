@@ -4,7 +4,7 @@
 
 import { json, sayError } from './api.js';
 import { $, cell, number, say } from './dom.js';
-import { knownRuns, showComparison } from './runs.js';
+import { showComparison } from './runs.js';
 
 const FOLLOW_EVERY_MS = 2000;
 
@@ -29,8 +29,7 @@ export function offerWhatIf(scenario) {
 
 async function compare() {
   const asked = state.scenario;
-  const { id, variants, name } = asked;
-  const before = Math.max(0, ...knownRuns().map((r) => r.id));
+  const { id, variants } = asked;
   const seconds = Number(el.timeLimit.value);
   const request = { scenarioId: id, variants, timeLimitSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null };
   el.run.disabled = true;
@@ -45,7 +44,7 @@ async function compare() {
     }
     if (state.scenario !== asked) return; // another scenario was opened meanwhile
     await state.refresh();
-    show(answer.comparison ?? answer, name, before);
+    show(answer.comparison ?? answer);
     say(el.message, 'Planned: each variant against the base.', 'ok');
   } catch (error) {
     if (state.scenario === asked) sayError(el.message, error);
@@ -54,17 +53,12 @@ async function compare() {
   }
 }
 
-// The comparison's runs are the newest ones of this scenario started after the request (a single
-// server answers with the comparison, not its runs' ids).
-function runOf(name, variant, after) {
-  return knownRuns().find((r) => r.id > after && r.scenario === name && (r.variant ?? null) === variant && r.trigger === 'compare');
-}
-
-function show(comparison, name, before) {
-  const base = runOf(name, null, before);
+// The comparison names the run of the base and of each variant: absent for one it stored none of.
+function show(comparison) {
+  const base = comparison.base.run;
   const parts = [];
   const summary = document.createElement('p');
-  summary.textContent = `Base: ${comparison.base.status}${comparison.base.kpis ? `, objective ${number(comparison.base.kpis.objective, 3)}` : ''}${base ? ` (run ${base.id})` : ''}.`;
+  summary.textContent = `Base: ${comparison.base.status}${comparison.base.kpis ? `, objective ${number(comparison.base.kpis.objective, 3)}` : ''}${base ? ` (run ${base})` : ''}.`;
   parts.push(summary);
   for (const variant of comparison.variants) {
     const section = document.createElement('section');
@@ -84,14 +78,15 @@ function show(comparison, name, before) {
       section.append(p);
     }
     if (variant.moved && variant.moved.length > 0) section.append(movesTable(variant));
-    const run = runOf(name, variant.id, before);
-    if (run && base) {
+    // A variant that took the base's own run (on a cluster) has nothing to draw against it.
+    const run = variant.run;
+    if (run && base && run !== base) {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'secondary';
       button.textContent = 'Show on the calendar';
-      button.setAttribute('aria-label', `Show variant ${variant.id} (run ${run.id}) on the calendar against the base (run ${base.id})`);
-      button.addEventListener('click', () => showComparison(base.id, run.id, el.message));
+      button.setAttribute('aria-label', `Show variant ${variant.id} (run ${run}) on the calendar against the base (run ${base})`);
+      button.addEventListener('click', () => showComparison(base, run, el.message));
       section.append(button);
     }
     parts.push(section);

@@ -238,6 +238,10 @@ public class ClusterSolveTests : PostgresCliTest
             Assert.That(comparison.GetProperty("state").GetString(), Is.EqualTo("done"));
             Assert.That(comparison.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("state").GetString()), Has.All.EqualTo("done"));
             Assert.That(comparison.GetProperty("comparison").GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("id").GetString()), Is.EqualTo(new[] { "one-release-per-day", "starfall-slips" }));
+            Assert.That(comparison.GetProperty("comparison").GetProperty("base").GetProperty("run").GetInt64(), Is.EqualTo(queued.GetProperty("baseRun").GetInt64()), "the comparison names the runs it queued");
+            Assert.That(
+                comparison.GetProperty("comparison").GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("run").GetInt64()),
+                Is.EqualTo(queued.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("run").GetInt64())));
             Assert.That(run.GetProperty("state").GetString(), Is.EqualTo("done"));
             Assert.That(nodes, Has.Count.EqualTo(4).And.All.EqualTo("worker"), "solved by the cluster's solving node, not in the process that answered");
         }

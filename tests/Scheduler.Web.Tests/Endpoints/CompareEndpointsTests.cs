@@ -84,7 +84,7 @@ public class CompareEndpointsTests
     }
 
     [Test]
-    public void Compare_Variant_AnswersWhatCompareJsonPrints()
+    public void Compare_Variant_AnswersWhatCompareJsonPrintsWithTheRuns()
     {
         using (Assert.EnterMultipleScope())
         {
@@ -93,8 +93,22 @@ public class CompareEndpointsTests
             Assert.That(_comparison.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "base", "variants" }));
             Assert.That(
                 _comparison.GetProperty("variants")[0].EnumerateObject().Select(p => p.Name),
-                Is.EqualTo(new[] { "id", "status", "kpis", "delta", "moved", "added", "dropped", "modeChanges", "summary", "errors" }));
-            Assert.That(Shape(_comparison).ToList(), Is.EqualTo(Shape(_cli).ToList()));
+                Is.EqualTo(new[] { "id", "status", "kpis", "delta", "moved", "added", "dropped", "modeChanges", "summary", "errors", "run" }));
+
+            // compare --json --no-save stores nothing, and names no run.
+            Assert.That(Shape(_comparison).Where(p => p is not ("$.base.run" or "$.variants[0].run")).ToList(), Is.EqualTo(Shape(_cli).ToList()));
+        }
+    }
+
+    [Test]
+    public void Compare_Variant_NamesTheStoredRunOfTheBaseAndOfTheVariant()
+    {
+        var stored = _stored.ToDictionary(r => r.GetProperty("variant").GetString() ?? "", r => r.GetProperty("id").GetInt64());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored.Keys, Is.EquivalentTo(new[] { "", "starfall-slips" }));
+            Assert.That(_comparison.GetProperty("base").GetProperty("run").GetInt64(), Is.EqualTo(stored[""]));
+            Assert.That(_comparison.GetProperty("variants")[0].GetProperty("run").GetInt64(), Is.EqualTo(stored["starfall-slips"]));
         }
     }
 
@@ -139,6 +153,7 @@ public class CompareEndpointsTests
             Assert.That(variant.GetProperty("id").GetString(), Is.EqualTo("nope"));
             Assert.That(variant.GetProperty("status").GetString(), Is.EqualTo("invalid"));
             Assert.That(Api.Normalized(variant.GetProperty("errors")), Is.EqualTo(Api.Normalized("""[{ "path": "$.variants", "message": "the scenario has no variant 'nope'" }]""")));
+            Assert.That(variant.TryGetProperty("run", out _), Is.False, "a variant that is not planned has no run");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -141,11 +142,17 @@ public sealed class EditorPageTests : PageTest
         await Page.GetByRole(AriaRole.Button, new() { Name = "Plan the base with all its variants" }).ClickAsync();
 
         await Expect(Page.Locator("#whatif-message")).ToHaveTextAsync("Planned: each variant against the base.", new() { Timeout = 90_000 });
+
+        // The runs shown are those the comparison stored, as the API names them.
+        var compared = (await Host.SendAsync(TokenRole.Viewer, HttpMethod.Get, "/api/runs")).EnumerateArray().Where(r => r.GetProperty("trigger").GetString() == "compare").ToList();
+        var variantRun = compared.Single(r => r.GetProperty("variant").GetString() == "kitchen-late").GetProperty("id").GetInt64();
+        var baseRun = compared.Where(r => r.GetProperty("variant").ValueKind == JsonValueKind.Null).Max(r => r.GetProperty("id").GetInt64());
+        await Expect(Page.Locator("#whatif-result > p").First).ToContainTextAsync($"(run {baseRun}).");
         var variant = Page.GetByRole(AriaRole.Region, new() { Name = "Variant kitchen-late" });
         await Expect(variant.GetByRole(AriaRole.Heading)).ToHaveTextAsync(new Regex(@"^Variant kitchen-late: \w+, objective [+-]\d+\.\d{3}$"));
         await Expect(variant.Locator("tbody tr").Filter(new() { HasText = "kitchen-wars" }).First).ToBeVisibleAsync();
-        await variant.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Show variant kitchen-late") }).ClickAsync();
-        await Expect(Report.Locator("h1")).ToHaveTextAsync(new Regex(@"^Run \d+ against run \d+$"));
+        await variant.GetByRole(AriaRole.Button, new() { Name = $"Show variant kitchen-late (run {variantRun}) on the calendar against the base (run {baseRun})" }).ClickAsync();
+        await Expect(Report.Locator("h1")).ToHaveTextAsync($"Run {variantRun} against run {baseRun}");
         Assert.That(long.Parse(saved, System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(before));
     }
 
