@@ -45,8 +45,27 @@ public sealed class Title
         MarketingCost = Preconditions.CheckFinite(spec.MarketingCost, 0);
         Optional = spec.Optional;
         Priority = spec.Priority;
-        Drops = Preconditions.CheckInRange(spec.Drops, MinDrops, MaxDrops);
-        DropIntervalDays = Preconditions.CheckInRange(spec.DropIntervalDays, MinDropIntervalDays, MaxDropIntervalDays);
+        Formats = [.. Preconditions.CheckNotNull(spec.Formats)];
+        Preconditions.CheckArgument(Formats.Length <= ReleaseFormat.MaxPerTitle, "A title offers at most 8 formats.");
+        Preconditions.CheckArgument(Formats.Select(f => f.Id).Distinct(StringComparer.Ordinal).Count() == Formats.Length, "A title's format ids must be unique.");
+        if (Formats.IsEmpty)
+        {
+            Preconditions.CheckArgument(spec.Format is null, "A title without formats is in none of them.");
+            Drops = Preconditions.CheckInRange(spec.Drops, MinDrops, MaxDrops);
+            DropIntervalDays = Preconditions.CheckInRange(spec.DropIntervalDays, MinDropIntervalDays, MaxDropIntervalDays);
+            ValueFactor = 1;
+        }
+        else
+        {
+            // The title stands in one of its formats: the first until a plan chooses (InFormat).
+            var format = spec.Format is { } id ? Formats.FirstOrDefault(f => f.Id == id) : Formats[0];
+            Preconditions.CheckArgument(format is not null, "The format must be one of the title's.");
+            Format = format!.Id;
+            Drops = format.Drops;
+            DropIntervalDays = format.DropIntervalDays;
+            ValueFactor = format.ValueFactor;
+        }
+
         AvailableUntil = Preconditions.CheckNotNull(spec.AvailableUntil);
         Preconditions.CheckArgument(AvailableUntil.Keys.All(Regions.Contains), "Rights ends must name regions of the title.");
         Holdbacks = [.. Preconditions.CheckNotNull(spec.Holdbacks)];
@@ -103,6 +122,18 @@ public sealed class Title
     /// <summary>What a best-effort plan places first when not every title fits.</summary>
     public TitlePriority Priority { get; }
 
+    /// <summary>
+    /// The formats the plan chooses one of (docs/scenario-format.md, "Formats as a decision"); empty
+    /// when the title's own <see cref="Drops"/> and <see cref="DropIntervalDays"/> are its only format.
+    /// </summary>
+    public ImmutableArray<ReleaseFormat> Formats { get; }
+
+    /// <summary>The id of the format the title stands in (its drops, interval and factor below), or null when it has no formats.</summary>
+    public string? Format { get; }
+
+    /// <summary>What the title's value is multiplied by: its format's factor, 1 without formats.</summary>
+    public double ValueFactor { get; }
+
     /// <summary>How many times the title goes live in each region: 1 is a whole-season drop, more a weekly or batched release.</summary>
     public int Drops { get; }
 
@@ -118,6 +149,10 @@ public sealed class Title
     /// <summary>Rule 11: the holdback that ends last in the region, or null when none holds there.</summary>
     public Holdback? BindingHoldback(string regionId)
         => Holdbacks.IsEmpty ? null : Holdbacks.Where(h => h.HoldsIn(regionId)).MaxBy(h => h.Until);
+
+    /// <summary>The title in its format <paramref name="formatId"/>, one of <see cref="Formats"/>.</summary>
+    public Title InFormat(string formatId)
+        => formatId == Format ? this : new Title(ToSpec() with { Format = Preconditions.CheckNotNull(formatId) });
 
     /// <summary>Days from the premiere to the last drop (0 for a whole-season drop).</summary>
     public int LastDropOffsetDays => (Drops - 1) * DropIntervalDays;
@@ -175,6 +210,8 @@ public sealed class Title
         Priority = Priority,
         Drops = Drops,
         DropIntervalDays = DropIntervalDays,
+        Formats = Formats,
+        Format = Format,
         AvailableUntil = AvailableUntil,
         Holdbacks = Holdbacks,
     };
@@ -230,6 +267,12 @@ public sealed record TitleSpec
     public int Drops { get; init; } = ScenarioDefaults.Drops;
 
     public int DropIntervalDays { get; init; } = ScenarioDefaults.DropIntervalDays;
+
+    /// <summary>The formats the plan chooses from; when given, <see cref="Drops"/> and <see cref="DropIntervalDays"/> are the chosen format's.</summary>
+    public IReadOnlyList<ReleaseFormat> Formats { get; init; } = [];
+
+    /// <summary>The chosen format's id; null for the first of <see cref="Formats"/> (or for a title without formats).</summary>
+    public string? Format { get; init; }
 
     public ImmutableDictionary<string, LocalDate> AvailableUntil { get; init; } = ImmutableDictionary<string, LocalDate>.Empty;
 

@@ -28,7 +28,11 @@ public sealed record PlanKpis(
     int TitlesUnscheduled);
 
 /// <summary>One title of the scenario, scheduled or not; mode and launch date are null when not.</summary>
-public sealed record TitlePlan(string Id, bool Scheduled, string? Mode, LocalDate? LaunchDate, double Value);
+public sealed record TitlePlan(string Id, bool Scheduled, string? Mode, LocalDate? LaunchDate, double Value)
+{
+    /// <summary>The format chosen for a scheduled title that offers several (docs/plan-format.md, "The plan file"); null otherwise.</summary>
+    public string? Format { get; init; }
+}
 
 /// <summary>
 /// One (title, region) release: its local date, the exact instant it goes live and its value. A

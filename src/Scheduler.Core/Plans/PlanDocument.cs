@@ -27,7 +27,12 @@ public sealed record PlanDocumentScenario(string Name, string Sha256, string? Va
 public sealed record PlanDocumentSolver(string Engine, string Status, double Objective, double? Bound, double? Gap, double Seconds, int Variables, int Constraints);
 
 /// <summary>One title: scheduled or not, its mode (global, staggered) and launch date when it is.</summary>
-public sealed record PlanDocumentTitle(string Id, bool Scheduled, string? Mode, string? LaunchDate, double Value);
+public sealed record PlanDocumentTitle(string Id, bool Scheduled, string? Mode, string? LaunchDate, double Value)
+{
+    /// <summary>The format the plan chose, for a scheduled title that offers several; absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Format { get; init; }
+}
 
 /// <summary>One title's release in one region: its local date and UTC instant, its value, and its drops when it has several.</summary>
 public sealed record PlanDocumentRelease(

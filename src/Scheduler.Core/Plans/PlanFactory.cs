@@ -8,6 +8,8 @@ namespace Scheduler.Core.Plans;
 /// <summary>
 /// Turns an engine's assignments into a <see cref="Plan"/>: values from the value model, publish
 /// instants by rule 10, KPIs and the contract's sort orders. Engines decide; this writes it down.
+/// A title with formats is written in the format it stands in in the value model's scenario, which
+/// the engine has put in the format it chose (<see cref="PlanFormats"/>).
 /// </summary>
 public static class PlanFactory
 {
@@ -50,7 +52,7 @@ public static class PlanFactory
         var titles = scenario.Titles
             .OrderBy(t => t.Id, StringComparer.Ordinal)
             .Select(t => byTitle.TryGetValue(t.Id, out var a)
-                ? new TitlePlan(t.Id, true, a.Mode, LaunchDate(t, a), titleValues.GetValueOrDefault(t.Id))
+                ? new TitlePlan(t.Id, true, a.Mode, LaunchDate(t, a), titleValues.GetValueOrDefault(t.Id)) { Format = t.Format }
                 : new TitlePlan(t.Id, false, null, null, 0))
             .ToImmutableArray();
 

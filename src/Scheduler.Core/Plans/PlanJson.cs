@@ -20,7 +20,7 @@ public static class PlanJson
                 plan.Solver.Engine, plan.Solver.Status, plan.Solver.Objective, plan.Solver.Bound, plan.Solver.Gap,
                 plan.Solver.Seconds, plan.Solver.Variables, plan.Solver.Constraints),
             plan.Kpis,
-            [.. plan.Titles.Select(t => new PlanDocumentTitle(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value))],
+            [.. plan.Titles.Select(t => new PlanDocumentTitle(t.Id, t.Scheduled, t.Mode, t.LaunchDate is { } d ? Date(d) : null, t.Value) { Format = t.Format })],
             [.. plan.Releases.Select(r => new PlanDocumentRelease(
                 r.Title, r.Region, Date(r.Date), InstantPattern.General.Format(r.PublishAt), r.Value,
                 r.Drops.IsEmpty ? null : [.. r.Drops.Select(d => new PlanDocumentDrop(d.Index, Date(d.Date), InstantPattern.General.Format(d.PublishAt)))]))],
@@ -66,7 +66,7 @@ public static class PlanJson
                 t.Scheduled,
                 t.Mode,
                 t.LaunchDate is null ? null : ParseDate(t.LaunchDate, $"titles[{i}].launchDate"),
-                t.Value))],
+                t.Value) { Format = t.Format })],
             [.. file.Releases.Select((r, i) => new ReleasePlan(
                 r.Title ?? throw new FormatException($"releases[{i}] has no title."),
                 r.Region ?? throw new FormatException($"releases[{i}] has no region."),

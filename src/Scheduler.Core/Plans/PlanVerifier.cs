@@ -11,8 +11,8 @@ namespace Scheduler.Core.Plans;
 /// obeys" and "Release formats"), the publish instants of every drop and every reported number.
 /// It is written apart from the optimizer and shares only the value model with it, so that a bug
 /// in one is caught by the other. No plan is written, stored or published without passing it.
-/// The checks are split by concern: the plan file's rows, the rules of each title, the rules
-/// across titles, instants and drops, the numbers, and a replan's own rules.
+/// The checks are split by concern: the formats chosen, the plan file's rows, the rules of each
+/// title, the rules across titles, instants and drops, the numbers, and a replan's own rules.
 /// </summary>
 public sealed partial class PlanVerifier
 {
@@ -33,6 +33,13 @@ public sealed partial class PlanVerifier
     {
         ArgumentNullException.ThrowIfNull(plan);
         var violations = new ViolationList();
+        InChosenFormats(plan, violations).VerifyRules(plan, replan, violations);
+        return violations.ToVerification();
+    }
+
+    // Every check, on the scenario with each title in the format the plan chose.
+    private void VerifyRules(Plan plan, ReplanContext? replan, ViolationList violations)
+    {
         var releases = IndexReleases(plan, violations);
         var titleRows = IndexTitles(plan, violations);
         var leftOut = LeftOutTitles(plan, violations);
@@ -66,8 +73,6 @@ public sealed partial class PlanVerifier
         {
             CheckReplan(plan, replan, violations);
         }
-
-        return violations.ToVerification();
     }
 
     private bool Known(ReleasePlan release)

@@ -32,7 +32,13 @@ public sealed record ValueBreakdown(
     /// <summary>Every drop's conditions, the premiere first; empty for a whole-season drop.</summary>
     public ImmutableArray<DropConditions> Drops { get; init; } = [];
 
-    public double Value => Drops.IsDefaultOrEmpty
+    /// <summary>The format the title is valued in, or null when it offers none.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>The format's value factor; 1 without formats.</summary>
+    public double FormatFactor { get; init; } = 1;
+
+    public double Value => (Drops.IsDefaultOrEmpty
         ? Base * Seasonal * Genre * Competition * Timing
-        : Base * Timing * (Drops.Sum(d => d.Product) / Drops.Length);
+        : Base * Timing * (Drops.Sum(d => d.Product) / Drops.Length)) * FormatFactor;
 }

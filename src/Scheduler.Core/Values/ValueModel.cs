@@ -84,7 +84,8 @@ public sealed class ValueModel
     /// <summary>
     /// value(t,r,d): with one drop, the product of docs/scenario-format.md, "How a release is valued"; with several (docs/scenario-format.md, "Release formats"), the
     /// premiere's timing factor times the mean over the drops of their seasonal, genre and
-    /// competition factors, each on the drop's own date.
+    /// competition factors, each on the drop's own date; either times the factor of the format the
+    /// title stands in ("Formats as a decision"; 1 without formats, which leaves every value as it was).
     /// </summary>
     public double Value(Title title, string regionId, LocalDate date)
     {
@@ -92,7 +93,7 @@ public sealed class ValueModel
         if (title.Drops == 1)
         {
             return Base(title, regionId) * Seasonal(regionId, date) * Genre(title, date)
-                   * Competition(title, regionId, date) * Timing(title, date);
+                   * Competition(title, regionId, date) * Timing(title, date) * title.ValueFactor;
         }
 
         var sum = 0.0;
@@ -101,7 +102,7 @@ public sealed class ValueModel
             sum += Conditions(title, regionId, title.DropDate(date, index));
         }
 
-        return Base(title, regionId) * Timing(title, date) * (sum / title.Drops);
+        return Base(title, regionId) * Timing(title, date) * (sum / title.Drops) * title.ValueFactor;
     }
 
     public ValueBreakdown Explain(Title title, string regionId, LocalDate date)
@@ -127,6 +128,8 @@ public sealed class ValueModel
             Timing(title, date))
         {
             Drops = drops,
+            Format = title.Format,
+            FormatFactor = title.ValueFactor,
         };
     }
 

@@ -1,0 +1,51 @@
+using Scheduler.Core.Values;
+
+namespace Scheduler.Core.Plans;
+
+// Formats as a decision (docs/scenario-format.md, "Formats as a decision"): a scheduled title that
+// offers formats names the one it is released in, and every other check reads the title in it.
+public sealed partial class PlanVerifier
+{
+    // The plan file says which format each scheduled title is in: one the title offers, and none for
+    // a title without formats or a title not scheduled. Returns the verifier that reads the scenario
+    // with the plan's valid choices (this one when the plan changes none).
+    private PlanVerifier InChosenFormats(Plan plan, ViolationList violations)
+    {
+        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var row in plan.Titles)
+        {
+            if (!_scenario.TitlesById.TryGetValue(row.Id, out var title))
+            {
+                continue;
+            }
+
+            var offered = title.Formats.Select(f => f.Id).ToList();
+            if (row.Format is null)
+            {
+                if (row.Scheduled && offered.Count > 0)
+                {
+                    violations.Misreport($"titles: '{title.Id}' is scheduled but names no format, expected one of {string.Join(", ", offered)}", [title.Id]);
+                }
+            }
+            else if (offered.Count == 0)
+            {
+                violations.Misreport($"titles: '{title.Id}' names format '{row.Format}' but offers no formats", [title.Id]);
+            }
+            else if (!offered.Contains(row.Format))
+            {
+                violations.Misreport($"titles: '{title.Id}' names format '{row.Format}', which is not one of its formats ({string.Join(", ", offered)})", [title.Id]);
+            }
+            else if (!row.Scheduled)
+            {
+                violations.Misreport($"titles: '{title.Id}' is not scheduled but names format '{row.Format}'", [title.Id]);
+            }
+            else
+            {
+                chosen[title.Id] = row.Format;
+            }
+        }
+
+        var resolved = PlanFormats.Resolve(_scenario, chosen);
+        return ReferenceEquals(resolved, _scenario) ? this : new PlanVerifier(new ValueModel(resolved));
+    }
+}
