@@ -29,7 +29,7 @@ internal static class PlanReport
             table.AddRow(
                 Markup.Escape(LocalDatePattern.Iso.Format(title.LaunchDate!.Value)),
                 Markup.Escape(title.Id),
-                title.Mode!,
+                title.Format is { } format ? $"{title.Mode}, {Markup.Escape(format)}" : title.Mode!,
                 Markup.Escape(string.Join(" ", releases.Select(r => r.Region))),
                 Markup.Escape(dates),
                 Number(title.Value));

@@ -1,7 +1,7 @@
 namespace Scheduler.Core.Domain;
 
 /// <summary>
-/// One way a title may be released (docs/scenario-format.md, "Formats as a decision"): how many
+/// One way a title may be released, chosen by the plan: how many
 /// drops, how many days apart, and what the format does to the title's value. A title with several
 /// formats is released in exactly one of them, the same in every region; the plan chooses which.
 /// </summary>

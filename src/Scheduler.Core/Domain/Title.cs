@@ -123,7 +123,7 @@ public sealed class Title
     public TitlePriority Priority { get; }
 
     /// <summary>
-    /// The formats the plan chooses one of (docs/scenario-format.md, "Formats as a decision"); empty
+    /// The formats the plan chooses one of, exactly one in every region; empty
     /// when the title's own <see cref="Drops"/> and <see cref="DropIntervalDays"/> are its only format.
     /// </summary>
     public ImmutableArray<ReleaseFormat> Formats { get; }

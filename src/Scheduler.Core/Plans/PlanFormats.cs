@@ -4,8 +4,8 @@ using Scheduler.Core.Domain;
 namespace Scheduler.Core.Plans;
 
 /// <summary>
-/// A scenario read with a plan's choices of format (docs/scenario-format.md, "Formats as a
-/// decision"): each scheduled title that offers formats stands in the one the plan chose, so that its
+/// A scenario read with a plan's choices of format (docs/plan-format.md, "The plan file"): each
+/// scheduled title that offers formats stands in the one the plan chose, so that its
 /// drops, rules and value are those of that format wherever the plan is valued, checked or shown.
 /// </summary>
 public static class PlanFormats

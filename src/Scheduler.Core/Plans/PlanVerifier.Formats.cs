@@ -2,7 +2,7 @@ using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Plans;
 
-// Formats as a decision (docs/scenario-format.md, "Formats as a decision"): a scheduled title that
+// Formats as a decision (docs/plan-format.md, "The plan file"): a scheduled title that
 // offers formats names the one it is released in, and every other check reads the title in it.
 public sealed partial class PlanVerifier
 {

@@ -85,7 +85,7 @@ public sealed class ValueModel
     /// value(t,r,d): with one drop, the product of docs/scenario-format.md, "How a release is valued"; with several (docs/scenario-format.md, "Release formats"), the
     /// premiere's timing factor times the mean over the drops of their seasonal, genre and
     /// competition factors, each on the drop's own date; either times the factor of the format the
-    /// title stands in ("Formats as a decision"; 1 without formats, which leaves every value as it was).
+    /// title stands in (1 without formats, which leaves every value as it was).
     /// </summary>
     public double Value(Title title, string regionId, LocalDate date)
     {

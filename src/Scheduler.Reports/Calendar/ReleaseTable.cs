@@ -17,7 +17,8 @@ internal static class ReleaseTable
 
     public static void Append(StringBuilder html, Scenario scenario, Plan plan)
     {
-        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode, StringComparer.Ordinal);
+        // The mode, and the format chosen for a title that offers several ("global, weekly").
+        var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Format is { } format ? $"{t.Mode}, {format}" : t.Mode, StringComparer.Ordinal);
         html.Append("<h2>Releases</h2><table><thead><tr><th scope=\"col\">local date</th><th scope=\"col\">local time</th><th scope=\"col\">region</th>")
             .Append("<th scope=\"col\">title</th><th scope=\"col\">genres</th><th scope=\"col\">mode</th><th scope=\"col\">publish at (UTC)</th>")
             .Append("<th scope=\"col\">drops</th><th scope=\"col\" class=\"n\">value</th></tr></thead><tbody>");

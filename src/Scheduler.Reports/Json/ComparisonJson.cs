@@ -48,6 +48,10 @@ public sealed record VariantOutcome(
     /// <summary>The id of the variant's stored run; absent when it has none (it does not load, or the comparison stored nothing).</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public long? Run { get; init; }
+
+    /// <summary>Titles the variant releases in another format than the base does; absent when none does.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FormatChange>? FormatChanges { get; init; }
 }
 
 /// <summary>
@@ -102,6 +106,7 @@ public static class ComparisonJson
                 SameAsBase = v.SameAsBase ? true : null,
                 ImprovedByBase = v.ImprovedByBase ? true : null,
                 Run = runs?.Of(v.Id),
+                FormatChanges = v.Diff is { FormatChanges.IsEmpty: false } changed ? changed.FormatChanges : null,
             })]);
     }
 

@@ -46,6 +46,11 @@ public static class ComparisonWorkbook
                 sheet.Add(XlsxValue.Of(id), XlsxValue.Of(mode.Title), XlsxValue.Empty, XlsxValue.Of($"mode {mode.From} -> {mode.To}"));
             }
 
+            foreach (var format in diff.FormatChanges)
+            {
+                sheet.Add(XlsxValue.Of(id), XlsxValue.Of(format.Title), XlsxValue.Empty, XlsxValue.Of($"format {format.From} -> {format.To}"));
+            }
+
             foreach (var title in diff.Added)
             {
                 sheet.Add(XlsxValue.Of(id), XlsxValue.Of(title), XlsxValue.Empty, XlsxValue.Of("added"));

@@ -66,6 +66,7 @@ export async function showReleases(run) {
   const titles = new Map((scenario.titles || []).map((t) => [t.id, t]));
   const zones = new Map((scenario.regions || []).map((r) => [r.id, r.timeZone]));
   const modes = new Map(run.plan.titles.map((t) => [t.id, t.mode]));
+  const formats = new Map(run.plan.titles.map((t) => [t.id, t.format]));
   state.rows = run.plan.releases.map((r) => {
     const title = titles.get(r.title);
     return {
@@ -75,6 +76,7 @@ export async function showReleases(run) {
       genres: title && Array.isArray(title.genres) ? title.genres : [],
       genre: title && Array.isArray(title.genres) ? title.genres.join(', ') : '',
       mode: modes.get(r.title) || '',
+      format: formats.get(r.title) || '',
       date: r.date,
       month: r.date.slice(0, 7),
       local: zones.has(r.region) ? localTime(r.publishAt, zones.get(r.region)) : '',
@@ -142,7 +144,7 @@ function render() {
     cell(tr, r.title);
     cell(tr, r.region);
     cell(tr, r.genre);
-    cell(tr, r.mode);
+    cell(tr, r.format ? `${r.mode}, ${r.format}` : r.mode); // the format chosen for a title that offers several
     cell(tr, r.date, 'nowrap');
     cell(tr, r.local, 'nowrap');
     cell(tr, r.utc, 'nowrap');

@@ -34,7 +34,7 @@ public class PlanCommandTests
             Assert.That(root.GetProperty("scenario").GetProperty("name").GetString(), Is.EqualTo("Demo: spring 2027"));
             Assert.That(root.GetProperty("titles").GetArrayLength(), Is.EqualTo(8));
             Assert.That(File.ReadAllLines(csv), Has.Length.EqualTo(releases + 1));
-            Assert.That(File.ReadAllLines(csv)[0], Is.EqualTo("title,region,date,publishAt,mode,value,drops,dropDates"));
+            Assert.That(File.ReadAllLines(csv)[0], Is.EqualTo("title,region,date,publishAt,mode,value,drops,dropDates,format"));
         });
     }
 

@@ -6,11 +6,9 @@ namespace Scheduler.Core.Tests.Domain;
 /// <summary>A release format and a title that offers several: the title stands in one, with that format's drops, interval and factor.</summary>
 public class ReleaseFormatTests
 {
-    internal static readonly ReleaseFormat Binge = new("binge", 1, 7, 1.0);
-    internal static readonly ReleaseFormat Weekly = new("weekly", 6, 7, 1.08);
-    internal static readonly ReleaseFormat TwoParts = new("two-parts", 2, 28, 1.04);
+    private static readonly ReleaseFormat Binge = FormatPlans.Binge, Weekly = FormatPlans.Weekly, TwoParts = FormatPlans.TwoParts;
 
-    internal static Title Offering(params ReleaseFormat[] formats)
+    private static Title Offering(params ReleaseFormat[] formats)
         => new(Scenarios.LoadScenario(Scenarios.Minimal()).TitlesById["a"].ToSpec() with { Formats = formats });
 
     [Test]

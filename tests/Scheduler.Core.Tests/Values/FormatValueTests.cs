@@ -1,6 +1,5 @@
 using NodaTime;
 using Scheduler.Core.Domain;
-using Scheduler.Core.Tests.Domain;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Values;
 
@@ -33,7 +32,7 @@ public class FormatValueTests
     [Test]
     public void Value_InEachFormat_IsTheFactorTimesTheDropAveragedValue()
     {
-        var scenario = Scenario(ReleaseFormatTests.Binge, ReleaseFormatTests.Weekly, ReleaseFormatTests.TwoParts);
+        var scenario = Scenario(FormatPlans.Binge, FormatPlans.Weekly, FormatPlans.TwoParts);
         var values = new ValueModel(scenario);
         var checkedValues = 0;
         foreach (var format in scenario.TitlesById["a"].Formats)
@@ -62,7 +61,7 @@ public class FormatValueTests
     public void Value_WithFactorOne_IsTheValueWithoutFormats()
     {
         var plain = Scenario();
-        var binge = Scenario(ReleaseFormatTests.Binge);
+        var binge = Scenario(FormatPlans.Binge);
         var date = new LocalDate(2027, 3, 22);
 
         Assert.That(
@@ -73,7 +72,7 @@ public class FormatValueTests
     [Test]
     public void Explain_NamesTheFormatAndItsFactor()
     {
-        var scenario = Scenario(ReleaseFormatTests.Binge, ReleaseFormatTests.Weekly);
+        var scenario = Scenario(FormatPlans.Binge, FormatPlans.Weekly);
         var breakdown = new ValueModel(scenario).Explain(scenario.TitlesById["a"].InFormat("weekly"), "uk", new LocalDate(2027, 3, 8));
 
         Assert.That((breakdown.Format, breakdown.FormatFactor, breakdown.Drops.Length), Is.EqualTo(("weekly", 1.08, 6)));

@@ -10,7 +10,7 @@ namespace Scheduler.Web.Tests.Endpoints;
 /// <summary>A done run read as the HTML calendar (alone or against another run), as CSV, as a workbook, and explained.</summary>
 public sealed class RunReportEndpointsTests
 {
-    private const string CsvHeader = "title,region,date,publishAt,mode,value,drops,dropDates";
+    private const string CsvHeader = "title,region,date,publishAt,mode,value,drops,dropDates,format";
 
     private WebHostFixture _host = null!;
     private HttpClient _planner = null!;

@@ -1,37 +1,13 @@
-using NodaTime;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Plans;
-using Scheduler.Core.Tests.Domain;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Tests.Plans;
 
-/// <summary>The verifier on a title that offers formats: the plan names one, and the title's drops, rules and value are that format's.</summary>
-public class FormatVerificationTests
+/// <summary>Plans of a title that offers formats: the plan names one, the verifier reads the title in it, and a comparison says when it changes.</summary>
+public class PlanFormatTests
 {
-    private static readonly LocalDate March5 = new(2027, 3, 5);
-
-    // Title a offers binge and weekly (six drops a week apart, worth 8% more); b has no formats.
-    private static Scenario Scenario()
-    {
-        var scenario = Scenarios.LoadScenario(Scenarios.Minimal());
-        var titles = scenario.Titles.Select(t => t.Id == "a" ? new Title(t.ToSpec() with { Formats = [ReleaseFormatTests.Binge, ReleaseFormatTests.Weekly] }) : t);
-        return new Scenario(scenario.ToSpec() with { Titles = [.. titles] });
-    }
-
-    // The plan as an engine writes it: in the chosen formats.
-    private static Plan PlanIn(Scenario scenario, string format)
-    {
-        var resolved = PlanFormats.Resolve(scenario, new Dictionary<string, string> { ["a"] = format });
-        return PlanFactory.Create(
-            new ValueModel(resolved),
-            new PlanScenario("Test", "abc", null),
-            [MinimalPlans.Global("a", March5), MinimalPlans.Global("b", March5.PlusDays(7))],
-            k => new PlanSolver("test", PlanStatuses.Optimal, k.Objective, k.Objective, 0, 0, 0, 0),
-            Instant.FromUtc(2026, 11, 21, 10, 0));
-    }
-
     private static List<string> Verify(Scenario scenario, Plan plan) => [.. new PlanVerifier(new ValueModel(scenario)).Verify(plan).Sentences];
 
     private static Plan Named(Plan plan, string? format)
@@ -40,9 +16,9 @@ public class FormatVerificationTests
     [Test]
     public void Verify_PlanInEitherFormat_HasNoViolationsAndNamesIt()
     {
-        var scenario = Scenario();
-        var binge = PlanIn(scenario, "binge");
-        var weekly = PlanIn(scenario, "weekly");
+        var scenario = FormatPlans.Scenario();
+        var binge = FormatPlans.PlanIn(scenario, "binge");
+        var weekly = FormatPlans.PlanIn(scenario, "weekly");
 
         Assert.Multiple(() =>
         {
@@ -59,8 +35,8 @@ public class FormatVerificationTests
     [Test]
     public void Verify_PlanClaimingAnotherFormat_BreaksItsDropsAndValues()
     {
-        var scenario = Scenario();
-        var sentences = Verify(scenario, Named(PlanIn(scenario, "weekly"), "binge"));
+        var scenario = FormatPlans.Scenario();
+        var sentences = Verify(scenario, Named(FormatPlans.PlanIn(scenario, "weekly"), "binge"));
 
         Assert.Multiple(() =>
         {
@@ -72,8 +48,8 @@ public class FormatVerificationTests
     [Test]
     public void Verify_FormatNamesThatDoNotFit_AreMisreports()
     {
-        var scenario = Scenario();
-        var plan = PlanIn(scenario, "binge");
+        var scenario = FormatPlans.Scenario();
+        var plan = FormatPlans.PlanIn(scenario, "binge");
 
         Assert.Multiple(() =>
         {
@@ -82,6 +58,22 @@ public class FormatVerificationTests
             Assert.That(
                 Verify(scenario, plan with { Titles = [.. plan.Titles.Select(t => t.Id == "b" ? t with { Format = "binge" } : t)] }),
                 Does.Contain("titles: 'b' names format 'binge' but offers no formats"));
+        });
+    }
+
+    [Test]
+    public void Between_AnotherFormat_IsAFormatChangeInTheSummary()
+    {
+        var scenario = FormatPlans.Scenario();
+        var binge = FormatPlans.PlanIn(scenario, "binge");
+        var diff = PlanDiff.Between(binge, FormatPlans.PlanIn(scenario, "weekly"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(diff.FormatChanges, Is.EqualTo(new[] { new FormatChange("a", "binge", "weekly") }));
+            Assert.That(diff.IsEmpty, Is.False);
+            Assert.That(diff.Summary(binge), Does.EndWith("; changes the format of a (binge to weekly)."));
+            Assert.That(PlanDiff.Between(binge, binge).FormatChanges, Is.Empty);
         });
     }
 }
