@@ -109,8 +109,13 @@ internal static class ExplainCommand
         {
             Invariant($"{e.Title} in {e.Region} on {Date(e.Date)} ({e.Mode}): value {b.Value:0.###}"),
             Invariant($"  base {b.Base:0.###} (demand x share x affinity)"),
-            Invariant($"  seasonal index {b.Seasonal:0.###}, genre index {b.Genre:0.###}, timing {b.Timing:0.###}"),
         };
+        if (b.Format is { } format)
+        {
+            lines.Add(Invariant($"  format {format}: value factor {b.FormatFactor:0.###}"));
+        }
+
+        lines.Add(Invariant($"  seasonal index {b.Seasonal:0.###}, genre index {b.Genre:0.###}, timing {b.Timing:0.###}"));
         lines.AddRange(b.Events.Select(c => Invariant($"  {c.Event.Name} ({c.Event.Id}): {c.OverlapDays} days of the launch window, factor {c.Factor:0.###}")));
         if (b.Events.IsEmpty)
         {
@@ -132,6 +137,14 @@ internal static class ExplainCommand
             {
                 lines.Add($"    {tradeoff}");
             }
+        }
+
+        foreach (var other in e.OtherFormats)
+        {
+            lines.Add(other.Date is { } date
+                ? Invariant($"In format {other.Format}, the best date is {Date(date)}: value {other.Value:0.###} ({other.ValueChange:+0.###;-0.###;0})")
+                : $"In format {other.Format}, no date is allowed.");
+            lines.AddRange(other.RuledOutBy.Select(r => $"    ruled out: {r}"));
         }
 
         return string.Join("\n", lines) + "\n";

@@ -25,8 +25,23 @@ public sealed record Alternative(LocalDate Date, double Value, double ValueChang
     public ImmutableArray<string> RuledOutBy => [.. Reasons.Select(r => r.Reason)];
 }
 
+/// <summary>
+/// The best date of another format the title offers, in the region and the mode of the plan: its
+/// value there against the chosen format's value on the chosen date, and what keeps it out of this
+/// plan; no date when the format has none the title's own rules allow.
+/// </summary>
+public sealed record FormatAlternative(string Format, LocalDate? Date, double? Value, double? ValueChange, ImmutableArray<RuledOut> Reasons)
+{
+    /// <summary>The reasons as sentences.</summary>
+    public ImmutableArray<string> RuledOutBy => [.. Reasons.Select(r => r.Reason)];
+}
+
 /// <summary>Why a title releases on its date in a region: the value's factors and the best alternatives.</summary>
-public sealed record DateExplanation(string Title, string Region, LocalDate Date, string Mode, ValueBreakdown Breakdown, ImmutableArray<Alternative> Alternatives);
+public sealed record DateExplanation(string Title, string Region, LocalDate Date, string Mode, ValueBreakdown Breakdown, ImmutableArray<Alternative> Alternatives)
+{
+    /// <summary>For a title that offers formats, each other format's best date (the chosen one is <see cref="ValueBreakdown.Format"/>); empty otherwise.</summary>
+    public ImmutableArray<FormatAlternative> OtherFormats { get; init; } = [];
+}
 
 /// <summary>
 /// Explains a plan's choice of date for one title in one region: the value broken into its factors,
@@ -45,9 +60,10 @@ public sealed class DateExplainer
 
     public DateExplainer(ValueModel values, Plan plan)
     {
-        _values = values ?? throw new ArgumentNullException(nameof(values));
+        ArgumentNullException.ThrowIfNull(values);
         _plan = plan ?? throw new ArgumentNullException(nameof(plan));
-        _scenario = values.Scenario;
+        _values = PlanFormats.ValuesFor(values, plan); // each title valued in the format the plan chose
+        _scenario = _values.Scenario;
         _dates = plan.Releases.ToDictionary(r => (r.Title, r.Region), r => r.Date);
         _titles = plan.Titles.ToDictionary(t => t.Id, StringComparer.Ordinal);
         _rules = new RuleCheck(_scenario, plan);
@@ -76,7 +92,27 @@ public sealed class DateExplainer
                 return new Alternative(o.Date, o.Value, o.Value - chosenValue, reasons, reasons.IsEmpty ? Tradeoff(title, regions, chosen, o.Date) : null);
             })
             .ToImmutableArray();
-        return new DateExplanation(titleId, regionId, chosen, mode, _values.Explain(title, regionId, chosen), options);
+        return new DateExplanation(titleId, regionId, chosen, mode, _values.Explain(title, regionId, chosen), options)
+        {
+            OtherFormats = [.. title.Formats.Where(f => f.Id != title.Format).Select(f => BestIn(title.InFormat(f.Id), regions, regionId, mode, chosenValue))],
+        };
+    }
+
+    // The other format's best date by value, and the rules of the rest of the plan that keep it out.
+    private FormatAlternative BestIn(Title inFormat, List<string> regions, string regionId, string mode, double chosenValue)
+    {
+        // The dates the title's own rules allow in that format (window, calendar, holdbacks, every drop) in each region that moves with this one.
+        var allowed = regions.Select(r => _scenario.ReleaseDatesOf(inFormat, r).ToHashSet()).ToList();
+        var best = allowed[0]
+            .Where(d => allowed.All(dates => dates.Contains(d)))
+            .Select(d => (Date: d, Value: _values.Value(inFormat, regionId, d)))
+            .OrderByDescending(o => o.Value)
+            .ThenBy(o => o.Date)
+            .Cast<(LocalDate Date, double Value)?>()
+            .FirstOrDefault();
+        return best is { } found
+            ? new FormatAlternative(inFormat.Format!, found.Date, found.Value, found.Value - chosenValue, _rules.Check(inFormat, regions, regionId, mode, found.Date))
+            : new FormatAlternative(inFormat.Format!, null, null, null, []);
     }
 
     /// <summary>Release days of the horizon in every region that moves with this one (the window is told as a reason).</summary>

@@ -30,7 +30,8 @@ public sealed class MoveAttribution
     {
         ArgumentNullException.ThrowIfNull(basePlan);
         ArgumentNullException.ThrowIfNull(variant);
-        _values = values ?? throw new ArgumentNullException(nameof(values));
+        ArgumentNullException.ThrowIfNull(values);
+        _values = PlanFormats.ValuesFor(values, variant); // the variant's releases are valued in its formats
         _underBase = new RuleCheck(values.Scenario, basePlan);
         _underVariant = new RuleCheck(values.Scenario, variant);
         _baseModes = basePlan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? PlanModes.Staggered, StringComparer.Ordinal);

@@ -44,10 +44,11 @@ public sealed class MoveCheck
     /// <param name="plan">The plan the moves start from.</param>
     public MoveCheck(ValueModel values, Plan plan)
     {
-        _values = values ?? throw new ArgumentNullException(nameof(values));
+        ArgumentNullException.ThrowIfNull(values);
         _plan = plan ?? throw new ArgumentNullException(nameof(plan));
+        _values = PlanFormats.ValuesFor(values, plan); // moves keep each title's format
         _before = Rewrite(Assignment.FromPlan(plan));
-        _brokenBefore = [.. new PlanVerifier(values).Verify(_before).Sentences];
+        _brokenBefore = [.. new PlanVerifier(_values).Verify(_before).Sentences];
     }
 
     public MoveCheckResult Check(IReadOnlyList<ReleaseMove> moves)

@@ -32,8 +32,10 @@ public sealed class RuleCheck
 
     public RuleCheck(Scenario scenario, Plan plan)
     {
-        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
+        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(plan);
+        scenario = PlanFormats.Resolve(scenario, plan); // each title's drops are those of the format the plan chose
+        _scenario = scenario;
         _releases = [.. plan.Releases.Where(r => scenario.TitlesById.ContainsKey(r.Title))];
         _titles = [.. plan.Titles.Where(t => scenario.TitlesById.ContainsKey(t.Id))];
         _dates = _releases.ToDictionary(r => (r.Title, r.Region), r => r.Date);

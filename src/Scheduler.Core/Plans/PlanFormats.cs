@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Scheduler.Core.Domain;
+using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Plans;
 
@@ -10,8 +11,10 @@ namespace Scheduler.Core.Plans;
 /// </summary>
 public static class PlanFormats
 {
-    /// <summary>The formats <paramref name="plan"/> chose, by title id, for the titles of <paramref name="scenario"/> that offer them.</summary>
-    /// <exception cref="ArgumentException">The plan names a format the title does not offer (the verifier says so first).</exception>
+    /// <summary>
+    /// <paramref name="scenario"/> with its titles in the formats <paramref name="plan"/> chose; a
+    /// format the title does not offer is passed over (the verifier says so).
+    /// </summary>
     public static Scenario Resolve(Scenario scenario, Plan plan)
     {
         ArgumentNullException.ThrowIfNull(scenario);
@@ -19,15 +22,23 @@ public static class PlanFormats
         return Resolve(scenario, Chosen(plan));
     }
 
-    /// <summary>The scenario with each title named in <paramref name="formats"/> in that format; every other title as it stands.</summary>
+    /// <summary>The scenario with each title named in <paramref name="formats"/> in that format (one it offers); every other title as it stands.</summary>
     public static Scenario Resolve(Scenario scenario, IReadOnlyDictionary<string, string> formats)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(formats);
-        var changes = scenario.Titles.Where(t => !t.Formats.IsEmpty && formats.TryGetValue(t.Id, out var f) && f != t.Format).ToList();
-        return changes.Count == 0
+        string? Change(Title t) => formats.TryGetValue(t.Id, out var f) && f != t.Format && t.Formats.Any(o => o.Id == f) ? f : null;
+        return !scenario.Titles.Any(t => Change(t) is not null)
             ? scenario
-            : new Scenario(scenario.ToSpec() with { Titles = [.. scenario.Titles.Select(t => !t.Formats.IsEmpty && formats.TryGetValue(t.Id, out var f) ? t.InFormat(f) : t)] });
+            : new Scenario(scenario.ToSpec() with { Titles = [.. scenario.Titles.Select(t => Change(t) is { } f ? t.InFormat(f) : t)] });
+    }
+
+    /// <summary>The value model of <paramref name="values"/>' scenario read in <paramref name="plan"/>'s formats (the same model when they change nothing).</summary>
+    public static ValueModel ValuesFor(ValueModel values, Plan plan)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var resolved = Resolve(values.Scenario, plan);
+        return ReferenceEquals(resolved, values.Scenario) ? values : new ValueModel(resolved);
     }
 
     /// <summary>The formats a plan names, by title id.</summary>

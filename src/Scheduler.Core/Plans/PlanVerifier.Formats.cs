@@ -1,4 +1,3 @@
-using Scheduler.Core.Values;
 
 namespace Scheduler.Core.Plans;
 
@@ -8,10 +7,9 @@ public sealed partial class PlanVerifier
 {
     // The plan file says which format each scheduled title is in: one the title offers, and none for
     // a title without formats or a title not scheduled. Returns the verifier that reads the scenario
-    // with the plan's valid choices (this one when the plan changes none).
+    // in the plan's formats (this one when the plan changes none).
     private PlanVerifier InChosenFormats(Plan plan, ViolationList violations)
     {
-        var chosen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var row in plan.Titles)
         {
             if (!_scenario.TitlesById.TryGetValue(row.Id, out var title))
@@ -39,13 +37,9 @@ public sealed partial class PlanVerifier
             {
                 violations.Misreport($"titles: '{title.Id}' is not scheduled but names format '{row.Format}'", [title.Id]);
             }
-            else
-            {
-                chosen[title.Id] = row.Format;
-            }
         }
 
-        var resolved = PlanFormats.Resolve(_scenario, chosen);
-        return ReferenceEquals(resolved, _scenario) ? this : new PlanVerifier(new ValueModel(resolved));
+        var values = PlanFormats.ValuesFor(_values, plan);
+        return ReferenceEquals(values, _values) ? this : new PlanVerifier(values);
     }
 }

@@ -5,7 +5,19 @@ using Scheduler.Core.Values;
 namespace Scheduler.Reports.Json;
 
 /// <summary>Why a title releases on its date in a region, as <c>explain --json</c> prints it and the API gives it.</summary>
-public sealed record ExplanationDocument(string Title, string Region, string Date, string Mode, double Value, ValueFactors Factors, IReadOnlyList<AlternativeJson> Alternatives);
+public sealed record ExplanationDocument(string Title, string Region, string Date, string Mode, double Value, ValueFactors Factors, IReadOnlyList<AlternativeJson> Alternatives)
+{
+    /// <summary>The format chosen, for a title that offers several; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Format { get; init; }
+
+    /// <summary>Each other format's best date, for a title that offers several; absent otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<FormatAlternativeJson>? OtherFormats { get; init; }
+}
+
+/// <summary>Another format's best date (null when its drops fit no date), its value and change against the chosen release, and the rules that keep it out of the plan.</summary>
+public sealed record FormatAlternativeJson(string Format, string? Date, double? Value, double? ValueChange, IReadOnlyList<string> RuledOutBy);
 
 /// <summary>The value's factors: base demand, seasonal, genre, each competing event's cut, competition, timing, and every drop's own factors when the release has several.</summary>
 public sealed record ValueFactors(double Base, double Seasonal, double Genre, IReadOnlyList<EventCutJson> Events, double Competition, double Timing, IReadOnlyList<DropFactorsJson>? Drops);
@@ -50,6 +62,12 @@ public static class ExplanationJson
             e.Mode,
             b.Value,
             ValueFactorsJson.Of(b),
-            [.. e.Alternatives.Select(a => new AlternativeJson(LocalDatePattern.Iso.Format(a.Date), a.Value, a.ValueChange, a.RuledOutBy, a.Tradeoff))]);
+            [.. e.Alternatives.Select(a => new AlternativeJson(LocalDatePattern.Iso.Format(a.Date), a.Value, a.ValueChange, a.RuledOutBy, a.Tradeoff))])
+        {
+            Format = b.Format,
+            OtherFormats = e.OtherFormats.IsEmpty
+                ? null
+                : [.. e.OtherFormats.Select(f => new FormatAlternativeJson(f.Format, f.Date is { } d ? LocalDatePattern.Iso.Format(d) : null, f.Value, f.ValueChange, f.RuledOutBy))],
+        };
     }
 }

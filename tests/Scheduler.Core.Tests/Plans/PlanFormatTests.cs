@@ -1,4 +1,5 @@
 using Scheduler.Core.Domain;
+using Scheduler.Core.Explanations;
 using Scheduler.Core.Plans;
 using Scheduler.Core.Tests.Support;
 using Scheduler.Core.Values;
@@ -74,6 +75,24 @@ public class PlanFormatTests
             Assert.That(diff.IsEmpty, Is.False);
             Assert.That(diff.Summary(binge), Does.EndWith("; changes the format of a (binge to weekly)."));
             Assert.That(PlanDiff.Between(binge, binge).FormatChanges, Is.Empty);
+        });
+    }
+
+    [Test]
+    public void Explain_TitleWithFormats_NamesTheChosenOneAndTheBestDateOfTheOther()
+    {
+        var scenario = FormatPlans.Scenario();
+        var explanation = new DateExplainer(new ValueModel(scenario), FormatPlans.PlanIn(scenario, "binge")).Explain("a", "us")!;
+        var weekly = explanation.OtherFormats.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((explanation.Breakdown.Format, explanation.Breakdown.FormatFactor), Is.EqualTo(("binge", 1.0)));
+            Assert.That(weekly.Format, Is.EqualTo("weekly"));
+            Assert.That(weekly.Date, Is.EqualTo(new NodaTime.LocalDate(2027, 3, 5)), "every date is worth the same here, so the first");
+            Assert.That(weekly.ValueChange, Is.EqualTo(0.08 * explanation.Breakdown.Value).Within(1e-9));
+            Assert.That(new DateExplainer(new ValueModel(scenario), FormatPlans.PlanIn(scenario, "weekly")).Explain("a", "us")!.OtherFormats.Single().Format, Is.EqualTo("binge"));
+            Assert.That(new DateExplainer(new ValueModel(scenario), FormatPlans.PlanIn(scenario, "weekly")).Explain("b", "us")!.OtherFormats, Is.Empty);
         });
     }
 }
