@@ -30,6 +30,7 @@ public class PlanFormatReportTests
         {
             Assert.That(html, Does.Contain("<td>global, weekly</td>"));
             Assert.That(html, Does.Contain("<td>global</td>"));
+            Assert.That(html, Does.Contain("x mean over drops of season, genre and competition 1 x format weekly 1.08"));
         });
     }
 }

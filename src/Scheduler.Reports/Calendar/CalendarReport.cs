@@ -244,6 +244,8 @@ public sealed class CalendarReport
 
         // Weekly and batched releases: the premiere joined by a line to each later drop. Runs that
         // share a row are drawn a little apart (centre, below, above) so that each stays readable.
+        // Each title in the format the plan chose, so that a release's factors are those of its drops.
+        var inFormats = PlanFormats.Resolve(_scenario, plan);
         var runsPerRow = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var release in plan.Releases.Where(r => r.Drops.Length > 1))
         {
@@ -278,7 +280,7 @@ public sealed class CalendarReport
             var count = day.Count();
             foreach (var release in day.OrderBy(r => r.Title, StringComparer.Ordinal))
             {
-                var title = _scenario.TitlesById[release.Title];
+                var title = inFormats.TitlesById[release.Title];
                 var x = X(release.Date) + ((lane++ - ((count - 1) / 2.0)) * 7);
                 var y = Y(release.Region);
                 var radius = title.Tentpole ? 7 : 5;
@@ -296,14 +298,15 @@ public sealed class CalendarReport
         var local = release.PublishAt.InZone(region.TimeZone).ToString("uuuu-MM-dd HH:mm x", CultureInfo.InvariantCulture);
         var b = _values.Explain(title, release.Region, release.Date);
         var events = b.Events.IsEmpty ? "" : "; " + string.Join("; ", b.Events.Select(c => Invariant($"{c.Event.Name} {c.OverlapDays} d x{c.Factor:0.###}")));
+        var format = b.Format is { } chosen ? Invariant($" x format {chosen} {b.FormatFactor:0.###}") : "";
         var heading = Invariant($"{title.Name} ({title.Id}{(title.Tentpole ? ", tentpole" : "")}, {mode}; {string.Join(", ", title.Genres)})\n{region.Name}: {Date(release.Date)}, goes live {local} ({InstantPattern.General.Format(release.PublishAt)})");
         if (b.Drops.IsEmpty)
         {
-            return Invariant($"{heading}\nvalue {release.Value:0.###} = base {b.Base:0.###} x season {b.Seasonal:0.###} x genre {b.Genre:0.###} x competition {b.Competition:0.###} x timing {b.Timing:0.###}{events}");
+            return Invariant($"{heading}\nvalue {release.Value:0.###} = base {b.Base:0.###} x season {b.Seasonal:0.###} x genre {b.Genre:0.###} x competition {b.Competition:0.###} x timing {b.Timing:0.###}{format}{events}");
         }
 
         var conditions = b.Drops.Average(d => d.Product);
-        return Invariant($"{heading}\n{DropWording.Describe(release, release.Date)}, the last on {Date(release.Drops[^1].Date)}\nvalue {release.Value:0.###} = base {b.Base:0.###} x timing {b.Timing:0.###} x mean over drops of season, genre and competition {conditions:0.###}{events}");
+        return Invariant($"{heading}\n{DropWording.Describe(release, release.Date)}, the last on {Date(release.Drops[^1].Date)}\nvalue {release.Value:0.###} = base {b.Base:0.###} x timing {b.Timing:0.###} x mean over drops of season, genre and competition {conditions:0.###}{format}{events}");
     }
 
     private void Legend(StringBuilder html)

@@ -32,10 +32,10 @@ public static class PlanWorkbook
         };
         var sheet = new XlsxSheet(PlanSheets.Releases, [.. PlanSheets.ReleaseColumns.Select(c => new XlsxColumn(c, formats.GetValueOrDefault(c)))]) { FrozenColumns = 3 };
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
-        var values = new ValueModel(scenario);
+        var values = PlanFormats.ValuesFor(new ValueModel(scenario), plan); // each title's factors in the format the plan chose
         foreach (var release in plan.Releases)
         {
-            var title = scenario.TitlesById.GetValueOrDefault(release.Title);
+            var title = values.Scenario.TitlesById.GetValueOrDefault(release.Title);
             var region = scenario.RegionsById.GetValueOrDefault(release.Region);
             var local = region is null ? (ZonedDateTime?)null : release.PublishAt.InZone(region.TimeZone);
             var factors = title is null || region is null ? null : values.Explain(title, region.Id, release.Date);
