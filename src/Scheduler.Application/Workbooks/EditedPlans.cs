@@ -55,7 +55,21 @@ public static class EditedPlans
                 continue;
             }
 
-            assignments.Add(new Assignment(title.Id, mode, rows.Where(r => scenario.RegionsById.ContainsKey(r.Region)).ToImmutableDictionary(r => r.Region, r => r.Date, StringComparer.Ordinal)));
+            // A title that offers formats is in one of them, the same in every row.
+            var formats = rows.Select(r => r.Format).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var offered = title.Formats.Select(f => f.Id).ToList();
+            if (offered.Count > 0 && (formats.Count != 1 || !offered.Contains(formats[0])))
+            {
+                errors.Add(formats.Count > 1
+                    ? $"{rows.First().Place}: title '{title.Id}' is in format {string.Join(" in one row and ", formats)} in another; a title has one format"
+                    : $"{rows.First().Place}: title '{title.Id}' needs its format, one of {string.Join(", ", offered)}, in column 'format'{(formats.Count == 1 ? $" (not '{formats[0]}')" : "")}");
+                continue;
+            }
+
+            assignments.Add(new Assignment(title.Id, mode, rows.Where(r => scenario.RegionsById.ContainsKey(r.Region)).ToImmutableDictionary(r => r.Region, r => r.Date, StringComparer.Ordinal))
+            {
+                Format = offered.Count > 0 ? formats[0] : null,
+            });
         }
 
         if (errors.Count > 0)
@@ -63,7 +77,8 @@ public static class EditedPlans
             return new EditedPlanCheck(null, null, [.. errors]);
         }
 
-        var values = new ValueModel(scenario);
+        // Each title in the format its rows name, so that the plan is valued and written in it.
+        var values = new ValueModel(PlanFormats.Resolve(scenario, assignments.Where(a => a.Format is not null).ToDictionary(a => a.TitleId, a => a.Format!, StringComparer.Ordinal)));
         var plan = PlanFactory.Create(values, input.Info, assignments, kpis => new PlanSolver("workbook", "edited", kpis.Objective, null, null, 0, 0, 0), now);
         var verification = new PlanVerifier(values).Verify(plan);
         var places = edited.Releases.ToDictionary(r => (r.Title, r.Region), r => r.Place);

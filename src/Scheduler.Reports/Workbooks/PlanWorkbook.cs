@@ -32,6 +32,7 @@ public static class PlanWorkbook
         };
         var sheet = new XlsxSheet(PlanSheets.Releases, [.. PlanSheets.ReleaseColumns.Select(c => new XlsxColumn(c, formats.GetValueOrDefault(c)))]) { FrozenColumns = 3 };
         var modes = plan.Titles.ToDictionary(t => t.Id, t => t.Mode ?? "", StringComparer.Ordinal);
+        var chosen = plan.Titles.ToDictionary(t => t.Id, t => t.Format, StringComparer.Ordinal);
         var values = PlanFormats.ValuesFor(new ValueModel(scenario), plan); // each title's factors in the format the plan chose
         foreach (var release in plan.Releases)
         {
@@ -56,7 +57,8 @@ public static class PlanWorkbook
                 factors is null ? XlsxValue.Empty : XlsxValue.Of(Math.Round(factors.Genre, 6)),
                 factors is null ? XlsxValue.Empty : XlsxValue.Of(Math.Round(factors.Competition, 6)),
                 factors is null ? XlsxValue.Empty : XlsxValue.Of(Math.Round(factors.Timing, 6)),
-                XlsxValue.Of(release.Date));
+                XlsxValue.Of(release.Date),
+                XlsxValue.Of(chosen.GetValueOrDefault(release.Title)));
         }
 
         sheet.Check(new XlsxValidation(4, null, false, "date", "The release's local date. Edit it to move the release; 'scheduler verify' checks the workbook and 'scheduler replan --pins' takes the edited dates as pins."));

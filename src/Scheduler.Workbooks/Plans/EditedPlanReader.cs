@@ -13,6 +13,9 @@ public sealed record EditedRelease(string Title, string Region, string? Mode, Lo
 {
     /// <summary>Whether the planner changed the date (every row counts as changed without a planned column).</summary>
     public bool IsEdited => Planned != Date;
+
+    /// <summary>The format in its row, for a title that offers several; null when the cell or the column is empty.</summary>
+    public string? Format { get; init; }
 }
 
 /// <summary>What a plan workbook's Releases sheet holds, or why it cannot be read (each problem naming its cell).</summary>
@@ -81,7 +84,7 @@ public static class EditedPlanReader
             }
 
             seen[(title, region)] = Place(PlanSheets.Date);
-            releases.Add(new EditedRelease(title, region, Text(PlanSheets.Mode), date.Value, planned, Place(PlanSheets.Date)));
+            releases.Add(new EditedRelease(title, region, Text(PlanSheets.Mode), date.Value, planned, Place(PlanSheets.Date)) { Format = Text(PlanSheets.Format) });
         }
 
         return new EditedPlan([.. releases], [.. errors]);

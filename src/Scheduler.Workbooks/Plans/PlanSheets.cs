@@ -29,10 +29,11 @@ public static class PlanSheets
     public const string Competition = "competition";
     public const string Timing = "timing";
     public const string Planned = "planned";
+    public const string Format = "format";
 
     /// <summary>The Releases sheet's columns, in order.</summary>
     public static IReadOnlyList<string> ReleaseColumns { get; } =
     [
-        Title, Name, Region, Mode, Date, LocalTime, TimeZone, PublishAtUtc, Drops, DropDates, Value, Base, Seasonal, Genre, Competition, Timing, Planned,
+        Title, Name, Region, Mode, Date, LocalTime, TimeZone, PublishAtUtc, Drops, DropDates, Value, Base, Seasonal, Genre, Competition, Timing, Planned, Format,
     ];
 }
