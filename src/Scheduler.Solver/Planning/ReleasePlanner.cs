@@ -16,7 +16,8 @@ namespace Scheduler.Solver.Planning;
 /// limit (<see cref="PlanningStatus.TooLarge"/>, before anything is built); candidate dates; a construction that places every title (greedy orders with
 /// repairs); then either CP-SAT on the whole model, hinted with the construction, or, for slates
 /// too large for that, a large-neighbourhood search beside a Lagrangian bound; finally the plan
-/// verifier. Time comes from the injected <see cref="TimeProvider"/>.
+/// verifier. Titles that offer formats are searched as one title per format and written back in the
+/// format chosen (ReleasePlanner.Formats.cs). Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class ReleasePlanner
 {
