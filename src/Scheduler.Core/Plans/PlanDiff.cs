@@ -13,12 +13,15 @@ public sealed record MovedRelease(string Title, string Region, LocalDate From, L
 /// <summary>A title whose release mode differs between the two plans.</summary>
 public sealed record ModeChange(string Title, string From, string To);
 
+/// <summary>A title released in both plans in another of its formats (docs/scenario-format.md, "Formats as a decision").</summary>
+public sealed record FormatChange(string Title, string From, string To);
+
 /// <summary>The variant's KPIs minus the base's.</summary>
 public sealed record KpiDelta(double Objective, double Value, double ClashCost, int Releases, int TitlesScheduled, double? Gap);
 
 /// <summary>
 /// What a variant changes against the base: KPI deltas, moved releases, titles added and dropped,
-/// mode changes, and a short sentence a planner can read aloud.
+/// mode and format changes, and a short sentence a planner can read aloud.
 /// </summary>
 public sealed record PlanDiff(
     KpiDelta Delta,
@@ -27,7 +30,10 @@ public sealed record PlanDiff(
     ImmutableArray<string> Dropped,
     ImmutableArray<ModeChange> ModeChanges)
 {
-    public bool IsEmpty => Moved.IsEmpty && Added.IsEmpty && Dropped.IsEmpty && ModeChanges.IsEmpty;
+    /// <summary>Titles released in both plans in other formats.</summary>
+    public ImmutableArray<FormatChange> FormatChanges { get; init; } = [];
+
+    public bool IsEmpty => Moved.IsEmpty && Added.IsEmpty && Dropped.IsEmpty && ModeChanges.IsEmpty && FormatChanges.IsEmpty;
 
     public static PlanDiff Between(Plan basePlan, Plan variant)
     {
@@ -50,6 +56,12 @@ public sealed record PlanDiff(
             .OrderBy(m => m.Title, StringComparer.Ordinal)
             .ToImmutableArray();
 
+        var formats = scheduledAfter.Values
+            .Where(t => t.Format is not null && scheduledBefore.TryGetValue(t.Id, out var old) && old.Format is not null && old.Format != t.Format)
+            .Select(t => new FormatChange(t.Id, scheduledBefore[t.Id].Format!, t.Format!))
+            .OrderBy(f => f.Title, StringComparer.Ordinal)
+            .ToImmutableArray();
+
         var b = basePlan.Kpis;
         var v = variant.Kpis;
         var delta = new KpiDelta(
@@ -59,7 +71,7 @@ public sealed record PlanDiff(
             v.Releases - b.Releases,
             v.TitlesScheduled - b.TitlesScheduled,
             variant.Solver.Gap is { } vg && basePlan.Solver.Gap is { } bg ? vg - bg : null);
-        return new PlanDiff(delta, moved, added, dropped, modes);
+        return new PlanDiff(delta, moved, added, dropped, modes) { FormatChanges = formats };
     }
 
     /// <summary>A short plain-language summary, such as "Objective -3.2 (-0.4%): 5 releases of 2 titles move; adds x; drops y."</summary>
@@ -96,6 +108,11 @@ public sealed record PlanDiff(
         if (!ModeChanges.IsEmpty)
         {
             parts.Add($"changes the mode of {string.Join(", ", ModeChanges.Select(m => $"{m.Title} ({m.From} to {m.To})"))}");
+        }
+
+        if (!FormatChanges.IsEmpty)
+        {
+            parts.Add($"changes the format of {string.Join(", ", FormatChanges.Select(f => $"{f.Title} ({f.From} to {f.To})"))}");
         }
 
         var sentence = string.Join("; ", parts);

@@ -119,6 +119,8 @@ public class FormatChoicePlanningTests
             Assert.That(Row(variant.VerifiedPlan!, "show").Format, Is.EqualTo("binge"));
             Assert.That(DateOf(variant.VerifiedPlan!, "show"), Is.EqualTo(D(4, 2)));
             Assert.That(variant.Status, Is.EqualTo(PlanningStatus.Optimal));
+            Assert.That(comparison.Variants.Single().Diff!.FormatChanges, Is.EqualTo(new[] { new FormatChange("show", "weekly", "binge") }));
+            Assert.That(comparison.Variants.Single().Diff!.Summary(comparison.Base.VerifiedPlan!), Is.EqualTo("Objective +28 (+13.21%); changes the format of show (weekly to binge)."));
         });
     }
 
