@@ -67,9 +67,12 @@ internal sealed class CandidateSet
     public bool MustRelease(TitleCandidates title)
         => !title.Title.Optional || (title.FormatGroup >= 0 && Formats.MustRelease(title.FormatGroup));
 
-    /// <summary>The titles with every other format of each of them, in order of first appearance: what a neighbourhood frees together, so that it may also change formats.</summary>
+    /// <summary>
+    /// The titles with every other format of each of them that has dates, in order of first
+    /// appearance: what a neighbourhood frees together, so that it may also change formats.
+    /// </summary>
     public List<TitleCandidates> WithFormats(IEnumerable<TitleCandidates> titles)
-        => [.. titles.SelectMany(t => t.FormatGroup < 0 ? [t] : FormatsOf(t).Prepend(t)).DistinctBy(t => t.Index)];
+        => [.. titles.SelectMany(t => t.FormatGroup < 0 ? [t] : FormatsOf(t).Where(f => f.CanBeScheduled).Prepend(t)).DistinctBy(t => t.Index)];
 
     public int CandidateCount => Titles.Sum(t => t.GlobalDays.Length + (t.CanBeStaggered ? t.StaggeredDays.Values.Sum(d => d.Length) : 0));
 
