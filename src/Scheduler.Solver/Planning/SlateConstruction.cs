@@ -101,7 +101,7 @@ internal sealed class SlateConstruction
         var schedulable = _candidates.Titles.Count(t => t.CanBeScheduled);
         foreach (var title in left)
         {
-            var spans = _candidates.FormatsOf(title).Select(f => f.Span()).ToList();
+            var spans = _candidates.FormatsOf(title).Where(f => f.CanBeScheduled).Select(f => f.Span()).ToList();
             var (from, to) = (spans.Min(s => s.First), spans.Max(s => s.Last));
             var pad = 7;
             while (!slate.IsReleased(title))
