@@ -29,7 +29,7 @@ public sealed record RunAgainstRun(ScenarioInput BaseInput, Plan BasePlan, Scena
         var heading = input.Document.Sha256 == baseInput.Document.Sha256
             ? $"Run {run.Id} against run {baseRun.Id}"
             : $"Run {run.Id} against run {baseRun.Id}, of different scenarios: {input.Heading} (scenario {run.ScenarioId}) and {baseInput.Heading} (scenario {baseRun.ScenarioId})";
-        var diff = MoveAttribution.Diff(basePlan, plan, new ValueModel(input.Scenario));
+        var diff = MoveAttribution.Diff(basePlan, plan, new ValueModel(PlanFormats.Resolve(input.Scenario, plan)));
         return new RunAgainstRun(baseInput, basePlan, input, plan, diff, heading) { Label = $"run {run.Id}" };
     }
 }

@@ -112,6 +112,14 @@ public static class TitleFits
             return Invalid(TitleChanges.Renamed(ex.Errors, before, titleId!));
         }
 
+        // A fit tries dates; which format a title takes is the plan's choice, among all the others'.
+        if (after.TitlesById[titleId!].Formats is { Length: > 1 } formats)
+        {
+            return Invalid([new ScenarioError(
+                $"{TitleChanges.TitlePath}.formats",
+                $"'{titleId}' offers formats {string.Join(", ", formats)}, and a fit places a title in one format only: plan the scenario again to choose among them")]);
+        }
+
         var values = new ValueModel(after);
         var result = TitleFitter.Fit(values, plan, titleId!, top, cancellationToken);
         return new FitAnswer(FitProblem.None, "")

@@ -86,4 +86,7 @@ public static class ScenarioDefaults
 
     /// <summary>A title's <c>dropIntervalDays</c>: weekly.</summary>
     public const int DropIntervalDays = 7;
+
+    /// <summary>A format's <c>valueFactor</c>: the title's value as the value model gives it.</summary>
+    public const double ValueFactor = 1;
 }

@@ -157,6 +157,19 @@ internal sealed class TitleDto
     public Dictionary<string, string>? AvailableUntil { get; set; }
 
     public List<HoldbackDto>? Holdbacks { get; set; }
+
+    public List<FormatDto>? Formats { get; set; }
+}
+
+internal sealed class FormatDto
+{
+    public string? Id { get; set; }
+
+    public int? Drops { get; set; }
+
+    public int? DropIntervalDays { get; set; }
+
+    public double? ValueFactor { get; set; }
 }
 
 internal sealed class HoldbackDto

@@ -7,7 +7,8 @@ namespace Scheduler.Core.Loading;
 
 /// <summary>
 /// Reads the titles: resolves defaults (regions, affinity, window, lead region, pins) and checks
-/// every reference. Titles whose fields are sound then go through <see cref="TitleWindowChecks"/>.
+/// every reference. Titles whose fields are sound then go through <see cref="TitleWindowChecks"/>
+/// (in each of their formats, when they offer several).
 /// </summary>
 internal sealed class TitleReader
 {
@@ -41,7 +42,7 @@ internal sealed class TitleReader
             var spec = ReadSpec(titles[i], path, declaredTitles);
             if (spec is not null && _parser.Errors.Count == before
                 && spec.Regions.All(_regions.ContainsKey)
-                && new TitleWindowChecks(spec, path, _horizon, _regions, _parser).Run())
+                && TitleWindowChecks.InSomeFormat(spec, path, _horizon, _regions, _parser))
             {
                 result.Add(new Title(spec));
             }
@@ -62,6 +63,7 @@ internal sealed class TitleReader
         var lead = ReadLeadRegion(dto, path, owner, regions, affinity);
         var pins = ReadPins(dto, path, owner, regions);
         var holdbacks = ReadHoldbacks(dto, path, owner, regions);
+        var formats = ReadFormats(dto, path);
         var earliest = _parser.Date(dto.Earliest, JsonPath.Property(path, "earliest")) ?? _horizon.Start;
         var latest = _parser.Date(dto.Latest, JsonPath.Property(path, "latest")) ?? _horizon.End;
         var preferred = _parser.Date(dto.Preferred, JsonPath.Property(path, "preferred"));
@@ -108,7 +110,42 @@ internal sealed class TitleReader
             DropIntervalDays = dto.DropIntervalDays ?? ScenarioDefaults.DropIntervalDays,
             AvailableUntil = availableUntil,
             Holdbacks = holdbacks,
+            Formats = formats,
         };
+    }
+
+    // Formats as a decision: each format carries its drops and interval, so the title carries neither.
+    private List<ReleaseFormat> ReadFormats(TitleDto dto, string path)
+    {
+        if (dto.Formats is not { } given)
+        {
+            return [];
+        }
+
+        foreach (var (field, value) in new (string, int?)[] { ("drops", dto.Drops), ("dropIntervalDays", dto.DropIntervalDays) })
+        {
+            if (value is not null)
+            {
+                _parser.Add(JsonPath.Property(path, field), Messages.FormatsWithDrops(dto.Id!, field));
+            }
+        }
+
+        var ids = new IdRegistry("format");
+        var result = new List<ReleaseFormat>();
+        for (var f = 0; f < given.Count; f++)
+        {
+            var format = given[f];
+            if (ids.Register(format.Id!, JsonPath.Index(JsonPath.Property(path, "formats"), f), _parser))
+            {
+                result.Add(new ReleaseFormat(
+                    format.Id!,
+                    format.Drops ?? ScenarioDefaults.Drops,
+                    format.DropIntervalDays ?? ScenarioDefaults.DropIntervalDays,
+                    format.ValueFactor ?? ScenarioDefaults.ValueFactor));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The title's regions in file order of the scenario's regions; all of them when absent.</summary>

@@ -9,7 +9,8 @@ namespace Scheduler.Core.Loading;
 /// region with no release day, pins off the window or off the calendar, a global title whose
 /// regions share no release day or whose pins differ, staggered pins that break the stagger window,
 /// and drops that cannot fit: no premiere (or a pinned one) whose last drop falls before the rights
-/// end or the horizon end, with no later drop on a blackout date.
+/// end or the horizon end, with no later drop on a blackout date. A title with formats is checked in
+/// the format it stands in (<see cref="InSomeFormat"/>).
 /// </summary>
 internal sealed class TitleWindowChecks
 {
@@ -28,6 +29,34 @@ internal sealed class TitleWindowChecks
         _horizon = horizon;
         _regions = regions;
         _parser = parser;
+    }
+
+    /// <summary>
+    /// The checks of a title in each of its formats (docs/scenario-format.md, "Formats as a
+    /// decision"): the title is sound when one format passes them all, since the plan may choose
+    /// it; when none does, the first format's conflicts are reported, naming it.
+    /// </summary>
+    /// <returns>True when the title (in some format) has no conflict.</returns>
+    public static bool InSomeFormat(TitleSpec title, string path, DateInterval horizon, IReadOnlyDictionary<string, Region> regions, FieldParser parser)
+    {
+        if (title.Formats.Count <= 1)
+        {
+            return new TitleWindowChecks(title, path, horizon, regions, parser).Run();
+        }
+
+        if (title.Formats.Any(f => new TitleWindowChecks(title with { Format = f.Id }, path, horizon, regions, new FieldParser([])).Run()))
+        {
+            return true;
+        }
+
+        var first = new FieldParser([]);
+        new TitleWindowChecks(title with { Format = title.Formats[0].Id }, path, horizon, regions, first).Run();
+        foreach (var error in first.Errors)
+        {
+            parser.Errors.Add(error with { Message = Messages.InNoFormat(error.Message, title.Formats[0].Id, title.Formats.Count) });
+        }
+
+        return false;
     }
 
     /// <summary>Adds every conflict found; true when there is none.</summary>
@@ -125,7 +154,7 @@ internal sealed class TitleWindowChecks
         }
         else if (_drops.LastDropDate(pin) > Limit(region.Id))
         {
-            _parser.Add(path, Messages.PinnedDropsPastLimit(_title.Id, region.Id, Text(pin), _title.Drops, Text(_drops.LastDropDate(pin)), Text(Limit(region.Id)), LimitSource(region.Id)));
+            _parser.Add(path, Messages.PinnedDropsPastLimit(_title.Id, region.Id, Text(pin), _drops.Drops, Text(_drops.LastDropDate(pin)), Text(Limit(region.Id)), LimitSource(region.Id)));
         }
         else if (_drops.LaterDropOnBlackout(pin, region.BlackoutDates) is { } index)
         {
@@ -144,7 +173,7 @@ internal sealed class TitleWindowChecks
         var limit = Limit(region.Id);
         if (_drops.LastDropDate(first) > limit)
         {
-            _parser.Add(_path, Messages.DropsPastLimit(_title.Id, region.Id, _title.Drops, _title.DropIntervalDays, Text(first), Text(_drops.LastDropDate(first)), Text(limit), LimitSource(region.Id)));
+            _parser.Add(_path, Messages.DropsPastLimit(_title.Id, region.Id, _drops.Drops, _drops.DropIntervalDays, Text(first), Text(_drops.LastDropDate(first)), Text(limit), LimitSource(region.Id)));
             return;
         }
 

@@ -13,7 +13,7 @@ public sealed record MovedRelease(string Title, string Region, LocalDate From, L
 /// <summary>A title whose release mode differs between the two plans.</summary>
 public sealed record ModeChange(string Title, string From, string To);
 
-/// <summary>A title released in another format in the variant (docs/plan-format.md, "The plan file").</summary>
+/// <summary>A title released in both plans in another of its formats (docs/scenario-format.md, "Formats as a decision").</summary>
 public sealed record FormatChange(string Title, string From, string To);
 
 /// <summary>The variant's KPIs minus the base's.</summary>
@@ -30,7 +30,7 @@ public sealed record PlanDiff(
     ImmutableArray<string> Dropped,
     ImmutableArray<ModeChange> ModeChanges)
 {
-    /// <summary>Titles scheduled in both plans in different formats.</summary>
+    /// <summary>Titles released in both plans in other formats.</summary>
     public ImmutableArray<FormatChange> FormatChanges { get; init; } = [];
 
     public bool IsEmpty => Moved.IsEmpty && Added.IsEmpty && Dropped.IsEmpty && ModeChanges.IsEmpty && FormatChanges.IsEmpty;
@@ -55,8 +55,9 @@ public sealed record PlanDiff(
             .Select(t => new ModeChange(t.Id, scheduledBefore[t.Id].Mode!, t.Mode!))
             .OrderBy(m => m.Title, StringComparer.Ordinal)
             .ToImmutableArray();
+
         var formats = scheduledAfter.Values
-            .Where(t => scheduledBefore.TryGetValue(t.Id, out var old) && old.Format is not null && t.Format is not null && old.Format != t.Format)
+            .Where(t => t.Format is not null && scheduledBefore.TryGetValue(t.Id, out var old) && old.Format is not null && old.Format != t.Format)
             .Select(t => new FormatChange(t.Id, scheduledBefore[t.Id].Format!, t.Format!))
             .OrderBy(f => f.Title, StringComparer.Ordinal)
             .ToImmutableArray();

@@ -128,6 +128,12 @@ internal static class Messages
     public static string PinnedDropOnBlackout(string title, string region, string pin, int index, string dropDate)
         => $"title '{title}' is pinned to {pin} in region '{region}', which puts drop {index} on {dropDate}, a blackout date there";
 
+    public static string FormatsWithDrops(string title, string field)
+        => $"title '{title}' has formats, each with its own drops and dropIntervalDays: '{field}' belongs in its formats, not on the title";
+
+    public static string InNoFormat(string message, string format, int formats)
+        => $"{message} (in format '{format}'; none of its {formats} formats fits)";
+
     public static string PinnedRegionOutside(string title, string region)
         => $"title '{title}' is pinned in region '{region}', which is not one of its regions";
 

@@ -7,17 +7,18 @@ namespace Scheduler.Solver.Bounds;
 /// candidate, as if no other title existed. Dropping the rules that couple titles (capacity,
 /// tentpoles, spacing, sequels, budget) and the clash cost (never negative) can only raise the
 /// optimum, so the sum bounds every plan. When a plan is already within the requested gap of it,
-/// the plan is proven good enough without building the MIP.
+/// the plan is proven good enough without building the MIP. A title with formats counts once, on
+/// the best candidate of any of its formats.
 /// </summary>
 internal static class RelaxationBound
 {
     public static double Compute(CandidateSet candidates)
     {
         var total = 0.0;
-        foreach (var title in candidates.Titles)
+        foreach (var title in candidates.Titles.Where(t => t.Index == candidates.FormatsOf(t)[0].Index))
         {
-            var best = Math.Max(BestGlobal(title), BestStaggered(title));
-            total += title.Title.Optional ? Math.Max(0, best) : best;
+            var best = candidates.FormatsOf(title).Max(f => Math.Max(BestGlobal(f), BestStaggered(f)));
+            total += candidates.MustRelease(title) ? best : Math.Max(0, best);
         }
 
         return total;

@@ -70,7 +70,8 @@ public static class FairComparison
                 outcome = Rewrite(values, outcome, drawn, atLeast: objective - (1e-9 * Math.Max(1, Math.Abs(objective)))) ?? outcome;
             }
 
-            return variant with { Outcome = outcome, Diff = MoveAttribution.Diff(basePlan, outcome.VerifiedPlan!, values), ImprovedByBase = improved is not null };
+            var inFormats = new ValueModel(PlanFormats.Resolve(scenario, outcome.VerifiedPlan!));
+            return variant with { Outcome = outcome, Diff = MoveAttribution.Diff(basePlan, outcome.VerifiedPlan!, inFormats), ImprovedByBase = improved is not null };
         }).ToList();
         return new Comparison(baseOutcome, variants) { BaseImprovedBy = improvedBy };
     }
@@ -100,9 +101,17 @@ public static class FairComparison
             return null;
         }
 
+        // The plan is written and valued with each title in the format the assignments chose; the
+        // verifier then checks that format against the scenario as written.
+        var chosen = assignments.Where(a => a.Format is not null).ToDictionary(a => a.TitleId, a => a.Format!, StringComparer.Ordinal);
+        if (assignments.Any(a => a.Format is { } f && !scenario.TitlesById[a.TitleId].Formats.Any(o => o.Id == f)))
+        {
+            return null;
+        }
+
         var solver = ownPlan.Solver;
         var plan = PlanFactory.Create(
-            values,
+            new ValueModel(PlanFormats.Resolve(scenario, chosen)),
             ownPlan.Scenario,
             assignments,
             kpis =>

@@ -18,8 +18,9 @@ internal static class Reanchor
     public static List<Assignment>? Toward(Scenario scenario, Plan plan, Plan basePlan, CancellationToken cancellationToken = default)
     {
         var candidates = CandidateSet.Build(new ValueModel(scenario));
+        var formats = candidates.Formats;
         var slate = new SlateState(candidates);
-        foreach (var assignment in Assignment.FromPlan(plan))
+        foreach (var assignment in formats.ToExpanded(Assignment.FromPlan(plan), everyFormat: false))
         {
             if (!candidates.ById.TryGetValue(assignment.TitleId, out var title) || PlacementOptions.Of(candidates, title, assignment) is not { } placement)
             {
@@ -29,10 +30,11 @@ internal static class Reanchor
             slate.Place(title, placement);
         }
 
+        // The titles keep their formats; only dates and modes go back to the base's.
         var before = slate.Assignments();
-        ReferenceRevert.Run(candidates, slate, Assignment.FromPlan(basePlan), 0, cancellationToken);
+        ReferenceRevert.Run(candidates, slate, formats.ToExpanded(Assignment.FromPlan(basePlan)), 0, cancellationToken);
         var after = slate.Assignments();
-        return after.SequenceEqual(before, AssignmentComparer.Instance) ? null : after;
+        return after.SequenceEqual(before, AssignmentComparer.Instance) ? null : formats.ToOriginal(after);
     }
 
     private sealed class AssignmentComparer : IEqualityComparer<Assignment>

@@ -40,7 +40,8 @@ public sealed record VariantComparison(string Id, PlanningOutcome? Outcome, Plan
     {
         ArgumentNullException.ThrowIfNull(baseOutcome);
         ArgumentNullException.ThrowIfNull(outcome);
-        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(scenario)) : null;
+        // Moves are judged with each title in the format the variant's plan chose.
+        var diff = baseOutcome.Plan is { } basePlan && outcome.VerifiedPlan is { } plan ? MoveAttribution.Diff(basePlan, plan, new ValueModel(PlanFormats.Resolve(scenario, plan))) : null;
         return new VariantComparison(id, outcome, diff, []);
     }
 }

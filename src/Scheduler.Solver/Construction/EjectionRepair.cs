@@ -4,7 +4,7 @@ using Scheduler.Solver.Model;
 namespace Scheduler.Solver.Construction;
 
 /// <summary>
-/// Places titles a greedy order left out by ejection chains: the title takes the option whose
+/// Places titles a greedy order left out by ejection chains: the title takes the option (in any of its formats) whose
 /// blockers (titles filling its days, tentpoles too close, launches spending its week's budget,
 /// sequels too near) are fewest and cheapest, the blockers are taken off, each is placed again on
 /// its best remaining option, and one that finds none waits its turn to eject others. Titles with
@@ -39,18 +39,19 @@ internal sealed class EjectionRepair
         {
             cancellationToken.ThrowIfCancellationRequested();
             var title = queue.Dequeue();
-            if (slate[title.Index] is not null)
+            if (slate.IsReleased(title))
             {
                 continue;
             }
 
-            if (options.Best(title) is { } free && (!title.Title.Optional || free.Score > 0))
+            var mustRelease = _candidates.MustRelease(title);
+            if (options.BestFormat(title) is { } free && (mustRelease || free.Option.Score > 0))
             {
-                slate.Place(title, free.Placement);
+                slate.Place(free.Title, free.Option.Placement);
                 continue;
             }
 
-            if (title.Title.Optional)
+            if (!mustRelease)
             {
                 continue; // an optional title is left out rather than pushing others aside
             }
@@ -75,26 +76,30 @@ internal sealed class EjectionRepair
                 slate.Remove(blocker);
             }
 
-            slate.Place(title, best.Placement);
-            placedAt[title.Index] = step;
+            slate.Place(best.Format, best.Placement);
+            placedAt[best.Format.Index] = step;
             foreach (var blocker in ejected)
             {
-                if (options.Best(blocker) is { } again && (!blocker.Title.Optional || again.Score > 0))
+                var blockerMustRelease = _candidates.MustRelease(blocker);
+                if (options.BestFormat(blocker) is { } again && (blockerMustRelease || again.Option.Score > 0))
                 {
-                    slate.Place(blocker, again.Placement);
+                    slate.Place(again.Title, again.Option.Placement);
                 }
-                else if (!blocker.Title.Optional)
+                else if (blockerMustRelease)
                 {
                     queue.Enqueue(blocker);
                 }
             }
         }
 
-        return [.. queue.Concat(stuck).Where(t => slate[t.Index] is null && !t.Title.Optional).Distinct()];
+        return [.. queue.Concat(stuck).Where(t => !slate.IsReleased(t) && _candidates.MustRelease(t)).DistinctBy(t => t.FormatGroup < 0 ? -1 - t.Index : t.FormatGroup)];
     }
 
-    private List<(Placement Placement, HashSet<int>? Blockers)> Choices(SlateState slate, TitleCandidates title, int step, Dictionary<int, int> placedAt)
-        => [.. Options(title).Select(p => (Placement: p, Blockers: Blockers(slate, title, p, step, placedAt))).Where(o => o.Blockers is not null)];
+    // Every option of the title in each of its formats, with the titles it would eject.
+    private List<(TitleCandidates Format, Placement Placement, HashSet<int>? Blockers)> Choices(SlateState slate, TitleCandidates title, int step, Dictionary<int, int> placedAt)
+        => [.. _candidates.FormatsOf(title)
+            .SelectMany(f => Options(f).Select(p => (Format: f, Placement: p, Blockers: Blockers(slate, f, p, step, placedAt))))
+            .Where(o => o.Blockers is not null)];
 
     /// <summary>Every global date, and every staggered lead date with each other region on its most valuable day in the window.</summary>
     internal static IEnumerable<Placement> Options(TitleCandidates title)

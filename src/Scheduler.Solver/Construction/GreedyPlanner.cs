@@ -50,14 +50,18 @@ internal sealed class GreedyPlanner
     {
         var state = _newState();
         var options = new PlacementOptions(_candidates, state);
-        var kept = Keep(state, keep ?? []);
+        Keep(state, keep ?? []);
         var unplaced = new List<TitleCandidates>();
-        foreach (var candidates in Order(order).Where(c => !kept.Contains(c.Title.Id)))
+
+        // A title with formats is taken once, at its first format in the order, in its best format then.
+        var taken = new HashSet<int>();
+        foreach (var candidates in Order(order).Where(c => !state.IsReleased(c) && (c.FormatGroup < 0 || taken.Add(c.FormatGroup))))
         {
-            var best = options.Best(candidates);
-            if (best is null || (candidates.Title.Optional && best.Score <= 0))
+            var best = options.BestFormat(candidates);
+            var mustRelease = _candidates.MustRelease(candidates);
+            if (best is not { } found || (!mustRelease && found.Option.Score <= 0))
             {
-                if (!candidates.Title.Optional)
+                if (mustRelease)
                 {
                     unplaced.Add(candidates);
                 }
@@ -65,7 +69,7 @@ internal sealed class GreedyPlanner
                 continue;
             }
 
-            state.Place(candidates, best.Placement);
+            state.Place(found.Title, found.Option.Placement);
         }
 
         // Obligations are lower bounds: met after the titles are placed, by moving matching ones (rule 13).
@@ -73,24 +77,24 @@ internal sealed class GreedyPlanner
         return new GreedyResult(order, state, unplaced, shortfalls);
     }
 
-    /// <summary>Places the assignments of <paramref name="keep"/> that are still candidates and fit, in demand order.</summary>
-    private HashSet<string> Keep(SlateState state, IReadOnlyList<Assignment> keep)
+    /// <summary>
+    /// Places the assignments of <paramref name="keep"/> that are still candidates and fit, in demand
+    /// order. A title with formats stands in the reference in each of them, its own format first
+    /// (<see cref="FormatExpansion.ToExpanded"/>): the first that fits keeps its dates.
+    /// </summary>
+    private void Keep(SlateState state, IReadOnlyList<Assignment> keep)
     {
-        var kept = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assignment in keep
             .Where(a => _candidates.ById.ContainsKey(a.TitleId))
             .OrderByDescending(a => _candidates.ById[a.TitleId].Title.Demand)
-            .ThenBy(a => _candidates.ById[a.TitleId].Index))
+            .ThenBy(a => _candidates.FormatsOf(_candidates.ById[a.TitleId])[0].Index))
         {
             var candidates = _candidates.ById[assignment.TitleId];
             if (PlacementOptions.Of(_candidates, candidates, assignment) is { } placement && PlacementOptions.Fits(state, candidates.Title, placement))
             {
                 state.Place(candidates, placement);
-                kept.Add(assignment.TitleId);
             }
         }
-
-        return kept;
     }
 
     private IEnumerable<TitleCandidates> Order(ConstructionOrder order)

@@ -48,6 +48,25 @@ internal sealed class PlacementOptions
         return new PlacementOption(new Placement(PlanModes.Global, day, days, candidates.GlobalValues[global]), globalScore);
     }
 
+    /// <summary>
+    /// The best-scoring way to place the title in any of its formats (<see cref="CandidateSet.FormatsOf"/>),
+    /// with the title that stands for it in that format; null when none is left. For a title without
+    /// formats, <see cref="Best"/>.
+    /// </summary>
+    public (TitleCandidates Title, PlacementOption Option)? BestFormat(TitleCandidates candidates)
+    {
+        (TitleCandidates Title, PlacementOption Option)? best = null;
+        foreach (var format in _candidates.FormatsOf(candidates))
+        {
+            if (Best(format) is { } option && (best is null || option.Score > best.Value.Option.Score + 1e-12))
+            {
+                best = (format, option);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The placement an assignment stands for, or null when one of its dates is not a candidate.</summary>
     public static Placement? Of(CandidateSet set, TitleCandidates candidates, Assignment assignment)
     {

@@ -14,12 +14,13 @@ internal sealed record Placement(string Mode, int LaunchDay, IReadOnlyDictionary
 /// <summary>
 /// A slate being built or improved: where each placed title goes, and the load it puts on every
 /// rule (releases and tentpoles per region and day, tentpole days, marketing per week, titles per
-/// region, genre and week), kept up to date as titles are placed and removed so that a rule check
+/// region, genre and week, the format each title with formats is placed in, which keeps its other
+/// formats out), kept up to date as titles are placed and removed so that a rule check
 /// or the objective never has to look at the whole slate. The objective is that of docs/scenario-format.md:
 /// values, less the genre-clash cost, less the move cost of releases that differ from the plan of
 /// record.
 /// </summary>
-internal sealed class SlateState
+internal sealed partial class SlateState
 {
     private readonly CandidateSet _candidates;
     private readonly Scenario _scenario;
@@ -36,6 +37,9 @@ internal sealed class SlateState
     private readonly Dictionary<Obligation, (int First, int Last)[]> _periods = [];
     private readonly IReadOnlyDictionary<(string Title, string Region), (string Mode, int Day)> _record;
     private readonly double _moveCost;
+
+    // Formats as a decision: by group of formats (FormatExpansion), the index of the title placed in one of them, or -1.
+    private readonly int[] _formatPlaced;
 
     /// <param name="candidates">The titles and their candidate dates and values.</param>
     /// <param name="record">For a replan, the plan of record (title, region) to (mode, day), whose changes cost <paramref name="moveCost"/> each.</param>
@@ -57,7 +61,7 @@ internal sealed class SlateState
         }
 
         _groupMembers = _scenario.SpacingGroups.ToDictionary(g => g, g => candidates.Titles.Where(t => g.Selects(t.Title)).Select(t => t.Index).ToHashSet());
-
+        _formatPlaced = [.. Enumerable.Repeat(-1, candidates.Formats.GroupCount)];
     }
 
     private SlateState(SlateState other)
@@ -85,6 +89,10 @@ internal sealed class SlateState
 
     public Placement? this[int titleIndex] => _placements[titleIndex];
 
+    /// <summary>Whether the title is placed in one of its formats (itself, or another title that stands for it in another format).</summary>
+    public bool IsReleased(TitleCandidates title)
+        => _placements[title.Index] is not null || (title.FormatGroup >= 0 && _formatPlaced[title.FormatGroup] >= 0);
+
     public SlateState Clone() => new(this);
 
     /// <summary>Releases already on a region's day.</summary>
@@ -108,6 +116,11 @@ internal sealed class SlateState
     /// <summary>Rules 5, 6, 7 and 12 for one more release of <paramref name="title"/> in <paramref name="region"/> on <paramref name="day"/>.</summary>
     public bool CanRelease(Title title, string region, int day)
     {
+        if (_formatPlaced.Length > 0 && InAnotherFormat(title))
+        {
+            return false;
+        }
+
         var capacity = _scenario.Capacity;
         if (_releases[region][day] >= capacity.PerDay)
         {
@@ -153,6 +166,12 @@ internal sealed class SlateState
         return true;
     }
 
+    // Formats as a decision: a title placed in one format takes the title out of every other.
+    private bool InAnotherFormat(Title title)
+        => _candidates.Formats.GroupOf(title.Id) is var group and >= 0
+           && _formatPlaced[group] is var placed and >= 0
+           && _scenario.Titles[placed].Id != title.Id;
+
     private bool NearGroupMember(Title title, string region, int day)
     {
         foreach (var group in _scenario.GroupsOf(title))
@@ -182,76 +201,6 @@ internal sealed class SlateState
             }
         }
     }
-
-    /// <summary>Rule 13: the premieres in the region from day <paramref name="first"/> to <paramref name="last"/> of titles that <paramref name="counts"/>.</summary>
-    public int Premieres(string region, int first, int last, Func<Title, bool> counts)
-    {
-        var occupants = _occupants[region];
-        var total = 0;
-        for (var day = Math.Max(0, first); day <= Math.Min(_calendar.Days - 1, last); day++)
-        {
-            total += occupants[day]?.Count(o => counts(_candidates.Titles[o].Title)) ?? 0;
-        }
-
-        return total;
-    }
-
-    /// <summary>Rule 13: each obligation, region and period whose matching premieres fall short of its minimum, with the shortfall.</summary>
-    public IEnumerable<ObligationShortfall> Shortfalls()
-    {
-        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0))
-        {
-            foreach (var (first, last) in Periods(obligation))
-            {
-                foreach (var region in _scenario.Regions.Where(r => obligation.HoldsIn(r.Id)))
-                {
-                    var count = Premieres(region.Id, first, last, obligation.Selects);
-                    if (count < obligation.Min)
-                    {
-                        yield return new ObligationShortfall(obligation, region.Id, first, last, obligation.Min - count);
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>
-    /// Rule 13 near one title: the premieres missing in the obligations' periods that hold
-    /// <paramref name="a"/>'s or <paramref name="b"/>'s days of <paramref name="title"/>, counted as if
-    /// the title stood at <paramref name="placed"/> (null: nowhere), whatever the slate holds for it now.
-    /// </summary>
-    public int ShortfallAround(Title title, Placement? a, Placement? b, Placement? placed)
-    {
-        var missing = 0;
-        foreach (var obligation in _scenario.Obligations.Where(o => o.Min > 0 && o.Selects(title)))
-        {
-            foreach (var region in title.Regions.Where(obligation.HoldsIn))
-            {
-                var days = new[] { a, b }.OfType<Placement>().Select(p => p.Days[region]);
-                foreach (var (first, last) in Periods(obligation).Where(p => days.Any(d => d >= p.First && d <= p.Last)))
-                {
-                    var count = Premieres(region, first, last, t => t.Id != title.Id && obligation.Selects(t))
-                        + (placed is not null && placed.Days[region] >= first && placed.Days[region] <= last ? 1 : 0);
-                    missing += Math.Max(0, obligation.Min - count);
-                }
-            }
-        }
-
-        return missing;
-    }
-
-    private (int First, int Last)[] Periods(Obligation obligation)
-    {
-        if (!_periods.TryGetValue(obligation, out var periods))
-        {
-            periods = _periods[obligation] = [.. obligation.PeriodsWithin(_scenario.Horizon).Select(p => (_calendar.Day(p.Start), _calendar.Day(p.End)))];
-        }
-
-        return periods;
-    }
-
-    /// <summary>Rule 13: the premieres every obligation still misses, summed over its regions and periods (0 when all are met).</summary>
-    public int ObligationShortfall() => _scenario.Obligations.IsEmpty ? 0 : Shortfalls().Sum(s => s.Missing);
 
     /// <summary>Rule 9 for <paramref name="title"/> launching on <paramref name="launchDay"/>.</summary>
     public bool FitsBudget(Title title, int launchDay)
@@ -285,6 +234,16 @@ internal sealed class SlateState
             throw new InvalidOperationException($"Title '{title.Id}' is already placed.");
         }
 
+        if (candidates.FormatGroup >= 0)
+        {
+            if (_formatPlaced[candidates.FormatGroup] >= 0)
+            {
+                throw new InvalidOperationException($"Title '{title.Id}' stands for a title already placed in another format.");
+            }
+
+            _formatPlaced[candidates.FormatGroup] = candidates.Index;
+        }
+
         _placements[candidates.Index] = placement;
         PlacedCount++;
         Value += placement.Value;
@@ -296,6 +255,11 @@ internal sealed class SlateState
     {
         var placement = _placements[candidates.Index] ?? throw new InvalidOperationException($"Title '{candidates.Title.Id}' is not placed.");
         _placements[candidates.Index] = null;
+        if (candidates.FormatGroup >= 0)
+        {
+            _formatPlaced[candidates.FormatGroup] = -1;
+        }
+
         PlacedCount--;
         Value -= placement.Value;
         Update(candidates.Title, placement, -1);

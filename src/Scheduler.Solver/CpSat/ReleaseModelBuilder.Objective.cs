@@ -64,7 +64,8 @@ internal sealed partial class ReleaseModelBuilder
 
         foreach (var (titleId, pairs) in _reference.GroupBy(r => r.Title).Select(g => (g.Key, g.Count())))
         {
-            if (!_candidates.ById.TryGetValue(titleId, out var candidates))
+            // A title with no date (such as a format whose drops fit nowhere) releases nothing to move.
+            if (!_candidates.ById.TryGetValue(titleId, out var candidates) || !candidates.CanBeScheduled)
             {
                 continue;
             }

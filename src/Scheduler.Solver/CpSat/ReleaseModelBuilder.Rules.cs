@@ -27,6 +27,22 @@ internal sealed partial class ReleaseModelBuilder
         }
     }
 
+    // Rule 1 with formats as a decision: a title is released in exactly one of its formats (at most
+    // one when optional), each format standing as its own optional title; in a neighbourhood a
+    // format placed outside it already releases the title. Always hard, as rule 1 is.
+    private void OneFormatPerTitle()
+    {
+        var groups = _titles.Where(v => v.Candidates.FormatGroup >= 0 && v.Scheduled >= 0).GroupBy(v => v.Candidates.FormatGroup);
+        foreach (var group in groups)
+        {
+            var formats = _candidates.FormatsOf(group.First().Candidates);
+            var placedOutside = _options.Fixed is { } fixedState && formats.Any(fixedState.IsReleased);
+            var upper = placedOutside ? 0 : 1;
+            var lower = placedOutside || !_candidates.MustRelease(group.First().Candidates) ? 0 : 1;
+            _model.Linear(group.Select(v => (v.Scheduled, 1L)), lower, upper, HardRules.OncePerRegion.ShortName, _candidates.Formats.ParentOf(group.First().Candidates.Title.Id), "format");
+        }
+    }
+
     // Rule 4: a staggered region releases on or after the lead region's date and at most
     // staggerMaxDays later: a region's date implies a lead date in the window before it.
     private void StaggeredWithinWindowOfLead()

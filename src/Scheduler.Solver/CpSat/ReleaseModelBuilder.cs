@@ -12,7 +12,8 @@ namespace Scheduler.Solver.CpSat;
 /// Builds the release-scheduling model for CP-SAT in sections: decision variables, one method per
 /// hard-rule family, the genre-clash cost, and the objective. Boolean g(t,d) releases title t
 /// globally on day d; s(t,r,d) releases it in region r on day d in staggered mode; z(t) says whether
-/// an optional title is scheduled. Only candidates (<see cref="CandidateSet"/>) become variables.
+/// an optional title is scheduled. A title with formats stands once per format, each optional, and
+/// one z of them is set (<see cref="FormatExpansion"/>). Only candidates (<see cref="CandidateSet"/>) become variables.
 /// </summary>
 internal sealed partial class ReleaseModelBuilder
 {
@@ -65,6 +66,7 @@ internal sealed partial class ReleaseModelBuilder
     {
         AddDecisionVariables();
         EachTitleOncePerRegion();
+        OneFormatPerTitle();
         StaggeredWithinWindowOfLead();
         DailyCapacity();
         DailyTentpoles();

@@ -76,7 +76,7 @@ internal sealed class ConflictCore
             .ThenBy(r => r.Detail, StringComparer.Ordinal)
             .ThenBy(r => r.Region, StringComparer.Ordinal)
             .ThenBy(r => r.Title, StringComparer.Ordinal)
-            .Select(r => new RuleConflict([HardRules.Of(r.Family)], Describe(scenario, r)))
+            .Select(r => new RuleConflict([HardRules.Of(r.Family)], candidates.Formats.Rename(Describe(candidates.Scenario, r))))
             .DistinctBy(c => c.Message)];
     }
 

@@ -56,7 +56,7 @@ internal static class ConflictNeighbourhood
         var spacing = candidates.Scenario.SpacingGroups.Select(g => g.MinDays).Append(candidates.Scenario.Capacity.TentpoleSpacingDays).Max();
         var spans = unplaced.Select(u => (Title: u, Span: u.Span())).ToList();
         var competitors = candidates.Titles
-            .Where(t => !chosen.Contains(t.Title.Id) && !t.Title.Optional && t.CanBeScheduled)
+            .Where(t => !chosen.Contains(t.Title.Id) && candidates.MustRelease(t) && t.CanBeScheduled)
             .Select(t => (Title: t, Distance: spans.Where(u => u.Title.Title.Regions.Intersect(t.Title.Regions).Any()).Select(u => Distance(u.Span, t.Span())).DefaultIfEmpty(int.MaxValue).Min()))
             .Where(c => c.Distance <= spacing)
             .OrderBy(c => c.Distance)
@@ -71,7 +71,10 @@ internal static class ConflictNeighbourhood
             return null;
         }
 
-        var scenario = candidates.Scenario;
+        // The part is written as the scenario was (a title chosen in one format is taken with all of
+        // them), so that its titles keep the rule that one format of each must release.
+        var scenario = candidates.Formats.Original;
+        chosen = chosen.Select(candidates.Formats.ParentOf).ToHashSet(StringComparer.Ordinal);
         var titles = scenario.Titles
             .Where(t => chosen.Contains(t.Id))
             .Select(t => t.After.All(a => chosen.Contains(a.TitleId)) ? t : new Title(t.ToSpec() with { After = [.. t.After.Where(a => chosen.Contains(a.TitleId))] }))

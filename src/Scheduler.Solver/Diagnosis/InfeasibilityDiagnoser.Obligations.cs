@@ -24,15 +24,17 @@ public sealed partial class InfeasibilityDiagnoser
                 foreach (var period in periods)
                 {
                     _cancellation.ThrowIfCancellationRequested();
-                    var able = inRegion.Where(t => CanPremiere(t, region.Id, period)).Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
+                    // A title with formats counts once, when it can premiere then in any of them.
+                    var able = inRegion.Where(t => CanPremiere(t, region.Id, period)).Select(t => _formats.ParentOf(t.Id)).Distinct().Order(StringComparer.Ordinal).ToList();
                     if (able.Count >= obligation.Min)
                     {
                         continue;
                     }
 
                     var heldBack = inRegion
-                        .Where(t => !able.Contains(t.Id))
-                        .Select(t => (t.Id, Holdback: t.BindingHoldback(region.Id)))
+                        .Where(t => !able.Contains(_formats.ParentOf(t.Id)))
+                        .DistinctBy(t => _formats.ParentOf(t.Id))
+                        .Select(t => (Id: _formats.ParentOf(t.Id), Holdback: t.BindingHoldback(region.Id)))
                         .Where(t => t.Holdback is { } h && h.Until > period.End)
                         .Select(t => $"{t.Id} is held back by {t.Holdback!.Name} until {Text(t.Holdback.Until)}")
                         .ToList();
@@ -45,7 +47,7 @@ public sealed partial class InfeasibilityDiagnoser
                 }
 
                 // Each title premieres once in a region, so all the periods together need as many titles as their minimums add up to.
-                var anywhere = inRegion.Where(t => periods.Any(p => CanPremiere(t, region.Id, p))).Select(t => t.Id).Order(StringComparer.Ordinal).ToList();
+                var anywhere = inRegion.Where(t => periods.Any(p => CanPremiere(t, region.Id, p))).Select(t => _formats.ParentOf(t.Id)).Distinct().Order(StringComparer.Ordinal).ToList();
                 if (!anyShort && periods.Count > 1 && obligation.Min * periods.Count > anywhere.Count)
                 {
                     yield return new RuleConflict(

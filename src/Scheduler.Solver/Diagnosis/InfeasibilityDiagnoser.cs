@@ -5,6 +5,7 @@ using NodaTime.Text;
 using Scheduler.Core.Domain;
 using Scheduler.Core.Rules;
 using Scheduler.Core.Values;
+using Scheduler.Solver.Model;
 
 namespace Scheduler.Solver.Diagnosis;
 
@@ -20,13 +21,22 @@ namespace Scheduler.Solver.Diagnosis;
 public sealed partial class InfeasibilityDiagnoser
 {
     private readonly Scenario _scenario;
+    private readonly FormatExpansion _formats;
     private readonly AllowedSpans _spans;
     private CancellationToken _cancellation;
 
+    /// <param name="scenario">
+    /// The scenario as written. A title with formats is checked as one optional title per format
+    /// (<see cref="FormatExpansion"/>): what it must do in some format is not what it must do in
+    /// each, so the checks that need a title to release pass over it, and what they prove holds
+    /// whichever format the plan chooses.
+    /// </param>
     public InfeasibilityDiagnoser(Scenario scenario)
     {
-        _scenario = scenario ?? throw new ArgumentNullException(nameof(scenario));
-        _spans = new AllowedSpans(scenario);
+        ArgumentNullException.ThrowIfNull(scenario);
+        _formats = FormatExpansion.Of(scenario);
+        _scenario = _formats.Expanded;
+        _spans = new AllowedSpans(_scenario);
     }
 
     /// <summary>Every conflict the checks prove; none when they prove nothing (which does not prove that a plan exists).</summary>
@@ -34,7 +44,8 @@ public sealed partial class InfeasibilityDiagnoser
     public IReadOnlyList<RuleConflict> Diagnose(CancellationToken cancellationToken = default)
     {
         _cancellation = cancellationToken;
-        return [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays(), .. GroupsOverDays(), .. ObligationsOutOfReach()];
+        IEnumerable<RuleConflict> conflicts = [.. PinSqueezes(), .. SequelGaps(), .. SequelChains(), .. PinnedMarketing(), .. MarketingOverWeeks(), .. StaggerWindows(), .. CapacityOverDays(), .. TentpolesOverDays(), .. GroupsOverDays(), .. ObligationsOutOfReach()];
+        return [.. conflicts.Select(c => c with { Message = _formats.Rename(c.Message) })];
     }
 
     // Rule 5 against rule 8: more titles pinned to one date in one region than the day holds.

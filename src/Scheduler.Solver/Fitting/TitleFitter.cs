@@ -37,15 +37,21 @@ public static class TitleFitter
 {
     /// <param name="values">The value model of the scenario with the title in it (new or changed).</param>
     /// <param name="plan">The plan to fit it into; its releases of the title, if any, are set aside.</param>
-    /// <param name="titleId">The title.</param>
+    /// <param name="titleId">The title; not one that offers several formats (a plan chooses among them).</param>
     /// <param name="top">How many options to give, at least 1.</param>
     /// <param name="cancellationToken">Stops the search.</param>
+    /// <exception cref="ArgumentException">The title offers several formats.</exception>
     public static FitResult Fit(ValueModel values, Plan plan, string titleId, int top, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         var candidates = CandidateSet.Build(values);
+        if (!candidates.Formats.SiblingsOf(titleId).IsEmpty)
+        {
+            throw new ArgumentException($"Title '{titleId}' offers several formats: a fit places a title in one, which a plan chooses.", nameof(titleId));
+        }
+
         var title = candidates.ById[titleId];
         var slate = new SlateState(candidates);
         var settled = Settle(candidates, slate, plan, titleId);
@@ -83,8 +89,9 @@ public static class TitleFitter
     /// </summary>
     private static List<DisplacedRelease> Settle(CandidateSet candidates, SlateState slate, Plan plan, string titleId)
     {
+        // The plan's titles with formats stay in the formats it chose.
         var unsettled = new List<(TitleCandidates Title, Assignment Was)>();
-        foreach (var assignment in Assignment.FromPlan(plan).Where(a => a.TitleId != titleId))
+        foreach (var assignment in candidates.Formats.ToExpanded(Assignment.FromPlan(plan).Where(a => a.TitleId != titleId), everyFormat: false))
         {
             if (!candidates.ById.TryGetValue(assignment.TitleId, out var other))
             {
@@ -112,7 +119,7 @@ public static class TitleFitter
             }
 
             displaced.AddRange(was.Dates.Select(d => new DisplacedRelease(
-                other.Title.Id, d.Key, d.Value, best?.Placement.Days.TryGetValue(d.Key, out var day) == true ? candidates.Calendar.Date(day) : null)));
+                candidates.Formats.ParentOf(other.Title.Id), d.Key, d.Value, best?.Placement.Days.TryGetValue(d.Key, out var day) == true ? candidates.Calendar.Date(day) : null)));
         }
 
         return displaced;
@@ -147,20 +154,21 @@ public static class TitleFitter
             var complete = true;
             foreach (var (other, was) in moved)
             {
+                // A title moved aside keeps its format: a fit changes dates, not formats.
                 var again = options.Best(other);
-                if (again is not null && (!other.Title.Optional || again.Score > 0))
+                if (again is not null && (candidates.MustRelease(other) || again.Score > 0))
                 {
                     slate.Place(other, again.Placement);
                     placedAgain.Add(other);
                 }
-                else if (!other.Title.Optional)
+                else if (candidates.MustRelease(other))
                 {
                     complete = false;
                     break;
                 }
 
                 displaced.AddRange(was.Days.Select(d => new DisplacedRelease(
-                    other.Title.Id,
+                    candidates.Formats.ParentOf(other.Title.Id),
                     d.Key,
                     candidates.Calendar.Date(d.Value),
                     slate[other.Index]?.Days.TryGetValue(d.Key, out var day) == true ? candidates.Calendar.Date(day) : null)));

@@ -13,18 +13,27 @@ internal sealed class CandidateSet
 {
     private const int MaxPropagationRounds = 100;
 
-    private CandidateSet(ValueModel values, Calendar calendar, TitleCandidates[] titles)
+    private readonly TitleCandidates[][] _groups;
+
+    private CandidateSet(ValueModel values, FormatExpansion formats, Calendar calendar, TitleCandidates[] titles)
     {
         Values = values;
+        Formats = formats;
         Calendar = calendar;
         Titles = titles;
         ById = titles.ToDictionary(t => t.Title.Id, StringComparer.Ordinal);
         Sequels = titles
             .SelectMany(t => t.Title.After.Select(gap => (gap.TitleId, Sequel: t, Days: values.Scenario.PremiereGapDays(gap))))
             .ToLookup(x => x.TitleId, x => (x.Sequel, x.Days), StringComparer.Ordinal);
+        var members = titles.Where(t => t.FormatGroup >= 0).ToLookup(t => t.FormatGroup);
+        _groups = [.. Enumerable.Range(0, formats.GroupCount).Select(g => members[g].OrderBy(t => t.Index).ToArray())];
     }
 
+    /// <summary>The values of <see cref="Scenario"/>, the planned scenario: each title with formats stands in it once per format (<see cref="FormatExpansion"/>).</summary>
     public ValueModel Values { get; }
+
+    /// <summary>How the titles of the scenario as written stand in the planned one.</summary>
+    public FormatExpansion Formats { get; }
 
     public Scenario Scenario => Values.Scenario;
 
@@ -37,8 +46,33 @@ internal sealed class CandidateSet
     /// <summary>By title id: the titles that follow it (sequels) and the fewest days from its premiere to theirs.</summary>
     public ILookup<string, (TitleCandidates Sequel, int PremiereGapDays)> Sequels { get; }
 
-    /// <summary>Titles that must release but have no date left: the scenario is infeasible.</summary>
-    public IEnumerable<Title> Unplaceable => Titles.Where(t => !t.Title.Optional && !t.CanBeScheduled).Select(t => t.Title);
+    /// <summary>Titles that must release but have no date left in any of their formats: the scenario is infeasible (one title of each group of formats).</summary>
+    public IEnumerable<Title> Unplaceable => Titles
+        .Where(t => MustRelease(t) && !FormatsOf(t).Any(f => f.CanBeScheduled))
+        .DistinctBy(t => t.FormatGroup < 0 ? -1 - t.Index : t.FormatGroup)
+        .Select(t => t.Title);
+
+    /// <summary>
+    /// The titles of this set that stand for the same title of the scenario as written, in its
+    /// formats' order (<see cref="FormatExpansion"/>): at most one of them is placed; the title
+    /// itself alone when it offers no choice of format.
+    /// </summary>
+    public IReadOnlyList<TitleCandidates> FormatsOf(TitleCandidates title)
+        => title.FormatGroup < 0 ? [title] : _groups[title.FormatGroup];
+
+    /// <summary>
+    /// Whether the title, in one of its formats, must release: a title that is not optional, or a
+    /// format of one (each format is optional on its own, and one of them must be placed).
+    /// </summary>
+    public bool MustRelease(TitleCandidates title)
+        => !title.Title.Optional || (title.FormatGroup >= 0 && Formats.MustRelease(title.FormatGroup));
+
+    /// <summary>
+    /// The titles with every other format of each of them that has dates, in order of first
+    /// appearance: what a neighbourhood frees together, so that it may also change formats.
+    /// </summary>
+    public List<TitleCandidates> WithFormats(IEnumerable<TitleCandidates> titles)
+        => [.. titles.SelectMany(t => t.FormatGroup < 0 ? [t] : FormatsOf(t).Where(f => f.CanBeScheduled).Prepend(t)).DistinctBy(t => t.Index)];
 
     public int CandidateCount => Titles.Sum(t => t.GlobalDays.Length + (t.CanBeStaggered ? t.StaggeredDays.Values.Sum(d => d.Length) : 0));
 
@@ -51,13 +85,21 @@ internal sealed class CandidateSet
     /// </summary>
     public static CandidateSet ForExplanation(ValueModel values) => Build(values, pinsAndPropagation: false);
 
+    // A scenario whose titles offer formats is planned as its expansion, so that no part of the
+    // solver can read a title in one format where the plan may choose another.
     private static CandidateSet Build(ValueModel values, bool pinsAndPropagation)
     {
         ArgumentNullException.ThrowIfNull(values);
+        var formats = FormatExpansion.Of(values.Scenario);
+        if (!formats.IsEmpty)
+        {
+            values = new ValueModel(formats.Expanded);
+        }
+
         var scenario = values.Scenario;
         var calendar = new Calendar(scenario.Horizon);
-        var titles = scenario.Titles.Select((title, index) => Initial(scenario, calendar, title, index, pinsAndPropagation)).ToArray();
-        var set = new CandidateSet(values, calendar, titles);
+        var titles = scenario.Titles.Select((title, index) => Initial(scenario, calendar, title, index, pinsAndPropagation, formats.GroupOf(title.Id))).ToArray();
+        var set = new CandidateSet(values, formats, calendar, titles);
         if (pinsAndPropagation)
         {
             set.Propagate();
@@ -84,7 +126,7 @@ internal sealed class CandidateSet
                 day => fixedState.FitsBudget(title, day) && title.Regions.All(r => fixedState.CanRelease(title, r, day)),
                 (region, day) => fixedState.CanRelease(title, region, day) && (region != title.LeadRegion || fixedState.FitsBudget(title, day)));
         }).ToArray();
-        var set = new CandidateSet(Values, Calendar, titles);
+        var set = new CandidateSet(Values, Formats, Calendar, titles);
         set.Propagate();
         foreach (var (title, original) in titles.Zip(free))
         {
@@ -94,7 +136,7 @@ internal sealed class CandidateSet
         return set;
     }
 
-    private static TitleCandidates Initial(Scenario scenario, Calendar calendar, Title title, int index, bool pins)
+    private static TitleCandidates Initial(Scenario scenario, Calendar calendar, Title title, int index, bool pins, int formatGroup)
     {
         var perRegion = title.Regions.ToDictionary(
             r => r,
@@ -117,7 +159,7 @@ internal sealed class CandidateSet
         }
 
         var staggered = title.Release == ReleaseMode.Global ? new Dictionary<string, int[]>(StringComparer.Ordinal) : perRegion;
-        return new TitleCandidates(title, index, global, staggered);
+        return new TitleCandidates(title, index, global, staggered) { FormatGroup = formatGroup };
     }
 
     private void Propagate()

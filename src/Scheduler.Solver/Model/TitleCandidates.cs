@@ -22,6 +22,12 @@ internal sealed class TitleCandidates
     /// <summary>Position of the title in the scenario.</summary>
     public int Index { get; }
 
+    /// <summary>
+    /// The group of titles that stand for one title of the scenario as written, one per format
+    /// (<see cref="FormatExpansion.GroupOf"/>), or -1 for a title that stands for itself.
+    /// </summary>
+    public int FormatGroup { get; init; } = -1;
+
     public int[] GlobalDays { get; set; }
 
     /// <summary>Per region of the title; every region has at least one day when the title can be staggered.</summary>
@@ -61,7 +67,10 @@ internal sealed class TitleCandidates
             Title,
             Index,
             [.. GlobalDays.Where(keepGlobal)],
-            StaggeredDays.ToDictionary(kv => kv.Key, kv => kv.Value.Where(d => keepStaggered(kv.Key, d)).ToArray(), StringComparer.Ordinal));
+            StaggeredDays.ToDictionary(kv => kv.Key, kv => kv.Value.Where(d => keepStaggered(kv.Key, d)).ToArray(), StringComparer.Ordinal))
+        {
+            FormatGroup = FormatGroup,
+        };
         copy.CopyValuesFrom(this);
         copy.Reward = Reward;
         return copy;

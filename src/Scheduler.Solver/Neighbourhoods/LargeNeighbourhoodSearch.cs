@@ -92,7 +92,7 @@ internal sealed class LargeNeighbourhoodSearch
                 cancellationToken.ThrowIfCancellationRequested();
                 var kind = Pick(kinds, random);
                 var snapshot = Incumbent();
-                var free = _selector.Select(kind, _kinds[kind].Size, snapshot, random);
+                var free = _candidates.WithFormats(_selector.Select(kind, _kinds[kind].Size, snapshot, random));
                 var left = limit - _time.GetElapsedTime(started);
                 var result = _solver.Solve(snapshot, free, left < NeighbourhoodLimit ? left : NeighbourhoodLimit, 1, cancellationToken, RadiusDays);
                 Accept(kind, snapshot, free, result, schedulable, trace);
@@ -175,7 +175,8 @@ internal sealed class LargeNeighbourhoodSearch
         {
             if (found[title.Index] is not { } placement)
             {
-                if (!title.Title.Optional)
+                // The free titles hold every format of each: one must be placed for a title that must release.
+                if (_candidates.MustRelease(title) && !found.IsReleased(title))
                 {
                     return null;
                 }

@@ -33,7 +33,7 @@ internal sealed class NeighbourhoodSolver
     }
 
     /// <param name="slate">The slate to start from; it is not changed.</param>
-    /// <param name="free">The titles to place anew (placed on the slate or not).</param>
+    /// <param name="free">The titles to place anew (placed on the slate or not); each is freed in all its formats.</param>
     /// <param name="limit">Time for the search.</param>
     /// <param name="workers">CP-SAT workers.</param>
     /// <param name="radius">
@@ -44,6 +44,8 @@ internal sealed class NeighbourhoodSolver
     /// <param name="repairing">The obligation period to fill, when the slate may fall short of obligations: every other period is then held to what it has now.</param>
     public NeighbourhoodResult Solve(SlateState slate, IReadOnlyCollection<TitleCandidates> free, TimeSpan limit, int workers, CancellationToken cancellationToken, int? radius = null, ObligationShortfall? repairing = null)
     {
+        // A title whose other format stayed placed could not take this one: formats are freed together.
+        free = _candidates.WithFormats(free);
         var fixedState = slate.Clone();
         foreach (var title in free.Where(t => fixedState[t.Index] is not null))
         {

@@ -73,7 +73,8 @@ public static class CandidateEstimate
         var start = scenario.Horizon.Start;
         var regionsOnDay = new int[scenario.Horizon.Length];
         long total = 0;
-        foreach (var title in scenario.Titles)
+        // A title with formats has the candidates of each of them (Model.FormatExpansion).
+        foreach (var title in scenario.Titles.SelectMany(t => t.Formats.Length > 1 ? t.Formats.Select(f => t.InFormat(f.Id)) : [t]))
         {
             var global = title.Release != ReleaseMode.Staggered && title.Pins.Values.Distinct().Count() <= 1;
             var staggered = title.Release != ReleaseMode.Global;

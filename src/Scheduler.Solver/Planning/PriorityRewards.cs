@@ -14,10 +14,10 @@ internal sealed class PriorityRewards
 {
     private readonly Dictionary<string, double> _byTitle;
 
-    private PriorityRewards(Dictionary<string, double> byTitle)
+    private PriorityRewards(Dictionary<string, double> byTitle, double total)
     {
         _byTitle = byTitle;
-        Total = byTitle.Values.Sum();
+        Total = total;
     }
 
     /// <summary>The rewards of all rewarded titles: what a plan that places every one of them earns on top of its objective.</summary>
@@ -32,7 +32,7 @@ internal sealed class PriorityRewards
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(original);
-        var rewarded = candidates.Titles.Where(t => t.CanBeScheduled && !original.TitlesById[t.Title.Id].Optional).ToList();
+        var rewarded = candidates.Titles.Where(t => t.CanBeScheduled && !original.TitlesById[candidates.Formats.ParentOf(t.Title.Id)].Optional).ToList();
 
         // No rearrangement can change the objective by more than this: every title's range of values and clash costs.
         var range = 1 + candidates.Titles.Where(t => t.CanBeScheduled).Sum(t => Range(t, candidates.Scenario));
@@ -44,7 +44,9 @@ internal sealed class PriorityRewards
             below += weight[priority] * rewarded.Count(t => t.Title.Priority == priority);
         }
 
-        return new PriorityRewards(rewarded.ToDictionary(t => t.Title.Id, t => weight[t.Title.Priority], StringComparer.Ordinal));
+        // Each format of a title earns its reward, and only one of them is placed: the total counts it once.
+        var total = rewarded.DistinctBy(t => candidates.Formats.ParentOf(t.Title.Id)).Sum(t => weight[t.Title.Priority]);
+        return new PriorityRewards(rewarded.ToDictionary(t => t.Title.Id, t => weight[t.Title.Priority], StringComparer.Ordinal), total);
     }
 
     /// <summary>Adds each title's reward to its launch options.</summary>

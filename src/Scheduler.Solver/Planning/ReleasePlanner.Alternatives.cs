@@ -52,7 +52,8 @@ public sealed partial class ReleasePlanner
 
         var model = new ReleaseModelBuilder(candidates, new ModelOptions()).Build();
         var floor = best.Kpis.Objective - (options.Within * Math.Max(1, Math.Abs(best.Kpis.Objective)));
-        List<IReadOnlyList<Assignment>> found = [Assignment.FromPlan(best)];
+        // The plans found are held as the model's titles: a title with formats as its chosen one.
+        List<IReadOnlyList<Assignment>> found = [candidates.Formats.ToExpanded(Assignment.FromPlan(best), everyFormat: false)];
         var alternatives = new List<PlanningOutcome>();
         var share = request.TimeLimit / options.Count;
         while (alternatives.Count < options.Count)

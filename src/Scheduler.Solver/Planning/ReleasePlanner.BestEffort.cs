@@ -65,11 +65,11 @@ public sealed partial class ReleasePlanner
         }
 
         var options = new PlacementOptions(candidates, slate);
-        foreach (var title in candidates.Titles.Where(t => slate[t.Index] is null && t.Reward > 0).OrderByDescending(t => t.Reward).ThenByDescending(t => t.Title.Demand))
+        foreach (var title in candidates.Titles.Where(t => t.Reward > 0).OrderByDescending(t => t.Reward).ThenByDescending(t => t.Title.Demand).ThenBy(t => t.Index))
         {
-            if (options.Best(title) is { } best)
+            if (!slate.IsReleased(title) && options.BestFormat(title) is { } best)
             {
-                slate.Place(title, best.Placement);
+                slate.Place(best.Title, best.Option.Placement);
             }
         }
 
@@ -80,16 +80,18 @@ public sealed partial class ReleasePlanner
         => new(scenario.ToSpec() with { Titles = [.. scenario.Titles.Select(t => t.Optional ? t : new Title(t.ToSpec() with { Optional = true }))] });
 
     /// <summary>
-    /// Writes the assignments down as a plan with its solver line and diagnostics, and verifies it.
+    /// Writes the assignments down as a plan with its solver line and diagnostics, and verifies it;
+    /// titles placed in one of their formats are written as themselves in it (<see cref="Written"/>).
     /// The status follows from the proven bound: optimal only within <see cref="ProvenGap"/>. Under
     /// best effort, a plan that places every title that must release is judged against the bound
     /// less every reward (a bound of every whole plan); one that leaves titles out is
     /// <see cref="PlanningStatus.Partial"/>, claims no bound and lists them with their reasons.
     /// </summary>
     private PlanningOutcome Finish(
-        Run run, ValueModel values, IReadOnlyList<Assignment> assignments, string engine, double? bound, PlanningStatistics statistics, ReleaseModel? model)
+        Run run, ValueModel scenarioValues, IReadOnlyList<Assignment> found, string engine, double? bound, PlanningStatistics statistics, ReleaseModel? model)
     {
         var request = run.Request;
+        var (values, assignments) = Written(run, scenarioValues, found);
         if (run.Rewards is not null)
         {
             // The constructions' objectives carry the priorities' weights: they are no plan's objective.
@@ -123,11 +125,12 @@ public sealed partial class ReleasePlanner
         {
             run.Trace.Phase("explaining the titles left out");
             var explainer = new LeftOutExplainer(values.Scenario, plan);
-            plan = plan with { LeftOut = [.. leftOut.Select(explainer.Explain)] };
+            plan = plan with { LeftOut = [.. leftOut.Select(t => ExplainLeftOut(explainer, t))] };
         }
 
         plan = plan with { Diagnostics = Diagnostics(run, statistics) };
         var outcome = partial ? PlanningStatus.Partial : StatusOf(plan.Solver.Gap);
-        return new PlanningOutcome(outcome, plan, new PlanVerifier(values).Verify(plan, request.Replan), partial ? run.WhyPartial : [], statistics);
+        // Verified against the scenario as written: the verifier reads each title in the format the plan names.
+        return new PlanningOutcome(outcome, plan, new PlanVerifier(scenarioValues).Verify(plan, request.Replan), partial ? run.WhyPartial : [], statistics);
     }
 }

@@ -49,7 +49,7 @@ public sealed partial class ReleasePlanner
             return null;
         }
 
-        var unplaced = candidates.Titles.Where(t => !t.Title.Optional && t.CanBeScheduled && partial[t.Index] is null).ToList();
+        var unplaced = candidates.Titles.Where(t => candidates.MustRelease(t) && t.CanBeScheduled && !partial.IsReleased(t)).ToList();
         if (ConflictNeighbourhood.Of(candidates, unplaced) is not { } neighbourhood)
         {
             return null;

@@ -41,6 +41,24 @@ public sealed partial class ReleasePlanner
         => options.MoveCost > 0 ? options : options with { ReferenceBonus = 0 };
 
     /// <summary>
+    /// Empty slates that count replan moves against the plan of record. A title with formats is
+    /// charged alike in each (one of them is placed): a new format on the same date is no move.
+    /// </summary>
+    private static Func<SlateState> SlateFactory(PlanRequest request, CandidateSet candidates)
+    {
+        if (request.Replan is not { MoveCost: > 0 } replan)
+        {
+            return () => new SlateState(candidates);
+        }
+
+        var formats = candidates.Formats;
+        var record = replan.Previous
+            .SelectMany(p => formats.SiblingsOf(p.Title) is { IsEmpty: false } siblings ? siblings.Select(s => p with { Title = s }) : [p])
+            .ToDictionary(p => (p.Title, p.Region), p => (p.Mode, candidates.Calendar.Day(p.Date)));
+        return () => new SlateState(candidates, record, replan.MoveCost);
+    }
+
+    /// <summary>
     /// The plan closest to the reference within <see cref="MoveTolerance"/> of <paramref name="best"/>:
     /// CP-SAT's second phase when there is a whole model, then reverting titles one at a time.
     /// Without a reference, <paramref name="best"/> itself.

@@ -16,7 +16,8 @@ namespace Scheduler.Solver.Planning;
 /// limit (<see cref="PlanningStatus.TooLarge"/>, before anything is built); candidate dates; a construction that places every title (greedy orders with
 /// repairs); then either CP-SAT on the whole model, hinted with the construction, or, for slates
 /// too large for that, a large-neighbourhood search beside a Lagrangian bound; finally the plan
-/// verifier. Time comes from the injected <see cref="TimeProvider"/>.
+/// verifier. Titles that offer formats are searched as one title per format and written back in the
+/// format chosen (ReleasePlanner.Formats.cs). Time comes from the injected <see cref="TimeProvider"/>.
 /// </summary>
 public sealed partial class ReleasePlanner
 {
@@ -114,6 +115,13 @@ public sealed partial class ReleasePlanner
     {
         var started = _time.GetTimestamp();
         var run = Begin(new Run(request, started, new ProgressTrace(_time, started, progress)));
+        run.Request = InFormats(request, run.Formats);
+        return Renamed(PlanOnce(run, cancellationToken), run.Formats);
+    }
+
+    private PlanningOutcome PlanOnce(Run run, CancellationToken cancellationToken)
+    {
+        var (request, started) = (run.Request, run.Started);
         run.Trace.Phase("counting candidates");
         var estimate = CandidateEstimate.Count(request.Scenario);
         if (CandidateEstimate.BytesNeeded(estimate) > request.MemoryLimit)
@@ -149,7 +157,7 @@ public sealed partial class ReleasePlanner
     {
         var request = run.Request;
         run.CandidatesBuilt = _time.GetElapsedTime(run.Started);
-        var unplaceable = candidates.Unplaceable.Select(t => t.Id).ToList();
+        var unplaceable = candidates.Unplaceable.Select(t => candidates.Formats.ParentOf(t.Id)).ToList();
         if (unplaceable.Count > 0)
         {
             var reasons = Explain(request.Scenario, unplaceable.Select(id =>
@@ -241,7 +249,7 @@ public sealed partial class ReleasePlanner
         }
 
         var found = result.Solution is { } solution ? Slate(candidates, newState, ModelSolution.Read(model, v => solution[v] != 0)) : null;
-        var complete = start is not null && candidates.Titles.All(t => t.Title.Optional || !t.CanBeScheduled || start[t.Index] is not null) && start.ObligationShortfall() == 0 ? start : null;
+        var complete = start is not null && candidates.Titles.All(t => !candidates.MustRelease(t) || !t.CanBeScheduled || start.IsReleased(t)) && start.ObligationShortfall() == 0 ? start : null;
         var best = found is null || (complete is not null && complete.Objective > found.Objective) ? complete : found;
         if (best is null)
         {
@@ -295,18 +303,6 @@ public sealed partial class ReleasePlanner
         return slate;
     }
 
-    /// <summary>Empty slates that count replan moves against the plan of record.</summary>
-    private static Func<SlateState> SlateFactory(PlanRequest request, CandidateSet candidates)
-    {
-        if (request.Replan is not { MoveCost: > 0 } replan)
-        {
-            return () => new SlateState(candidates);
-        }
-
-        var record = replan.Previous.ToDictionary(p => (p.Title, p.Region), p => (p.Mode, candidates.Calendar.Day(p.Date)));
-        return () => new SlateState(candidates, record, replan.MoveCost);
-    }
-
     /// <summary>
     /// The search time left: the time limit, less what has passed on the run's clock (the work done,
     /// when seeded), less a reserve for writing the
@@ -325,25 +321,6 @@ public sealed partial class ReleasePlanner
     {
         var model = new ReleaseModelBuilder(CandidateSet.Build(new ValueModel(scenario)), new ModelOptions { Names = true }).Build();
         return new ModelExport(model);
-    }
-
-    /// <summary>The baseline a planner would build by hand: the best of the greedy orders that places every title; no repairs, no solver.</summary>
-    private PlanningOutcome FromGreedy(Run run, ValueModel values, CandidateSet candidates, Func<SlateState> newState)
-    {
-        var planner = new GreedyPlanner(candidates, newState);
-        var results = Enum.GetValues<ConstructionOrder>().Select(order => planner.Plan(order, run.Request.Reference)).ToList();
-        var best = results.Where(r => r.Complete).MaxBy(r => r.State.Objective);
-        var statistics = Statistics(run, candidates, null, TimeSpan.Zero, best?.State.Objective);
-        return best is null
-            ? new PlanningOutcome(
-                PlanningStatus.NoSolution,
-                null,
-                null,
-                [.. results.Select(r => r.Unplaced.Count > 0
-                    ? $"the {r.Order.ToString().ToLowerInvariant()} order could not place title '{r.Unplaced[0].Title.Id}' after the titles before it"
-                    : $"the {r.Order.ToString().ToLowerInvariant()} order could not meet obligation '{r.Shortfalls[0].Obligation.Id}' in {r.Shortfalls[0].Region} in {Core.Domain.Obligation.Name(new NodaTime.DateInterval(candidates.Calendar.Date(r.Shortfalls[0].First), candidates.Calendar.Date(r.Shortfalls[0].Last)))} by moving titles")],
-                statistics)
-            : Finish(run, values, best.State.Assignments(), GreedyEngineName, null, statistics, null);
     }
 
     private static PlanDiagnostics Diagnostics(Run run, PlanningStatistics statistics) => new(
@@ -385,6 +362,9 @@ public sealed partial class ReleasePlanner
         public string? Search { get; set; }
 
         public NeighbourhoodCounts? Neighbourhoods { get; set; }
+
+        /// <summary>How the request's titles with formats stand in the search, one title per format.</summary>
+        public FormatExpansion Formats => field ??= FormatExpansion.Of(Request.Scenario);
 
         /// <summary>What the run's limits are counted on: the wall clock, or the work done (<see cref="WorkClock"/>) when seeded.</summary>
         public TimeProvider Clock { get; set; } = TimeProvider.System;

@@ -101,9 +101,10 @@ internal sealed class SlateConstruction
         var schedulable = _candidates.Titles.Count(t => t.CanBeScheduled);
         foreach (var title in left)
         {
-            var (from, to) = title.Span();
+            var spans = _candidates.FormatsOf(title).Where(f => f.CanBeScheduled).Select(f => f.Span()).ToList();
+            var (from, to) = (spans.Min(s => s.First), spans.Max(s => s.Last));
             var pad = 7;
-            while (slate[title.Index] is null)
+            while (!slate.IsReleased(title))
             {
                 var free = Around(slate, title, from - pad, to + pad);
                 var remaining = budget - _time.GetElapsedTime(started);
@@ -135,15 +136,15 @@ internal sealed class SlateConstruction
 
     /// <summary>
     /// The title, every title released in one of its regions between <paramref name="from"/> and
-    /// <paramref name="to"/>, and the titles it follows or that follow it.
+    /// <paramref name="to"/>, and the titles it follows or that follow it; each in all its formats.
     /// </summary>
     private List<TitleCandidates> Around(SlateState slate, TitleCandidates title, int from, int to)
     {
         var regions = title.Title.Regions.ToHashSet(StringComparer.Ordinal);
         var linked = title.Title.After.Select(a => a.TitleId).ToHashSet(StringComparer.Ordinal);
-        return [.. _candidates.Titles.Where(t => t.CanBeScheduled && (t.Index == title.Index
+        return _candidates.WithFormats(_candidates.Titles.Where(t => t.CanBeScheduled && (t.Index == title.Index
             || linked.Contains(t.Title.Id)
             || t.Title.After.Any(a => a.TitleId == title.Title.Id)
-            || (slate[t.Index] is { } placed && placed.Days.Any(kv => regions.Contains(kv.Key) && kv.Value >= from && kv.Value <= to))))];
+            || (slate[t.Index] is { } placed && placed.Days.Any(kv => regions.Contains(kv.Key) && kv.Value >= from && kv.Value <= to))))).FindAll(t => t.CanBeScheduled);
     }
 }

@@ -69,6 +69,12 @@ public sealed class Replanner
         var fixedInScenario = context.Fixed.Intersect(inScenario).ToList();
         var (formats, formatWarnings) = KeptFormats.Find(scenario, fixedInScenario, request.PreviousDrops);
         warnings = warnings.AddRange(formatWarnings);
+        if (FormatsNotKept(scenario, fixedInScenario, formats) is { } refusal)
+        {
+            var statistics = new PlanningStatistics(0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero, null);
+            return new ReplanOutcome(new PlanningOutcome(PlanningStatus.NoSolution, null, null, [refusal], statistics), context, [], withdrawn, warnings);
+        }
+
         var constrained = Constrain(scenario, fixedInScenario, formats, frozenUntil, request.AsOf);
         var reference = inScenario.GroupBy(p => p.Title)
             .Select(g => new Assignment(g.Key, g.First().Mode, g.ToImmutableDictionary(p => p.Region, p => p.Date, StringComparer.Ordinal)))
@@ -87,6 +93,24 @@ public sealed class Replanner
             ? Reasons(constrained, request, reference, verified, moves, frozenUntil)
             : ImmutableDictionary<(string, string), MoveReason>.Empty;
         return new ReplanOutcome(outcome, context, moves, withdrawn, warnings) { Reasons = reasons };
+    }
+
+    /// <summary>
+    /// The sentence that refuses a replan that would have to keep the format of a fixed release of a
+    /// title with formats (docs/scenario-format.md, "Formats as a decision"): the plan of record's
+    /// releases do not say which format they went out in, so no replan could promise to keep its
+    /// drops. Null when no fixed release is of such a title.
+    /// </summary>
+    private static string? FormatsNotKept(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, ImmutableDictionary<string, DropFormat> kept)
+    {
+        var release = fixedReleases
+            .OrderBy(p => p.Title, StringComparer.Ordinal)
+            .ThenBy(p => p.Region, StringComparer.Ordinal)
+            .FirstOrDefault(p => scenario.TitlesById[p.Title].Formats is { IsEmpty: false } offered && (offered.Length > 1 || kept.ContainsKey(p.Title)));
+        return release is null
+            ? null
+            : $"'{release.Title}' offers formats ({string.Join(", ", scenario.TitlesById[release.Title].Formats)}) and its release in '{release.Region}' is "
+              + $"{(release.Published ? "published" : "imminent")}: a replan keeps the format of such a release, and does not yet read it from the plan of record; plan the scenario anew instead";
     }
 
     /// <summary>

@@ -55,6 +55,9 @@ public partial class ScenarioDefaultsTests
         yield return ("/definitions/title/properties/priority", "Titles", "priority", Word(ScenarioDefaults.Priority));
         yield return ("/definitions/title/properties/drops", "Titles", "drops", ScenarioDefaults.Drops);
         yield return ("/definitions/title/properties/dropIntervalDays", "Titles", "dropIntervalDays", ScenarioDefaults.DropIntervalDays);
+        yield return ("/definitions/title/properties/formats/items/properties/drops", "Formats as a decision", "drops", ScenarioDefaults.Drops);
+        yield return ("/definitions/title/properties/formats/items/properties/dropIntervalDays", "Formats as a decision", "dropIntervalDays", ScenarioDefaults.DropIntervalDays);
+        yield return ("/definitions/title/properties/formats/items/properties/valueFactor", "Formats as a decision", "valueFactor", ScenarioDefaults.ValueFactor);
         yield return ("/definitions/capacity", "", "", capacity);
         yield return ("/definitions/capacity/properties/perDay", "Capacity", "perDay", ScenarioDefaults.PerDay);
         yield return ("/definitions/capacity/properties/tentpolesPerDay", "Capacity", "tentpolesPerDay", ScenarioDefaults.TentpolesPerDay);
@@ -121,7 +124,13 @@ public partial class ScenarioDefaultsTests
             Assert.That((title.Kind, title.Release, title.StaggerMaxDays, title.Tentpole), Is.EqualTo((ScenarioDefaults.Kind, ScenarioDefaults.Release, ScenarioDefaults.StaggerMaxDays, ScenarioDefaults.Tentpole)));
             Assert.That((title.DelayCostPerWeek, title.MarketingCost, title.Optional), Is.EqualTo((ScenarioDefaults.DelayCostPerWeek, ScenarioDefaults.MarketingCost, ScenarioDefaults.Optional)));
             Assert.That((title.Drops, title.DropIntervalDays, title.Priority), Is.EqualTo((ScenarioDefaults.Drops, ScenarioDefaults.DropIntervalDays, ScenarioDefaults.Priority)));
+            Assert.That(title.ValueFactor, Is.EqualTo(ScenarioDefaults.ValueFactor));
         }
+
+        var document = Scenarios.Minimal();
+        Scenarios.Title(document, 0)["formats"] = JsonNode.Parse("""[{ "id": "binge" }]""");
+        var format = Scenarios.LoadScenario(document).Titles[0].Formats.Single();
+        Assert.That((format.Drops, format.DropIntervalDays, format.ValueFactor), Is.EqualTo((ScenarioDefaults.Drops, ScenarioDefaults.DropIntervalDays, ScenarioDefaults.ValueFactor)));
     }
 
     // Every "default" keyword of the schema by its place; under "properties" a key is a field's name, not a keyword.
