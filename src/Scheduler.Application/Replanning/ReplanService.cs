@@ -138,6 +138,8 @@ public sealed class ReplanService : IDisposable
         {
             PreviousDrops = [.. drops.Where(r => !r.IsPremiere).Select(r => new PreviousDrop(r.Title, r.Region, r.Drop, r.Date, r.PublishedAt is not null))],
             MemoryLimit = MemoryLimit,
+            // The formats the plan of record chose: a title whose release is fixed keeps its own.
+            PreviousFormats = record.PlanJson is { } json ? PlanFormats.Chosen(PlanJson.Read(json)) : ImmutableDictionary<string, string>.Empty,
         };
         var outcome = new Replanner(_planner).Replan(request, cancellationToken);
         if (outcome.Outcome.Status == PlanningStatus.TooLarge)

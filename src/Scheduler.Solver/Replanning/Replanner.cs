@@ -24,6 +24,9 @@ public sealed record ReplanRequest(
 
     /// <summary>The memory the constrained scenario's plan may use (<see cref="PlanRequest.MemoryLimit"/>).</summary>
     public long MemoryLimit { get; init; } = CandidateEstimate.DefaultMemoryLimit;
+
+    /// <summary>The format the plan of record chose for each of its titles that offer several, by title id.</summary>
+    public IReadOnlyDictionary<string, string> PreviousFormats { get; init; } = ImmutableDictionary<string, string>.Empty;
 }
 
 /// <summary>How a replan came out: the planning outcome, what moved, and what was withdrawn.</summary>
@@ -67,9 +70,10 @@ public sealed class Replanner
             .ToImmutableArray();
 
         var fixedInScenario = context.Fixed.Intersect(inScenario).ToList();
+        scenario = InRecordedFormats(scenario, fixedInScenario, request.PreviousFormats);
         var (formats, formatWarnings) = KeptFormats.Find(scenario, fixedInScenario, request.PreviousDrops);
         warnings = warnings.AddRange(formatWarnings);
-        if (FormatsNotKept(scenario, fixedInScenario, formats) is { } refusal)
+        if (FormatsNotKept(scenario, fixedInScenario, request.PreviousFormats, formats) is { } refusal)
         {
             var statistics = new PlanningStatistics(0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero, null);
             return new ReplanOutcome(new PlanningOutcome(PlanningStatus.NoSolution, null, null, [refusal], statistics), context, [], withdrawn, warnings);
@@ -96,21 +100,48 @@ public sealed class Replanner
     }
 
     /// <summary>
-    /// The sentence that refuses a replan that would have to keep the format of a fixed release of a
-    /// title with formats (docs/scenario-format.md, "Formats as a decision"): the plan of record's
-    /// releases do not say which format they went out in, so no replan could promise to keep its
-    /// drops. Null when no fixed release is of such a title.
+    /// A title with formats whose release is published or frozen keeps the format the plan of record
+    /// chose (docs/scenario-format.md, "Formats as a decision"): it is offered in that one alone.
     /// </summary>
-    private static string? FormatsNotKept(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, ImmutableDictionary<string, DropFormat> kept)
+    private static Scenario InRecordedFormats(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, IReadOnlyDictionary<string, string> recorded)
+    {
+        var keep = fixedReleases.Select(p => scenario.TitlesById[p.Title])
+            .Where(t => t.Formats.Length > 1 && recorded.TryGetValue(t.Id, out var f) && t.Formats.Any(o => o.Id == f))
+            .Select(t => t.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        return keep.Count == 0
+            ? scenario
+            : new Scenario(scenario.ToSpec() with
+            {
+                Titles = [.. scenario.Titles.Select(t => keep.Contains(t.Id) ? new Title(t.ToSpec() with { Formats = [.. t.Formats.Where(f => f.Id == recorded[t.Id])], Format = recorded[t.Id] }) : t)],
+            });
+    }
+
+    /// <summary>
+    /// The sentence that refuses a replan that cannot keep the format of a fixed release of a title
+    /// with formats: the plan of record names none for it, or one the scenario no longer offers, or
+    /// the scenario changed that format's drops so that one already announced would move. Null when
+    /// every fixed release keeps its format.
+    /// </summary>
+    private static string? FormatsNotKept(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, IReadOnlyDictionary<string, string> recorded, ImmutableDictionary<string, DropFormat> kept)
     {
         var release = fixedReleases
             .OrderBy(p => p.Title, StringComparer.Ordinal)
             .ThenBy(p => p.Region, StringComparer.Ordinal)
             .FirstOrDefault(p => scenario.TitlesById[p.Title].Formats is { IsEmpty: false } offered && (offered.Length > 1 || kept.ContainsKey(p.Title)));
-        return release is null
-            ? null
-            : $"'{release.Title}' offers formats ({string.Join(", ", scenario.TitlesById[release.Title].Formats)}) and its release in '{release.Region}' is "
-              + $"{(release.Published ? "published" : "imminent")}: a replan keeps the format of such a release, and does not yet read it from the plan of record; plan the scenario anew instead";
+        if (release is null)
+        {
+            return null;
+        }
+
+        var title = scenario.TitlesById[release.Title];
+        var state = release.Published ? "published" : "imminent";
+        var why = !recorded.TryGetValue(title.Id, out var format)
+            ? "the plan of record names no format for it"
+            : title.Formats.Length > 1
+                ? $"the plan of record released it in format '{format}', which the scenario no longer offers"
+                : $"the scenario changed the drops of its format '{format}', which would move what is announced";
+        return $"'{title.Id}' offers formats and its release in '{release.Region}' is {state}: a replan keeps the format of such a release, but {why}; plan the scenario anew instead";
     }
 
     /// <summary>
