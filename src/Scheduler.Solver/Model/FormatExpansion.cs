@@ -21,7 +21,7 @@ internal sealed class FormatExpansion
     private readonly Dictionary<string, (string Parent, string Format, int Group)> _bySibling = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ImmutableArray<string>> _byParent = new(StringComparer.Ordinal);
     private readonly List<bool> _mustRelease = [];
-    private readonly Regex? _siblingIds;
+    private readonly Lazy<Regex?> _siblingIds;
 
     private FormatExpansion(Scenario original)
     {
@@ -44,6 +44,7 @@ internal sealed class FormatExpansion
         if (_byParent.Count == 0)
         {
             Expanded = original;
+            _siblingIds = new Lazy<Regex?>((Regex?)null);
             return;
         }
 
@@ -55,9 +56,7 @@ internal sealed class FormatExpansion
             Variants = [],
         });
 
-        // Longest first, so that an id that extends another is renamed whole.
-        var alternatives = _bySibling.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape);
-        _siblingIds = new Regex($"(?<![a-z0-9._-])(?:{string.Join('|', alternatives)})(?![a-z0-9_-]|\\.[a-z0-9])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        _siblingIds = new Lazy<Regex?>(SiblingIds); // built only when a message names a title
     }
 
     /// <summary>The scenario as written.</summary>
@@ -112,7 +111,8 @@ internal sealed class FormatExpansion
     public List<Assignment> ToExpanded(IEnumerable<Assignment> assignments, bool everyFormat = true)
     {
         var result = new List<Assignment>();
-        foreach (var assignment in assignments)
+        // A title the scenario no longer has could bear a sibling's id: it is no title of this plan.
+        foreach (var assignment in assignments.Where(a => IsEmpty || Original.TitlesById.ContainsKey(a.TitleId)))
         {
             var siblings = SiblingsOf(assignment.TitleId);
             if (siblings.IsEmpty)
@@ -132,7 +132,14 @@ internal sealed class FormatExpansion
     public string Rename(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _siblingIds is null ? text : _siblingIds.Replace(text, m => $"{_bySibling[m.Value].Parent} (format {_bySibling[m.Value].Format})");
+        return _siblingIds.Value is not { } ids ? text : ids.Replace(text, m => $"{_bySibling[m.Value].Parent} (format {_bySibling[m.Value].Format})");
+    }
+
+    /// <summary>Every sibling id as a whole word, the longest first so that an id that extends another is renamed whole.</summary>
+    private Regex SiblingIds()
+    {
+        var alternatives = _bySibling.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape);
+        return new Regex($"(?<![a-z0-9._-])(?:{string.Join('|', alternatives)})(?![a-z0-9_-]|\\.[a-z0-9])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     private IEnumerable<Title> Expand(Title title)

@@ -36,8 +36,9 @@ public sealed partial class ReleasePlanner
     }
 
     /// <summary>
-    /// Why a best-effort plan left a title out. A title with formats is explained in the format that
-    /// came nearest to fitting: one with a date its own rules allow, the fewest rules in its way.
+    /// Why a best-effort plan left a title out. A title with formats is explained in the first of its
+    /// formats that its own rules allow on some date (what keeps it out is then the rest of the
+    /// plan), or in its first format when none is.
     /// </summary>
     private static LeftOutTitle ExplainLeftOut(LeftOutExplainer explainer, Title title)
     {
@@ -48,7 +49,9 @@ public sealed partial class ReleasePlanner
 
         var each = title.Formats.Select(f => (Format: f.Id, Why: explainer.Explain(title.InFormat(f.Id)))).ToList();
         var nearest = each.FirstOrDefault(e => e.Why.Rule != Core.Rules.HardRules.Window.ShortName);
-        var (format, why) = nearest.Why is null ? each[0] : nearest;
-        return why with { Reason = $"in format {format} (the nearest to fitting of {string.Join(", ", title.Formats)}), {why.Reason}" };
+        var formats = string.Join(", ", title.Formats);
+        return nearest.Why is null
+            ? each[0].Why with { Reason = $"in format {each[0].Format} (none of {formats} has a date its own rules allow), {each[0].Why.Reason}" }
+            : nearest.Why with { Reason = $"in format {nearest.Format} (the first of {formats} its own rules allow on some date), {nearest.Why.Reason}" };
     }
 }

@@ -53,6 +53,7 @@ public sealed partial class ReleasePlanner
 
         var formats = candidates.Formats;
         var record = replan.Previous
+            .Where(p => formats.IsEmpty || formats.Original.TitlesById.ContainsKey(p.Title)) // a withdrawn title could bear a sibling's id
             .SelectMany(p => formats.SiblingsOf(p.Title) is { IsEmpty: false } siblings ? siblings.Select(s => p with { Title = s }) : [p])
             .ToDictionary(p => (p.Title, p.Region), p => (p.Mode, candidates.Calendar.Day(p.Date)));
         return () => new SlateState(candidates, record, replan.MoveCost);

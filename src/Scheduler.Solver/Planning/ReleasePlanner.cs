@@ -157,11 +157,12 @@ public sealed partial class ReleasePlanner
     {
         var request = run.Request;
         run.CandidatesBuilt = _time.GetElapsedTime(run.Started);
-        var unplaceable = candidates.Unplaceable.Select(t => candidates.Formats.ParentOf(t.Id)).ToList();
+        var unplaceable = candidates.Unplaceable.Select(t => candidates.Formats.ParentOf(t.Id)).Distinct().ToList();
         if (unplaceable.Count > 0)
         {
             var reasons = Explain(request.Scenario, unplaceable.Select(id =>
-                $"title {id} has no date that keeps its window, release days, blackouts, pins, stagger window and sequel gaps together"), cancellationToken);
+                $"title {id} has no date that keeps its window, release days, blackouts, pins, stagger window and sequel gaps together"
+                + (request.Scenario.TitlesById[id].Formats.Length > 1 ? " in any of its formats" : "")), cancellationToken);
             return new PlanningOutcome(PlanningStatus.Infeasible, null, null, reasons, Statistics(run, candidates, null, TimeSpan.Zero, null));
         }
 

@@ -70,18 +70,25 @@ public sealed class Replanner
             .ToImmutableArray();
 
         var fixedInScenario = context.Fixed.Intersect(inScenario).ToList();
+        if (FormatNotKnown(scenario, fixedInScenario, request.PreviousFormats) is { } unknown)
+        {
+            return Refused(unknown, context, withdrawn, warnings);
+        }
+
         scenario = InRecordedFormats(scenario, fixedInScenario, request.PreviousFormats);
         var (formats, formatWarnings) = KeptFormats.Find(scenario, fixedInScenario, request.PreviousDrops);
         warnings = warnings.AddRange(formatWarnings);
-        if (FormatsNotKept(scenario, fixedInScenario, request.PreviousFormats, formats) is { } refusal)
+        if (FormatDropsChanged(scenario, fixedInScenario, formats) is { } changed)
         {
-            var statistics = new PlanningStatistics(0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero, null);
-            return new ReplanOutcome(new PlanningOutcome(PlanningStatus.NoSolution, null, null, [refusal], statistics), context, [], withdrawn, warnings);
+            return Refused(changed, context, withdrawn, warnings);
         }
 
         var constrained = Constrain(scenario, fixedInScenario, formats, frozenUntil, request.AsOf);
         var reference = inScenario.GroupBy(p => p.Title)
-            .Select(g => new Assignment(g.Key, g.First().Mode, g.ToImmutableDictionary(p => p.Region, p => p.Date, StringComparer.Ordinal)))
+            .Select(g => new Assignment(g.Key, g.First().Mode, g.ToImmutableDictionary(p => p.Region, p => p.Date, StringComparer.Ordinal))
+            {
+                Format = request.PreviousFormats.GetValueOrDefault(g.Key),
+            })
             .ToList();
         var planRequest = new PlanRequest(constrained, request.Info, PlanEngine.CpSat, request.TimeLimit, request.RelativeGap, request.Threads)
         {
@@ -99,6 +106,12 @@ public sealed class Replanner
         return new ReplanOutcome(outcome, context, moves, withdrawn, warnings) { Reasons = reasons };
     }
 
+    private static ReplanOutcome Refused(string refusal, ReplanContext context, ImmutableArray<string> withdrawn, ImmutableArray<string> warnings)
+    {
+        var statistics = new PlanningStatistics(0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero, null);
+        return new ReplanOutcome(new PlanningOutcome(PlanningStatus.NoSolution, null, null, [refusal], statistics), context, [], withdrawn, warnings);
+    }
+
     /// <summary>
     /// A title with formats whose release is published or frozen keeps the format the plan of record
     /// chose (docs/scenario-format.md, "Formats as a decision"): it is offered in that one alone.
@@ -106,7 +119,7 @@ public sealed class Replanner
     private static Scenario InRecordedFormats(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, IReadOnlyDictionary<string, string> recorded)
     {
         var keep = fixedReleases.Select(p => scenario.TitlesById[p.Title])
-            .Where(t => t.Formats.Length > 1 && recorded.TryGetValue(t.Id, out var f) && t.Formats.Any(o => o.Id == f))
+            .Where(t => !t.Formats.IsEmpty && recorded.TryGetValue(t.Id, out var f) && t.Formats.Any(o => o.Id == f))
             .Select(t => t.Id)
             .ToHashSet(StringComparer.Ordinal);
         return keep.Count == 0
@@ -118,31 +131,38 @@ public sealed class Replanner
     }
 
     /// <summary>
-    /// The sentence that refuses a replan that cannot keep the format of a fixed release of a title
-    /// with formats: the plan of record names none for it, or one the scenario no longer offers, or
-    /// the scenario changed that format's drops so that one already announced would move. Null when
-    /// every fixed release keeps its format.
+    /// The sentence that refuses a replan that cannot tell which format a fixed release of a title
+    /// with formats went out in: the plan of record names none for it, or one the scenario no longer
+    /// offers. Null when every such release's format is known.
     /// </summary>
-    private static string? FormatsNotKept(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, IReadOnlyDictionary<string, string> recorded, ImmutableDictionary<string, DropFormat> kept)
+    private static string? FormatNotKnown(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, IReadOnlyDictionary<string, string> recorded)
     {
-        var release = fixedReleases
+        var release = FirstFixed(scenario, fixedReleases, t => !recorded.TryGetValue(t.Id, out var f) || !t.Formats.Any(o => o.Id == f));
+        return release is null
+            ? null
+            : Refusal(release, recorded.TryGetValue(release.Title, out var format)
+                ? $"the plan of record released it in format '{format}', which the scenario no longer offers"
+                : "the plan of record names no format for it");
+    }
+
+    /// <summary>The sentence that refuses a replan whose scenario changed the drops of the format a fixed release went out in; null when none did.</summary>
+    private static string? FormatDropsChanged(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, ImmutableDictionary<string, DropFormat> kept)
+    {
+        var release = FirstFixed(scenario, fixedReleases, t => kept.ContainsKey(t.Id));
+        return release is null
+            ? null
+            : Refusal(release, $"the scenario changed the drops of its format '{scenario.TitlesById[release.Title].Format}', which would move what is announced");
+    }
+
+    private static PreviousRelease? FirstFixed(Scenario scenario, IEnumerable<PreviousRelease> fixedReleases, Func<Title, bool> refused)
+        => fixedReleases
             .OrderBy(p => p.Title, StringComparer.Ordinal)
             .ThenBy(p => p.Region, StringComparer.Ordinal)
-            .FirstOrDefault(p => scenario.TitlesById[p.Title].Formats is { IsEmpty: false } offered && (offered.Length > 1 || kept.ContainsKey(p.Title)));
-        if (release is null)
-        {
-            return null;
-        }
+            .FirstOrDefault(p => scenario.TitlesById[p.Title] is { Formats.IsEmpty: false } title && refused(title));
 
-        var title = scenario.TitlesById[release.Title];
-        var state = release.Published ? "published" : "imminent";
-        var why = !recorded.TryGetValue(title.Id, out var format)
-            ? "the plan of record names no format for it"
-            : title.Formats.Length > 1
-                ? $"the plan of record released it in format '{format}', which the scenario no longer offers"
-                : $"the scenario changed the drops of its format '{format}', which would move what is announced";
-        return $"'{title.Id}' offers formats and its release in '{release.Region}' is {state}: a replan keeps the format of such a release, but {why}; plan the scenario anew instead";
-    }
+    private static string Refusal(PreviousRelease release, string why)
+        => $"'{release.Title}' offers formats and its release in '{release.Region}' is {(release.Published ? "published" : "imminent")}: "
+           + $"a replan keeps the format of such a release, but {why}; plan the scenario anew instead";
 
     /// <summary>
     /// Why each release moved, judged by the rules the replan kept (the newest scenario, what is
@@ -151,7 +171,8 @@ public sealed class Replanner
     private static ImmutableDictionary<(string Title, string Region), MoveReason> Reasons(
         Scenario constrained, ReplanRequest request, List<Assignment> reference, Plan plan, IEnumerable<(PreviousRelease From, ReleasePlan To)> moves, Instant frozenUntil)
     {
-        var values = new ValueModel(constrained);
+        // The plan of record in the formats it chose: its dates are judged with those formats' drops.
+        var values = new ValueModel(PlanFormats.Resolve(constrained, request.PreviousFormats));
         var record = PlanFactory.Create(
             values, request.Info, reference, k => new PlanSolver("plan of record", PlanStatuses.Feasible, k.Objective, null, null, 0, 0, 0), request.AsOf);
         var attribution = new MoveAttribution(record, plan, values);

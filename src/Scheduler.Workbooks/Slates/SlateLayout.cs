@@ -58,6 +58,7 @@ public static class SlateLayout
         new("dropIntervalDays", SlateCell.Number, "title"),
         new("availableUntil", SlateCell.DateMap, "title"),
         new("holdbacks", SlateCell.Json, "title"),
+        new("formats", SlateCell.Json, "title"),
     ];
 
     public static ImmutableArray<SlateColumn> RegionColumns { get; } =

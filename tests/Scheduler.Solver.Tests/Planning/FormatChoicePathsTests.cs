@@ -78,7 +78,31 @@ public class FormatChoicePathsTests
         {
             Assert.That(outcome.Status, Is.EqualTo(PlanningStatus.Partial));
             Assert.That(outcome.Plan!.LeftOut.Single().Title, Is.EqualTo("b"));
-            Assert.That(outcome.Plan.LeftOut.Single().Reason, Does.StartWith("in format binge (the nearest to fitting of weekly, binge), "));
+            Assert.That(outcome.Plan.LeftOut.Single().Reason, Does.StartWith("in format binge (the first of weekly, binge its own rules allow on some date), "));
+        });
+    }
+
+    [Test]
+    public void Reference_TitleNoLongerInTheScenarioWithASiblingsId_IsNoTitleOfThePlan()
+    {
+        // The base of a what-if had a title "show.weekly"; the variant dropped it and gave "show" a weekly format.
+        var scenario = Scenarios.LoadScenario(Slate());
+        var us = (string date) => System.Collections.Immutable.ImmutableDictionary<string, NodaTime.LocalDate>.Empty.Add("us", NodaTime.Text.LocalDatePattern.Iso.Parse(date).Value);
+        var request = Request(scenario) with
+        {
+            Reference =
+            [
+                new Assignment("show", PlanModes.Global, us("2027-04-09")) { Format = "weekly" },
+                new Assignment("show.weekly", PlanModes.Global, us("2027-04-16")),
+            ],
+        };
+
+        var plan = new ReleasePlanner(TimeProvider.System).Plan(request).VerifiedPlan!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((plan.Titles.Single(t => t.Id == "show").Format, DateOf(plan, "show")), Is.EqualTo(("weekly", D(4, 9))));
+            Assert.That(plan.Titles.Select(t => t.Id), Is.EqualTo(new[] { "a", "c", "show" }));
         });
     }
 }

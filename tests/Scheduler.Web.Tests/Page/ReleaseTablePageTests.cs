@@ -86,4 +86,27 @@ public sealed class ReleaseTablePageTests : PageTest
 
         await Expect(Page.Locator("#why-message")).ToHaveTextAsync(new Regex($"^ember-road in br on {date} \\(global\\): value "));
     }
+
+    [Test]
+    public async Task TitleWithFormats_ShowsTheFormatThePlanChoseBesideItsMode()
+    {
+        var runId = await Host.PlanAsync(await Host.StoreScenarioAsync("scenarios/franchise-decisions-2027.json"));
+        var run = System.Text.Json.JsonDocument.Parse(await Host.GetTextAsync(TokenRole.Viewer, $"/api/runs/{runId}")).RootElement;
+        var legacy = run.GetProperty("plan").GetProperty("titles").EnumerateArray().Single(t => t.GetProperty("id").GetString() == "starfall-legacy");
+        var shown = $"{legacy.GetProperty("mode").GetString()}, {legacy.GetProperty("format").GetString()}";
+        await SignInAsync(TokenRole.Viewer);
+        await RunButton(runId).ClickAsync();
+
+        await Page.GetByLabel("Title contains").FillAsync("starfall-legacy");
+
+        await Expect(Page.Locator("#releases caption")).ToHaveTextAsync(new Regex(@"^Releases: 4 of \d+$"));
+        foreach (var row in await Rows.AllAsync())
+        {
+            await Expect(row.Locator("td").Nth(3)).ToHaveTextAsync(shown);
+        }
+
+        // The mode filter still reads the mode alone.
+        await Page.GetByLabel("In mode", new() { Exact = true }).SelectOptionAsync(legacy.GetProperty("mode").GetString()!);
+        await Expect(Rows).ToHaveCountAsync(4);
+    }
 }
