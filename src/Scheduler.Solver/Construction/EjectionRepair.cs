@@ -92,7 +92,7 @@ internal sealed class EjectionRepair
             }
         }
 
-        return [.. queue.Concat(stuck).Where(t => !slate.IsReleased(t) && _candidates.MustRelease(t)).DistinctBy(t => t.FormatGroup < 0 ? -1 - t.Index : t.FormatGroup)];
+        return [.. queue.Concat(stuck).Where(t => !slate.IsReleased(t) && _candidates.MustRelease(t)).DistinctBy(t => t.ScenarioTitleKey)];
     }
 
     // Every option of the title in each of its formats, with the titles it would eject.

@@ -49,7 +49,7 @@ internal sealed class CandidateSet
     /// <summary>Titles that must release but have no date left in any of their formats: the scenario is infeasible (one title of each group of formats).</summary>
     public IEnumerable<Title> Unplaceable => Titles
         .Where(t => MustRelease(t) && !FormatsOf(t).Any(f => f.CanBeScheduled))
-        .DistinctBy(t => t.FormatGroup < 0 ? -1 - t.Index : t.FormatGroup)
+        .DistinctBy(t => t.ScenarioTitleKey)
         .Select(t => t.Title);
 
     /// <summary>

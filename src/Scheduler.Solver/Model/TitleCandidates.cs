@@ -28,6 +28,9 @@ internal sealed class TitleCandidates
     /// </summary>
     public int FormatGroup { get; init; } = -1;
 
+    /// <summary>One key per title of the scenario as written: its group of formats, or the title itself.</summary>
+    public int ScenarioTitleKey => FormatGroup < 0 ? -1 - Index : FormatGroup;
+
     public int[] GlobalDays { get; set; }
 
     /// <summary>Per region of the title; every region has at least one day when the title can be staggered.</summary>
